@@ -1,0 +1,214 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Typed rows of every table. Geometry columns are `geom`, typed as `unknown`: they are only read
+ * through PostGIS functions (ST_AsGeoJSON, …) in db/queries, never as raw values.
+ * Dates are `YYYY-MM-DD` strings (both engines are set up to return them unparsed).
+ */
+type Geometry = unknown;
+type DateString = string;
+
+export interface VillagesTable {
+  code: string;
+  name: string;
+  population: number;
+  households: number;
+  is_seat: Generated<boolean>;
+  geom: Geometry;
+}
+
+export interface BuildingsTable {
+  id: Generated<number>;
+  code: string;
+  village_code: string;
+  name: string | null;
+  use: string;
+  shop_front_home_back: Generated<boolean>;
+  shop_below_home_above: Generated<boolean>;
+  three_in_one: Generated<boolean>;
+  nine_small_category: string | null;
+  floors: number;
+  height_m: number;
+  structure: string;
+  fire_grade: string;
+  through_stair: Generated<boolean>;
+  occupants: Generated<number>;
+  vulnerable_residents: Generated<number>;
+  has_smoke_alarm: Generated<boolean>;
+  has_extinguisher: Generated<boolean>;
+  responsible_person: string | null;
+  built_year: number | null;
+  geom: Geometry;
+}
+
+export interface SocialUnitsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: string;
+  building_id: number | null;
+  village_code: string;
+  trained_persons: Generated<number>;
+  drills_per_year: Generated<number>;
+  responsible_person: string | null;
+  geom: Geometry;
+}
+
+export interface PassagesTable {
+  id: Generated<number>;
+  code: string;
+  name: string | null;
+  village_code: string | null;
+  class: string;
+  clear_width_m: number;
+  clear_height_m: number | null;
+  surface: string;
+  has_turnaround: Generated<boolean>;
+  slope_pct: Generated<number>;
+  geom: Geometry;
+}
+
+export interface ObstaclesTable {
+  id: Generated<number>;
+  code: string;
+  passage_id: number;
+  obstacle_type: string;
+  status: string;
+  found_on: DateString;
+  cleared_on: DateString | null;
+  note: Generated<string>;
+  geom: Geometry;
+}
+
+export interface WaterSourcesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  village_code: string | null;
+  kind: string;
+  capacity_m3: number | null;
+  usable_months: number[];
+  status: string;
+  geom: Geometry;
+}
+
+export interface StationsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  village_code: string | null;
+  kind: string;
+  staff: Generated<number>;
+  vehicles: Generated<number>;
+  vehicle_type: Generated<string>;
+  speed_kmh: number;
+  geom: Geometry;
+}
+
+export interface StrawStacksTable {
+  id: Generated<number>;
+  code: string;
+  village_code: string | null;
+  size: string;
+  volume_m3: number;
+  geom: Geometry;
+}
+
+export interface HazardsTable {
+  id: Generated<number>;
+  code: string;
+  village_code: string;
+  building_id: number | null;
+  unit_id: number | null;
+  passage_id: number | null;
+  category: string;
+  place_type: string | null;
+  severity: string;
+  criterion: string | null;
+  rule_id: string | null;
+  measured: number | null;
+  description: Generated<string>;
+  found_on: DateString;
+  deadline: DateString;
+  status: string;
+  responsible_person: string | null;
+  closed_on: DateString | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  geom: Geometry;
+}
+
+export interface HazardEventsTable {
+  id: Generated<number>;
+  hazard_id: number;
+  at: Generated<Date>;
+  actor: string;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: Generated<string>;
+  notify_method: string | null;
+}
+
+export interface FireIncidentsTable {
+  id: Generated<number>;
+  code: string;
+  occurred_on: DateString;
+  village_code: string | null;
+  cause: string;
+  loss_yuan: Generated<number>;
+  deaths: Generated<number>;
+  injuries: Generated<number>;
+  description: Generated<string>;
+  geom: Geometry;
+}
+
+export interface DrillsTable {
+  id: Generated<number>;
+  unit_id: number;
+  held_on: DateString;
+  participants: Generated<number>;
+  note: Generated<string>;
+}
+
+export interface TrainingsTable {
+  id: Generated<number>;
+  unit_id: number | null;
+  village_code: string;
+  person_name: string;
+  trained_on: DateString;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  actor: string;
+  role: string | null;
+  action: string;
+  table_name: string;
+  record_id: string | null;
+  village_code: string | null;
+  before: unknown;
+  after: unknown;
+  request_id: string | null;
+}
+
+export interface Database {
+  villages: VillagesTable;
+  buildings: BuildingsTable;
+  social_units: SocialUnitsTable;
+  passages: PassagesTable;
+  obstacles: ObstaclesTable;
+  water_sources: WaterSourcesTable;
+  stations: StationsTable;
+  straw_stacks: StrawStacksTable;
+  hazards: HazardsTable;
+  hazard_events: HazardEventsTable;
+  fire_incidents: FireIncidentsTable;
+  drills: DrillsTable;
+  trainings: TrainingsTable;
+  audit_log: AuditLogTable;
+}
+
+export type TableName = keyof Database;

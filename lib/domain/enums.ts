@@ -1,0 +1,32 @@
+/**
+ * Enumerated codes stored in the database. The database keeps stable English codes; the UI shows
+ * Chinese (zh-CN) or English labels from the message files. These lists are append-only: the
+ * migration that created a CHECK constraint read them, so removing or renaming a code needs a new
+ * migration.
+ */
+export const BUILDING_USES = ['residential', 'business', 'factory', 'warehouse', 'public'] as const;
+export const NINE_SMALL_CATEGORIES = [
+  'shop', 'eatery', 'inn', 'workshop', 'clinic', 'school', 'entertainment', 'internet_cafe', 'bath_beauty',
+] as const;
+export const STRUCTURES = ['earth_wood', 'brick_wood', 'brick_concrete', 'frame', 'steel'] as const;
+export const FIRE_GRADES = ['1-2', '3', '4'] as const;
+export const UNIT_KINDS = ['key_unit', 'crowded', 'nine_small', 'distillery', 'packaging', 'farm', 'other'] as const;
+export const PASSAGE_CLASSES = ['town_road', 'village_road', 'lane', 'field_road'] as const;
+export const SURFACES = ['asphalt', 'concrete', 'gravel', 'earth'] as const;
+export const OBSTACLE_TYPES = ['illegal_structure', 'piled_goods', 'parked_vehicle', 'ground_lock', 'straw_pile'] as const;
+export const OBSTACLE_STATUSES = ['open', 'cleared'] as const;
+export const WATER_KINDS = ['hydrant', 'pond', 'well', 'tank', 'river_intake'] as const;
+export const WATER_STATUSES = ['in_service', 'out_of_service'] as const;
+export const STATION_KINDS = ['micro_station', 'volunteer_team', 'township_brigade', 'county_station'] as const;
+export const STACK_SIZES = ['large', 'small'] as const;
+export const HAZARD_CATEGORIES = [
+  'passage', 'spacing', 'water', 'electrical', 'fire_use', 'exits', 'alarm_extinguisher', 'straw', 'other',
+] as const;
+export const PLACE_TYPES = ['nine_small', 'distillery', 'packaging', 'farm', 'crowded', 'key_unit', 'self_built'] as const;
+export const SEVERITIES = ['general', 'major'] as const;
+export const HAZARD_STATUSES = ['pending', 'in_progress', 'awaiting_review', 'closed'] as const;
+export const HAZARD_EVENT_ACTIONS = ['created', 'notified', 'transition', 'edited', 'reopened'] as const;
+export const INCIDENT_CAUSES = ['electrical', 'fire_use', 'straw', 'smoking', 'children', 'other'] as const;
+
+export type FireGrade = (typeof FIRE_GRADES)[number];
+export type HazardStatus = (typeof HAZARD_STATUSES)[number];

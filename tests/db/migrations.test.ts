@@ -1,0 +1,52 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { migrateAllDown, migrateToLatest } from '../../db/migrate';
+import { COUNTED_TABLES } from '../../db/queries/health';
+import { testEngines } from '../helpers/engines';
+
+async function tableNames(db: Parameters<typeof migrateToLatest>[0]): Promise<string[]> {
+  const result = await sql<{ name: string }>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'kysely_%'
+      AND table_name <> 'spatial_ref_sys'
+    ORDER BY 1`.execute(db);
+  return result.rows.map((row) => row.name);
+}
+
+describe.each(testEngines)('migrations on $name', (engine) => {
+  it('go up to the whole domain, all the way down, and up again', async () => {
+    const handle = await engine.open({ migrate: false });
+    try {
+      expect(await tableNames(handle.db)).toEqual([]);
+      await migrateToLatest(handle.db);
+      expect(await tableNames(handle.db)).toEqual([...COUNTED_TABLES].sort());
+
+      const geometryColumns = await sql<{ table: string; type: string; srid: number }>`
+        SELECT f_table_name AS table, type, srid FROM geometry_columns ORDER BY 1`.execute(handle.db);
+      expect(geometryColumns.rows).toEqual([
+        { table: 'buildings', type: 'POLYGON', srid: 4326 },
+        { table: 'fire_incidents', type: 'POINT', srid: 4326 },
+        { table: 'hazards', type: 'POINT', srid: 4326 },
+        { table: 'obstacles', type: 'POINT', srid: 4326 },
+        { table: 'passages', type: 'LINESTRING', srid: 4326 },
+        { table: 'social_units', type: 'POINT', srid: 4326 },
+        { table: 'stations', type: 'POINT', srid: 4326 },
+        { table: 'straw_stacks', type: 'POLYGON', srid: 4326 },
+        { table: 'villages', type: 'MULTIPOLYGON', srid: 4326 },
+        { table: 'water_sources', type: 'POINT', srid: 4326 },
+      ]);
+      const gistIndexes = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = 'public' AND indexdef LIKE '%USING gist%'`.execute(
+        handle.db,
+      );
+      expect(gistIndexes.rows[0]!.n).toBe(10);
+
+      await migrateAllDown(handle.db);
+      expect(await tableNames(handle.db)).toEqual([]);
+      await migrateToLatest(handle.db);
+      expect(await tableNames(handle.db)).toHaveLength(COUNTED_TABLES.length);
+    } finally {
+      await handle.close();
+    }
+  });
+});
