@@ -19,8 +19,8 @@ export interface DatabaseConfig {
 export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(env.DATA_DIR || '.data'),
-    geodataDir: env.DEMO_DATA === 'off' ? null : path.resolve(env.GEODATA_DIR || 'geodata'),
+    dataDir: path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || '.data'),
+    geodataDir: env.DEMO_DATA === 'off' ? null : path.resolve(/*turbopackIgnore: true*/ env.GEODATA_DIR || 'geodata'),
   };
 }
 

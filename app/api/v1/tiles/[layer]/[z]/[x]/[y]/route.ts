@@ -1,0 +1,32 @@
+import { getDatabase } from '@/db/client';
+import { villageCodes } from '@/db/queries/villages';
+import { errorResponse } from '@/lib/api/errors';
+import { parseTileAddress, parseTileLayer, parseVillages } from '@/lib/api/params';
+import { renderTile, tileEtag } from '@/lib/tiles/tile-service';
+
+export const dynamic = 'force-dynamic';
+
+type Params = { params: Promise<{ layer: string; z: string; x: string; y: string }> };
+
+/** GET /api/v1/tiles/{layer}/{z}/{x}/{y}.mvt — a Mapbox Vector Tile; empty (not an error) outside the data. */
+export async function GET(request: Request, { params }: Params) {
+  try {
+    const { layer: layerParam, z, x, y } = await params;
+    const layer = parseTileLayer(layerParam);
+    const tile = parseTileAddress(z, x, y);
+    const handle = await getDatabase();
+    const villages = parseVillages(new URL(request.url).searchParams, await villageCodes(handle.db));
+    const bytes = await renderTile(handle, layer, tile, villages);
+    const etag = tileEtag(bytes);
+    const headers = {
+      'Content-Type': 'application/vnd.mapbox-vector-tile',
+      // Data can be edited: caches may keep a tile briefly, then must revalidate with the ETag.
+      'Cache-Control': 'public, max-age=60, must-revalidate',
+      ETag: etag,
+    };
+    if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+    return new Response(bytes as BodyInit, { status: 200, headers });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,65 @@
+import { sql, type Kysely } from 'kysely';
+import type { TileLayerName } from '../../lib/map/layer-names';
+import type { Database } from '../schema';
+
+type Db = Kysely<Database>;
+
+export interface TileAddress {
+  z: number;
+  x: number;
+  y: number;
+}
+
+/** Tile extent and buffer in tile units, shared by both tile paths so their output matches. */
+export const TILE_EXTENT = 4096;
+export const TILE_BUFFER = 64;
+
+/** Columns carried in building tiles: what the map colours by and what the detail card needs to fetch more. */
+const TILE_ROWS: Record<TileLayerName, ReturnType<typeof sql>> = {
+  buildings: sql`SELECT id, code, village_code, use, fire_grade, floors, name, geom FROM buildings`,
+};
+
+function villageCondition(villages: string[]) {
+  return villages.length === 0 ? sql`true` : sql`r.village_code = ANY(${villages}::text[])`;
+}
+
+/**
+ * The tile in EPSG:3857 and, with its buffer, in EPSG:4326 for the index lookup
+ * (ST_TileEnvelope: PostGIS ≥ 3.1, present on both engines).
+ */
+const bounds = (t: TileAddress) => sql`
+  SELECT ST_TileEnvelope(${t.z}, ${t.x}, ${t.y}) AS mercator,
+         ST_Transform(ST_TileEnvelope(${t.z}, ${t.x}, ${t.y}, margin => ${TILE_BUFFER / TILE_EXTENT}), 4326) AS lonlat`;
+
+/** PostGIS server path: the whole tile encoded by ST_AsMVT. */
+export async function mvtTile(db: Db, layer: TileLayerName, tile: TileAddress, villages: string[]): Promise<Uint8Array> {
+  const result = await sql<{ mvt: Uint8Array }>`
+    WITH bounds AS (${bounds(tile)})
+    SELECT ST_AsMVT(t, ${layer}, ${TILE_EXTENT}, 'geom', 'id') AS mvt FROM (
+      SELECT r.id, r.code, r.village_code, r.use, r.fire_grade, r.floors, r.name,
+        ST_AsMVTGeom(ST_Transform(r.geom, 3857), bounds.mercator, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
+      FROM (${TILE_ROWS[layer]}) r, bounds
+      WHERE r.geom && bounds.lonlat AND ${villageCondition(villages)}
+    ) t WHERE t.geom IS NOT NULL`.execute(db);
+  return result.rows[0]?.mvt ?? new Uint8Array();
+}
+
+export interface TileFeatureRow {
+  id: number;
+  properties: Record<string, unknown>;
+  geometry: string;
+}
+
+/**
+ * Embedded path (PGlite's PostGIS has no protobuf): the features touching the tile as GeoJSON, for
+ * geojson-vt + vt-pbf to cut and encode in JS. Same rows as the server path.
+ */
+export async function tileFeatures(db: Db, layer: TileLayerName, tile: TileAddress, villages: string[]): Promise<TileFeatureRow[]> {
+  const result = await sql<{ id: number; code: string; village_code: string; use: string; fire_grade: string;
+    floors: number; name: string | null; geometry: string }>`
+    WITH bounds AS (${bounds(tile)})
+    SELECT r.id, r.code, r.village_code, r.use, r.fire_grade, r.floors, r.name, ST_AsGeoJSON(r.geom, 7) AS geometry
+    FROM (${TILE_ROWS[layer]}) r, bounds
+    WHERE r.geom && bounds.lonlat AND ${villageCondition(villages)}`.execute(db);
+  return result.rows.map(({ id, geometry, ...properties }) => ({ id, geometry, properties }));
+}

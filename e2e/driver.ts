@@ -1,0 +1,99 @@
+/**
+ * The only module that imports Playwright. Specs talk to the app through this driver in the
+ * product's terms (open the overview, read a KPI, toggle a layer), never through raw selectors.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const SCREENSHOT_DIR = path.resolve('screenshots');
+
+export const VIEWPORTS = {
+  desktop: { width: 1440, height: 900 },
+  wallScreen: { width: 1920, height: 1080 },
+} as const;
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // Without the background-networking flags Chromium keeps dialling Google on this closed network.
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--use-gl=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+}
+
+export class AppDriver {
+  readonly requests: string[] = [];
+  readonly consoleErrors: string[] = [];
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {
+    page.on('request', (request) => this.requests.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => this.consoleErrors.push(String(error)));
+  }
+
+  static async open(browser: Browser, baseUrl: string, viewport: { width: number; height: number } = VIEWPORTS.desktop) {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    return new AppDriver(context, page, baseUrl);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+
+  async visit(pathname: string): Promise<number> {
+    const response = await this.page.goto(new URL(pathname, this.baseUrl).toString(), { waitUntil: 'load' });
+    return response?.status() ?? 0;
+  }
+
+  async text(testId: string): Promise<string> {
+    return (await this.page.getByTestId(testId).first().textContent({ timeout: 30_000 })) ?? '';
+  }
+
+  async isVisible(testId: string): Promise<boolean> {
+    return this.page.getByTestId(testId).first().isVisible();
+  }
+
+  async waitFor(testId: string, timeout = 30_000): Promise<void> {
+    await this.page.getByTestId(testId).first().waitFor({ state: 'visible', timeout });
+  }
+
+  /** Requests the page made to any origin other than the app's own. */
+  requestsLeavingOrigin(): string[] {
+    const origin = new URL(this.baseUrl).origin;
+    return this.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
+  }
+
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** True when the page scrolls in either direction (the wall screen must not). */
+  async hasScrollbars(): Promise<boolean> {
+    return this.page.evaluate(
+      () =>
+        document.documentElement.scrollHeight > window.innerHeight ||
+        document.documentElement.scrollWidth > window.innerWidth,
+    );
+  }
+
+  async fetchJson(pathname: string): Promise<{ status: number; body: any }> {
+    const response = await this.page.request.get(new URL(pathname, this.baseUrl).toString());
+    return { status: response.status(), body: await response.json() };
+  }
+}

@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { GEODATA_FEATURE_COUNTS } from './geodata-counts';
+import { AppDriver, launchBrowser } from './driver';
+
+const servers = inject('servers');
+
+describe.each(servers)('health and first page on $engine', ({ engine, url }) => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let app: AppDriver;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    app = await AppDriver.open(browser, url);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('reports the engine, a PostGIS version and the demo data counted from the geodata files', async () => {
+    const { status, body } = await app.fetchJson('/api/health');
+    expect(status).toBe(200);
+    expect(body.engine).toBe(engine);
+    expect(body.postgis).toMatch(/^3\.\d+\.\d+/);
+    expect(body.demo_data).toBe(true);
+    const expected = GEODATA_FEATURE_COUNTS();
+    for (const [table, n] of Object.entries(expected)) expect(body.counts[table], table).toBe(n);
+  });
+
+  it('serves the first page in Chinese with the 示例数据 mark', async () => {
+    expect(await app.visit('/')).toBe(200);
+    expect(await app.text('app-title')).toContain('刘胡兰镇');
+    expect(await app.isVisible('demo-badge')).toBe(true);
+  });
+});

@@ -1,0 +1,52 @@
+import type { Bbox } from '../../db/queries/layers';
+import { isLayerName, isTileLayerName, type LayerName, type TileLayerName } from '../map/layer-names';
+import { BadRequestError } from './errors';
+
+/** `bbox=west,south,east,north` in degrees (EPSG:4326), as in OGC API – Features. */
+export function parseBbox(value: string | null): Bbox | undefined {
+  if (value === null || value === '') return undefined;
+  const parts = value.split(',').map((part) => Number(part.trim()));
+  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) {
+    throw new BadRequestError(`bbox must be four numbers "west,south,east,north", got "${value}"`);
+  }
+  const [west, south, east, north] = parts as Bbox;
+  if (west < -180 || east > 180 || south < -90 || north > 90) {
+    throw new BadRequestError('bbox must be in degrees (EPSG:4326): longitude within ±180, latitude within ±90');
+  }
+  if (west >= east || south >= north) throw new BadRequestError('bbox must have west < east and south < north');
+  return [west, south, east, north];
+}
+
+/** Repeatable `village=<12-digit code>`; every code must be a village we know. */
+export function parseVillages(params: URLSearchParams, known: ReadonlySet<string>): string[] {
+  const codes = params.getAll('village').flatMap((value) => value.split(',')).map((code) => code.trim()).filter(Boolean);
+  for (const code of codes) {
+    if (!known.has(code)) throw new BadRequestError(`unknown village code "${code.slice(0, 40)}"`);
+  }
+  return [...new Set(codes)];
+}
+
+export function parseLayer(value: string): LayerName {
+  if (!isLayerName(value)) throw new BadRequestError(`unknown layer "${value.slice(0, 40)}"`);
+  return value;
+}
+
+export function parseTileLayer(value: string): TileLayerName {
+  if (!isTileLayerName(value)) {
+    throw new BadRequestError(`layer "${value.slice(0, 40)}" is not served as tiles; use /api/v1/layers/${value.slice(0, 40)}`);
+  }
+  return value;
+}
+
+const MAX_ZOOM = 22;
+
+/** z/x/y of a web-mercator tile; `y` may carry the `.mvt` suffix. */
+export function parseTileAddress(z: string, x: string, y: string): { z: number; x: number; y: number } {
+  const numbers = [z, x, y.replace(/\.mvt$/, '')].map((part) => (/^\d{1,8}$/.test(part) ? Number(part) : NaN));
+  const [zoom, column, row] = numbers as [number, number, number];
+  if (numbers.some(Number.isNaN)) throw new BadRequestError('tile address must be /{z}/{x}/{y}.mvt with whole numbers');
+  if (zoom > MAX_ZOOM) throw new BadRequestError(`z must be between 0 and ${MAX_ZOOM}`);
+  const size = 2 ** zoom;
+  if (column >= size || row >= size) throw new BadRequestError(`x and y must be below ${size} at z=${zoom}`);
+  return { z: zoom, x: column, y: row };
+}

@@ -1,0 +1,21 @@
+import { createHash } from 'node:crypto';
+import type { DatabaseHandle } from '../../db/client';
+import { mvtTile, tileFeatures, type TileAddress } from '../../db/queries/tiles';
+import type { TileLayerName } from '../map/layer-names';
+import { encodeTile } from './geojson-tile';
+
+/** One vector tile, from ST_AsMVT on a PostGIS server or cut in JS on the embedded engine. */
+export async function renderTile(
+  { engine, db }: DatabaseHandle,
+  layer: TileLayerName,
+  tile: TileAddress,
+  villages: string[],
+): Promise<Uint8Array> {
+  if (engine === 'postgres') return mvtTile(db, layer, tile, villages);
+  return encodeTile(layer, await tileFeatures(db, layer, tile, villages), tile);
+}
+
+/** Strong validator for a tile's bytes, so unchanged tiles revalidate with 304. */
+export function tileEtag(bytes: Uint8Array): string {
+  return `"${createHash('sha1').update(bytes).digest('base64url')}"`;
+}

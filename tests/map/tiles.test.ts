@@ -1,0 +1,54 @@
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../db/client';
+import { seedIfEmpty } from '../../db/seed';
+import { renderTile } from '../../lib/tiles/tile-service';
+import { writeMiniTown } from '../fixtures/mini-town';
+import { testEngines } from '../helpers/engines';
+
+/** Slippy-map tile of a lon/lat (the OSM wiki formula, written out independently of the code under test). */
+function tileOf(lon: number, lat: number, z: number) {
+  const n = 2 ** z;
+  const x = Math.floor(((lon + 180) / 360) * n);
+  const rad = (lat * Math.PI) / 180;
+  const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
+  return { z, x, y };
+}
+
+function decode(bytes: Uint8Array) {
+  const layer = new VectorTile(new PbfReader(bytes)).layers.buildings;
+  if (!layer) return [];
+  return Array.from({ length: layer.length }, (_, i) => layer.feature(i));
+}
+
+describe.each(testEngines)('building tiles on $name (mini town)', (engine) => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await engine.open();
+    await seedIfEmpty(handle.db, writeMiniTown());
+  });
+  afterAll(() => handle?.close());
+
+  it('puts B1 and B2 in their z16 tile with their attributes, and B1 where it lies', async () => {
+    const tile = tileOf(112.09505, 37.36505, 16);
+    const features = decode(await renderTile(handle, 'buildings', tile, []));
+    expect(features.map((f) => f.properties.code).sort()).toEqual(['B1', 'B2']);
+    const b1 = features.find((f) => f.properties.code === 'B1')!;
+    expect(b1.properties).toMatchObject({ use: 'residential', fire_grade: '3', village_code: '141121104201' });
+    const [ring] = b1.toGeoJSON(tile.x, tile.y, tile.z).geometry.coordinates as number[][][];
+    const lons = ring!.map((p) => p[0]!);
+    const lats = ring!.map((p) => p[1]!);
+    // A z16 tile has 4096 units over ~0.0055°: positions come back within a unit (~1.3e-6°).
+    expect(Math.min(...lons)).toBeCloseTo(112.095, 5);
+    expect(Math.max(...lons)).toBeCloseTo(112.0951, 5);
+    expect(Math.min(...lats)).toBeCloseTo(37.365, 5);
+    expect(Math.max(...lats)).toBeCloseTo(37.3651, 5);
+  });
+
+  it('returns an empty tile (no error) where there is no data, and follows the village filter', async () => {
+    expect((await renderTile(handle, 'buildings', { z: 10, x: 0, y: 0 }, [])).length).toBe(0);
+    const tile = tileOf(112.09505, 37.36505, 12);
+    expect(decode(await renderTile(handle, 'buildings', tile, ['141121104202'])).map((f) => f.properties.code)).toEqual(['B3']);
+  });
+});
