@@ -1,4 +1,7 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
+import { LOCALE_COOKIE, parseLocale } from '@/lib/i18n';
+import 'maplibre-gl/dist/maplibre-gl.css';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -6,9 +9,10 @@ export const metadata: Metadata = {
   description: '刘胡兰镇消防安全治本攻坚三年行动 GIS 监测平台',
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = parseLocale((await cookies()).get(LOCALE_COOKIE)?.value);
   return (
-    <html lang="zh-CN">
+    <html lang={locale}>
       <body>{children}</body>
     </html>
   );

@@ -1,23 +1,23 @@
+import { cookies } from 'next/headers';
 import { getDatabase } from '@/db/client';
-import { hasDemoData, tableCounts } from '@/db/queries/health';
+import { hasDemoData } from '@/db/queries/health';
+import { listVillages } from '@/db/queries/villages';
+import { LOCALE_COOKIE, parseLocale } from '@/lib/i18n';
+import { basemapFromEnvironment } from '@/lib/map/basemap';
+import { OverviewApp } from './_components/OverviewApp';
 
 export const dynamic = 'force-dynamic';
 
+/** 一张图: the overview map every user starts from. */
 export default async function OverviewPage() {
-  const { db, engine } = await getDatabase();
-  const [counts, demo] = await Promise.all([tableCounts(db), hasDemoData(db)]);
+  const { db } = await getDatabase();
+  const [villages, demoData, cookieStore] = await Promise.all([listVillages(db), hasDemoData(db), cookies()]);
   return (
-    <main style={{ padding: 24 }}>
-      <h1 data-testid="app-title">刘胡兰镇消防安全一张图</h1>
-      {demo && <span data-testid="demo-badge">示例数据</span>}
-      <p>数据库：{engine}</p>
-      <ul>
-        {Object.entries(counts).map(([table, n]) => (
-          <li key={table}>
-            {table}: {n}
-          </li>
-        ))}
-      </ul>
-    </main>
+    <OverviewApp
+      initialLocale={parseLocale(cookieStore.get(LOCALE_COOKIE)?.value)}
+      villages={villages}
+      basemap={basemapFromEnvironment()}
+      demoData={demoData}
+    />
   );
 }

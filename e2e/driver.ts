@@ -97,3 +97,88 @@ export class AppDriver {
     return { status: response.status(), body: await response.json() };
   }
 }
+
+/** The overview map page (一张图) in the product's terms. */
+export class OverviewPage {
+  constructor(readonly app: AppDriver) {}
+
+  async open(): Promise<number> {
+    const status = await this.app.visit('/');
+    await this.waitUntilMapReady();
+    return status;
+  }
+
+  async waitUntilMapReady(timeout = 60_000): Promise<void> {
+    await this.app.page.locator('[data-testid=map][data-state=ready]').waitFor({ timeout });
+  }
+
+  /** PNG of the map area only. */
+  async mapImage(): Promise<Buffer> {
+    await this.app.page.waitForTimeout(400); // let the last frame and labels settle
+    return this.app.page.getByTestId('map').screenshot();
+  }
+
+  /** Share of sampled canvas pixels that differ from the land colour: 0 for an empty map. */
+  async drawnShare(): Promise<number> {
+    return this.app.page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=map] canvas.maplibregl-canvas');
+      if (!canvas) return 0;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const context = copy.getContext('2d')!;
+      context.drawImage(canvas, 0, 0);
+      const { data } = context.getImageData(0, 0, copy.width, copy.height);
+      const [r0, g0, b0] = [data[0]!, data[1]!, data[2]!];
+      let differing = 0;
+      let sampled = 0;
+      for (let i = 0; i < data.length; i += 4 * 97) {
+        sampled++;
+        if (Math.abs(data[i]! - r0) + Math.abs(data[i + 1]! - g0) + Math.abs(data[i + 2]! - b0) > 30) differing++;
+      }
+      return differing / sampled;
+    });
+  }
+
+  async toggleLayer(layer: string): Promise<void> {
+    await this.app.page.getByTestId(`toggle-${layer}`).click();
+  }
+
+  async layerCount(layer: string): Promise<number> {
+    const text = await this.app.text(`count-${layer}`);
+    return Number(text.replace(/[^\d]/g, ''));
+  }
+
+  /** Waits until the layer's live count differs from `previous`, and returns it. */
+  async layerCountChangedFrom(layer: string, previous: number): Promise<number> {
+    await this.app.page.waitForFunction(
+      ([id, before]) => {
+        const text = document.querySelector(`[data-testid=count-${id}]`)?.textContent ?? '';
+        const value = Number(text.replace(/[^\d]/g, ''));
+        return text !== '…' && value !== before;
+      },
+      [layer, previous] as const,
+      { timeout: 30_000 },
+    );
+    return this.layerCount(layer);
+  }
+
+  async selectVillage(code: string): Promise<void> {
+    await this.app.page.getByTestId(`village-${code}`).click();
+  }
+
+  async searchAndOpenFirst(text: string): Promise<void> {
+    await this.app.page.getByTestId('search-input').fill(text);
+    await this.app.page.getByTestId('search-results').locator('button').first().click();
+    await this.app.page.getByTestId('detail-title').filter({ hasNotText: '加载中' }).waitFor();
+  }
+
+  async detailTitle(): Promise<string> {
+    return this.app.text('detail-title');
+  }
+
+  /** Elements inside the detail card that are not part of the card's own markup (e.g. injected <img>). */
+  async injectedElementsInCard(): Promise<number> {
+    return this.app.page.getByTestId('detail-card').locator('img, script, iframe').count();
+  }
+}

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startServer, type RunningServer } from './server';
@@ -6,7 +9,27 @@ import { startServer, type RunningServer } from './server';
 declare module 'vitest' {
   export interface ProvidedContext {
     servers: { engine: 'pglite' | 'postgres'; url: string }[];
+    hostileBuildingCode: string;
   }
+}
+
+export const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
+
+/**
+ * The demo data with one building renamed to hostile markup, so specs can check that user text is
+ * shown as text everywhere. Counts stay those of geodata/.
+ */
+function demoDataWithHostileName(): { dir: string; code: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fire-gis-geodata-'));
+  for (const file of fs.readdirSync('geodata')) {
+    if (/\.(geo)?json$/.test(file)) fs.copyFileSync(path.join('geodata', file), path.join(dir, file));
+  }
+  const buildingsFile = path.join(dir, 'buildings.geojson');
+  const buildings = JSON.parse(fs.readFileSync(buildingsFile, 'utf8'));
+  const target = buildings.features.find((f: { properties: { use: string } }) => f.properties.use === 'business');
+  target.properties.name = HOSTILE_NAME;
+  fs.writeFileSync(buildingsFile, JSON.stringify(buildings));
+  return { dir, code: target.properties.code };
 }
 
 async function admin(statement: string) {
@@ -27,8 +50,9 @@ export default async function setup(project: TestProject) {
   const running: RunningServer[] = [];
   const servers: { engine: 'pglite' | 'postgres'; url: string }[] = [];
   let databaseName: string | null = null;
+  const geodata = demoDataWithHostileName();
 
-  const embedded = await startServer({});
+  const embedded = await startServer({ GEODATA_DIR: geodata.dir });
   running.push(embedded);
   servers.push({ engine: 'pglite', url: embedded.url });
 
@@ -37,14 +61,16 @@ export default async function setup(project: TestProject) {
     await admin(`CREATE DATABASE ${databaseName}`);
     const url = new URL(process.env.TEST_DATABASE_URL);
     url.pathname = `/${databaseName}`;
-    const server = await startServer({ DATABASE_URL: url.toString() });
+    const server = await startServer({ DATABASE_URL: url.toString(), GEODATA_DIR: geodata.dir });
     running.push(server);
     servers.push({ engine: 'postgres', url: server.url });
   }
   project.provide('servers', servers);
+  project.provide('hostileBuildingCode', geodata.code);
 
   return async () => {
     for (const server of running) await server.stop();
     if (databaseName) await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+    fs.rmSync(geodata.dir, { recursive: true, force: true });
   };
 }

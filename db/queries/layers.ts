@@ -20,7 +20,10 @@ export interface LayerFilter {
  */
 const LAYER_ROWS: Record<LayerName, RawBuilder<unknown>> = {
   villages: sql`
-    SELECT code AS id, code, name, population, households, is_seat, code AS village_code, geom FROM villages`,
+    SELECT code AS id, code, name, population, households, is_seat, code AS village_code,
+      round(ST_X(ST_PointOnSurface(geom))::numeric, 6)::float8 AS label_lon,
+      round(ST_Y(ST_PointOnSurface(geom))::numeric, 6)::float8 AS label_lat, geom
+    FROM villages`,
   buildings: sql`
     SELECT id, code, village_code, name, use, shop_front_home_back, shop_below_home_above, three_in_one,
       nine_small_category, floors, height_m, structure, fire_grade, through_stair, occupants, vulnerable_residents,
@@ -99,4 +102,12 @@ export async function layerCounts(db: Db, layers: readonly LayerName[], filter: 
   );
   const result = await sql<{ layer: string; n: number }>`${sql.join(selects, sql` UNION ALL `)}`.execute(db);
   return Object.fromEntries(result.rows.map((row) => [row.layer, row.n]));
+}
+
+/** One feature of a layer by its id, with every property the detail card shows; null when absent. */
+export async function layerFeature(db: Db, layer: LayerName, id: string): Promise<string | null> {
+  const result = await sql<{ feature: string }>`
+    SELECT ST_AsGeoJSON(r.*, 'geom', 7) AS feature
+    FROM (${LAYER_ROWS[layer]}) r WHERE r.id::text = ${id}`.execute(db);
+  return result.rows[0]?.feature ?? null;
 }

@@ -36,7 +36,7 @@ describe.each(testEngines)('building tiles on $name (mini town)', (engine) => {
     expect(features.map((f) => f.properties.code).sort()).toEqual(['B1', 'B2']);
     const b1 = features.find((f) => f.properties.code === 'B1')!;
     expect(b1.properties).toMatchObject({ use: 'residential', fire_grade: '3', village_code: '141121104201' });
-    const [ring] = b1.toGeoJSON(tile.x, tile.y, tile.z).geometry.coordinates as number[][][];
+    const [ring] = (b1.toGeoJSON(tile.x, tile.y, tile.z).geometry as GeoJSON.Polygon).coordinates;
     const lons = ring!.map((p) => p[0]!);
     const lats = ring!.map((p) => p[1]!);
     // A z16 tile has 4096 units over ~0.0055°: positions come back within a unit (~1.3e-6°).

@@ -1,0 +1,54 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import type { Bbox } from '@/db/queries/layers';
+import type { BasemapConfig } from '@/lib/map/basemap';
+import type { LayerName } from '@/lib/map/layer-names';
+import type { StyleOptions } from '@/lib/map/layers';
+import type { MapController, PickedFeature } from '@/lib/map/map-controller';
+
+export interface MapViewProps {
+  basemap: BasemapConfig;
+  bounds: Bbox;
+  visible: ReadonlySet<LayerName>;
+  styleOptions: StyleOptions;
+  onReady(controller: MapController): void;
+  onFeatureClick(picked: PickedFeature | null): void;
+  onViewChange(bbox: Bbox): void;
+  onStateChange(state: 'loading' | 'ready' | 'error'): void;
+}
+
+/** Hosts the map. The controller (loaded only in the browser) owns maplibre; React only passes intents. */
+export function MapView(props: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    let controller: MapController | null = null;
+    let cancelled = false;
+    void import('@/lib/map/map-controller').then(({ MapController }) => {
+      if (cancelled || !container.current) return;
+      const initial = latest.current;
+      controller = new MapController(container.current, {
+        basemap: initial.basemap,
+        bounds: initial.bounds,
+        visible: initial.visible,
+        styleOptions: initial.styleOptions,
+        onFeatureClick: (picked) => latest.current.onFeatureClick(picked),
+        onViewChange: (bbox) => latest.current.onViewChange(bbox),
+        onStateChange: (state) => {
+          if (container.current) container.current.dataset.state = state;
+          latest.current.onStateChange(state);
+        },
+      });
+      initial.onReady(controller);
+    });
+    return () => {
+      cancelled = true;
+      controller?.destroy();
+    };
+  }, []);
+
+  return <div ref={container} className="map" data-testid="map" data-state="loading" />;
+}

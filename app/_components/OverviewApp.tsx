@@ -1,0 +1,188 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Bbox } from '@/db/queries/layers';
+import type { SearchHit } from '@/db/queries/search';
+import type { VillageSummary } from '@/db/queries/villages';
+import { LOCALE_COOKIE, translator, type Locale } from '@/lib/i18n';
+import type { BasemapConfig } from '@/lib/map/basemap';
+import type { LayerName } from '@/lib/map/layer-names';
+import { MAP_LAYERS, type BuildingColorMode, type StyleOptions } from '@/lib/map/layers';
+import type { MapController, PickedFeature } from '@/lib/map/map-controller';
+import { DetailCard } from './DetailCard';
+import { LocaleProvider } from './i18n-context';
+import { LayerPanel } from './LayerPanel';
+import { MapView } from './MapView';
+import { SearchBox } from './SearchBox';
+import { VillageFilter } from './VillageFilter';
+
+export interface OverviewAppProps {
+  initialLocale: Locale;
+  villages: VillageSummary[];
+  basemap: BasemapConfig;
+  demoData: boolean;
+}
+
+function unionBbox(boxes: Bbox[]): Bbox {
+  return boxes.reduce<Bbox>(
+    (all, box) => [Math.min(all[0], box[0]), Math.min(all[1], box[1]), Math.max(all[2], box[2]), Math.max(all[3], box[3])],
+    [Infinity, Infinity, -Infinity, -Infinity],
+  );
+}
+
+/** The overview map page (一张图): village filter, search, layers with live counts, map and detail card. */
+export function OverviewApp({ initialLocale, villages, basemap, demoData }: OverviewAppProps) {
+  const [locale, setLocale] = useState<Locale>(initialLocale);
+  const t = translator(locale);
+  const controller = useRef<MapController | null>(null);
+  const [visible, setVisibleState] = useState<Set<LayerName>>(
+    () => new Set(MAP_LAYERS.filter((layer) => layer.defaultVisible).map((layer) => layer.id)),
+  );
+  const [styleOptions, setStyleOptions] = useState<StyleOptions>({ buildingColorMode: 'use' });
+  const [selectedVillages, setSelectedVillages] = useState<string[]>([]);
+  const [view, setView] = useState<Bbox | null>(null);
+  const [counts, setCounts] = useState<Record<string, number> | null>(null);
+  const [picked, setPicked] = useState<PickedFeature | null>(null);
+  const [pickedFeature, setPickedFeature] = useState<GeoJSON.Feature | null>(null);
+  const [mapState, setMapState] = useState<'loading' | 'ready' | 'error'>('loading');
+
+  const townBounds = useMemo(() => unionBbox(villages.map((v) => v.bbox)), [villages]);
+  const villageNames = useMemo(() => Object.fromEntries(villages.map((v) => [v.code, v.name])), [villages]);
+
+  // Live counts for the view and the village filter.
+  useEffect(() => {
+    if (!view) return;
+    const controllerAbort = new AbortController();
+    const timer = setTimeout(async () => {
+      const params = new URLSearchParams({ bbox: view.map((n) => n.toFixed(6)).join(',') });
+      for (const code of selectedVillages) params.append('village', code);
+      try {
+        const response = await fetch(`/api/v1/counts?${params}`, { signal: controllerAbort.signal });
+        if (response.ok) setCounts(((await response.json()) as { counts: Record<string, number> }).counts);
+      } catch {
+        // superseded
+      }
+    }, 150);
+    return () => {
+      clearTimeout(timer);
+      controllerAbort.abort();
+    };
+  }, [view, selectedVillages]);
+
+  // The detail card's full record.
+  useEffect(() => {
+    setPickedFeature(null);
+    controller.current?.setSelection(null);
+    if (!picked) return;
+    const abort = new AbortController();
+    void fetch(`/api/v1/features/${picked.layer}/${encodeURIComponent(picked.id)}`, { signal: abort.signal })
+      .then((response) => (response.ok ? (response.json() as Promise<GeoJSON.Feature>) : null))
+      .then((feature) => {
+        setPickedFeature(feature);
+        controller.current?.setSelection(feature);
+      })
+      .catch(() => {});
+    return () => abort.abort();
+  }, [picked]);
+
+  const setVisible = useCallback((layer: LayerName, on: boolean) => {
+    controller.current?.setVisible(layer, on);
+    setVisibleState((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(layer);
+      else next.delete(layer);
+      return next;
+    });
+  }, []);
+
+  const changeVillages = useCallback(
+    (codes: string[]) => {
+      setSelectedVillages(codes);
+      const boxes = villages.filter((v) => codes.includes(v.code)).map((v) => v.bbox);
+      controller.current?.setVillages(codes, boxes.length > 0 ? unionBbox(boxes) : townBounds);
+    },
+    [villages, townBounds],
+  );
+
+  const changeColorMode = useCallback((mode: BuildingColorMode) => {
+    const next = { buildingColorMode: mode };
+    controller.current?.setStyleOptions(next);
+    setStyleOptions(next);
+  }, []);
+
+  const pickSearchHit = useCallback((hit: SearchHit) => {
+    controller.current?.flyTo(hit.center, hit.layer === 'villages' ? 14.5 : 17);
+    setPicked({ layer: hit.layer, id: hit.id });
+  }, []);
+
+  const switchLocale = () => {
+    const next: Locale = locale === 'zh-CN' ? 'en' : 'zh-CN';
+    document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
+    document.documentElement.lang = next;
+    setLocale(next);
+  };
+
+  return (
+    <LocaleProvider value={locale}>
+      <div className="app-shell">
+        <header className="top-bar">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden>
+              消
+            </span>
+            <div>
+              <h1 data-testid="app-title">{t('app.title')}</h1>
+              <div className="subtitle">{t('app.subtitle')}</div>
+            </div>
+          </div>
+          <div className="top-actions">
+            {demoData && (
+              <span className="demo-badge" data-testid="demo-badge" title={t('app.demoDataHint')}>
+                {t('app.demoData')}
+              </span>
+            )}
+            <button type="button" className="lang-switch" onClick={switchLocale} data-testid="language-switch">
+              {t('app.language')}
+            </button>
+          </div>
+        </header>
+        <div className="workspace">
+          <nav className="side-panel" aria-label={t('panel.layers')}>
+            <SearchBox villages={selectedVillages} onPick={pickSearchHit} />
+            <VillageFilter villages={villages} selected={selectedVillages} onChange={changeVillages} />
+            <LayerPanel
+              visible={visible}
+              counts={counts}
+              styleOptions={styleOptions}
+              onToggle={setVisible}
+              onColorMode={changeColorMode}
+            />
+          </nav>
+          <main className="map-area">
+            <MapView
+              basemap={basemap}
+              bounds={townBounds}
+              visible={visible}
+              styleOptions={styleOptions}
+              onReady={(c) => {
+                controller.current = c;
+                setView(c.viewBbox());
+              }}
+              onFeatureClick={setPicked}
+              onViewChange={setView}
+              onStateChange={setMapState}
+            />
+            {mapState !== 'ready' && (
+              <div className={`map-status ${mapState}`} role="status">
+                {t(mapState === 'error' ? 'map.error' : 'map.loading')}
+              </div>
+            )}
+            {picked && (
+              <DetailCard layer={picked.layer} feature={pickedFeature} villageNames={villageNames} onClose={() => setPicked(null)} />
+            )}
+          </main>
+        </div>
+      </div>
+    </LocaleProvider>
+  );
+}

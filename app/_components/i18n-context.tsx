@@ -1,0 +1,16 @@
+'use client';
+
+import { createContext, useContext } from 'react';
+import { translator, type Locale, type Translate } from '@/lib/i18n';
+
+const LocaleContext = createContext<Locale>('zh-CN');
+
+export const LocaleProvider = LocaleContext.Provider;
+
+export function useLocale(): Locale {
+  return useContext(LocaleContext);
+}
+
+export function useT(): Translate {
+  return translator(useContext(LocaleContext));
+}
