@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/**
+ * A PostGIS server for benchmarks: BENCH_DATABASE_URL or TEST_DATABASE_URL if set, otherwise the
+ * throwaway cluster of scripts/postgis-server.sh (started on demand).
+ */
+export function postgisServerUrl(): string {
+  const configured = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  if (configured) return configured;
+  return execFileSync('scripts/postgis-server.sh', ['start'], { encoding: 'utf8' }).trim();
+}
+
+export async function adminQuery(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates an empty database on the server and returns its URL and a function that drops it. */
+export async function temporaryDatabase(serverUrl: string, prefix: string) {
+  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+
+export const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+/** Prints rows as an aligned text table. */
+export function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
