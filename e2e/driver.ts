@@ -134,7 +134,7 @@ export class OverviewPage {
       let sampled = 0;
       for (let i = 0; i < data.length; i += 4 * 97) {
         sampled++;
-        if (Math.abs(data[i]! - r0) + Math.abs(data[i + 1]! - g0) + Math.abs(data[i + 2]! - b0) > 30) differing++;
+        if (Math.abs(data[i]! - r0) + Math.abs(data[i + 1]! - g0) + Math.abs(data[i + 2]! - b0) > 10) differing++;
       }
       return differing / sampled;
     });

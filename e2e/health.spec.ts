@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { GEODATA_FEATURE_COUNTS } from './geodata-counts';
+import { GEODATA_FEATURE_COUNTS } from '../tests/helpers/geodata-counts';
 import { AppDriver, launchBrowser } from './driver';
 
 const servers = inject('servers');
