@@ -9,6 +9,7 @@ import type { MapController, PickedFeature } from '@/lib/map/map-controller';
 
 export interface MapViewProps {
   basemap: BasemapConfig;
+  offlineAttribution: string;
   bounds: Bbox;
   visible: ReadonlySet<LayerName>;
   styleOptions: StyleOptions;
@@ -32,6 +33,7 @@ export function MapView(props: MapViewProps) {
       const initial = latest.current;
       controller = new MapController(container.current, {
         basemap: initial.basemap,
+        offlineAttribution: initial.offlineAttribution,
         bounds: initial.bounds,
         visible: initial.visible,
         styleOptions: initial.styleOptions,

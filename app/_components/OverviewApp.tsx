@@ -161,6 +161,7 @@ export function OverviewApp({ initialLocale, villages, basemap, demoData }: Over
           <main className="map-area">
             <MapView
               basemap={basemap}
+              offlineAttribution={t('map.offlineAttribution')}
               bounds={townBounds}
               visible={visible}
               styleOptions={styleOptions}

@@ -23,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   'card.close': 'Close',
   'card.loading': 'Loading…',
   'map.loading': 'Loading map…',
+  'map.offlineAttribution': 'Basemap: this platform\'s own data (offline)',
   'map.error': 'Data failed to load',
   'value.yes': 'Yes',
   'value.no': 'No',

@@ -21,6 +21,7 @@ export const zhCN = {
   'card.close': '关闭',
   'card.loading': '加载中…',
   'map.loading': '地图加载中…',
+  'map.offlineAttribution': '底图：本平台数据（离线）',
   'map.error': '数据加载失败',
   'value.yes': '是',
   'value.no': '否',

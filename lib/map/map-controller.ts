@@ -17,6 +17,8 @@ export interface PickedFeature {
 
 export interface MapControllerOptions {
   basemap: BasemapConfig;
+  /** Attribution shown for the offline basemap (in the UI language). */
+  offlineAttribution: string;
   styleOptions: StyleOptions;
   visible: ReadonlySet<LayerName>;
   /** Initial extent: the whole town. */
@@ -129,7 +131,10 @@ export class MapController {
       style: initialStyle(options),
       bounds: options.bounds,
       fitBoundsOptions: { padding: 24 },
-      attributionControl: { compact: false, customAttribution: options.basemap.kind === 'offline' ? '底图：本平台数据（离线）' : undefined },
+      attributionControl: {
+        compact: false,
+        customAttribution: options.basemap.kind === 'offline' ? options.offlineAttribution : undefined,
+      },
       maxZoom: 19,
       minZoom: 8,
       // Keep the canvas readable by screenshots (e2e) and exports.
