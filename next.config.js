@@ -4,6 +4,8 @@ const nextConfig = {
   // so it (and pg) must stay outside the server bundle.
   serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-postgis', 'pg'],
   poweredByHeader: false,
+  // `next dev` serves its scripts only to localhost unless told; 127.0.0.1 is the same machine.
+  allowedDevOrigins: ['127.0.0.1'],
   reactStrictMode: true,
 };
 
