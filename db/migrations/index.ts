@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as postgis from './001-postgis';
 import * as domain from './002-domain';
 import * as auditLog from './003-audit-log';
+import * as buildingMercator from './005-building-mercator';
 
 /** All migrations in order. Imported statically so they are bundled with the server (no file scan). */
 export const migrations: Record<string, Migration> = {
   '2026-11-30-001-postgis': postgis,
   '2026-11-30-002-domain': domain,
   '2026-11-30-003-audit-log': auditLog,
+  '2026-11-30-005-building-mercator': buildingMercator,
 };

@@ -16,7 +16,7 @@ export const TILE_BUFFER = 64;
 
 /** Columns carried in building tiles: what the map colours by and what the detail card needs to fetch more. */
 const TILE_ROWS: Record<TileLayerName, ReturnType<typeof sql>> = {
-  buildings: sql`SELECT id, code, village_code, use, fire_grade, floors, name, geom FROM buildings`,
+  buildings: sql`SELECT id, code, village_code, use, fire_grade, floors, name, geom, geom_mercator FROM buildings`,
 };
 
 function villageCondition(villages: string[]) {
@@ -24,12 +24,12 @@ function villageCondition(villages: string[]) {
 }
 
 /**
- * The tile in EPSG:3857 and, with its buffer, in EPSG:4326 for the index lookup
- * (ST_TileEnvelope: PostGIS ≥ 3.1, present on both engines).
+ * The tile and, with its buffer, the search area, both in EPSG:3857 like the stored `geom_mercator`
+ * (ST_TileEnvelope: PostGIS ≥ 3.1, present on both engines). No per-row transform at tile time.
  */
 const bounds = (t: TileAddress) => sql`
   SELECT ST_TileEnvelope(${t.z}, ${t.x}, ${t.y}) AS mercator,
-         ST_Transform(ST_TileEnvelope(${t.z}, ${t.x}, ${t.y}, margin => ${TILE_BUFFER / TILE_EXTENT}), 4326) AS lonlat`;
+         ST_TileEnvelope(${t.z}, ${t.x}, ${t.y}, margin => ${TILE_BUFFER / TILE_EXTENT}) AS search`;
 
 /** PostGIS server path: the whole tile encoded by ST_AsMVT. */
 export async function mvtTile(db: Db, layer: TileLayerName, tile: TileAddress, villages: string[]): Promise<Uint8Array> {
@@ -37,10 +37,10 @@ export async function mvtTile(db: Db, layer: TileLayerName, tile: TileAddress, v
     WITH bounds AS (${bounds(tile)})
     SELECT ST_AsMVT(t, ${layer}, ${TILE_EXTENT}, 'geom', 'id') AS mvt FROM (
       SELECT r.id, r.code, r.village_code, r.use, r.fire_grade, r.floors, r.name,
-        ST_AsMVTGeom(ST_Transform(r.geom, 3857), bounds.mercator, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
+        ST_AsMVTGeom(r.geom_mercator, bounds.mercator, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
       FROM (${TILE_ROWS[layer]}) r, bounds
-      WHERE r.geom && bounds.lonlat AND ${villageCondition(villages)}
-    ) t WHERE t.geom IS NOT NULL`.execute(db);
+      WHERE r.geom_mercator && bounds.search AND ${villageCondition(villages)}
+    ) t`.execute(db); // ST_AsMVT skips rows whose clipped geometry is NULL
   return result.rows[0]?.mvt ?? new Uint8Array();
 }
 
@@ -60,6 +60,6 @@ export async function tileFeatures(db: Db, layer: TileLayerName, tile: TileAddre
     WITH bounds AS (${bounds(tile)})
     SELECT r.id, r.code, r.village_code, r.use, r.fire_grade, r.floors, r.name, ST_AsGeoJSON(r.geom, 7) AS geometry
     FROM (${TILE_ROWS[layer]}) r, bounds
-    WHERE r.geom && bounds.lonlat AND ${villageCondition(villages)}`.execute(db);
+    WHERE r.geom_mercator && bounds.search AND ${villageCondition(villages)}`.execute(db);
   return result.rows.map(({ id, geometry, ...properties }) => ({ id, geometry, properties }));
 }
