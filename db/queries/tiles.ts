@@ -14,9 +14,12 @@ export interface TileAddress {
 export const TILE_EXTENT = 4096;
 export const TILE_BUFFER = 64;
 
-/** Columns carried in building tiles: what the map colours by and what the detail card needs to fetch more. */
+/**
+ * Columns carried in building tiles: only what the map colours by. The feature id (MVT id) is enough for
+ * the detail card to fetch the rest, and unique strings such as codes would bloat every tile's string table.
+ */
 const TILE_ROWS: Record<TileLayerName, ReturnType<typeof sql>> = {
-  buildings: sql`SELECT id, code, village_code, use, fire_grade, floors, name, geom, geom_mercator FROM buildings`,
+  buildings: sql`SELECT id, village_code, use, fire_grade, geom, geom_mercator FROM buildings`,
 };
 
 function villageCondition(villages: string[]) {
@@ -36,7 +39,7 @@ export async function mvtTile(db: Db, layer: TileLayerName, tile: TileAddress, v
   const result = await sql<{ mvt: Uint8Array }>`
     WITH bounds AS (${bounds(tile)})
     SELECT ST_AsMVT(t, ${layer}, ${TILE_EXTENT}, 'geom', 'id') AS mvt FROM (
-      SELECT r.id, r.code, r.village_code, r.use, r.fire_grade, r.floors, r.name,
+      SELECT r.id, r.use, r.fire_grade,
         ST_AsMVTGeom(r.geom_mercator, bounds.mercator, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
       FROM (${TILE_ROWS[layer]}) r, bounds
       WHERE r.geom_mercator && bounds.search AND ${villageCondition(villages)}
@@ -55,10 +58,9 @@ export interface TileFeatureRow {
  * geojson-vt + vt-pbf to cut and encode in JS. Same rows as the server path.
  */
 export async function tileFeatures(db: Db, layer: TileLayerName, tile: TileAddress, villages: string[]): Promise<TileFeatureRow[]> {
-  const result = await sql<{ id: number; code: string; village_code: string; use: string; fire_grade: string;
-    floors: number; name: string | null; geometry: string }>`
+  const result = await sql<{ id: number; use: string; fire_grade: string; geometry: string }>`
     WITH bounds AS (${bounds(tile)})
-    SELECT r.id, r.code, r.village_code, r.use, r.fire_grade, r.floors, r.name, ST_AsGeoJSON(r.geom, 7) AS geometry
+    SELECT r.id, r.use, r.fire_grade, ST_AsGeoJSON(r.geom, 7) AS geometry
     FROM (${TILE_ROWS[layer]}) r, bounds
     WHERE r.geom_mercator && bounds.search AND ${villageCondition(villages)}`.execute(db);
   return result.rows.map(({ id, geometry, ...properties }) => ({ id, geometry, properties }));

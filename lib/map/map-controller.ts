@@ -77,7 +77,7 @@ function initialStyle(options: MapControllerOptions): StyleSpecification {
   for (const layer of MAP_LAYERS) {
     sources[layer.id] =
       layer.source === 'tiles'
-        ? { type: 'vector', tiles: [tileUrl([])], minzoom: 12, maxzoom: 16, promoteId: 'id' }
+        ? { type: 'vector', tiles: [tileUrl([])], minzoom: 12, maxzoom: 16 } // MVT feature ids identify buildings
         : { type: 'geojson', data: EMPTY, promoteId: 'id' };
   }
   sources.selection = { type: 'geojson', data: EMPTY };
@@ -121,6 +121,7 @@ export class MapController {
   private villages: string[] = [];
   private labels = new Map<LayerName, LabelDatum[]>();
   private loadGeneration = 0;
+  private readonly styleLoaded: Promise<void>;
 
   constructor(container: HTMLElement, options: MapControllerOptions) {
     this.options = options;
@@ -145,7 +146,11 @@ export class MapController {
     this.overlay = new MapboxOverlay({ interleaved: false, layers: [] });
     this.map.addControl(this.overlay);
 
-    this.map.on('load', () => void this.loadData());
+    this.styleLoaded = new Promise((resolve) => this.map.once('style.load', () => resolve()));
+    // Marks for benchmarks and profiling (performance.getEntriesByType('mark')).
+    this.map.once('load', () => performance.mark('map:load'));
+    // Fetch the GeoJSON layers now, in parallel with the style, worker and first tiles.
+    void this.loadData();
     this.map.on('moveend', () => this.options.onViewChange(this.viewBbox()));
     this.map.on('zoomend', () => this.renderLabels());
     this.map.on('click', (event) => this.handleClick(event.point));
@@ -213,22 +218,27 @@ export class MapController {
     this.options.onStateChange('loading');
     const query = this.villages.map((code) => `village=${code}`).join('&');
     try {
-      await Promise.all(
+      const loaded = await Promise.all(
         MAP_LAYERS.filter((definition) => definition.source === 'geojson').map(async (definition) => {
           // Village areas are the basemap: always all of them; the filter only dims the others.
           const url = `/api/v1/layers/${definition.id}${query && definition.id !== 'villages' ? `?${query}` : ''}`;
           const response = await fetch(url);
           if (!response.ok) throw new Error(`${url}: ${response.status}`);
-          const data = (await response.json()) as GeoJSON.FeatureCollection;
-          if (generation !== this.loadGeneration) return;
-          (this.map.getSource(definition.id) as GeoJSONSource).setData(data);
-          this.collectLabels(definition, data);
+          return { definition, data: (await response.json()) as GeoJSON.FeatureCollection };
         }),
       );
+      await this.styleLoaded;
       if (generation !== this.loadGeneration) return;
+      performance.mark('map:data-fetched');
+      for (const { definition, data } of loaded) {
+        (this.map.getSource(definition.id) as GeoJSONSource).setData(data);
+        this.collectLabels(definition, data);
+      }
       this.highlightVillages();
       this.renderLabels();
+      performance.mark('map:data-set');
       this.map.once('idle', () => {
+        performance.mark('map:idle');
         if (generation === this.loadGeneration) this.options.onStateChange('ready');
       });
       this.map.triggerRepaint();

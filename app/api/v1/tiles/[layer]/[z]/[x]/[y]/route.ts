@@ -2,7 +2,7 @@ import { getDatabase } from '@/db/client';
 import { villageCodes } from '@/db/queries/villages';
 import { errorResponse } from '@/lib/api/errors';
 import { parseTileAddress, parseTileLayer, parseVillages } from '@/lib/api/params';
-import { renderTile, tileEtag } from '@/lib/tiles/tile-service';
+import { cachedTile } from '@/lib/tiles/tile-service';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,8 +16,7 @@ export async function GET(request: Request, { params }: Params) {
     const tile = parseTileAddress(z, x, y);
     const handle = await getDatabase();
     const villages = parseVillages(new URL(request.url).searchParams, await villageCodes(handle.db));
-    const bytes = await renderTile(handle, layer, tile, villages);
-    const etag = tileEtag(bytes);
+    const { bytes, etag } = await cachedTile(handle, layer, tile, villages);
     const headers = {
       'Content-Type': 'application/vnd.mapbox-vector-tile',
       // Data can be edited: caches may keep a tile briefly, then must revalidate with the ETag.
