@@ -19,6 +19,9 @@ export interface MapViewProps {
   onStateChange(state: 'loading' | 'ready' | 'error'): void;
 }
 
+// Start downloading the map code as soon as this module loads in the browser, not after the first render.
+const mapControllerModule = typeof window === 'undefined' ? null : import('@/lib/map/map-controller');
+
 /** Hosts the map. The controller (loaded only in the browser) owns maplibre; React only passes intents. */
 export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -28,7 +31,7 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     let controller: MapController | null = null;
     let cancelled = false;
-    void import('@/lib/map/map-controller').then(({ MapController }) => {
+    void (mapControllerModule ?? import('@/lib/map/map-controller')).then(({ MapController }) => {
       if (cancelled || !container.current) return;
       const initial = latest.current;
       controller = new MapController(container.current, {

@@ -1,5 +1,5 @@
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import { TextLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, StyleSpecification, VectorTileSource } from 'maplibre-gl';
 import type { Bbox } from '../../db/queries/layers';
@@ -8,6 +8,8 @@ import type { LayerName } from './layer-names';
 import { MAP_LAYERS, type MapLayerDefinition, type StyleOptions } from './layers';
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** GeoJSON layers the offline basemap draws from, loaded even when their own layer is hidden. */
+const BASEMAP_SOURCES = new Set<LayerName>(['villages', 'passages', 'water-sources']);
 const LABEL_FONT = '"WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif';
 
 export interface PickedFeature {
@@ -34,6 +36,23 @@ interface LabelDatum {
   size: number;
   color: [number, number, number];
   minZoom: number;
+}
+
+/** [west, south, east, north] of any GeoJSON geometry. */
+function geometryBounds(geometry: GeoJSON.Geometry): [number, number, number, number] {
+  const bounds: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value) && typeof value[0] === 'number') {
+      const [x, y] = value as [number, number];
+      bounds[0] = Math.min(bounds[0], x);
+      bounds[1] = Math.min(bounds[1], y);
+      bounds[2] = Math.max(bounds[2], x);
+      bounds[3] = Math.max(bounds[3], y);
+    } else if (Array.isArray(value)) value.forEach(visit);
+  };
+  if (geometry.type === 'GeometryCollection') geometry.geometries.forEach((g) => visit((g as GeoJSON.Point).coordinates));
+  else visit(geometry.coordinates);
+  return bounds;
 }
 
 function tileUrl(villages: string[]): string {
@@ -120,6 +139,9 @@ export class MapController {
   private visible: Set<LayerName>;
   private villages: string[] = [];
   private labels = new Map<LayerName, LabelDatum[]>();
+  private findings: GeoJSON.FeatureCollection | null = null;
+  /** The village filter (as a query string) each GeoJSON layer's data was loaded for. */
+  private loadedFor = new Map<LayerName, string>();
   private loadGeneration = 0;
   private readonly styleLoaded: Promise<void>;
 
@@ -152,7 +174,7 @@ export class MapController {
     // Fetch the GeoJSON layers now, in parallel with the style, worker and first tiles.
     void this.loadData();
     this.map.on('moveend', () => this.options.onViewChange(this.viewBbox()));
-    this.map.on('zoomend', () => this.renderLabels());
+    this.map.on('zoomend', () => this.renderOverlay());
     this.map.on('click', (event) => this.handleClick(event.point));
     this.map.on('mousemove', (event) => {
       this.map.getCanvas().style.cursor = this.pick(event.point) ? 'pointer' : '';
@@ -176,7 +198,8 @@ export class MapController {
     for (const styleLayer of definition.styleLayers(this.options.styleOptions)) {
       this.map.setLayoutProperty(styleLayer.id, 'visibility', visible ? 'visible' : 'none');
     }
-    this.renderLabels();
+    if (visible) void this.loadData();
+    this.renderOverlay();
   }
 
   setStyleOptions(styleOptions: StyleOptions): void {
@@ -213,13 +236,24 @@ export class MapController {
     );
   }
 
+  /**
+   * Loads the GeoJSON layers that are shown, or that the basemap draws, and not yet loaded for the current
+   * village filter. Hidden layers wait until they are switched on: less to fetch and tile before first render.
+   */
   private async loadData(): Promise<void> {
     const generation = ++this.loadGeneration;
-    this.options.onStateChange('loading');
     const query = this.villages.map((code) => `village=${code}`).join('&');
+    const wanted = MAP_LAYERS.filter(
+      (definition) =>
+        definition.source === 'geojson' &&
+        (this.visible.has(definition.id) || BASEMAP_SOURCES.has(definition.id)) &&
+        this.loadedFor.get(definition.id) !== query,
+    );
+    if (wanted.length === 0) return;
+    this.options.onStateChange('loading');
     try {
       const loaded = await Promise.all(
-        MAP_LAYERS.filter((definition) => definition.source === 'geojson').map(async (definition) => {
+        wanted.map(async (definition) => {
           // Village areas are the basemap: always all of them; the filter only dims the others.
           const url = `/api/v1/layers/${definition.id}${query && definition.id !== 'villages' ? `?${query}` : ''}`;
           const response = await fetch(url);
@@ -233,9 +267,10 @@ export class MapController {
       for (const { definition, data } of loaded) {
         (this.map.getSource(definition.id) as GeoJSONSource).setData(data);
         this.collectLabels(definition, data);
+        this.loadedFor.set(definition.id, query);
       }
       this.highlightVillages();
-      this.renderLabels();
+      this.renderOverlay();
       performance.mark('map:data-set');
       this.map.once('idle', () => {
         performance.mark('map:idle');
@@ -273,10 +308,43 @@ export class MapController {
     this.labels.set(definition.id, data2);
   }
 
-  /** Chinese labels drawn by deck.gl from the browser's own fonts: no glyph server, works offline. */
-  private renderLabels(): void {
+  /** Draws analysis findings over the map (null clears them). */
+  setFindings(findings: GeoJSON.FeatureCollection | null): void {
+    this.findings = findings;
+    this.renderOverlay();
+  }
+
+  /** Fits the map to a geometry (a finding, a feature). */
+  fitTo(geometry: GeoJSON.Geometry): void {
+    const [west, south, east, north] = geometryBounds(geometry);
+    this.map.fitBounds([west, south, east, north], { padding: 120, maxZoom: 18, duration: 700 });
+  }
+
+  /**
+   * The deck.gl overlay: analysis findings, then Chinese labels drawn from the browser's own fonts
+   * (no glyph server, works offline).
+   */
+  private renderOverlay(): void {
     const zoom = this.map.getZoom();
-    const layers = [...this.labels.entries()]
+    const findingsLayer = this.findings
+      ? [
+          new GeoJsonLayer({
+            id: 'findings',
+            data: this.findings,
+            stroked: true,
+            filled: true,
+            getFillColor: [213, 0, 0, 60],
+            getLineColor: [213, 0, 0, 230],
+            getLineWidth: 3,
+            lineWidthUnits: 'pixels',
+            lineWidthMinPixels: 2,
+            pointType: 'circle',
+            getPointRadius: 6,
+            pointRadiusUnits: 'pixels',
+          }),
+        ]
+      : [];
+    const labelLayers = [...this.labels.entries()]
       .filter(([layer]) => this.visible.has(layer))
       .map(
         ([layer, data]) =>
@@ -298,7 +366,7 @@ export class MapController {
             updateTriggers: { data: zoom },
           }),
       );
-    this.overlay.setProps({ layers });
+    this.overlay.setProps({ layers: [...findingsLayer, ...labelLayers] });
   }
 
   private queryableLayerIds(): string[] {
