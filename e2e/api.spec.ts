@@ -1,32 +1,23 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AppDriver, launchBrowser } from './driver';
+import { describe, expect, inject, it } from 'vitest';
+import { appSession } from './app-session';
 
 const servers = inject('servers');
 
 describe.each(servers)('map API over HTTP on $engine', ({ url }) => {
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let app: AppDriver;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    app = await AppDriver.open(browser, url);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-  });
+  const session = appSession(url);
 
   it('answers bad parameters with 400 and a clear JSON message', async () => {
-    expect(await app.fetchJson('/api/v1/layers/roads')).toEqual({ status: 400, body: { error: 'unknown layer "roads"' } });
-    expect((await app.fetchJson('/api/v1/layers/buildings?bbox=1,2,3')).body.error).toMatch(/four numbers/);
-    expect((await app.fetchJson('/api/v1/layers/hazards?village=000000000000')).status).toBe(400);
-    expect((await app.fetchJson('/api/v1/tiles/buildings/30/0/0.mvt')).body.error).toMatch(/z must be/);
-    expect((await app.fetchJson('/api/v1/tiles/buildings/3/9/0.mvt')).body.error).toMatch(/below 8/);
-    expect((await app.fetchJson('/api/v1/tiles/stations/14/0/0.mvt')).status).toBe(400);
-    expect((await app.fetchJson('/api/v1/search?q=')).status).toBe(400);
+    expect(await session().fetchJson('/api/v1/layers/roads')).toEqual({ status: 400, body: { error: 'unknown layer "roads"' } });
+    expect((await session().fetchJson('/api/v1/layers/buildings?bbox=1,2,3')).body.error).toMatch(/four numbers/);
+    expect((await session().fetchJson('/api/v1/layers/hazards?village=000000000000')).status).toBe(400);
+    expect((await session().fetchJson('/api/v1/tiles/buildings/30/0/0.mvt')).body.error).toMatch(/z must be/);
+    expect((await session().fetchJson('/api/v1/tiles/buildings/3/9/0.mvt')).body.error).toMatch(/below 8/);
+    expect((await session().fetchJson('/api/v1/tiles/stations/14/0/0.mvt')).status).toBe(400);
+    expect((await session().fetchJson('/api/v1/search?q=')).status).toBe(400);
   });
 
   it('serves tiles with an ETag, 304 on revalidation, and empty tiles outside the data', async () => {
-    const request = app.page.request;
+    const request = session().page.request;
     // z14 tile over the town centre (37.37N 112.10E).
     const tile = await request.get(`${url}/api/v1/tiles/buildings/14/13293/6356.mvt`);
     expect(tile.status()).toBe(200);
@@ -41,9 +32,9 @@ describe.each(servers)('map API over HTTP on $engine', ({ url }) => {
   });
 
   it('serves GeoJSON layers filtered by bbox', async () => {
-    const all = await app.fetchJson('/api/v1/layers/stations');
+    const all = await session().fetchJson('/api/v1/layers/stations');
     expect(all.body.type).toBe('FeatureCollection');
-    const none = await app.fetchJson('/api/v1/layers/stations?bbox=100,30,100.1,30.1');
+    const none = await session().fetchJson('/api/v1/layers/stations?bbox=100,30,100.1,30.1');
     expect(none.body.features).toEqual([]);
     expect(all.body.features.length).toBeGreaterThan(0);
   });

@@ -182,3 +182,29 @@ export class OverviewPage {
     return this.app.page.getByTestId('detail-card').locator('img, script, iframe').count();
   }
 }
+
+/** The analysis tab of the overview page. */
+export class AnalysisPanelDriver {
+  constructor(readonly app: AppDriver) {}
+
+  async run(name: string): Promise<void> {
+    await this.app.page.getByTestId('tab-analysis').click();
+    await this.app.page.getByTestId('analysis-name').selectOption(name);
+    await this.app.page.getByTestId('analysis-run').click();
+    await this.app.page.getByTestId('analysis-total').waitFor({ timeout: 60_000 });
+  }
+
+  async totalText(): Promise<string> {
+    return this.app.text('analysis-total');
+  }
+
+  async listedFindings(): Promise<number> {
+    return this.app.page.getByTestId('finding-list').locator('li').count();
+  }
+
+  /** Opens a listed finding and returns the "why" line (rule and clause) it shows. */
+  async openFinding(index: number): Promise<string> {
+    await this.app.page.getByTestId('finding-list').locator('button').nth(index).click();
+    return this.app.text('finding-why');
+  }
+}

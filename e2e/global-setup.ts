@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { temporaryDatabase } from '../tests/helpers/postgres-admin';
 import { startServer, type RunningServer } from './server';
 
 declare module 'vitest' {
@@ -32,16 +31,6 @@ function demoDataWithHostileName(): { dir: string; code: string } {
   return { dir, code: target.properties.code };
 }
 
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * Starts the app once per engine with the demo data: embedded always, on the PostGIS test server
  * (a fresh database) when TEST_DATABASE_URL is set. Specs get their URLs with inject('servers').
@@ -49,7 +38,7 @@ async function admin(statement: string) {
 export default async function setup(project: TestProject) {
   const running: RunningServer[] = [];
   const servers: { engine: 'pglite' | 'postgres'; url: string }[] = [];
-  let databaseName: string | null = null;
+  let database: Awaited<ReturnType<typeof temporaryDatabase>> | null = null;
   const geodata = demoDataWithHostileName();
 
   const embedded = await startServer({ GEODATA_DIR: geodata.dir });
@@ -57,11 +46,8 @@ export default async function setup(project: TestProject) {
   servers.push({ engine: 'pglite', url: embedded.url });
 
   if (process.env.TEST_DATABASE_URL) {
-    databaseName = `fire_e2e_${randomBytes(6).toString('hex')}`;
-    await admin(`CREATE DATABASE ${databaseName}`);
-    const url = new URL(process.env.TEST_DATABASE_URL);
-    url.pathname = `/${databaseName}`;
-    const server = await startServer({ DATABASE_URL: url.toString(), GEODATA_DIR: geodata.dir });
+    database = await temporaryDatabase(process.env.TEST_DATABASE_URL, 'fire_e2e');
+    const server = await startServer({ DATABASE_URL: database.url, GEODATA_DIR: geodata.dir });
     running.push(server);
     servers.push({ engine: 'postgres', url: server.url });
   }
@@ -70,7 +56,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     for (const server of running) await server.stop();
-    if (databaseName) await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+    await database?.drop();
     fs.rmSync(geodata.dir, { recursive: true, force: true });
   };
 }

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { GEODATA_FEATURE_COUNTS } from '../tests/helpers/geodata-counts';
-import { AppDriver, launchBrowser } from './driver';
+import { appSession } from './app-session';
 
 const servers = inject('servers');
 
 describe.each(servers)('health and first page on $engine', ({ engine, url }) => {
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let app: AppDriver;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    app = await AppDriver.open(browser, url);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-  });
+  const session = appSession(url);
 
   it('reports the engine, a PostGIS version and the demo data counted from the geodata files', async () => {
-    const { status, body } = await app.fetchJson('/api/health');
+    const { status, body } = await session().fetchJson('/api/health');
     expect(status).toBe(200);
     expect(body.engine).toBe(engine);
     expect(body.postgis).toMatch(/^3\.\d+\.\d+/);
@@ -27,8 +18,8 @@ describe.each(servers)('health and first page on $engine', ({ engine, url }) => 
   });
 
   it('serves the first page in Chinese with the 示例数据 mark', async () => {
-    expect(await app.visit('/')).toBe(200);
-    expect(await app.text('app-title')).toContain('刘胡兰镇');
-    expect(await app.isVisible('demo-badge')).toBe(true);
+    expect(await session().visit('/')).toBe(200);
+    expect(await session().text('app-title')).toContain('刘胡兰镇');
+    expect(await session().isVisible('demo-badge')).toBe(true);
   });
 });

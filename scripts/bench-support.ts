@@ -1,6 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 
 /**
  * A PostGIS server for benchmarks: BENCH_DATABASE_URL or TEST_DATABASE_URL if set, otherwise the
@@ -12,24 +10,7 @@ export function postgisServerUrl(): string {
   return execFileSync('scripts/postgis-server.sh', ['start'], { encoding: 'utf8' }).trim();
 }
 
-export async function adminQuery(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Creates an empty database on the server and returns its URL and a function that drops it. */
-export async function temporaryDatabase(serverUrl: string, prefix: string) {
-  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
+export { adminQuery, temporaryDatabase } from '../tests/helpers/postgres-admin';
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;

@@ -9,6 +9,8 @@ import type { BasemapConfig } from '@/lib/map/basemap';
 import type { LayerName } from '@/lib/map/layer-names';
 import { MAP_LAYERS, type BuildingColorMode, type StyleOptions } from '@/lib/map/layers';
 import type { MapController, PickedFeature } from '@/lib/map/map-controller';
+import type { AnalysisResult, Finding } from '@/lib/analysis/types';
+import { AnalysisPanel } from './AnalysisPanel';
 import { DetailCard } from './DetailCard';
 import { LocaleProvider } from './i18n-context';
 import { LayerPanel } from './LayerPanel';
@@ -45,13 +47,19 @@ export function OverviewApp({ initialLocale, villages, basemap, demoData }: Over
   const [picked, setPicked] = useState<PickedFeature | null>(null);
   const [pickedFeature, setPickedFeature] = useState<GeoJSON.Feature | null>(null);
   const [mapState, setMapState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [tab, setTab] = useState<'layers' | 'analysis'>('layers');
 
   const townBounds = useMemo(() => unionBbox(villages.map((v) => v.bbox)), [villages]);
   const villageNames = useMemo(() => Object.fromEntries(villages.map((v) => [v.code, v.name])), [villages]);
 
-  // Live counts for the view and the village filter.
+  // Live counts for the view and the village filter, once the map has drawn (the embedded database answers
+  // one query at a time, and the first render's tiles matter more).
+  const [drawnOnce, setDrawnOnce] = useState(false);
   useEffect(() => {
-    if (!view) return;
+    if (mapState === 'ready') setDrawnOnce(true);
+  }, [mapState]);
+  useEffect(() => {
+    if (!view || !drawnOnce) return;
     const controllerAbort = new AbortController();
     const timer = setTimeout(async () => {
       const params = new URLSearchParams({ bbox: view.map((n) => n.toFixed(6)).join(',') });
@@ -67,7 +75,7 @@ export function OverviewApp({ initialLocale, villages, basemap, demoData }: Over
       clearTimeout(timer);
       controllerAbort.abort();
     };
-  }, [view, selectedVillages]);
+  }, [view, selectedVillages, drawnOnce]);
 
   // The detail card's full record.
   useEffect(() => {
@@ -115,6 +123,16 @@ export function OverviewApp({ initialLocale, villages, basemap, demoData }: Over
     setPicked({ layer: hit.layer, id: hit.id });
   }, []);
 
+  const showAnalysis = useCallback((result: AnalysisResult | null) => {
+    controller.current?.setFindings(result);
+  }, []);
+
+  const selectFinding = useCallback((finding: Finding) => {
+    setPicked(null);
+    controller.current?.fitTo(finding.geometry);
+    controller.current?.setSelection(finding);
+  }, []);
+
   const switchLocale = () => {
     const next: Locale = locale === 'zh-CN' ? 'en' : 'zh-CN';
     document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
@@ -150,13 +168,38 @@ export function OverviewApp({ initialLocale, villages, basemap, demoData }: Over
           <nav className="side-panel" aria-label={t('panel.layers')}>
             <SearchBox villages={selectedVillages} onPick={pickSearchHit} />
             <VillageFilter villages={villages} selected={selectedVillages} onChange={changeVillages} />
-            <LayerPanel
-              visible={visible}
-              counts={counts}
-              styleOptions={styleOptions}
-              onToggle={setVisible}
-              onColorMode={changeColorMode}
-            />
+            <div className="tabs" role="tablist">
+              {(['layers', 'analysis'] as const).map((name) => (
+                <button
+                  key={name}
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === name}
+                  className={tab === name ? 'tab tab-on' : 'tab'}
+                  onClick={() => setTab(name)}
+                  data-testid={`tab-${name}`}
+                >
+                  {t(name === 'layers' ? 'tabs.layers' : 'tabs.analysis')}
+                </button>
+              ))}
+            </div>
+            <div hidden={tab !== 'layers'}>
+              <LayerPanel
+                visible={visible}
+                counts={counts}
+                styleOptions={styleOptions}
+                onToggle={setVisible}
+                onColorMode={changeColorMode}
+              />
+            </div>
+            <div hidden={tab !== 'analysis'}>
+              <AnalysisPanel
+                villages={selectedVillages}
+                villageNames={villageNames}
+                onResult={showAnalysis}
+                onSelect={selectFinding}
+              />
+            </div>
           </nav>
           <main className="map-area">
             <MapView

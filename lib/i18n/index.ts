@@ -25,3 +25,8 @@ export function enumLabel(locale: Locale, group: string, code: string): string {
   const key = `enum.${group}.${code}` as MessageKey;
   return MESSAGES[locale][key] ?? code;
 }
+
+/** A message whose key is built at run time (e.g. `analysis.kind.<kind>`); the fallback when there is none. */
+export function dynamicMessage(locale: Locale, key: string, fallback: string): string {
+  return (MESSAGES[locale] as Record<string, string>)[key] ?? fallback;
+}

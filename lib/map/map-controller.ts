@@ -99,7 +99,6 @@ function initialStyle(options: MapControllerOptions): StyleSpecification {
         ? { type: 'vector', tiles: [tileUrl([])], minzoom: 12, maxzoom: 16 } // MVT feature ids identify buildings
         : { type: 'geojson', data: EMPTY, promoteId: 'id' };
   }
-  sources.selection = { type: 'geojson', data: EMPTY };
   if (options.basemap.kind === 'raster') {
     sources['basemap-raster'] = { type: 'raster', tiles: options.basemap.tiles, tileSize: 256, attribution: options.basemap.attribution };
     if (options.basemap.overlayTiles) {
@@ -120,11 +119,6 @@ function thematicLayers(options: MapControllerOptions): StyleSpecification['laye
       } as StyleSpecification['layers'][number]);
     }
   }
-  layers.push(
-    { id: 'selection-fill', type: 'fill', source: 'selection', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#00e5ff', 'fill-opacity': 0.25 } },
-    { id: 'selection-line', type: 'line', source: 'selection', paint: { 'line-color': '#00b8d4', 'line-width': 3 } },
-    { id: 'selection-point', type: 'circle', source: 'selection', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 11, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#00b8d4', 'circle-stroke-width': 3 } },
-  );
   return layers;
 }
 
@@ -140,6 +134,7 @@ export class MapController {
   private villages: string[] = [];
   private labels = new Map<LayerName, LabelDatum[]>();
   private findings: GeoJSON.FeatureCollection | null = null;
+  private selection: GeoJSON.Feature | null = null;
   /** The village filter (as a query string) each GeoJSON layer's data was loaded for. */
   private loadedFor = new Map<LayerName, string>();
   private loadGeneration = 0;
@@ -229,11 +224,10 @@ export class MapController {
     this.map.flyTo({ center, zoom, duration: 800 });
   }
 
-  /** Outlines the feature whose card is open (null clears it). */
+  /** Outlines the feature whose card is open, or the finding picked from a list (null clears it). */
   setSelection(feature: GeoJSON.Feature | null): void {
-    (this.map.getSource('selection') as GeoJSONSource | undefined)?.setData(
-      feature ? { type: 'FeatureCollection', features: [feature] } : EMPTY,
-    );
+    this.selection = feature;
+    this.renderOverlay();
   }
 
   /**
@@ -344,6 +338,23 @@ export class MapController {
           }),
         ]
       : [];
+    const selectionLayer = this.selection
+      ? [
+          new GeoJsonLayer({
+            id: 'selection',
+            data: { type: 'FeatureCollection', features: [this.selection] },
+            stroked: true,
+            filled: true,
+            getFillColor: [0, 229, 255, 50],
+            getLineColor: [0, 184, 212, 255],
+            getLineWidth: 4,
+            lineWidthUnits: 'pixels',
+            pointType: 'circle',
+            getPointRadius: 12,
+            pointRadiusUnits: 'pixels',
+          }),
+        ]
+      : [];
     const labelLayers = [...this.labels.entries()]
       .filter(([layer]) => this.visible.has(layer))
       .map(
@@ -366,7 +377,7 @@ export class MapController {
             updateTriggers: { data: zoom },
           }),
       );
-    this.overlay.setProps({ layers: [...findingsLayer, ...labelLayers] });
+    this.overlay.setProps({ layers: [...findingsLayer, ...selectionLayer, ...labelLayers] });
   }
 
   private queryableLayerIds(): string[] {

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { DatabaseHandle, Engine } from '../../db/client';
 import { openPglite } from '../../db/engines/pglite';
 import { openPostgres } from '../../db/engines/postgres';
 import { migrateToLatest } from '../../db/migrate';
+import { temporaryDatabase } from './postgres-admin';
 
 /**
  * The engines every integration test runs on: the embedded one always, a real PostGIS server when
@@ -14,28 +13,15 @@ export interface TestEngine {
   open(options?: { migrate?: boolean }): Promise<DatabaseHandle>;
 }
 
-async function adminQuery(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A throwaway database on the test server, dropped again when the handle closes. */
 async function openTemporaryPostgres(): Promise<DatabaseHandle> {
-  const name = `fire_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${name}`;
-  const handle = await openPostgres(url.toString());
+  const database = await temporaryDatabase(process.env.TEST_DATABASE_URL!, 'fire_test');
+  const handle = await openPostgres(database.url);
   return {
     ...handle,
     async close() {
       await handle.close();
-      await adminQuery(`DROP DATABASE IF EXISTS ${name}`);
+      await database.drop();
     },
   };
 }

@@ -1,0 +1,172 @@
+'use client';
+
+import { useState } from 'react';
+import { explainFinding } from '@/lib/analysis/explain';
+import { ANALYSIS_NAMES, type AnalysisName, type AnalysisResult, type Finding } from '@/lib/analysis/types';
+import { dynamicMessage } from '@/lib/i18n';
+import { SPACING_RULESETS, type SpacingRuleset } from '@/lib/rules/types';
+import { useLocale, useT } from './i18n-context';
+
+const LISTED = 200;
+
+export interface AnalysisPanelProps {
+  villages: string[];
+  villageNames: Record<string, string>;
+  onResult(result: AnalysisResult | null): void;
+  onSelect(finding: Finding): void;
+}
+
+/**
+ * Runs one spatial analysis for the chosen villages, lists its findings with the rule each breaks,
+ * and hands the findings to the map.
+ */
+export function AnalysisPanel({ villages, villageNames, onResult, onSelect }: AnalysisPanelProps) {
+  const t = useT();
+  const locale = useLocale();
+  const [name, setName] = useState<AnalysisName>('spacing');
+  const [ruleset, setRuleset] = useState<SpacingRuleset>('GB50039');
+  const [month, setMonth] = useState(() => new Date().getMonth() + 1);
+  const [targetMin, setTargetMin] = useState(15);
+  const [hoseM, setHoseM] = useState(60);
+  const [state, setState] = useState<'idle' | 'running' | 'error'>('idle');
+  const [result, setResult] = useState<AnalysisResult | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+
+  const run = async () => {
+    setState('running');
+    const params = new URLSearchParams();
+    for (const code of villages) params.append('village', code);
+    if (name === 'spacing' || name === 'clusters') params.set('ruleset', ruleset);
+    if (name === 'water-coverage') params.set('month', String(month));
+    if (name === 'response-time') params.set('target_min', String(targetMin));
+    if (name === 'reachability') params.set('hose_m', String(hoseM));
+    try {
+      const response = await fetch(`/api/v1/analysis/${name}?${params}`);
+      if (!response.ok) throw new Error(String(response.status));
+      const data = (await response.json()) as AnalysisResult;
+      setResult(data);
+      setSelected(null);
+      onResult(data);
+      setState('idle');
+    } catch {
+      setState('error');
+    }
+  };
+
+  const clear = () => {
+    setResult(null);
+    setSelected(null);
+    onResult(null);
+  };
+
+  const analysisLabel = (analysis: string) => dynamicMessage(locale, `analysis.name.${analysis}`, analysis);
+
+  return (
+    <section className="panel-section analysis-panel" data-testid="analysis-panel">
+      <label className="field">
+        <span>{t('analysisPanel.choose')}</span>
+        <select value={name} onChange={(event) => setName(event.target.value as AnalysisName)} data-testid="analysis-name">
+          {ANALYSIS_NAMES.map((analysis) => (
+            <option key={analysis} value={analysis}>
+              {analysisLabel(analysis)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {(name === 'spacing' || name === 'clusters') && (
+        <label className="field">
+          <span>{t('analysisPanel.ruleset')}</span>
+          <select value={ruleset} onChange={(event) => setRuleset(event.target.value as SpacingRuleset)}>
+            {SPACING_RULESETS.map((set) => (
+              <option key={set} value={set}>
+                {t(`rule.ruleset.${set}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {name === 'water-coverage' && (
+        <label className="field">
+          <span>{t('analysisPanel.month')}</span>
+          <select value={month} onChange={(event) => setMonth(Number(event.target.value))}>
+            {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {name === 'response-time' && (
+        <label className="field">
+          <span>{t('analysisPanel.targetMin')}</span>
+          <input type="number" min={1} max={120} value={targetMin} onChange={(event) => setTargetMin(Number(event.target.value))} />
+        </label>
+      )}
+      {name === 'reachability' && (
+        <label className="field">
+          <span>{t('analysisPanel.hoseM')}</span>
+          <input type="number" min={10} max={500} value={hoseM} onChange={(event) => setHoseM(Number(event.target.value))} />
+        </label>
+      )}
+      <div className="analysis-actions">
+        <button type="button" className="primary" onClick={run} disabled={state === 'running'} data-testid="analysis-run">
+          {state === 'running' ? t('analysisPanel.running') : t('analysisPanel.run')}
+        </button>
+        {result && (
+          <button type="button" className="link-button" onClick={clear}>
+            {t('analysisPanel.clear')}
+          </button>
+        )}
+      </div>
+      {state === 'error' && <div className="error-text">{t('analysisPanel.error')}</div>}
+      {result && (
+        <div className="analysis-result">
+          <div className="analysis-total" data-testid="analysis-total">
+            {result.summary.total > 0
+              ? `${analysisLabel(result.analysis)} · ${t('analysisPanel.total')} ${result.summary.total.toLocaleString(locale)}`
+              : t('analysisPanel.none')}
+          </div>
+          <div className="kind-chips">
+            {Object.entries(result.summary.by_kind).map(([kind, n]) => (
+              <span key={kind} className="kind-chip">
+                {dynamicMessage(locale, `analysis.kind.${kind}`, kind)} {n}
+              </span>
+            ))}
+          </div>
+          <ol className="finding-list" data-testid="finding-list">
+            {result.features.slice(0, LISTED).map((finding, index) => {
+              const why = explainFinding(finding.properties, result.rules, locale);
+              const village = finding.properties.village_code ? villageNames[finding.properties.village_code] : null;
+              return (
+                <li key={index} className={selected === index ? 'selected' : ''}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setSelected(index);
+                      onSelect(finding);
+                    }}
+                  >
+                    <span className="finding-title">
+                      {why.title}
+                      {village ? ` · ${village}` : ''}
+                    </span>
+                    <span className="finding-values">
+                      {t('analysisPanel.measured')} {why.measured} / {t('analysisPanel.threshold')} {why.threshold}
+                    </span>
+                    {selected === index && (
+                      <span className="finding-why" data-testid="finding-why">
+                        {t('analysisPanel.why')}：{why.rule}
+                      </span>
+                    )}
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+          {result.features.length > LISTED && <div className="muted">{t('analysisPanel.moreFindings')}</div>}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { numberParam } from '../../../lib/rules/rulebook';
+import type { Rule } from '../../../lib/rules/types';
+import type { Database } from '../../schema';
+import { expectRows, UNION_GRID_M } from './geometry';
+
+type Db = Kysely<Database>;
+
+export interface SpacingTable {
+  /** One rule per unordered pair of classes (grades, maybe high-rise). */
+  pairs: Rule[];
+  /** When the table distinguishes high-rise buildings: the height rule (residential threshold, other uses in params). */
+  highRise: Rule | null;
+}
+
+export interface ClosePair {
+  a_id: number;
+  b_id: number;
+  a_code: string;
+  b_code: string;
+  a_class: string;
+  b_class: string;
+  a_village: string;
+  b_village: string;
+  rule_id: string;
+  threshold: number;
+  measured: number;
+  /** ST_ShortestLine between the footprints (computed in metres, returned in lon/lat), when asked for. */
+  geometry: string | null;
+}
+
+export interface PairFilter {
+  villages?: readonly string[];
+  /** Only pairs among these buildings (the benchmark's sample). */
+  ids?: readonly number[];
+  withGeometry?: boolean;
+}
+
+/** The spacing class of building `alias`: its grade, or high-rise over the height limit when the table has one. */
+function spacingClass(alias: string, highRise: Rule | null): RawBuilder<string> {
+  const ref = (column: string) => sql.ref(`${alias}.${column}`);
+  if (!highRise) return sql<string>`${ref('fire_grade')}`;
+  const residential = highRise.threshold;
+  const other = numberParam(highRise, 'other_use_m', 24);
+  return sql<string>`CASE WHEN ${ref('height_m')} > CASE WHEN ${ref('use')} = 'residential'
+      THEN ${residential}::float8 ELSE ${other}::float8 END
+    THEN 'high_rise' ELSE ${ref('fire_grade')} END`;
+}
+
+/**
+ * Building pairs closer than the spacing their two classes require. The index does the neighbour search:
+ * bounding boxes on `ST_Transform(geom, 4546)` (GiST expression index) expanded by the largest required
+ * spacing, then the exact distance in metres is compared with the pair's own requirement. `OFFSET 0` keeps
+ * each transform a single evaluation per row.
+ */
+export async function closePairs(db: Db, table: SpacingTable, filter: PairFilter = {}): Promise<ClosePair[]> {
+  const required = table.pairs.flatMap((rule) => {
+    const [x, y] = (rule.params.grades as string[]).map(String) as [string, string];
+    const row = (a: string, b: string) => sql`(${a}, ${b}, ${rule.threshold}::float8, ${rule.rule_id})`;
+    return x === y ? [row(x, y)] : [row(x, y), row(y, x)];
+  });
+  const maxM = Math.max(...table.pairs.map((rule) => rule.threshold));
+  const villages = filter.villages?.length ? [...filter.villages] : null;
+  const ids = filter.ids ? [...filter.ids] : null;
+  const geometry = filter.withGeometry ? sql`ST_AsGeoJSON(ST_Transform(ST_ShortestLine(am.m, b.m), 4326), 7)` : sql`NULL::text`;
+  const result = await sql<ClosePair>`
+    WITH required(class_a, class_b, threshold, rule_id) AS (VALUES ${sql.join(required)})
+    SELECT a.id AS a_id, b.id AS b_id, a.code AS a_code, b.code AS b_code, c.a_class, c.b_class,
+      a.village_code AS a_village, b.village_code AS b_village, r.rule_id, r.threshold, d.measured,
+      ${geometry} AS geometry
+    FROM buildings a
+    CROSS JOIN LATERAL (SELECT ST_Transform(a.geom, 4546) AS m OFFSET 0) am
+    JOIN LATERAL (
+      SELECT b.*, ST_Transform(b.geom, 4546) AS m FROM buildings b
+      WHERE b.id > a.id AND ST_Transform(b.geom, 4546) && ST_Expand(am.m, ${maxM}::float8) OFFSET 0
+    ) b ON true
+    CROSS JOIN LATERAL (SELECT ${spacingClass('a', table.highRise)} AS a_class, ${spacingClass('b', table.highRise)} AS b_class) c
+    JOIN required r ON r.class_a = c.a_class AND r.class_b = c.b_class
+    CROSS JOIN LATERAL (SELECT ST_Distance(am.m, b.m) AS measured) d
+    WHERE d.measured < r.threshold
+      AND (${villages}::text[] IS NULL OR a.village_code = ANY(${villages}::text[]) OR b.village_code = ANY(${villages}::text[]))
+      AND (${ids}::int[] IS NULL OR (a.id = ANY(${ids}::int[]) AND b.id = ANY(${ids}::int[])))
+    ORDER BY a.id, b.id`.execute(db);
+  return result.rows;
+}
+
+export interface BuildingFacts {
+  id: number;
+  grade: string;
+  villageCode: string;
+  areaM2: number;
+}
+
+/** Grade, village and footprint area (m², EPSG:4546) of the given buildings. */
+export async function buildingFacts(db: Db, ids: readonly number[]): Promise<BuildingFacts[]> {
+  if (ids.length === 0) return [];
+  const result = await sql<{ id: number; fire_grade: string; village_code: string; area_m2: number }>`
+    SELECT id, fire_grade, village_code, ST_Area(ST_Transform(geom, 4546)) AS area_m2
+    FROM buildings WHERE id = ANY(${[...ids]}::int[]) ORDER BY id`.execute(db);
+  return result.rows.map((r) => ({ id: r.id, grade: r.fire_grade, villageCode: r.village_code, areaM2: r.area_m2 }));
+}
+
+/**
+ * Outline of each cluster: the union of its footprints buffered by half the largest required spacing, so
+ * that buildings chained by a gap below the spacing merge into one shape. The unions are the costly part:
+ * they run in two concurrent halves (balanced by building count) on a server; the embedded engine queues them.
+ */
+export async function clusterOutlines(db: Db, clusters: readonly number[][], bufferM: number): Promise<string[]> {
+  const halves: number[][][] = [[], []];
+  const size = [0, 0];
+  const order = clusters.map((members, i) => ({ members, i })).sort((x, y) => y.members.length - x.members.length);
+  const slot = new Map<number, [number, number]>();
+  for (const { members, i } of order) {
+    const h = size[0]! <= size[1]! ? 0 : 1;
+    slot.set(i, [h, halves[h]!.length]);
+    halves[h]!.push(members);
+    size[h]! += members.length;
+  }
+  const [first, second] = await Promise.all(halves.map((half) => unionOutlines(db, half, bufferM)));
+  return clusters.map((_, i) => {
+    const [h, k] = slot.get(i)!;
+    return (h === 0 ? first : second)![k]!;
+  });
+}
+
+async function unionOutlines(db: Db, clusters: readonly number[][], bufferM: number): Promise<string[]> {
+  if (clusters.length === 0) return [];
+  const clusterOf = clusters.flatMap((members, c) => members.map(() => c));
+  const ids = clusters.flat();
+  const result = await sql<{ cluster: number; geometry: string }>`
+    SELECT m.cluster, ST_AsGeoJSON(ST_Transform(
+        ST_Union(ST_Buffer(ST_Transform(b.geom, 4546), ${bufferM}::float8, 'join=mitre'), ${UNION_GRID_M}::float8), 4326), 7) AS geometry
+    FROM unnest(${ids}::int[], ${clusterOf}::int[]) AS m(id, cluster)
+    JOIN buildings b ON b.id = m.id
+    GROUP BY m.cluster ORDER BY m.cluster`.execute(db);
+  expectRows('cluster outlines', result.rows.length, clusters.length);
+  return result.rows.map((r) => r.geometry);
+}

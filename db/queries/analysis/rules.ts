@@ -1,0 +1,11 @@
+import { sql, type Kysely } from 'kysely';
+import type { Rule } from '../../../lib/rules/types';
+import type { Database } from '../../schema';
+
+/** Every rule, thresholds as numbers (numeric comes back as text otherwise). */
+export async function loadRules(db: Kysely<Database>): Promise<Rule[]> {
+  const result = await sql<Rule>`
+    SELECT rule_id, ruleset, kind, clause, description_zh, description_en, threshold::float8 AS threshold, unit, params
+    FROM rules ORDER BY ruleset, kind, rule_id`.execute(db);
+  return result.rows;
+}

@@ -1,0 +1,46 @@
+import { degree, otherEnd, type Graph } from '../network/graph';
+
+export interface DeadEnd {
+  /** The degree-1 node where the lane ends. */
+  endNode: number;
+  /** Edge indexes from the end inwards, up to the first junction (through nodes where only two passages meet). */
+  edges: number[];
+  lengthM: number;
+  /** The turnaround flag of the passage at the end itself. */
+  hasTurnaround: boolean;
+}
+
+/**
+ * Dead ends of the passage network: a passage whose end node has degree 1. A lane split into several
+ * passages (at a village boundary, say) is one dead end, so its length is walked back through nodes of
+ * degree 2 to the first junction. A chain with two free ends (an isolated lane) is reported once.
+ */
+export function findDeadEnds(graph: Graph): DeadEnd[] {
+  const deadEnds: DeadEnd[] = [];
+  const seen = new Set<string>();
+  for (const node of graph.nodes) {
+    if (degree(graph, node.index) !== 1) continue;
+    const edges: number[] = [];
+    let at = node.index;
+    let edgeIndex = node.edges[0]!;
+    let lengthM = 0;
+    const visited = new Set<number>([at]);
+    for (;;) {
+      const edge = graph.edges[edgeIndex]!;
+      edges.push(edgeIndex);
+      lengthM += edge.lengthM;
+      const next = otherEnd(edge, at);
+      if (visited.has(next) || degree(graph, next) !== 2) break;
+      visited.add(next);
+      const onward = graph.nodes[next]!.edges.find((e) => e !== edgeIndex);
+      if (onward === undefined) break;
+      at = next;
+      edgeIndex = onward;
+    }
+    const key = [...edges].sort((a, b) => a - b).join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    deadEnds.push({ endNode: node.index, edges, lengthM, hasTurnaround: graph.edges[edges[0]!]!.hasTurnaround });
+  }
+  return deadEnds;
+}

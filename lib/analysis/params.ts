@@ -1,0 +1,54 @@
+import { BadRequestError } from '../api/errors';
+import { parseVillages } from '../api/params';
+import { DEFAULT_SPACING_RULESET, SPACING_RULESETS, type SpacingRuleset } from '../rules/types';
+import { ANALYSIS_NAMES, isAnalysisName, type AnalysisName, type AnalysisOptions } from './types';
+
+export function parseAnalysisName(value: string): AnalysisName {
+  if (!isAnalysisName(value)) {
+    throw new BadRequestError(`unknown analysis "${value.slice(0, 40)}"; use one of ${ANALYSIS_NAMES.join(', ')}`);
+  }
+  return value;
+}
+
+function single(params: URLSearchParams, name: string): string | undefined {
+  const values = params.getAll(name);
+  if (values.length > 1) throw new BadRequestError(`${name} may be given once`);
+  const value = values[0]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function number(params: URLSearchParams, name: string, min: number, max: number, integer = false): number | undefined {
+  const text = single(params, name);
+  if (text === undefined) return undefined;
+  const value = /^[0-9]+(\.[0-9]+)?$/.test(text) ? Number(text) : NaN;
+  const kind = integer ? 'a whole number' : 'a number';
+  if (!Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min || value > max) {
+    throw new BadRequestError(`${name} must be ${kind} from ${min} to ${max}, got "${text.slice(0, 40)}"`);
+  }
+  return value;
+}
+
+function ruleset(params: URLSearchParams): SpacingRuleset {
+  const text = single(params, 'ruleset');
+  if (text === undefined) return DEFAULT_SPACING_RULESET;
+  const normalized = text.toUpperCase().replace(/[\s-]/g, '');
+  const found = SPACING_RULESETS.find((r) => r === normalized);
+  if (!found) throw new BadRequestError(`ruleset must be one of ${SPACING_RULESETS.join(', ')}, got "${text.slice(0, 40)}"`);
+  return found;
+}
+
+/** The month in China (UTC+8), where the seasons of the water sources are. */
+export function currentMonthInChina(now: Date = new Date()): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', month: 'numeric' }).format(now));
+}
+
+/** Query parameters of GET /api/v1/analysis/{name}: village (repeatable), ruleset, month, target_min, hose_m. */
+export function parseAnalysisOptions(params: URLSearchParams, knownVillages: ReadonlySet<string>, now?: Date): AnalysisOptions {
+  return {
+    villages: parseVillages(params, knownVillages),
+    ruleset: ruleset(params),
+    month: number(params, 'month', 1, 12, true) ?? currentMonthInChina(now),
+    targetMin: number(params, 'target_min', 1, 240),
+    hoseM: number(params, 'hose_m', 1, 500),
+  };
+}
