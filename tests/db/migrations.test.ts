@@ -27,10 +27,12 @@ describe.each(testEngines)('migrations on $name', (engine) => {
       expect(geometryColumns.rows).toEqual([
         { table: 'buildings', type: 'POLYGON', srid: 3857 }, // geom_mercator, for vector tiles
         { table: 'buildings', type: 'POLYGON', srid: 4326 },
+        { table: 'buildings', type: 'POLYGON', srid: 4546 }, // geom_metric, for analyses in metres
         { table: 'fire_incidents', type: 'POINT', srid: 4326 },
         { table: 'hazards', type: 'POINT', srid: 4326 },
         { table: 'obstacles', type: 'POINT', srid: 4326 },
         { table: 'passages', type: 'LINESTRING', srid: 4326 },
+        { table: 'passages', type: 'LINESTRING', srid: 4546 },
         { table: 'social_units', type: 'POINT', srid: 4326 },
         { table: 'stations', type: 'POINT', srid: 4326 },
         { table: 'straw_stacks', type: 'POLYGON', srid: 4326 },
@@ -41,7 +43,7 @@ describe.each(testEngines)('migrations on $name', (engine) => {
         SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = 'public' AND indexdef LIKE '%USING gist%'`.execute(
         handle.db,
       );
-      // 10 geometry columns, buildings in Mercator, and metre (EPSG:4546) expression indexes on 3 tables.
+      // 10 geometry columns, buildings in Mercator, buildings and passages in EPSG:4546, water sources' 4546 expression.
       expect(gistIndexes.rows[0]!.n).toBe(14);
 
       await migrateAllDown(handle.db);

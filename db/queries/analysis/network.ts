@@ -9,7 +9,7 @@ type Db = Kysely<Database>;
 
 /**
  * Data the network analyses read. Geometry work stays in PostGIS (metres in EPSG:4546, through the
- * `ST_Transform(geom, 4546)` GiST indexes of migration 004); the graph search runs in lib/network.
+ * stored EPSG:4546 `geom_metric` columns of migration 007); the graph search runs in lib/network.
  */
 
 /** Every passage as a graph edge: exact lon/lat end points (node identity), length in metres, attributes. */
@@ -22,7 +22,7 @@ export async function loadPassageEdges(db: Db): Promise<PassageEdgeInput[]> {
     SELECT p.id, p.code, p.village_code,
       ST_X(ST_StartPoint(p.geom)) AS ax, ST_Y(ST_StartPoint(p.geom)) AS ay,
       ST_X(ST_EndPoint(p.geom)) AS bx, ST_Y(ST_EndPoint(p.geom)) AS by,
-      ST_Length(ST_Transform(p.geom, 4546)) AS length_m, p.clear_width_m, p.clear_height_m, p.has_turnaround,
+      ST_Length(p.geom_metric) AS length_m, p.clear_width_m, p.clear_height_m, p.has_turnaround,
       (SELECT count(*)::int FROM obstacles o WHERE o.passage_id = p.id AND o.status = 'open') AS open_obstacles
     FROM passages p
     ORDER BY p.id`.execute(db);
@@ -52,7 +52,7 @@ export function buildingInVillages(villages: readonly string[]) {
  *
  * Performance: `OFFSET 0` keeps each `ST_Transform` a single evaluation per row (a plain lateral subquery
  * would be inlined and the transform repeated in every expression); the index finds candidates by bounding
- * box on `ST_Transform(geom, 4546)`, then the exact distance decides. Attachments come back as one text per
+ * box on `geom_metric` (EPSG:4546), then the exact distance decides. Attachments come back as one text per
  * building ("passage:leg:fraction,…"): parsing float arrays costs node-postgres more than the query itself.
  */
 export async function loadBuildingAccess(db: Db, graph: Graph, radiusM: number, villages: readonly string[]): Promise<BuildingAccess[]> {
@@ -60,12 +60,12 @@ export async function loadBuildingAccess(db: Db, graph: Graph, radiusM: number, 
     SELECT b.id, b.village_code,
       string_agg(a.passage_id || ':' || a.leg || ':' || a.fraction, ',' ORDER BY a.passage_id) AS attachments
     FROM buildings b
-    CROSS JOIN LATERAL (SELECT ST_Transform(b.geom, 4546) AS m OFFSET 0) bm
+    CROSS JOIN LATERAL (SELECT b.geom_metric AS m OFFSET 0) bm
     LEFT JOIN LATERAL (
       SELECT c.id AS passage_id, ST_Distance(c.m, bm.m) AS leg, ST_LineLocatePoint(c.m, ST_ClosestPoint(c.m, bm.m)) AS fraction
       FROM (
-        SELECT p.id, ST_Transform(p.geom, 4546) AS m FROM passages p
-        WHERE ST_Transform(p.geom, 4546) && ST_Expand(bm.m, ${radiusM}::float8) OFFSET 0
+        SELECT p.id, p.geom_metric AS m FROM passages p
+        WHERE p.geom_metric && ST_Expand(bm.m, ${radiusM}::float8) OFFSET 0
       ) c
       WHERE ST_Distance(c.m, bm.m) <= ${radiusM}::float8
     ) a ON true
@@ -128,10 +128,10 @@ export async function loadSourceAttachments(
     SELECT s.id, n.passage_id, n.leg, n.fraction FROM ${sql.table(table)} s
     CROSS JOIN LATERAL (
       SELECT p.id AS passage_id,
-        ST_Distance(ST_Transform(p.geom, 4546), ST_Transform(s.geom, 4546)) AS leg,
-        ST_LineLocatePoint(ST_Transform(p.geom, 4546), ST_ClosestPoint(ST_Transform(p.geom, 4546), ST_Transform(s.geom, 4546))) AS fraction
+        ST_Distance(p.geom_metric, ST_Transform(s.geom, 4546)) AS leg,
+        ST_LineLocatePoint(p.geom_metric, ST_ClosestPoint(p.geom_metric, ST_Transform(s.geom, 4546))) AS fraction
       FROM passages p WHERE ${limits ? truckPassableCondition(limits) : sql`true`}
-      ORDER BY ST_Transform(p.geom, 4546) <-> ST_Transform(s.geom, 4546), p.id LIMIT 1
+      ORDER BY p.geom_metric <-> ST_Transform(s.geom, 4546), p.id LIMIT 1
     ) n
     WHERE s.id = ANY(${[...ids]}::int[])`.execute(db);
   return new Map(result.rows.map((r) => [r.id, { edge: graph.edgeIndexById.get(r.passage_id)!, legM: r.leg, fraction: r.fraction }]));

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { numberParam } from '../../../lib/rules/rulebook';
 import type { Rule } from '../../../lib/rules/types';
 import type { Database } from '../../schema';
-import { expectRows, UNION_GRID_M } from './geometry';
+import { expectRows, unionGridSize } from './geometry';
 
 type Db = Kysely<Database>;
 
@@ -49,7 +49,7 @@ function spacingClass(alias: string, highRise: Rule | null): RawBuilder<string> 
 
 /**
  * Building pairs closer than the spacing their two classes require. The index does the neighbour search:
- * bounding boxes on `ST_Transform(geom, 4546)` (GiST expression index) expanded by the largest required
+ * bounding boxes on `geom_metric` (EPSG:4546, stored with its GiST index) expanded by the largest required
  * spacing, then the exact distance in metres is compared with the pair's own requirement. `OFFSET 0` keeps
  * each transform a single evaluation per row.
  */
@@ -69,10 +69,10 @@ export async function closePairs(db: Db, table: SpacingTable, filter: PairFilter
       a.village_code AS a_village, b.village_code AS b_village, r.rule_id, r.threshold, d.measured,
       ${geometry} AS geometry
     FROM buildings a
-    CROSS JOIN LATERAL (SELECT ST_Transform(a.geom, 4546) AS m OFFSET 0) am
+    CROSS JOIN LATERAL (SELECT a.geom_metric AS m OFFSET 0) am
     JOIN LATERAL (
-      SELECT b.*, ST_Transform(b.geom, 4546) AS m FROM buildings b
-      WHERE b.id > a.id AND ST_Transform(b.geom, 4546) && ST_Expand(am.m, ${maxM}::float8) OFFSET 0
+      SELECT b.*, b.geom_metric AS m FROM buildings b
+      WHERE b.id > a.id AND b.geom_metric && ST_Expand(am.m, ${maxM}::float8) OFFSET 0
     ) b ON true
     CROSS JOIN LATERAL (SELECT ${spacingClass('a', table.highRise)} AS a_class, ${spacingClass('b', table.highRise)} AS b_class) c
     JOIN required r ON r.class_a = c.a_class AND r.class_b = c.b_class
@@ -95,7 +95,7 @@ export interface BuildingFacts {
 export async function buildingFacts(db: Db, ids: readonly number[]): Promise<BuildingFacts[]> {
   if (ids.length === 0) return [];
   const result = await sql<{ id: number; fire_grade: string; village_code: string; area_m2: number }>`
-    SELECT id, fire_grade, village_code, ST_Area(ST_Transform(geom, 4546)) AS area_m2
+    SELECT id, fire_grade, village_code, ST_Area(geom_metric) AS area_m2
     FROM buildings WHERE id = ANY(${[...ids]}::int[]) ORDER BY id`.execute(db);
   return result.rows.map((r) => ({ id: r.id, grade: r.fire_grade, villageCode: r.village_code, areaM2: r.area_m2 }));
 }
@@ -127,9 +127,10 @@ async function unionOutlines(db: Db, clusters: readonly number[][], bufferM: num
   if (clusters.length === 0) return [];
   const clusterOf = clusters.flatMap((members, c) => members.map(() => c));
   const ids = clusters.flat();
+  const grid = await unionGridSize(db);
   const result = await sql<{ cluster: number; geometry: string }>`
     SELECT m.cluster, ST_AsGeoJSON(ST_Transform(
-        ST_Union(ST_Buffer(ST_Transform(b.geom, 4546), ${bufferM}::float8, 'join=mitre'), ${UNION_GRID_M}::float8), 4326), 7) AS geometry
+        ST_Union(ST_Buffer(b.geom_metric, ${bufferM}::float8, 'join=mitre'), ${grid}::float8), 4326), 7) AS geometry
     FROM unnest(${ids}::int[], ${clusterOf}::int[]) AS m(id, cluster)
     JOIN buildings b ON b.id = m.id
     GROUP BY m.cluster ORDER BY m.cluster`.execute(db);

@@ -31,11 +31,11 @@ export async function stacksNearBuildings(db: Db, rules: readonly Rule[], villag
     SELECT s.id AS stack_id, s.code AS stack_code, s.village_code AS stack_village, s.size,
       b.id AS building_id, b.code AS building_code, b.fire_grade, b.village_code AS building_village,
       r.rule_id, d.measured,
-      ST_AsGeoJSON(ST_Transform(ST_ShortestLine(ST_Transform(s.geom, 4546), ST_Transform(b.geom, 4546)), 4326), 7) AS geometry
+      ST_AsGeoJSON(ST_Transform(ST_ShortestLine(ST_Transform(s.geom, 4546), b.geom_metric), 4326), 7) AS geometry
     FROM straw_stacks s
-    JOIN buildings b ON ST_DWithin(ST_Transform(b.geom, 4546), ST_Transform(s.geom, 4546), ${maxM}::float8)
+    JOIN buildings b ON ST_DWithin(b.geom_metric, ST_Transform(s.geom, 4546), ${maxM}::float8)
     JOIN required r ON r.size = s.size AND r.grade = b.fire_grade
-    CROSS JOIN LATERAL (SELECT ST_Distance(ST_Transform(s.geom, 4546), ST_Transform(b.geom, 4546)) AS measured) d
+    CROSS JOIN LATERAL (SELECT ST_Distance(ST_Transform(s.geom, 4546), b.geom_metric) AS measured) d
     WHERE d.measured < r.threshold AND (${inVillages('s', villages)} OR ${inVillages('b', villages)})
     ORDER BY s.id, b.id`.execute(db);
   return result.rows;
@@ -62,9 +62,9 @@ export async function stacksOnPassages(db: Db, clearanceM: number, villages: rea
       p.id AS passage_id, p.code AS passage_code, p.clear_width_m, d.measured,
       ST_AsGeoJSON(s.geom, 7) AS geometry
     FROM straw_stacks s
-    JOIN passages p ON ST_DWithin(ST_Transform(p.geom, 4546), ST_Transform(s.geom, 4546),
+    JOIN passages p ON ST_DWithin(p.geom_metric, ST_Transform(s.geom, 4546),
       (SELECT max(clear_width_m) FROM passages) / 2 + ${clearanceM}::float8)
-    CROSS JOIN LATERAL (SELECT ST_Distance(ST_Transform(s.geom, 4546), ST_Transform(p.geom, 4546)) AS measured) d
+    CROSS JOIN LATERAL (SELECT ST_Distance(ST_Transform(s.geom, 4546), p.geom_metric) AS measured) d
     WHERE d.measured < p.clear_width_m / 2 + ${clearanceM}::float8 AND ${inVillages('s', villages)}
     ORDER BY s.id, p.id`.execute(db);
   return result.rows;
@@ -106,9 +106,9 @@ export async function hazardousSites(
     FROM social_units u
     LEFT JOIN buildings own ON own.id = u.building_id
     CROSS JOIN LATERAL (SELECT coalesce(own.geom, u.geom) AS geom) site
-    JOIN buildings b ON ST_DWithin(ST_Transform(b.geom, 4546), ST_Transform(site.geom, 4546), ${distanceM}::float8)
+    JOIN buildings b ON ST_DWithin(b.geom_metric, ST_Transform(site.geom, 4546), ${distanceM}::float8)
       AND b.id IS DISTINCT FROM u.building_id AND (${sql.join(conditions, sql` OR `)})
-    CROSS JOIN LATERAL (SELECT ST_Distance(ST_Transform(b.geom, 4546), ST_Transform(site.geom, 4546)) AS measured) d
+    CROSS JOIN LATERAL (SELECT ST_Distance(b.geom_metric, ST_Transform(site.geom, 4546)) AS measured) d
     WHERE u.kind = ANY(${[...unitKinds]}::text[]) AND ${inVillages('u', villages)}
     GROUP BY u.id, site.geom
     ORDER BY u.id`.execute(db);

@@ -47,11 +47,11 @@ export async function nearestPassageDistances(db: Kysely<Database>, buildingIds:
   if (buildingIds.length === 0 || passageIds.length === 0) return new Map();
   const result = await sql<{ id: number; distance: number }>`
     SELECT b.id, n.distance FROM buildings b
-    CROSS JOIN LATERAL (SELECT ST_Transform(b.geom, 4546) AS m OFFSET 0) bm
+    CROSS JOIN LATERAL (SELECT b.geom_metric AS m OFFSET 0) bm
     CROSS JOIN LATERAL (
-      SELECT ST_Distance(ST_Transform(p.geom, 4546), bm.m) AS distance
+      SELECT ST_Distance(p.geom_metric, bm.m) AS distance
       FROM passages p WHERE p.id = ANY(${[...passageIds]}::int[])
-      ORDER BY ST_Transform(p.geom, 4546) <-> bm.m LIMIT 1
+      ORDER BY p.geom_metric <-> bm.m LIMIT 1
     ) n
     WHERE b.id = ANY(${[...buildingIds]}::int[])`.execute(db);
   return new Map(result.rows.map((r) => [r.id, r.distance]));

@@ -13,7 +13,7 @@ import { buildingInVillages, loadBuildingAccess, loadPassageEdges, loadSourceAtt
 async function nearestUsableSource({ db, options }: AnalysisContext): Promise<Map<number, number>> {
   const result = await sql<{ id: number; distance: number }>`
     SELECT b.id, n.distance FROM buildings b
-    CROSS JOIN LATERAL (SELECT ST_Transform(b.geom, 4546) AS m OFFSET 0) bm
+    CROSS JOIN LATERAL (SELECT b.geom_metric AS m OFFSET 0) bm
     CROSS JOIN LATERAL (
       SELECT ST_Distance(ST_Transform(w.geom, 4546), bm.m) AS distance
       FROM water_sources w WHERE ${usableWater(options.month)}
