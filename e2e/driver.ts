@@ -140,6 +140,13 @@ export class OverviewPage {
     });
   }
 
+  /** Waits until the layer panel shows its live counts (they load after the first draw). */
+  async waitForCounts(): Promise<void> {
+    await this.app.page.waitForFunction(() => document.querySelector('[data-testid=count-buildings]')?.textContent !== '…', null, {
+      timeout: 30_000,
+    });
+  }
+
   async toggleLayer(layer: string): Promise<void> {
     await this.app.page.getByTestId(`toggle-${layer}`).click();
   }

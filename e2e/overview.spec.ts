@@ -29,6 +29,7 @@ describe('overview map (一张图)', () => {
 
   it('draws the town on a non-empty canvas, offline: no request leaves the origin', async () => {
     expect(await overview.drawnShare()).toBeGreaterThan(0.2);
+    await overview.waitForCounts();
     await app.screenshot('overview-desktop');
     expect(app.requestsLeavingOrigin()).toEqual([]);
   });
@@ -42,6 +43,7 @@ describe('overview map (一张图)', () => {
   });
 
   it('narrows every count to the chosen village', async () => {
+    await overview.waitForCounts();
     const townBuildings = await overview.layerCount('buildings');
     expect(townBuildings).toBeGreaterThan(0);
     const villages = await app.fetchJson('/api/v1/villages');
@@ -76,6 +78,7 @@ describe('overview map (一张图)', () => {
     const wall = await AppDriver.open(browser, server.url, VIEWPORTS.wallScreen);
     const page = new OverviewPage(wall);
     await page.open();
+    await page.waitForCounts();
     expect(await wall.hasScrollbars()).toBe(false);
     await wall.screenshot('overview-wall-screen');
     await wall.close();

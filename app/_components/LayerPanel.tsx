@@ -35,7 +35,6 @@ export function LayerPanel({ visible, counts, styleOptions, onToggle, onColorMod
 
   return (
     <section className="panel-section" aria-label={t('panel.layers')}>
-      <h2>{t('panel.layers')}</h2>
       <ul className="layer-list">
         {[...MAP_LAYERS].reverse().map((layer) => (
           <li key={layer.id} className="layer-item" data-testid={`layer-${layer.id}`}>
