@@ -10,9 +10,14 @@ export interface TileAddress {
   y: number;
 }
 
-/** Tile extent and buffer in tile units, shared by both tile paths so their output matches. */
-export const TILE_EXTENT = 4096;
-export const TILE_BUFFER = 64;
+/**
+ * Tile extent and buffer in tile units, shared by both tile paths so their output matches. At town-overview
+ * zooms (≤ 12) a footprint is a pixel or two: a coarser grid (≈ 10 m a unit at z12) lets both encoders drop
+ * most vertices, so the first view downloads and parses far less.
+ */
+export function tileGrid(z: number): { extent: number; buffer: number } {
+  return z <= 12 ? { extent: 1024, buffer: 16 } : { extent: 4096, buffer: 64 };
+}
 
 /**
  * Columns carried in building tiles: only what the map colours by. The feature id (MVT id) is enough for
@@ -30,17 +35,21 @@ function villageCondition(villages: string[]) {
  * The tile and, with its buffer, the search area, both in EPSG:3857 like the stored `geom_mercator`
  * (ST_TileEnvelope: PostGIS ≥ 3.1, present on both engines). No per-row transform at tile time.
  */
-const bounds = (t: TileAddress) => sql`
+const bounds = (t: TileAddress) => {
+  const { extent, buffer } = tileGrid(t.z);
+  return sql`
   SELECT ST_TileEnvelope(${t.z}, ${t.x}, ${t.y}) AS mercator,
-         ST_TileEnvelope(${t.z}, ${t.x}, ${t.y}, margin => ${TILE_BUFFER / TILE_EXTENT}) AS search`;
+         ST_TileEnvelope(${t.z}, ${t.x}, ${t.y}, margin => ${buffer / extent}) AS search`;
+};
 
 /** PostGIS server path: the whole tile encoded by ST_AsMVT. */
 export async function mvtTile(db: Db, layer: TileLayerName, tile: TileAddress, villages: string[]): Promise<Uint8Array> {
+  const { extent, buffer } = tileGrid(tile.z);
   const result = await sql<{ mvt: Uint8Array }>`
     WITH bounds AS (${bounds(tile)})
-    SELECT ST_AsMVT(t, ${layer}, ${TILE_EXTENT}, 'geom', 'id') AS mvt FROM (
+    SELECT ST_AsMVT(t, ${layer}, ${extent}, 'geom', 'id') AS mvt FROM (
       SELECT r.id, r.use, r.fire_grade,
-        ST_AsMVTGeom(r.geom_mercator, bounds.mercator, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
+        ST_AsMVTGeom(r.geom_mercator, bounds.mercator, ${extent}, ${buffer}, true) AS geom
       FROM (${TILE_ROWS[layer]}) r, bounds
       WHERE r.geom_mercator && bounds.search AND ${villageCondition(villages)}
     ) t`.execute(db); // ST_AsMVT skips rows whose clipped geometry is NULL

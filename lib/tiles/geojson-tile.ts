@@ -1,6 +1,6 @@
 import { geoJSONToTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import { TILE_BUFFER, TILE_EXTENT, type TileAddress, type TileFeatureRow } from '../../db/queries/tiles';
+import { tileGrid, type TileAddress, type TileFeatureRow } from '../../db/queries/tiles';
 
 /**
  * Cuts and encodes one Mapbox Vector Tile in JS from the features that touch it: the embedded engine's
@@ -8,6 +8,7 @@ import { TILE_BUFFER, TILE_EXTENT, type TileAddress, type TileFeatureRow } from 
  */
 export function encodeTile(layer: string, rows: TileFeatureRow[], { z, x, y }: TileAddress): Uint8Array {
   if (rows.length === 0) return new Uint8Array();
+  const { extent, buffer } = tileGrid(z);
   const collection: GeoJSON.FeatureCollection = {
     type: 'FeatureCollection',
     features: rows.map((row) => ({
@@ -18,11 +19,11 @@ export function encodeTile(layer: string, rows: TileFeatureRow[], { z, x, y }: T
     })),
   };
   const tile = geoJSONToTile(collection, z, x, y, {
-    extent: TILE_EXTENT,
-    buffer: TILE_BUFFER,
+    extent,
+    buffer,
     tolerance: 1,
     clip: true,
   });
   if (!tile || tile.features.length === 0) return new Uint8Array();
-  return fromGeojsonVt({ [layer]: tile }, { version: 2, extent: TILE_EXTENT });
+  return fromGeojsonVt({ [layer]: tile }, { version: 2, extent });
 }

@@ -53,6 +53,15 @@ describe.each(testEngines)('building tiles on $name (mini town)', (engine) => {
     expect(Math.max(...lats)).toBeCloseTo(37.3651, 5);
   });
 
+  it('uses a coarser grid at town-overview zooms (1024 units up to z12, 4096 beyond) on both paths', async () => {
+    const extentAt = async (z: number) => {
+      const bytes = await renderTile(handle, 'buildings', tileOf(112.09505, 37.36505, z), []);
+      return new VectorTile(new PbfReader(bytes)).layers.buildings!.extent;
+    };
+    expect(await extentAt(12)).toBe(1024);
+    expect(await extentAt(13)).toBe(4096);
+  });
+
   it('returns an empty tile (no error) where there is no data, and follows the village filter', async () => {
     expect((await renderTile(handle, 'buildings', { z: 10, x: 0, y: 0 }, [])).length).toBe(0);
     const tile = tileOf(112.09505, 37.36505, 12);
