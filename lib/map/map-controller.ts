@@ -38,6 +38,30 @@ interface LabelDatum {
   minZoom: number;
 }
 
+type Rgba = [number, number, number, number];
+
+/** Features drawn over the map in one colour: analysis findings, or the selected feature. */
+function highlightLayer(
+  id: string,
+  data: GeoJSON.FeatureCollection,
+  style: { fill: Rgba; line: Rgba; width: number; radius: number },
+): GeoJsonLayer {
+  return new GeoJsonLayer({
+    id,
+    data,
+    stroked: true,
+    filled: true,
+    getFillColor: style.fill,
+    getLineColor: style.line,
+    getLineWidth: style.width,
+    lineWidthUnits: 'pixels',
+    lineWidthMinPixels: 2,
+    pointType: 'circle',
+    getPointRadius: style.radius,
+    pointRadiusUnits: 'pixels',
+  });
+}
+
 /** [west, south, east, north] of any GeoJSON geometry. */
 function geometryBounds(geometry: GeoJSON.Geometry): [number, number, number, number] {
   const bounds: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -321,37 +345,12 @@ export class MapController {
   private renderOverlay(): void {
     const zoom = this.map.getZoom();
     const findingsLayer = this.findings
-      ? [
-          new GeoJsonLayer({
-            id: 'findings',
-            data: this.findings,
-            stroked: true,
-            filled: true,
-            getFillColor: [213, 0, 0, 60],
-            getLineColor: [213, 0, 0, 230],
-            getLineWidth: 3,
-            lineWidthUnits: 'pixels',
-            lineWidthMinPixels: 2,
-            pointType: 'circle',
-            getPointRadius: 6,
-            pointRadiusUnits: 'pixels',
-          }),
-        ]
+      ? [highlightLayer('findings', this.findings, { fill: [213, 0, 0, 60], line: [213, 0, 0, 230], width: 3, radius: 6 })]
       : [];
     const selectionLayer = this.selection
       ? [
-          new GeoJsonLayer({
-            id: 'selection',
-            data: { type: 'FeatureCollection', features: [this.selection] },
-            stroked: true,
-            filled: true,
-            getFillColor: [0, 229, 255, 50],
-            getLineColor: [0, 184, 212, 255],
-            getLineWidth: 4,
-            lineWidthUnits: 'pixels',
-            pointType: 'circle',
-            getPointRadius: 12,
-            pointRadiusUnits: 'pixels',
+          highlightLayer('selection', { type: 'FeatureCollection', features: [this.selection] }, {
+            fill: [0, 229, 255, 50], line: [0, 184, 212, 255], width: 4, radius: 12,
           }),
         ]
       : [];
