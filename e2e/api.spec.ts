@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { appSession } from './app-session';
 
@@ -37,5 +38,19 @@ describe.each(servers)('map API over HTTP on $engine', ({ url }) => {
     const none = await session().fetchJson('/api/v1/layers/stations?bbox=100,30,100.1,30.1');
     expect(none.body.features).toEqual([]);
     expect(all.body.features.length).toBeGreaterThan(0);
+  });
+
+  it('lists hazards by filter with counts, and refuses unknown filter values', async () => {
+    // Expected straight from the geodata file: open hazards whose deadline has passed (UTC date, like the servers).
+    const hazards = JSON.parse(fs.readFileSync('geodata/hazards.geojson', 'utf8')).features as {
+      properties: { status: string; deadline: string };
+    }[];
+    const today = new Date().toISOString().slice(0, 10);
+    const overdue = hazards.filter((h) => h.properties.status !== 'closed' && h.properties.deadline < today).length;
+    const list = await session().fetchJson('/api/v1/hazards?overdue=true&limit=1000');
+    expect(list.status).toBe(200);
+    expect(list.body.total).toBe(overdue);
+    expect(list.body.features).toHaveLength(overdue);
+    expect((await session().fetchJson('/api/v1/hazards?status=done')).body.error).toMatch(/unknown status "done"/);
   });
 });

@@ -26,6 +26,9 @@ const typeParsers = {
 /** The server engine: PostgreSQL + PostGIS through a `pg` pool. */
 export async function openPostgres(connectionString: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString, max: Number(process.env.PG_POOL_MAX ?? 10), types: typeParsers });
+  // An idle connection the server drops (restart, admin termination) must not crash the process:
+  // the pool discards it and opens a new one for the next query.
+  pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     const available = await sql<{ name: string }>`

@@ -1,0 +1,37 @@
+import { getDatabase } from '@/db/client';
+import { invalidAreaReason, listHazards } from '@/db/queries/hazards';
+import { villageCodes } from '@/db/queries/villages';
+import { BadRequestError, errorResponse } from '@/lib/api/errors';
+import { parseHazardFilter } from '@/lib/hazards/filter';
+
+export const dynamic = 'force-dynamic';
+
+function pageParameter(params: URLSearchParams, name: string, fallback: number, max: number): number {
+  const value = params.get(name);
+  if (value === null) return fallback;
+  if (!/^\d{1,6}$/.test(value) || Number(value) > max) throw new BadRequestError(`${name} must be a whole number up to ${max}`);
+  return Number(value);
+}
+
+/**
+ * GET /api/v1/hazards — the hazard list as GeoJSON, filtered by area (village, bbox, within=<GeoJSON polygon>),
+ * category, place_type, severity, status, overdue, due_within_days, found_from/found_to and q (text);
+ * with `total` and `by_status` counts. limit (≤ 1000, default 200) and offset page through it.
+ */
+export async function GET(request: Request) {
+  try {
+    const params = new URL(request.url).searchParams;
+    const { db } = await getDatabase();
+    const filter = parseHazardFilter(params, await villageCodes(db));
+    if (filter.within) {
+      const reason = await invalidAreaReason(db, filter.within);
+      if (reason) throw new BadRequestError(`within is not a valid polygon: ${reason}`);
+    }
+    const page = { limit: pageParameter(params, 'limit', 200, 1000), offset: pageParameter(params, 'offset', 0, 1_000_000) };
+    const list = await listHazards(db, filter, page);
+    const body = { ...JSON.parse(list.collection), total: list.total, by_status: list.byStatus };
+    return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/geo+json; charset=utf-8' } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

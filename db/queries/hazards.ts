@@ -1,0 +1,86 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { HazardFilter } from '../../lib/hazards/filter';
+import type { Database } from '../schema';
+
+type Db = Kysely<Database>;
+
+/** Escapes LIKE wildcards so user text matches literally. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The WHERE conditions of a filter; `withStatus: false` leaves out the status filter (for per-status counts). */
+function conditions(filter: HazardFilter, withStatus: boolean): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`true`];
+  const anyOf = (column: string, values: string[]) =>
+    values.length > 0 ? parts.push(sql`h.${sql.ref(column)} = ANY(${values}::text[])`) : undefined;
+  anyOf('village_code', filter.villages);
+  anyOf('category', filter.categories);
+  anyOf('place_type', filter.placeTypes);
+  anyOf('severity', filter.severities);
+  if (withStatus) anyOf('status', filter.statuses);
+  if (filter.bbox) {
+    const [w, s, e, n] = filter.bbox;
+    parts.push(sql`h.geom && ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4326)`);
+  }
+  if (filter.within) {
+    parts.push(sql`ST_Intersects(h.geom, ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(filter.within)}), 4326))`);
+  }
+  if (filter.overdue !== undefined) {
+    const overdue = sql`(h.status <> 'closed' AND h.deadline < current_date)`;
+    parts.push(filter.overdue ? overdue : sql`NOT ${overdue}`);
+  }
+  if (filter.dueWithinDays !== undefined) {
+    parts.push(sql`(h.status <> 'closed' AND h.deadline BETWEEN current_date AND current_date + ${filter.dueWithinDays}::int)`);
+  }
+  if (filter.foundFrom) parts.push(sql`h.found_on >= ${filter.foundFrom}::date`);
+  if (filter.foundTo) parts.push(sql`h.found_on <= ${filter.foundTo}::date`);
+  if (filter.text) {
+    const pattern = likePattern(filter.text);
+    parts.push(sql`(h.code ILIKE ${pattern} OR h.description ILIKE ${pattern} OR h.responsible_person ILIKE ${pattern})`);
+  }
+  return sql.join(parts, sql` AND `);
+}
+
+/** Why a drawn area is not a valid polygon (PostGIS's reason), or null when it is. */
+export async function invalidAreaReason(db: Db, area: GeoJSON.Geometry): Promise<string | null> {
+  const result = await sql<{ reason: string | null }>`
+    SELECT CASE WHEN ST_IsValid(g) THEN NULL ELSE ST_IsValidReason(g) END AS reason
+    FROM (SELECT ST_GeomFromGeoJSON(${JSON.stringify(area)}) AS g) t`.execute(db);
+  return result.rows[0]?.reason ?? null;
+}
+
+export interface HazardList {
+  /** RFC 7946 FeatureCollection text, newest first. */
+  collection: string;
+  total: number;
+  /** Hazards per status under every filter except the status filter (the list's status tabs). */
+  byStatus: Record<string, number>;
+}
+
+/** The hazard list for a filter: one page of features, the total and the counts per status. */
+export async function listHazards(db: Db, filter: HazardFilter, page: { limit: number; offset: number }): Promise<HazardList> {
+  const rows = sql`
+    SELECT h.id, h.code, h.village_code, v.name AS village_name, h.category, h.place_type, h.severity, h.criterion,
+      h.rule_id, h.measured, h.description, h.found_on, h.deadline, h.status, h.responsible_person, h.closed_on,
+      h.version, h.status <> 'closed' AND h.deadline < current_date AS overdue, h.geom
+    FROM hazards h JOIN villages v ON v.code = h.village_code
+    WHERE ${conditions(filter, true)}
+    ORDER BY h.found_on DESC, h.id DESC
+    LIMIT ${page.limit} OFFSET ${page.offset}`;
+  const [features, counts] = await Promise.all([
+    sql<{ collection: string }>`
+      SELECT json_build_object('type', 'FeatureCollection',
+        'features', coalesce(json_agg(ST_AsGeoJSON(f.*, 'geom', 7)::json), '[]'::json))::text AS collection
+      FROM (${rows}) f`.execute(db),
+    sql<{ status: string; n: number }>`
+      SELECT h.status, count(*)::int AS n
+      FROM hazards h WHERE ${conditions(filter, false)}
+      GROUP BY h.status`.execute(db),
+  ]);
+  const byStatus = Object.fromEntries(counts.rows.map((row) => [row.status, row.n]));
+  const total = filter.statuses.length === 0
+    ? counts.rows.reduce((sum, row) => sum + row.n, 0)
+    : counts.rows.filter((row) => filter.statuses.includes(row.status)).reduce((sum, row) => sum + row.n, 0);
+  return { collection: features.rows[0]!.collection, total, byStatus };
+}
