@@ -1,5 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { HazardStatus } from '../../lib/domain/enums';
 import type { HazardFilter } from '../../lib/hazards/filter';
+import { checkTransition } from '../../lib/hazards/lifecycle';
 import type { Database } from '../schema';
 
 type Db = Kysely<Database>;
@@ -83,4 +85,63 @@ export async function listHazards(db: Db, filter: HazardFilter, page: { limit: n
     ? counts.rows.reduce((sum, row) => sum + row.n, 0)
     : counts.rows.filter((row) => filter.statuses.includes(row.status)).reduce((sum, row) => sum + row.n, 0);
   return { collection: features.rows[0]!.collection, total, byStatus };
+}
+
+/** Someone else changed the hazard since it was read: carries the current state to show instead. */
+export class StaleVersionError extends Error {
+  constructor(readonly current: { version: number; status: string }) {
+    super(`the hazard was changed by someone else (now version ${current.version}, status ${current.status})`);
+    this.name = 'StaleVersionError';
+  }
+}
+
+export class HazardNotFoundError extends Error {
+  constructor(id: number) {
+    super(`no hazard with id ${id}`);
+    this.name = 'HazardNotFoundError';
+  }
+}
+
+export interface TransitionRequest {
+  id: number;
+  to: HazardStatus;
+  note: string;
+  /** The version the user saw; a newer one in the database means their view is stale. */
+  version: number;
+  actor: { name: string; role: string | null };
+  requestId?: string;
+}
+
+/**
+ * Moves a hazard one step along its lifecycle, in one transaction: the row is locked, the version compared
+ * (optimistic concurrency), the step checked, then the hazard, its event log and the audit log written.
+ * Returns the new version.
+ */
+export async function transitionHazard(db: Db, request: TransitionRequest): Promise<{ version: number; status: HazardStatus }> {
+  return db.transaction().execute(async (trx) => {
+    const current = await sql<{ status: HazardStatus; version: number; village_code: string; closed_on: string | null }>`
+      SELECT status, version, village_code, closed_on FROM hazards WHERE id = ${request.id} FOR UPDATE`.execute(trx);
+    const row = current.rows[0];
+    if (!row) throw new HazardNotFoundError(request.id);
+    if (row.version !== request.version) throw new StaleVersionError({ version: row.version, status: row.status });
+    checkTransition(row.status, request.to, request.note);
+
+    const updated = await sql<{ version: number; status: HazardStatus; closed_on: string | null }>`
+      UPDATE hazards SET status = ${request.to}, version = version + 1, updated_at = now(),
+        closed_on = CASE WHEN ${request.to}::text = 'closed' THEN current_date ELSE NULL END
+      WHERE id = ${request.id}
+      RETURNING version, status, closed_on`.execute(trx);
+    const after = updated.rows[0]!;
+    const reopened = row.status === 'awaiting_review' && request.to === 'in_progress';
+    await sql`
+      INSERT INTO hazard_events (hazard_id, actor, action, from_status, to_status, note)
+      VALUES (${request.id}, ${request.actor.name}, ${reopened ? 'reopened' : 'transition'}, ${row.status}, ${request.to},
+        ${request.note})`.execute(trx);
+    await sql`
+      INSERT INTO audit_log (actor, role, action, table_name, record_id, village_code, before, after, request_id)
+      VALUES (${request.actor.name}, ${request.actor.role}, 'transition', 'hazards', ${String(request.id)}, ${row.village_code},
+        ${JSON.stringify({ status: row.status, version: row.version, closed_on: row.closed_on })}::jsonb,
+        ${JSON.stringify(after)}::jsonb, ${request.requestId ?? null})`.execute(trx);
+    return { version: after.version, status: after.status };
+  });
 }

@@ -1,0 +1,44 @@
+import type { HazardStatus } from '../domain/enums';
+
+/**
+ * Rectification to closure (整改销号): 待整改 → 整改中 → 待复查 → 已销号, and 退回 from 待复查 back to 整改中
+ * when the re-check fails. A closed hazard stays closed; a new finding is a new hazard.
+ */
+export const NEXT_STATUSES: Record<HazardStatus, readonly HazardStatus[]> = {
+  pending: ['in_progress'],
+  in_progress: ['awaiting_review'],
+  awaiting_review: ['closed', 'in_progress'],
+  closed: [],
+};
+
+export function allowedNextStatuses(from: HazardStatus): readonly HazardStatus[] {
+  return NEXT_STATUSES[from];
+}
+
+export class IllegalTransitionError extends Error {
+  constructor(
+    readonly from: HazardStatus,
+    readonly to: string,
+  ) {
+    const allowed = NEXT_STATUSES[from];
+    super(
+      `a hazard cannot go from ${from} to ${to}; ` +
+        (allowed.length > 0 ? `allowed next: ${allowed.join(', ')}` : 'it is closed'),
+    );
+    this.name = 'IllegalTransitionError';
+  }
+}
+
+/** Closing out (销号) needs a written verification (photos come with the photo store). */
+export class VerificationRequiredError extends Error {
+  constructor() {
+    super('closing a hazard (已销号) needs a verification note describing the re-check');
+    this.name = 'VerificationRequiredError';
+  }
+}
+
+/** Checks a transition; returns normally when it is allowed. */
+export function checkTransition(from: HazardStatus, to: HazardStatus, note: string): void {
+  if (!NEXT_STATUSES[from].includes(to)) throw new IllegalTransitionError(from, to);
+  if (to === 'closed' && note.trim().length === 0) throw new VerificationRequiredError();
+}
