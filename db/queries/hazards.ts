@@ -3,13 +3,9 @@ import type { HazardStatus } from '../../lib/domain/enums';
 import type { HazardFilter } from '../../lib/hazards/filter';
 import { checkTransition } from '../../lib/hazards/lifecycle';
 import type { Database } from '../schema';
+import { containsPattern } from './text-match';
 
 type Db = Kysely<Database>;
-
-/** Escapes LIKE wildcards so user text matches literally. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** The WHERE conditions of a filter; `withStatus: false` leaves out the status filter (for per-status counts). */
 function conditions(filter: HazardFilter, withStatus: boolean): RawBuilder<unknown> {
@@ -38,7 +34,7 @@ function conditions(filter: HazardFilter, withStatus: boolean): RawBuilder<unkno
   if (filter.foundFrom) parts.push(sql`h.found_on >= ${filter.foundFrom}::date`);
   if (filter.foundTo) parts.push(sql`h.found_on <= ${filter.foundTo}::date`);
   if (filter.text) {
-    const pattern = likePattern(filter.text);
+    const pattern = containsPattern(filter.text);
     parts.push(sql`(h.code ILIKE ${pattern} OR h.description ILIKE ${pattern} OR h.responsible_person ILIKE ${pattern})`);
   }
   return sql.join(parts, sql` AND `);

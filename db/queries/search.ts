@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { LayerName } from '../../lib/map/layer-names';
 import type { Database } from '../schema';
+import { containsPattern } from './text-match';
 
 export interface SearchHit {
   layer: LayerName;
@@ -13,17 +14,12 @@ export interface SearchHit {
   center: [number, number];
 }
 
-/** Escapes LIKE wildcards so user text matches literally. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
  * Villages, buildings, social units, stations and water sources whose name, code or responsible person
  * contains the text; villages first, then by name.
  */
 export async function searchFeatures(db: Kysely<Database>, text: string, villages: string[], limit = 20): Promise<SearchHit[]> {
-  const pattern = likePattern(text);
+  const pattern = containsPattern(text);
   const inVillages = villages.length === 0 ? sql`true` : sql`h.village_code = ANY(${villages}::text[])`;
   const result = await sql<{ layer: LayerName; id: string; label: string; detail: string | null; village: string | null;
     lon: number; lat: number; rank: number }>`
