@@ -1,23 +1,22 @@
-import { cookies } from 'next/headers';
 import { getDatabase } from '@/db/client';
-import { hasDemoData } from '@/db/queries/health';
 import { listVillages } from '@/db/queries/villages';
-import { LOCALE_COOKIE, parseLocale } from '@/lib/i18n';
+import { frameProps } from '@/lib/auth/frame';
+import { requirePageActor } from '@/lib/auth/page';
+import { inScope } from '@/lib/auth/scope';
 import { basemapFromEnvironment } from '@/lib/map/basemap';
+import { AppFrame } from './_components/AppFrame';
 import { OverviewApp } from './_components/OverviewApp';
 
 export const dynamic = 'force-dynamic';
 
-/** 一张图: the overview map every user starts from. */
+/** 一张图: the overview map, limited to the user's villages. */
 export default async function OverviewPage() {
+  const actor = await requirePageActor('data:read');
   const { db } = await getDatabase();
-  const [villages, demoData, cookieStore] = await Promise.all([listVillages(db), hasDemoData(db), cookies()]);
+  const villages = (await listVillages(db)).filter((village) => inScope(actor, village.code));
   return (
-    <OverviewApp
-      initialLocale={parseLocale(cookieStore.get(LOCALE_COOKIE)?.value)}
-      villages={villages}
-      basemap={basemapFromEnvironment()}
-      demoData={demoData}
-    />
+    <AppFrame {...await frameProps(actor, '/')}>
+      <OverviewApp villages={villages} basemap={basemapFromEnvironment()} />
+    </AppFrame>
   );
 }

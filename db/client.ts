@@ -4,6 +4,7 @@ import { openPglite } from './engines/pglite';
 import { openPostgres } from './engines/postgres';
 import { migrateToLatest } from './migrate';
 import { seedIfEmpty } from './seed';
+import { ensureDemoAccounts, ensureInitialAdmin } from './seed/accounts';
 
 export type { DatabaseHandle, Engine } from './engines/handle';
 
@@ -14,6 +15,8 @@ export interface DatabaseConfig {
   dataDir: string | null;
   /** Where the demo data set lives; null starts with an empty database. */
   geodataDir: string | null;
+  /** The environment read for the first admin account (ADMIN_USERNAME, ADMIN_PASSWORD). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
@@ -21,15 +24,23 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Dat
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || '.data'),
     geodataDir: env.DEMO_DATA === 'off' ? null : path.resolve(/*turbopackIgnore: true*/ env.GEODATA_DIR || 'geodata'),
+    env,
   };
 }
 
-/** Opens the configured engine, brings the schema up to date and loads the demo data into an empty database. */
+/**
+ * Opens the configured engine, brings the schema up to date, loads the demo data (with its demo accounts)
+ * into an empty database, and creates the first admin from the environment when there are no users.
+ */
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   const handle = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
   try {
     await migrateToLatest(handle.db);
-    if (config.geodataDir) await seedIfEmpty(handle.db, config.geodataDir);
+    if (config.geodataDir) {
+      await seedIfEmpty(handle.db, config.geodataDir);
+      await ensureDemoAccounts(handle.db);
+    }
+    if (config.env) await ensureInitialAdmin(handle.db, config.env);
     return handle;
   } catch (error) {
     await handle.close();

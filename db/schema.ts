@@ -194,6 +194,36 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: string;
+  villages: string[] | null;
+  password_hash: string;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface SignInAttemptsTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  username: string;
+  ip: string | null;
+  succeeded: boolean;
+}
+
 export interface Database {
   villages: VillagesTable;
   buildings: BuildingsTable;
@@ -209,6 +239,9 @@ export interface Database {
   drills: DrillsTable;
   trainings: TrainingsTable;
   audit_log: AuditLogTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
 }
 
 export type TableName = keyof Database;

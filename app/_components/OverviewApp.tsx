@@ -4,7 +4,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Bbox } from '@/db/queries/layers';
 import type { SearchHit } from '@/db/queries/search';
 import type { VillageSummary } from '@/db/queries/villages';
-import { LOCALE_COOKIE, translator, type Locale } from '@/lib/i18n';
 import type { BasemapConfig } from '@/lib/map/basemap';
 import type { LayerName } from '@/lib/map/layer-names';
 import { MAP_LAYERS, type BuildingColorMode, type StyleOptions } from '@/lib/map/layers';
@@ -12,17 +11,16 @@ import type { MapController, PickedFeature } from '@/lib/map/map-controller';
 import type { AnalysisResult, Finding } from '@/lib/analysis/types';
 import { AnalysisPanel } from './AnalysisPanel';
 import { DetailCard } from './DetailCard';
-import { LocaleProvider } from './i18n-context';
+import { useT } from './i18n-context';
 import { LayerPanel } from './LayerPanel';
 import { MapView } from './MapView';
 import { SearchBox } from './SearchBox';
 import { VillageFilter } from './VillageFilter';
 
 export interface OverviewAppProps {
-  initialLocale: Locale;
+  /** The villages the user may see. */
   villages: VillageSummary[];
   basemap: BasemapConfig;
-  demoData: boolean;
 }
 
 function unionBbox(boxes: Bbox[]): Bbox {
@@ -33,9 +31,8 @@ function unionBbox(boxes: Bbox[]): Bbox {
 }
 
 /** The overview map page (一张图): village filter, search, layers with live counts, map and detail card. */
-export function OverviewApp({ initialLocale, villages, basemap, demoData }: OverviewAppProps) {
-  const [locale, setLocale] = useState<Locale>(initialLocale);
-  const t = translator(locale);
+export function OverviewApp({ villages, basemap }: OverviewAppProps) {
+  const t = useT();
   const controller = useRef<MapController | null>(null);
   const [visible, setVisibleState] = useState<Set<LayerName>>(
     () => new Set(MAP_LAYERS.filter((layer) => layer.defaultVisible).map((layer) => layer.id)),
@@ -133,100 +130,68 @@ export function OverviewApp({ initialLocale, villages, basemap, demoData }: Over
     controller.current?.setSelection(finding);
   }, []);
 
-  const switchLocale = () => {
-    const next: Locale = locale === 'zh-CN' ? 'en' : 'zh-CN';
-    document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
-    document.documentElement.lang = next;
-    setLocale(next);
-  };
-
   return (
-    <LocaleProvider value={locale}>
-      <div className="app-shell">
-        <header className="top-bar">
-          <div className="brand">
-            <span className="brand-mark" aria-hidden>
-              消
-            </span>
-            <div>
-              <h1 data-testid="app-title">{t('app.title')}</h1>
-              <div className="subtitle">{t('app.subtitle')}</div>
-            </div>
-          </div>
-          <div className="top-actions">
-            {demoData && (
-              <span className="demo-badge" data-testid="demo-badge" title={t('app.demoDataHint')}>
-                {t('app.demoData')}
-              </span>
-            )}
-            <button type="button" className="lang-switch" onClick={switchLocale} data-testid="language-switch">
-              {t('app.language')}
+    <div className="workspace">
+      <nav className="side-panel" aria-label={t('panel.layers')}>
+        <SearchBox villages={selectedVillages} onPick={pickSearchHit} />
+        <VillageFilter villages={villages} selected={selectedVillages} onChange={changeVillages} />
+        <div className="tabs" role="tablist">
+          {(['layers', 'analysis'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              aria-selected={tab === name}
+              className={tab === name ? 'tab tab-on' : 'tab'}
+              onClick={() => setTab(name)}
+              data-testid={`tab-${name}`}
+            >
+              {t(name === 'layers' ? 'tabs.layers' : 'tabs.analysis')}
             </button>
-          </div>
-        </header>
-        <div className="workspace">
-          <nav className="side-panel" aria-label={t('panel.layers')}>
-            <SearchBox villages={selectedVillages} onPick={pickSearchHit} />
-            <VillageFilter villages={villages} selected={selectedVillages} onChange={changeVillages} />
-            <div className="tabs" role="tablist">
-              {(['layers', 'analysis'] as const).map((name) => (
-                <button
-                  key={name}
-                  type="button"
-                  role="tab"
-                  aria-selected={tab === name}
-                  className={tab === name ? 'tab tab-on' : 'tab'}
-                  onClick={() => setTab(name)}
-                  data-testid={`tab-${name}`}
-                >
-                  {t(name === 'layers' ? 'tabs.layers' : 'tabs.analysis')}
-                </button>
-              ))}
-            </div>
-            <div hidden={tab !== 'layers'}>
-              <LayerPanel
-                visible={visible}
-                counts={counts}
-                styleOptions={styleOptions}
-                onToggle={setVisible}
-                onColorMode={changeColorMode}
-              />
-            </div>
-            <div hidden={tab !== 'analysis'}>
-              <AnalysisPanel
-                villages={selectedVillages}
-                villageNames={villageNames}
-                onResult={showAnalysis}
-                onSelect={selectFinding}
-              />
-            </div>
-          </nav>
-          <main className="map-area">
-            <MapView
-              basemap={basemap}
-              offlineAttribution={t('map.offlineAttribution')}
-              bounds={townBounds}
-              visible={visible}
-              styleOptions={styleOptions}
-              onReady={(c) => {
-                controller.current = c;
-                setView(c.viewBbox());
-              }}
-              onFeatureClick={setPicked}
-              onViewChange={setView}
-              onStateChange={setMapState}
-            />
-            {mapState !== 'ready' && (
-              <div className={`map-status ${mapState}`} role="status">
-                {t(mapState === 'error' ? 'map.error' : 'map.loading')}
-              </div>
-            )}
-            {picked && (
-              <DetailCard layer={picked.layer} feature={pickedFeature} villageNames={villageNames} onClose={() => setPicked(null)} />
-            )}
-          </main>
+          ))}
         </div>
-      </div>
-    </LocaleProvider>
+        <div hidden={tab !== 'layers'}>
+          <LayerPanel
+            visible={visible}
+            counts={counts}
+            styleOptions={styleOptions}
+            onToggle={setVisible}
+            onColorMode={changeColorMode}
+          />
+        </div>
+        <div hidden={tab !== 'analysis'}>
+          <AnalysisPanel
+            villages={selectedVillages}
+            villageNames={villageNames}
+            onResult={showAnalysis}
+            onSelect={selectFinding}
+          />
+        </div>
+      </nav>
+      <main className="map-area">
+        <MapView
+          basemap={basemap}
+          offlineAttribution={t('map.offlineAttribution')}
+          bounds={townBounds}
+          visible={visible}
+          styleOptions={styleOptions}
+          onReady={(c) => {
+            controller.current = c;
+            setView(c.viewBbox());
+          }}
+          onFeatureClick={setPicked}
+          onViewChange={setView}
+          onStateChange={setMapState}
+        />
+        {mapState !== 'ready' && (
+          <div className={`map-status ${mapState}`} role="status">
+            {t(mapState === 'error' ? 'map.error' : 'map.loading')}
+          </div>
+        )}
+        {picked && (
+          <DetailCard layer={picked.layer} feature={pickedFeature} villageNames={villageNames} onClose={() => setPicked(null)} />
+        )}
+      </main>
+    </div>
   );
 }

@@ -104,10 +104,13 @@ export async function layerCounts(db: Db, layers: readonly LayerName[], filter: 
   return Object.fromEntries(result.rows.map((row) => [row.layer, row.n]));
 }
 
-/** One feature of a layer by its id, with every property the detail card shows; null when absent. */
-export async function layerFeature(db: Db, layer: LayerName, id: string): Promise<string | null> {
+/**
+ * One feature of a layer by its id, with every property the detail card shows; null when absent or
+ * outside the given villages (the same rule as the layer itself).
+ */
+export async function layerFeature(db: Db, layer: LayerName, id: string, villages: string[] = []): Promise<string | null> {
   const result = await sql<{ feature: string }>`
     SELECT ST_AsGeoJSON(r.*, 'geom', 7) AS feature
-    FROM (${LAYER_ROWS[layer]}) r WHERE r.id::text = ${id}`.execute(db);
+    FROM (${LAYER_ROWS[layer]}) r WHERE r.id::text = ${id} AND ${villageCondition(villages)}`.execute(db);
   return result.rows[0]?.feature ?? null;
 }

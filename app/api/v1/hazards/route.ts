@@ -3,6 +3,8 @@ import { invalidAreaReason, listHazards } from '@/db/queries/hazards';
 import { villageCodes } from '@/db/queries/villages';
 import { BadRequestError, errorResponse } from '@/lib/api/errors';
 import { parseHazardFilter } from '@/lib/hazards/filter';
+import { requireActor } from '@/lib/auth/request';
+import { scopedVillages } from '@/lib/auth/scope';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,9 +22,11 @@ function pageParameter(params: URLSearchParams, name: string, fallback: number, 
  */
 export async function GET(request: Request) {
   try {
+    const actor = await requireActor(request, 'data:read');
     const params = new URL(request.url).searchParams;
     const { db } = await getDatabase();
-    const filter = parseHazardFilter(params, await villageCodes(db));
+    const requested = parseHazardFilter(params, await villageCodes(db));
+    const filter = { ...requested, villages: scopedVillages(actor, requested.villages) };
     if (filter.within) {
       const reason = await invalidAreaReason(db, filter.within);
       if (reason) throw new BadRequestError(`within is not a valid polygon: ${reason}`);

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { BadRequestError } from '../api/errors';
+import { MIN_PASSWORD_LENGTH } from './password';
+import { ROLES, SCOPED_ROLES, type Role } from './roles';
+
+const villageList = z.array(z.string().regex(/^\d{12}$/, 'village codes have 12 digits')).min(1).max(50).nullable();
+
+export const newUserSchema = z.object({
+  username: z.string().trim().toLowerCase().regex(/^[a-z0-9_.-]{2,40}$/, '2–40 letters, digits, _ . -'),
+  display_name: z.string().trim().min(1).max(100),
+  role: z.enum(ROLES),
+  villages: villageList.default(null),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
+});
+
+export const userPatchSchema = z.object({
+  version: z.number().int().positive(),
+  display_name: z.string().trim().min(1).max(100).optional(),
+  role: z.enum(ROLES).optional(),
+  villages: villageList.optional(),
+  active: z.boolean().optional(),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`).max(200).optional(),
+});
+
+/**
+ * Checks the role/village pairing the database also enforces, with a message a person can act on:
+ * village officers have exactly one village, inspectors at least one, town-wide roles none.
+ */
+export function checkScope(role: Role, villages: string[] | null, known: ReadonlySet<string>): void {
+  for (const code of villages ?? []) if (!known.has(code)) throw new BadRequestError(`unknown village code "${code}"`);
+  if (role === 'village' && villages?.length !== 1) throw new BadRequestError('a village officer (村级) has exactly one village');
+  if (role === 'inspector' && !villages) throw new BadRequestError('an inspector (检查员) needs at least one assigned village');
+  if (!SCOPED_ROLES.includes(role) && villages) throw new BadRequestError(`the ${role} role sees the whole town; leave villages empty`);
+}
