@@ -1,6 +1,8 @@
 /** A table read from an uploaded file: the header row and the data rows below it, all cells as text. */
 export interface ImportTable {
   headers: string[];
+  /** The header's row number in the file (1 unless blank rows come first). */
+  headerRowNumber: number;
   rows: string[][];
   /** For each data row, its row number in the file (1-based, header included), as Excel shows it. */
   rowNumbers: number[];
@@ -34,6 +36,7 @@ export function tableFromRecords(records: { number: number; cells: string[] }[])
   const pad = (cells: string[]) => [...cells, ...Array<string>(width - cells.length).fill('')];
   return {
     headers: pad(header.cells.map((cell) => cell.trim())),
+    headerRowNumber: header.number,
     rows: data.map((record) => pad(record.cells)),
     rowNumbers: data.map((record) => record.number),
   };
