@@ -194,6 +194,25 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+// hazard photos (issue 5, hazard-io)
+export interface HazardPhotosTable {
+  id: Generated<number>;
+  hazard_id: number;
+  event_id: number | null;
+  kind: string;
+  content_type: string;
+  byte_size: number;
+  width: number;
+  height: number;
+  sha256: string;
+  storage: string;
+  storage_key: string;
+  data: Uint8Array | null;
+  thumbnail: Uint8Array;
+  uploaded_by: string;
+  uploaded_at: Generated<Date>;
+}
+
 export interface Database {
   villages: VillagesTable;
   buildings: BuildingsTable;
@@ -209,6 +228,8 @@ export interface Database {
   drills: DrillsTable;
   trainings: TrainingsTable;
   audit_log: AuditLogTable;
+  // hazard photos (issue 5, hazard-io)
+  hazard_photos: HazardPhotosTable;
 }
 
 export type TableName = keyof Database;

@@ -5,6 +5,8 @@ import * as auditLog from './003-audit-log';
 import * as buildingMercator from './005-building-mercator';
 import * as rules from './006-rules';
 import * as metricGeometry from './007-metric-geometry';
+// hazard photos (issue 5, hazard-io)
+import * as hazardPhotos from './009-hazard-photos';
 
 /** All migrations in order. Imported statically so they are bundled with the server (no file scan). */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-005-building-mercator': buildingMercator,
   '2026-11-30-006-rules': rules,
   '2026-11-30-007-metric-geometry': metricGeometry,
+  // hazard photos (issue 5, hazard-io)
+  '2026-11-30-009-hazard-photos': hazardPhotos,
 };
