@@ -16,7 +16,7 @@ export interface DatabaseConfig {
   /** Where the demo data set lives; null starts with an empty database. */
   geodataDir: string | null;
   /** The environment read for the first admin account (ADMIN_USERNAME, ADMIN_PASSWORD). */
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
 }
 
 export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {

@@ -224,6 +224,25 @@ export interface SignInAttemptsTable {
   succeeded: boolean;
 }
 
+// hazard photos (issue 5, hazard-io)
+export interface HazardPhotosTable {
+  id: Generated<number>;
+  hazard_id: number;
+  event_id: number | null;
+  kind: string;
+  content_type: string;
+  byte_size: number;
+  width: number;
+  height: number;
+  sha256: string;
+  storage: string;
+  storage_key: string;
+  data: Uint8Array | null;
+  thumbnail: Uint8Array;
+  uploaded_by: string;
+  uploaded_at: Generated<Date>;
+}
+
 export interface Database {
   villages: VillagesTable;
   buildings: BuildingsTable;
@@ -242,6 +261,8 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+  // hazard photos (issue 5, hazard-io)
+  hazard_photos: HazardPhotosTable;
 }
 
 export type TableName = keyof Database;

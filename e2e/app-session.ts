@@ -2,15 +2,21 @@ import { afterAll, beforeAll } from 'vitest';
 import { AppDriver, launchBrowser, VIEWPORTS } from './driver';
 
 /**
- * A browser and a page on `url` for the specs of one describe block (opened before, closed after).
+ * A browser and a page on `url` for the specs of one describe block (opened before, closed after), signed in
+ * as the given demo account (the office, which sees everything, unless told otherwise; null stays signed out).
  * Returns a getter, since the page exists only once the block's beforeAll has run.
  */
-export function appSession(url: string, viewport: { width: number; height: number } = VIEWPORTS.desktop): () => AppDriver {
+export function appSession(
+  url: string,
+  viewport: { width: number; height: number } = VIEWPORTS.desktop,
+  username: string | null = 'office',
+): () => AppDriver {
   let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   let app: AppDriver | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
     app = await AppDriver.open(browser, url, viewport);
+    if (username) await app.signIn(username);
   });
   afterAll(async () => {
     await app?.close();

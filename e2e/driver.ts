@@ -94,9 +94,45 @@ export class AppDriver {
 
   async fetchJson(pathname: string): Promise<{ status: number; body: any }> {
     const response = await this.page.request.get(new URL(pathname, this.baseUrl).toString());
-    return { status: response.status(), body: await response.json() };
+    return { status: response.status(), body: await response.json().catch(() => null) };
+  }
+
+  /** A same-origin JSON request with the session cookie, as the app's own pages send it. */
+  async sendJson(method: 'POST' | 'PATCH' | 'DELETE', pathname: string, body?: unknown, headers: Record<string, string> = {}) {
+    const response = await this.page.request.fetch(new URL(pathname, this.baseUrl).toString(), {
+      method, data: body === undefined ? undefined : JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json', Origin: new URL(this.baseUrl).origin, ...headers },
+    });
+    return { status: response.status(), body: await response.json().catch(() => null) };
+  }
+
+  /** Signs in through the API (quick, for specs about something else); the demo password unless given. */
+  async signIn(username: string, password = DEMO_PASSWORD): Promise<void> {
+    const result = await this.sendJson('POST', '/api/auth/sign-in', { username, password });
+    if (result.status !== 200) throw new Error(`sign-in as ${username} failed: ${result.status} ${JSON.stringify(result.body)}`);
+  }
+
+  /** Signs in on the sign-in page, as a person would; resolves with the path of the page it lands on. */
+  async signInThroughForm(username: string, password = DEMO_PASSWORD): Promise<string> {
+    await this.visit('/login');
+    await this.page.getByTestId('login-username').fill(username);
+    await this.page.getByTestId('login-password').fill(password);
+    await Promise.all([this.page.waitForURL((url) => url.pathname !== '/login', { timeout: 30_000 }), this.page.getByTestId('login-submit').click()]);
+    return new URL(this.page.url()).pathname;
+  }
+
+  async signOut(): Promise<void> {
+    await this.sendJson('POST', '/api/auth/sign-out');
+  }
+
+  /** The current page's path (after redirects). */
+  currentPath(): string {
+    return new URL(this.page.url()).pathname;
   }
 }
+
+/** The demo accounts' password (db/seed/accounts.ts), shown on the sign-in page in demo mode. */
+export const DEMO_PASSWORD = 'liuhulan2026';
 
 /** The overview map page (一张图) in the product's terms. */
 export class OverviewPage {

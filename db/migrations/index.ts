@@ -6,6 +6,8 @@ import * as buildingMercator from './005-building-mercator';
 import * as rules from './006-rules';
 import * as metricGeometry from './007-metric-geometry';
 import * as accounts from './008-accounts';
+// hazard photos (issue 5, hazard-io)
+import * as hazardPhotos from './009-hazard-photos';
 
 /** All migrations in order. Imported statically so they are bundled with the server (no file scan). */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-006-rules': rules,
   '2026-11-30-007-metric-geometry': metricGeometry,
   '2026-11-30-008-accounts': accounts,
+  // hazard photos (issue 5, hazard-io)
+  '2026-11-30-009-hazard-photos': hazardPhotos,
 };

@@ -36,7 +36,7 @@ export async function ensureDemoAccounts(db: Kysely<Database>): Promise<void> {
  * Production starts with one admin: created from ADMIN_USERNAME and ADMIN_PASSWORD when the database has
  * no users yet (or with `npm run users:create-admin`).
  */
-export async function ensureInitialAdmin(db: Kysely<Database>, env: NodeJS.ProcessEnv): Promise<boolean> {
+export async function ensureInitialAdmin(db: Kysely<Database>, env: Record<string, string | undefined>): Promise<boolean> {
   const username = env.ADMIN_USERNAME?.trim().toLowerCase();
   const password = env.ADMIN_PASSWORD;
   if (!username || !password || (await countUsers(db)) > 0) return false;

@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import { HAZARD_CATEGORIES, PLACE_TYPES, SEVERITIES } from '../domain/enums';
+import { defaultDeadline, isCalendarDate, todayInChina } from './deadlines';
+
+/**
+ * What a user may send to create a hazard or change its editable fields (status changes go through the
+ * lifecycle, never through a patch). Messages are English like the rest of the API and always name the field.
+ */
+
+/** How the responsible person was told about the hazard; recorded only, the product never sends anything. */
+export const NOTIFY_METHODS = ['phone', 'sms', 'in_person', 'written_notice', 'wechat'] as const;
+export type NotifyMethod = (typeof NOTIFY_METHODS)[number];
+
+/** China's extent in degrees (73.5–135.1°E, 3.8–53.6°N, rounded outwards): catches swapped axes and metres. */
+export const CHINA_LON_RANGE = [73, 136] as const;
+export const CHINA_LAT_RANGE = [3, 54] as const;
+
+type Issue = { input?: unknown };
+/** A type error that says "is required" when the value is missing and what it must be otherwise. */
+const typed = (field: string, expected: string) => ({
+  error: (issue: Issue) => (issue.input === undefined ? `${field} is required` : `${field} must be ${expected}`),
+});
+
+const oneOf = <const T extends readonly [string, ...string[]]>(field: string, values: T) =>
+  z.enum(values, typed(field, `one of ${values.join(', ')}`));
+
+const calendarDate = (field: string) =>
+  z.string(typed(field, 'a date YYYY-MM-DD'))
+    .trim()
+    .refine(isCalendarDate, { error: `${field} must be a real date written YYYY-MM-DD` });
+
+/** Optional free text: trimmed, empty becomes null. */
+const optionalText = (field: string, max: number) =>
+  z.string(typed(field, 'text'))
+    .trim()
+    .max(max, { error: `${field} must be at most ${max} characters` })
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .optional();
+
+const positiveId = (field: string) =>
+  z.number(typed(field, 'a positive whole number')).int({ error: `${field} must be a positive whole number` })
+    .positive({ error: `${field} must be a positive whole number` });
+
+const finite = (field: string) =>
+  z.number(typed(field, 'a finite number')).refine(Number.isFinite, { error: `${field} must be a finite number` });
+
+const coordinate = (field: string, [min, max]: readonly [number, number]) =>
+  finite(field).refine((value) => value >= min && value <= max, {
+    error: `${field} must be between ${min} and ${max} degrees (a place in China, lon/lat in CGCS2000/WGS84)`,
+  });
+
+export const locationSchema = z.strictObject(
+  { lon: coordinate('location.lon', CHINA_LON_RANGE), lat: coordinate('location.lat', CHINA_LAT_RANGE) },
+  typed('location', 'an object { lon, lat }'),
+);
+
+export const notificationSchema = z.strictObject(
+  { method: oneOf('notification.method', NOTIFY_METHODS), on: calendarDate('notification.on') },
+  typed('notification', 'an object { method, on }'),
+);
+
+const editableFields = {
+  village_code: z.string(typed('village_code', 'a 12-digit village code')).trim()
+    .regex(/^\d{12}$/, { error: 'village_code must be a 12-digit village code' }),
+  category: oneOf('category', HAZARD_CATEGORIES),
+  place_type: oneOf('place_type', PLACE_TYPES).nullable(),
+  severity: oneOf('severity', SEVERITIES),
+  description: z.string(typed('description', 'text')).trim()
+    .min(1, { error: 'description is required' })
+    .max(2000, { error: 'description must be at most 2000 characters' }),
+  found_on: calendarDate('found_on'),
+  deadline: calendarDate('deadline'),
+  responsible_person: optionalText('responsible_person', 100),
+  criterion: optionalText('criterion', 200),
+  rule_id: optionalText('rule_id', 100),
+  measured: finite('measured').nullable().optional(),
+  location: locationSchema,
+  building_id: positiveId('building_id'),
+  unit_id: positiveId('unit_id'),
+  passage_id: positiveId('passage_id'),
+  notification: notificationSchema,
+};
+
+const createShape = {
+  ...editableFields,
+  village_code: editableFields.village_code.optional(),
+  place_type: editableFields.place_type.optional(),
+  found_on: editableFields.found_on.optional(),
+  deadline: editableFields.deadline.optional(),
+  location: editableFields.location.optional(),
+  building_id: editableFields.building_id.optional(),
+  unit_id: editableFields.unit_id.optional(),
+  passage_id: editableFields.passage_id.optional(),
+  notification: editableFields.notification.optional(),
+};
+
+type Ctx = z.core.$RefinementCtx;
+interface DatedFields {
+  found_on?: string | undefined;
+  deadline?: string | undefined;
+  notification?: { on: string } | undefined;
+}
+
+/** Date rules shared by create and patch: nothing found or notified in the future, no deadline before finding. */
+function checkDates(data: DatedFields, ctx: Ctx): void {
+  const today = todayInChina();
+  if (data.found_on && data.found_on > today) {
+    ctx.addIssue({ code: 'custom', path: ['found_on'], message: `found_on cannot be in the future (today is ${today})` });
+  }
+  if (data.found_on && data.deadline && data.deadline < data.found_on) {
+    ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'deadline cannot be before found_on' });
+  }
+  if (data.notification) {
+    if (data.notification.on > today) {
+      ctx.addIssue({ code: 'custom', path: ['notification', 'on'], message: `notification.on cannot be in the future (today is ${today})` });
+    } else if (data.found_on && data.notification.on < data.found_on) {
+      ctx.addIssue({ code: 'custom', path: ['notification', 'on'], message: 'notification.on cannot be before found_on' });
+    }
+  }
+}
+
+const hasLink = (data: { building_id?: number; unit_id?: number; passage_id?: number }) =>
+  data.building_id !== undefined || data.unit_id !== undefined || data.passage_id !== undefined;
+
+type CreateFields = z.output<z.ZodObject<typeof createShape>>;
+
+/** Fills the defaults: found today (in China), deadline from the severity, no place type. */
+function withDefaults<T extends CreateFields>(data: T) {
+  const found_on = data.found_on ?? todayInChina();
+  return {
+    ...data,
+    place_type: data.place_type ?? null,
+    found_on,
+    deadline: data.deadline ?? defaultDeadline(data.severity, found_on),
+    responsible_person: data.responsible_person ?? null,
+    criterion: data.criterion ?? null,
+    rule_id: data.rule_id ?? null,
+    measured: data.measured ?? null,
+  };
+}
+
+const PLACE_REQUIRED = 'give a location { lon, lat } or a linked building_id, unit_id or passage_id';
+
+/** A new hazard. `village_code` may be left out: the linked record or the location's village gives it. */
+export const hazardCreateSchema = z.strictObject(createShape, typed('the hazard', 'a JSON object'))
+  .superRefine((data, ctx) => {
+    checkDates(data, ctx);
+    if (!data.location && !hasLink(data)) ctx.addIssue({ code: 'custom', path: ['location'], message: PLACE_REQUIRED });
+  })
+  .transform(withDefaults);
+
+export type HazardCreateRequest = z.input<typeof hazardCreateSchema>;
+export type HazardCreateInput = z.output<typeof hazardCreateSchema>;
+
+/**
+ * A hazard read from an import file: like a new hazard, plus the file's own code and a building code to be
+ * looked up by the caller (a row may place the hazard by building code instead of coordinates).
+ */
+export const hazardImportSchema = z.strictObject({
+  ...createShape,
+  code: optionalText('code', 50),
+  building_code: optionalText('building_code', 50),
+}, typed('the hazard', 'an object'))
+  .superRefine((data, ctx) => {
+    checkDates(data, ctx);
+    if (!data.location && !hasLink(data) && !data.building_code) {
+      ctx.addIssue({ code: 'custom', path: ['location'], message: 'give longitude and latitude or a building code' });
+    }
+  })
+  .transform(withDefaults);
+
+export type HazardImportFields = z.output<typeof hazardImportSchema>;
+
+/** Changes to a hazard's editable fields; `version` is the one the user saw (optimistic concurrency). */
+export const hazardPatchSchema = z.strictObject({
+  village_code: editableFields.village_code.optional(),
+  category: editableFields.category.optional(),
+  place_type: editableFields.place_type.optional(),
+  severity: editableFields.severity.optional(),
+  description: editableFields.description.optional(),
+  found_on: editableFields.found_on.optional(),
+  deadline: editableFields.deadline.optional(),
+  responsible_person: editableFields.responsible_person,
+  criterion: editableFields.criterion,
+  rule_id: editableFields.rule_id,
+  measured: editableFields.measured,
+  location: editableFields.location.optional(),
+  // null unlinks the record.
+  building_id: editableFields.building_id.nullable().optional(),
+  unit_id: editableFields.unit_id.nullable().optional(),
+  passage_id: editableFields.passage_id.nullable().optional(),
+  notification: editableFields.notification.optional(),
+  version: z.number(typed('version', 'a positive whole number')).int({ error: 'version must be a positive whole number' })
+    .positive({ error: 'version must be a positive whole number' }),
+}, typed('the change', 'a JSON object'))
+  .superRefine((data, ctx) => {
+    checkDates(data, ctx);
+    if (Object.keys(data).every((key) => key === 'version')) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'nothing to change: give at least one field besides version' });
+    }
+  });
+
+export type HazardPatchRequest = z.input<typeof hazardPatchSchema>;
+export type HazardPatchInput = z.output<typeof hazardPatchSchema>;
+
+export interface FieldError {
+  /** Dotted path of the field (`location.lon`); empty for the request as a whole. */
+  field: string;
+  message: string;
+}
+
+/** A zod error as one `{ field, message }` per problem, for a 400/422 answer or an import report. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: [...path, key].join('.'), message: `${[...path, key].join('.')} is not a field that can be set here` }));
+    }
+    return [{ field: path.join('.'), message: issue.message }];
+  });
+}

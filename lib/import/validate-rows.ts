@@ -1,0 +1,165 @@
+import { HAZARD_CATEGORIES, PLACE_TYPES, SEVERITIES } from '../domain/enums';
+import { fieldErrors, hazardImportSchema, NOTIFY_METHODS, type HazardImportFields } from '../hazards/input';
+import { CellError, enumCellReader, parseDateCell, parseNumberCell } from './cell-parsers';
+import { HAZARD_IMPORT_FIELD_LABELS, type HazardColumnMapping, type HazardImportField } from './hazard-mapping';
+import type { ImportTable } from './table';
+
+/** A valid row, ready to create: `building_code` (if any) is for the caller to look up; `row` is its file row. */
+export type HazardImportInput = HazardImportFields & { row: number };
+
+export interface ImportRowError {
+  /** Row number in the file, 1-based as Excel shows it (the header row for a missing column). */
+  row: number;
+  /** The column's header text (or the field's Chinese name when no column holds it). */
+  column: string;
+  message: string;
+}
+
+export interface VillageLookup {
+  /** Village code → name. */
+  villagesByCode: ReadonlyMap<string, string>;
+  /** Village name → code. */
+  villagesByName: ReadonlyMap<string, string>;
+}
+
+const readCategory = enumCellReader('category', HAZARD_CATEGORIES);
+const readPlaceType = enumCellReader('place_type', PLACE_TYPES);
+const readSeverity = enumCellReader('severity', SEVERITIES, { 一般: 'general', 重大: 'major', 重大火灾隐患: 'major' });
+// Notification methods have no message keys yet: their Chinese names live here.
+const readNotifyMethod = enumCellReader('notify_method', NOTIFY_METHODS, {
+  电话: 'phone', 电话告知: 'phone', 电话通知: 'phone', 短信: 'sms', 当面: 'in_person', 当面告知: 'in_person',
+  书面: 'written_notice', 书面告知: 'written_notice', 书面通知: 'written_notice', 整改通知书: 'written_notice',
+  微信: 'wechat', 微信告知: 'wechat',
+});
+
+/** Which import field a schema error path belongs to. */
+function fieldOfPath(path: string): HazardImportField | null {
+  const head = path.split('.')[0] ?? '';
+  const byPath: Record<string, HazardImportField> = {
+    village_code: 'village', 'location.lon': 'lon', 'location.lat': 'lat', location: 'lon',
+    'notification.method': 'notify_method', 'notification.on': 'notified_on', notification: 'notify_method',
+  };
+  return byPath[path] ?? byPath[head] ?? ((head in HAZARD_IMPORT_FIELD_LABELS ? head : null) as HazardImportField | null);
+}
+
+function villageCode(text: string, villages: VillageLookup): string {
+  const value = text.trim();
+  if (villages.villagesByCode.has(value)) return value;
+  const byName = villages.villagesByName.get(value)
+    ?? villages.villagesByName.get(`${value}村`)
+    ?? (value.endsWith('村') ? villages.villagesByName.get(value.slice(0, -1)) : undefined);
+  if (byName) return byName;
+  throw new CellError(`unknown village "${value.slice(0, 30)}" (give its name or 12-digit code)`);
+}
+
+/**
+ * Every row of an import table checked against the hazard rules. Returns the valid rows as inputs and one
+ * error per problem (a bad row may have several); the caller imports nothing unless `errors` is empty.
+ */
+export function validateRows(table: ImportTable, mapping: HazardColumnMapping, villages: VillageLookup): {
+  inputs: HazardImportInput[];
+  errors: ImportRowError[];
+} {
+  const columnName = (field: HazardImportField) => {
+    const index = mapping[field];
+    return index !== undefined ? table.headers[index] || HAZARD_IMPORT_FIELD_LABELS[field] : HAZARD_IMPORT_FIELD_LABELS[field];
+  };
+
+  const missing: ImportRowError[] = (['category', 'severity', 'description'] as const)
+    .filter((field) => mapping[field] === undefined)
+    .map((field) => ({ row: table.headerRowNumber, column: HAZARD_IMPORT_FIELD_LABELS[field], message: `no column is mapped to ${HAZARD_IMPORT_FIELD_LABELS[field]} (${field})` }));
+  const hasCoordinates = mapping.lon !== undefined && mapping.lat !== undefined;
+  if (!hasCoordinates && mapping.building_code === undefined) {
+    missing.push({ row: table.headerRowNumber, column: '经度/纬度', message: 'no columns for 经度 and 纬度 (lon, lat) nor for 建筑编号 (building code): the hazards cannot be placed' });
+  }
+  if (missing.length > 0) return { inputs: [], errors: missing };
+
+  const inputs: HazardImportInput[] = [];
+  const errors: ImportRowError[] = [];
+  const firstRowOfCode = new Map<string, number>();
+
+  table.rows.forEach((cells, index) => {
+    const row = table.rowNumbers[index] ?? index + 2;
+    const rowErrors: ImportRowError[] = [];
+    const failed = new Set<HazardImportField>();
+    const text = (field: HazardImportField) => {
+      const column = mapping[field];
+      return column === undefined ? '' : (cells[column] ?? '').trim();
+    };
+    /** A cell read by `parse`, or undefined when empty or unreadable (the error is recorded). */
+    const read = <T>(field: HazardImportField, parse: (value: string) => T): T | undefined => {
+      const value = text(field);
+      if (value === '') return undefined;
+      try {
+        return parse(value);
+      } catch (error) {
+        if (!(error instanceof CellError)) throw error;
+        failed.add(field);
+        rowErrors.push({ row, column: columnName(field), message: error.message });
+        return undefined;
+      }
+    };
+
+    const lon = read('lon', parseNumberCell);
+    const lat = read('lat', parseNumberCell);
+    const bothOrNeither = (given: HazardImportField, other: HazardImportField) => {
+      if (text(given) !== '' && text(other) === '' && !failed.has(other)) {
+        failed.add(other);
+        rowErrors.push({ row, column: columnName(other), message: `${HAZARD_IMPORT_FIELD_LABELS[other]} is empty but ${HAZARD_IMPORT_FIELD_LABELS[given]} is given` });
+      }
+    };
+    bothOrNeither('lon', 'lat');
+    bothOrNeither('lat', 'lon');
+    const notifyMethod = read('notify_method', readNotifyMethod);
+    const notifiedOn = read('notified_on', parseDateCell);
+    bothOrNeither('notify_method', 'notified_on');
+    bothOrNeither('notified_on', 'notify_method');
+
+    const raw: Record<string, unknown> = {
+      code: text('code') || undefined,
+      village_code: read('village', (value) => villageCode(value, villages)),
+      category: read('category', readCategory),
+      place_type: text('place_type') === '' ? null : read('place_type', readPlaceType),
+      severity: read('severity', readSeverity),
+      description: text('description'),
+      found_on: read('found_on', parseDateCell),
+      deadline: read('deadline', parseDateCell),
+      responsible_person: text('responsible_person') || null,
+      criterion: text('criterion') || null,
+      rule_id: text('rule_id') || null,
+      measured: read('measured', parseNumberCell) ?? null,
+      location: lon !== undefined && lat !== undefined ? { lon, lat } : undefined,
+      building_code: text('building_code') || undefined,
+      notification: notifyMethod && notifiedOn ? { method: notifyMethod, on: notifiedOn } : undefined,
+    };
+    for (const key of Object.keys(raw)) if (raw[key] === undefined) delete raw[key];
+
+    const parsed = hazardImportSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const error of fieldErrors(parsed.error)) {
+        const field = fieldOfPath(error.field);
+        // A cell already reported as unreadable is not reported again as missing.
+        if (field && failed.has(field)) continue;
+        if (error.field === 'location' && (failed.has('lon') || failed.has('lat') || failed.has('building_code'))) continue;
+        rowErrors.push({ row, column: field ? columnName(field) : '', message: error.message });
+      }
+    }
+
+    const code = text('code');
+    if (code) {
+      const first = firstRowOfCode.get(code);
+      if (first !== undefined) rowErrors.push({ row, column: columnName('code'), message: `编号 ${code.slice(0, 30)} is repeated (first on row ${first})` });
+      else firstRowOfCode.set(code, row);
+    }
+
+    // In the file's column order, so the report reads left to right.
+    const order = (error: ImportRowError) => {
+      const index = table.headers.indexOf(error.column);
+      return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+    };
+    rowErrors.sort((a, b) => order(a) - order(b));
+    if (rowErrors.length > 0 || !parsed.success) errors.push(...rowErrors);
+    else inputs.push({ ...parsed.data, row });
+  });
+  return { inputs, errors };
+}

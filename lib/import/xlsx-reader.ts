@@ -1,0 +1,44 @@
+import ExcelJS from 'exceljs';
+import { restoreNeutralized } from '../export/table';
+import { MAX_IMPORT_ROWS, TableReadError } from './table';
+
+/** A cell's value as text: dates as YYYY-MM-DD, formulas by their cached result, rich text joined. */
+export function cellToText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'string') return restoreNeutralized(value);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('hyperlink' in value) return String(value.text ?? '');
+  if ('formula' in value || 'sharedFormula' in value) return cellToText((value as { result?: ExcelJS.CellValue }).result ?? null);
+  if ('error' in value) return '';
+  return '';
+}
+
+/** Records of the first worksheet, numbered by their Excel row. */
+export async function readXlsxRecords(bytes: Uint8Array): Promise<{ number: number; cells: string[] }[]> {
+  // Every .xlsx is a zip: refuse anything else (an old .xls, a renamed file) before exceljs guesses.
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
+    throw new TableReadError('the file is not an .xlsx workbook (old .xls files must be saved again as .xlsx or CSV)');
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch (error) {
+    throw new TableReadError(`the .xlsx workbook is damaged or not a workbook (${error instanceof Error ? error.message.slice(0, 120) : 'unreadable'})`);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new TableReadError('the workbook has no worksheet');
+  // Header plus data rows; checked before reading cells so a huge sheet fails fast.
+  if (sheet.actualRowCount > MAX_IMPORT_ROWS + 1) {
+    throw new TableReadError(`the sheet has ${sheet.actualRowCount - 1} data rows; at most ${MAX_IMPORT_ROWS} can be imported at once`);
+  }
+  const records: { number: number; cells: string[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    const cells: string[] = [];
+    for (let column = 1; column <= row.cellCount; column++) cells.push(cellToText(row.getCell(column).value));
+    records.push({ number, cells });
+  });
+  return records;
+}
