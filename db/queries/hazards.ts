@@ -24,6 +24,14 @@ function conditions(filter: HazardFilter, withStatus: boolean): RawBuilder<unkno
   if (filter.within) {
     parts.push(sql`ST_Intersects(h.geom, ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(filter.within)}), 4326))`);
   }
+  if (filter.near) {
+    const { lon, lat, radiusM } = filter.near;
+    // The box in degrees lets the GiST index answer first; the geography test then measures on the ellipsoid.
+    const degreesLat = radiusM / 110_574;
+    const degreesLon = radiusM / (111_320 * Math.cos((lat * Math.PI) / 180));
+    parts.push(sql`h.geom && ST_MakeEnvelope(${lon - degreesLon}, ${lat - degreesLat}, ${lon + degreesLon}, ${lat + degreesLat}, 4326)`);
+    parts.push(sql`ST_DWithin(h.geom::geography, ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)::geography, ${radiusM})`);
+  }
   if (filter.overdue !== undefined) {
     const overdue = sql`(h.status <> 'closed' AND h.deadline < current_date)`;
     parts.push(filter.overdue ? overdue : sql`NOT ${overdue}`);
@@ -105,6 +113,10 @@ export interface TransitionRequest {
   /** The version the user saw; a newer one in the database means their view is stale. */
   version: number;
   actor: { name: string; role: string | null };
+  /** The actor's villages; null = whole town. A hazard outside answers as not found. */
+  villages?: readonly string[] | null;
+  /** Called with the locked current status before anything changes (the route checks the role for that step). */
+  authorize?: (from: HazardStatus, to: HazardStatus) => void;
   requestId?: string;
 }
 
@@ -118,9 +130,12 @@ export async function transitionHazard(db: Db, request: TransitionRequest): Prom
     const current = await sql<{ status: HazardStatus; version: number; village_code: string; closed_on: string | null }>`
       SELECT status, version, village_code, closed_on FROM hazards WHERE id = ${request.id} FOR UPDATE`.execute(trx);
     const row = current.rows[0];
-    if (!row) throw new HazardNotFoundError(request.id);
+    if (!row || (request.villages && !request.villages.includes(row.village_code))) throw new HazardNotFoundError(request.id);
     if (row.version !== request.version) throw new StaleVersionError({ version: row.version, status: row.status });
-    checkTransition(row.status, request.to, request.note);
+    request.authorize?.(row.status, request.to);
+    const afterPhotos = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM hazard_photos WHERE hazard_id = ${request.id} AND kind = 'after'`.execute(trx);
+    checkTransition(row.status, request.to, request.note, afterPhotos.rows[0]!.n > 0);
 
     const updated = await sql<{ version: number; status: HazardStatus; closed_on: string | null }>`
       UPDATE hazards SET status = ${request.to}, version = version + 1, updated_at = now(),

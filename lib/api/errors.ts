@@ -1,6 +1,9 @@
-/** A request the client got wrong: answered 400 with the message in JSON. */
+/** A request the client got wrong: answered 400 with the message (and any details, e.g. every bad field) in JSON. */
 export class BadRequestError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'BadRequestError';
   }
@@ -64,7 +67,7 @@ export class TooManyRequestsError extends Error {
 
 /** Turns an error into the JSON response every API route gives: 4xx for the client's, 500 otherwise. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof BadRequestError) return Response.json({ error: error.message }, { status: 400 });
+  if (error instanceof BadRequestError) return Response.json({ error: error.message, ...error.details }, { status: 400 });
   if (error instanceof UnauthorizedError) return Response.json({ error: error.message }, { status: 401 });
   if (error instanceof ForbiddenError) return Response.json({ error: error.message }, { status: 403 });
   if (error instanceof NotFoundError) return Response.json({ error: error.message }, { status: 404 });
@@ -73,6 +76,7 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof TooManyRequestsError) {
     return Response.json({ error: error.message }, { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } });
   }
+  if (error instanceof Error && error.name === 'PayloadTooLargeError') return Response.json({ error: error.message }, { status: 413 });
   console.error(error);
   return Response.json({ error: 'Internal server error' }, { status: 500 });
 }

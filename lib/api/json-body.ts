@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { fieldErrors } from '../hazards/input';
 import { BadRequestError } from './errors';
 
 /** Largest JSON body an API accepts; uploads have their own limits. */
@@ -19,9 +20,9 @@ export async function readJsonBody<T>(request: Request, schema: z.ZodType<T>): P
   }
   const result = schema.safeParse(value);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const field = issue.path.join('.') || 'body';
-    throw new BadRequestError(`${field}: ${issue.message}`);
+    const errors = fieldErrors(result.error);
+    const message = errors.map((e) => (!e.field || e.message.includes(e.field) ? e.message : `${e.field}: ${e.message}`)).join('; ');
+    throw new BadRequestError(message, { errors });
   }
   return result.data;
 }

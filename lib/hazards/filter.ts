@@ -11,6 +11,8 @@ export interface HazardFilter {
   bbox?: Bbox;
   /** A GeoJSON Polygon or MultiPolygon in lon/lat drawn on the map. */
   within?: GeoJSON.Polygon | GeoJSON.MultiPolygon;
+  /** Within `radiusM` metres of a clicked point. */
+  near?: { lon: number; lat: number; radiusM: number };
   categories: string[];
   placeTypes: string[];
   severities: string[];
@@ -60,6 +62,28 @@ function within(params: URLSearchParams): HazardFilter['within'] {
   return result.data as HazardFilter['within'];
 }
 
+const MAX_RADIUS_M = 10_000;
+
+/** `near=lon,lat` with `radius_m` (default 200 m, at most 10 km). */
+function near(params: URLSearchParams): HazardFilter['near'] {
+  const value = params.get('near');
+  const radius = params.get('radius_m');
+  if (!value) {
+    if (radius !== null) throw new BadRequestError('radius_m needs near=lon,lat');
+    return undefined;
+  }
+  const parts = value.split(',').map((part) => Number(part.trim()));
+  const [lon, lat] = parts as [number, number];
+  if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n)) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+    throw new BadRequestError(`near must be "lon,lat" in degrees, got "${value.slice(0, 40)}"`);
+  }
+  const radiusM = radius === null ? 200 : Number(radius);
+  if (!/^\d{1,5}(\.\d+)?$/.test(radius ?? '200') || radiusM <= 0 || radiusM > MAX_RADIUS_M) {
+    throw new BadRequestError(`radius_m must be a number of metres from 1 to ${MAX_RADIUS_M}`);
+  }
+  return { lon, lat, radiusM };
+}
+
 export function parseHazardFilter(params: URLSearchParams, knownVillages: ReadonlySet<string>): HazardFilter {
   const overdue = params.get('overdue');
   if (overdue !== null && overdue !== 'true' && overdue !== 'false') {
@@ -73,6 +97,7 @@ export function parseHazardFilter(params: URLSearchParams, knownVillages: Readon
     villages: parseVillages(params, knownVillages),
     bbox: parseBbox(params.get('bbox')),
     within: within(params),
+    near: near(params),
     categories: codes(params, 'category', HAZARD_CATEGORIES),
     placeTypes: codes(params, 'place_type', PLACE_TYPES),
     severities: codes(params, 'severity', SEVERITIES),

@@ -29,16 +29,21 @@ export class IllegalTransitionError extends Error {
   }
 }
 
-/** Closing out (销号) needs a written verification (photos come with the photo store). */
+/** Closing out (销号) needs evidence of the re-check: an after-photo (整改后照片) or a written verification note. */
 export class VerificationRequiredError extends Error {
   constructor() {
-    super('closing a hazard (已销号) needs a verification note describing the re-check');
+    super('closing a hazard (已销号) needs an after-photo or a verification note describing the re-check');
     this.name = 'VerificationRequiredError';
   }
 }
 
 /** Checks a transition; returns normally when it is allowed. */
-export function checkTransition(from: HazardStatus, to: HazardStatus, note: string): void {
+export function checkTransition(from: HazardStatus, to: HazardStatus, note: string, hasAfterPhoto = false): void {
   if (!NEXT_STATUSES[from].includes(to)) throw new IllegalTransitionError(from, to);
-  if (to === 'closed' && note.trim().length === 0) throw new VerificationRequiredError();
+  if (to === 'closed' && note.trim().length === 0 && !hasAfterPhoto) throw new VerificationRequiredError();
+}
+
+/** Closing out and sending back are the re-check (复查): they need the verify permission, the other steps do not. */
+export function isReviewStep(from: HazardStatus): boolean {
+  return from === 'awaiting_review';
 }

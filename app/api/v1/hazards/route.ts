@@ -1,8 +1,14 @@
 import { getDatabase } from '@/db/client';
-import { invalidAreaReason, listHazards } from '@/db/queries/hazards';
+import { listHazards } from '@/db/queries/hazards';
+import { checkArea } from '@/lib/hazards/area';
 import { villageCodes } from '@/db/queries/villages';
 import { BadRequestError, errorResponse } from '@/lib/api/errors';
 import { parseHazardFilter } from '@/lib/hazards/filter';
+import { createHazard } from '@/db/queries/hazard-records';
+import { readJsonBody } from '@/lib/api/json-body';
+import { hazardErrorResponse } from '@/lib/hazards/http';
+import { hazardCreateSchema } from '@/lib/hazards/input';
+import { auditActor, requestIdOf } from '@/lib/auth/request';
 import { requireActor } from '@/lib/auth/request';
 import { scopedVillages } from '@/lib/auth/scope';
 
@@ -27,15 +33,29 @@ export async function GET(request: Request) {
     const { db } = await getDatabase();
     const requested = parseHazardFilter(params, await villageCodes(db));
     const filter = { ...requested, villages: scopedVillages(actor, requested.villages) };
-    if (filter.within) {
-      const reason = await invalidAreaReason(db, filter.within);
-      if (reason) throw new BadRequestError(`within is not a valid polygon: ${reason}`);
-    }
+    await checkArea(db, filter);
     const page = { limit: pageParameter(params, 'limit', 200, 1000), offset: pageParameter(params, 'offset', 0, 1_000_000) };
     const list = await listHazards(db, filter, page);
     const body = { ...JSON.parse(list.collection), total: list.total, by_status: list.byStatus };
     return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/geo+json; charset=utf-8' } });
   } catch (error) {
     return errorResponse(error);
+  }
+}
+
+/**
+ * POST /api/v1/hazards — records a new hazard (待整改): by location, or linked to a building, unit or passage;
+ * from an analysis finding it carries rule_id and measured. 201 with the record; 400 for bad fields, 422 when
+ * the place is outside the user's villages or the town.
+ */
+export async function POST(request: Request) {
+  try {
+    const actor = await requireActor(request, 'hazards:report');
+    const input = await readJsonBody(request, hazardCreateSchema);
+    const { db } = await getDatabase();
+    const hazard = await createHazard(db, { input, actor: auditActor(actor), villages: actor.villages, requestId: requestIdOf(request) });
+    return Response.json({ hazard }, { status: 201 });
+  } catch (error) {
+    return hazardErrorResponse(error);
   }
 }

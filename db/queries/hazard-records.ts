@@ -1,0 +1,291 @@
+import { sql, type Kysely } from 'kysely';
+import type { HazardCreateInput, HazardPatchInput } from '../../lib/hazards/input';
+import type { Database } from '../schema';
+import { writeAudit } from './audit';
+import { HazardNotFoundError, StaleVersionError } from './hazards';
+
+type Db = Kysely<Database>;
+type AuditActor = { name: string; role: string | null };
+
+/** Where a hazard is cannot be worked out, or it lies outside the user's villages: answered 422. */
+export class HazardPlaceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HazardPlaceError';
+  }
+}
+
+/** The editable columns of a hazard, as the audit log records them before and after a change. */
+const RECORD_COLUMNS = sql`id, code, village_code, building_id, unit_id, passage_id, category, place_type, severity, criterion,
+  rule_id, measured, description, to_char(found_on, 'YYYY-MM-DD') AS found_on, to_char(deadline, 'YYYY-MM-DD') AS deadline,
+  status, responsible_person, version, round(ST_X(geom)::numeric, 7)::float8 AS lon, round(ST_Y(geom)::numeric, 7)::float8 AS lat`;
+
+interface Place {
+  location?: { lon: number; lat: number };
+  building_id?: number | null;
+  unit_id?: number | null;
+  passage_id?: number | null;
+  village_code?: string;
+}
+
+/**
+ * The point and village of a hazard: the given location, else a point on the linked building, unit or
+ * passage; the village as given, else the linked record's, else the village the point lies in. A linked id
+ * that does not exist, or a point outside every village, is refused.
+ */
+async function resolvePlace(db: Db, place: Place): Promise<{ lon: number; lat: number; village_code: string }> {
+  const links = [
+    ['building_id', 'buildings', sql`ST_PointOnSurface(geom)`],
+    ['unit_id', 'social_units', sql`ST_PointOnSurface(geom)`],
+    ['passage_id', 'passages', sql`ST_ClosestPoint(geom, ST_Centroid(geom))`],
+  ] as const;
+  let point: { lon: number; lat: number } | undefined = place.location;
+  let village = place.village_code;
+  for (const [field, table, pointSql] of links) {
+    const id = place[field];
+    if (id === undefined || id === null) continue;
+    const found = await sql<{ lon: number; lat: number; village_code: string | null }>`
+      SELECT ST_X(p)::float8 AS lon, ST_Y(p)::float8 AS lat, village_code
+      FROM (SELECT ${pointSql} AS p, village_code FROM ${sql.table(table)} WHERE id = ${id}) t`.execute(db);
+    const row = found.rows[0];
+    if (!row) throw new HazardPlaceError(`${field} ${id} does not exist`);
+    point ??= { lon: row.lon, lat: row.lat };
+    village ??= row.village_code ?? undefined;
+  }
+  if (!point) throw new HazardPlaceError('give a location { lon, lat } or a linked building_id, unit_id or passage_id');
+  if (!village) {
+    const containing = await sql<{ code: string }>`
+      SELECT code FROM villages WHERE ST_Intersects(geom, ST_SetSRID(ST_MakePoint(${point.lon}, ${point.lat}), 4326))
+      ORDER BY code LIMIT 1`.execute(db);
+    village = containing.rows[0]?.code;
+    if (!village) throw new HazardPlaceError(`the location ${point.lon}, ${point.lat} lies outside every village of the town`);
+  }
+  const known = await sql`SELECT 1 FROM villages WHERE code = ${village}`.execute(db);
+  if (known.rows.length === 0) throw new HazardPlaceError(`unknown village code "${village}"`);
+  return { ...point, village_code: village };
+}
+
+function assertVillageAllowed(villageCode: string, villages: readonly string[] | null): void {
+  if (villages && !villages.includes(villageCode)) {
+    throw new HazardPlaceError(`village ${villageCode} is outside your assigned villages`);
+  }
+}
+
+export interface CreateHazardRequest {
+  input: HazardCreateInput;
+  actor: AuditActor;
+  /** The actor's villages; null = whole town. */
+  villages: readonly string[] | null;
+  requestId?: string;
+}
+
+/**
+ * Records a new hazard (status 待整改) with its 'created' event, a 'notified' event when the notification of
+ * the responsible person is given, and the audit row, in one transaction. Returns the new hazard's record.
+ */
+export async function createHazard(db: Db, request: CreateHazardRequest): Promise<Record<string, unknown>> {
+  return db.transaction().execute((trx) => insertHazard(trx, request.input, request));
+}
+
+/** One new hazard inside the caller's transaction; `code` keeps an imported list's own code. */
+async function insertHazard(
+  trx: Db, input: HazardCreateInput & { code?: string | null }, context: Omit<CreateHazardRequest, 'input'>,
+): Promise<Record<string, unknown>> {
+  const place = await resolvePlace(trx, input);
+  assertVillageAllowed(place.village_code, context.villages);
+  const inserted = await sql<{ id: number }>`
+    INSERT INTO hazards (code, village_code, building_id, unit_id, passage_id, category, place_type, severity, criterion,
+      rule_id, measured, description, found_on, deadline, status, responsible_person, geom)
+    VALUES (${input.code ?? 'new-' + crypto.randomUUID()}, ${place.village_code}, ${input.building_id ?? null}, ${input.unit_id ?? null},
+      ${input.passage_id ?? null}, ${input.category}, ${input.place_type}, ${input.severity}, ${input.criterion},
+      ${input.rule_id}, ${input.measured}, ${input.description}, ${input.found_on}::date, ${input.deadline}::date, 'pending',
+      ${input.responsible_person}, ST_SetSRID(ST_MakePoint(${place.lon}, ${place.lat}), 4326))
+    RETURNING id`.execute(trx);
+  const id = inserted.rows[0]!.id;
+  // Without a code of its own, the code follows the id so it is unique without a second counter: H00486, …
+  const record = await sql<Record<string, unknown>>`
+    UPDATE hazards SET code = CASE WHEN code LIKE 'new-%' THEN 'H' || lpad(id::text, 5, '0') ELSE code END
+    WHERE id = ${id} RETURNING ${RECORD_COLUMNS}`.execute(trx);
+  await sql`INSERT INTO hazard_events (hazard_id, actor, action, to_status, note)
+    VALUES (${id}, ${context.actor.name}, 'created', 'pending', '')`.execute(trx);
+  if (input.notification) await insertNotification(trx, id, context.actor, input.notification);
+  const after = record.rows[0]!;
+  await writeAudit(trx, {
+    actor: context.actor, action: 'create', table: 'hazards', recordId: id, villageCode: place.village_code, after,
+    requestId: context.requestId,
+  });
+  return after;
+}
+
+/** An import row that the database refuses (unknown building code, taken code, place outside the villages). */
+export interface ImportProblem {
+  row: number;
+  message: string;
+}
+
+export class ImportRejectedError extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    super(`nothing was imported: ${problems.length} row(s) cannot be recorded`);
+    this.name = 'ImportRejectedError';
+  }
+}
+
+/**
+ * Imports a validated hazard list in one transaction, all rows or none: building codes are looked up, every
+ * row is recorded like a new hazard (events, audit rows), and one 'import' audit row sums it up. Any row the
+ * database refuses rolls everything back and is reported with its file row.
+ */
+export async function importHazards(
+  db: Db,
+  rows: (HazardCreateInput & { row: number; code?: string | null; building_code?: string | null })[],
+  context: Omit<CreateHazardRequest, 'input'> & { fileName: string },
+): Promise<{ created: number }> {
+  return db.transaction().execute(async (trx) => {
+    const problems: ImportProblem[] = [];
+    const codes = rows.map((row) => row.code).filter((code): code is string => Boolean(code));
+    const taken = new Set((await sql<{ code: string }>`SELECT code FROM hazards WHERE code = ANY(${codes}::text[])`.execute(trx)).rows.map((r) => r.code));
+    const buildingCodes = rows.map((row) => row.building_code).filter((code): code is string => Boolean(code));
+    const buildings = new Map((await sql<{ code: string; id: number }>`
+      SELECT code, id FROM buildings WHERE code = ANY(${buildingCodes}::text[])`.execute(trx)).rows.map((r) => [r.code, r.id]));
+    for (const row of rows) {
+      if (row.code && taken.has(row.code)) problems.push({ row: row.row, message: `hazard code ${row.code} already exists` });
+      if (row.building_code && !buildings.has(row.building_code)) problems.push({ row: row.row, message: `unknown building code ${row.building_code}` });
+    }
+    if (problems.length > 0) throw new ImportRejectedError(problems);
+    for (const { row, building_code, ...input } of rows) {
+      const building_id = input.building_id ?? (building_code ? buildings.get(building_code) : undefined);
+      try {
+        await insertHazard(trx, { ...input, building_id }, context);
+      } catch (error) {
+        if (error instanceof HazardPlaceError) problems.push({ row, message: error.message });
+        else throw error;
+      }
+    }
+    if (problems.length > 0) throw new ImportRejectedError(problems);
+    await writeAudit(trx, {
+      actor: context.actor, action: 'import', table: 'hazards', recordId: null, villageCode: null,
+      after: { file: context.fileName, rows: rows.length }, requestId: context.requestId,
+    });
+    return { created: rows.length };
+  });
+}
+
+async function insertNotification(db: Db, hazardId: number, actor: AuditActor, notification: { method: string; on: string }) {
+  await sql`INSERT INTO hazard_events (hazard_id, actor, action, note, notify_method)
+    VALUES (${hazardId}, ${actor.name}, 'notified', ${`通知日期 ${notification.on}`}, ${notification.method})`.execute(db);
+}
+
+async function lockedRecord(db: Db, id: number, villages: readonly string[] | null) {
+  const result = await sql<Record<string, unknown> & { version: number; status: string; village_code: string }>`
+    SELECT ${RECORD_COLUMNS} FROM hazards WHERE id = ${id} FOR UPDATE`.execute(db);
+  const row = result.rows[0];
+  if (!row || (villages && !villages.includes(row.village_code))) throw new HazardNotFoundError(id);
+  return row;
+}
+
+export interface UpdateHazardRequest {
+  id: number;
+  patch: HazardPatchInput;
+  actor: AuditActor;
+  villages: readonly string[] | null;
+  requestId?: string;
+}
+
+/**
+ * Changes a hazard's editable fields under the optimistic version check (a stale version throws with the
+ * current state). Status is not editable here: it moves only through transitions.
+ */
+export async function updateHazard(db: Db, request: UpdateHazardRequest): Promise<Record<string, unknown>> {
+  const { patch } = request;
+  return db.transaction().execute(async (trx) => {
+    const before = await lockedRecord(trx, request.id, request.villages);
+    if (before.version !== patch.version) throw new StaleVersionError({ version: before.version, status: before.status });
+    const moved = patch.location !== undefined || patch.building_id || patch.unit_id || patch.passage_id || patch.village_code;
+    const place = moved ? await resolvePlace(trx, patch as Place) : null;
+    if (place) assertVillageAllowed(place.village_code, request.villages);
+    const value = <K extends keyof HazardPatchInput>(key: K) => (patch[key] === undefined ? before[key] : patch[key]) ?? null;
+    const deadline = value('deadline') as string;
+    const foundOn = value('found_on') as string;
+    if (deadline < foundOn) throw new HazardPlaceError('deadline cannot be before found_on');
+    const updated = await sql<Record<string, unknown>>`
+      UPDATE hazards SET
+        village_code = ${place?.village_code ?? before.village_code},
+        building_id = ${value('building_id')}, unit_id = ${value('unit_id')}, passage_id = ${value('passage_id')},
+        category = ${value('category')}, place_type = ${value('place_type')}, severity = ${value('severity')},
+        criterion = ${value('criterion')}, rule_id = ${value('rule_id')}, measured = ${value('measured')},
+        description = ${value('description')}, found_on = ${foundOn}::date, deadline = ${deadline}::date,
+        responsible_person = ${value('responsible_person')},
+        geom = ${place ? sql`ST_SetSRID(ST_MakePoint(${place.lon}, ${place.lat}), 4326)` : sql`geom`},
+        version = version + 1, updated_at = now()
+      WHERE id = ${request.id}
+      RETURNING ${RECORD_COLUMNS}`.execute(trx);
+    const after = updated.rows[0]!;
+    await sql`INSERT INTO hazard_events (hazard_id, actor, action, note) VALUES (${request.id}, ${request.actor.name}, 'edited', '')`.execute(trx);
+    if (patch.notification) await insertNotification(trx, request.id, request.actor, patch.notification);
+    await writeAudit(trx, {
+      actor: request.actor, action: 'update', table: 'hazards', recordId: request.id, villageCode: after.village_code as string,
+      before, after, requestId: request.requestId,
+    });
+    return after;
+  });
+}
+
+export interface HazardDetail {
+  hazard: GeoJSON.Feature;
+  events: { id: number; at: string; actor: string; action: string; from_status: string | null; to_status: string | null; note: string; notify_method: string | null }[];
+  rule: { rule_id: string; clause: string; description_zh: string; description_en: string; threshold: number; unit: string } | null;
+  linked: { layer: 'buildings' | 'units' | 'passages'; id: number; code: string; name: string | null; geometry: GeoJSON.Geometry } | null;
+}
+
+/** Everything the detail view shows: the hazard, its timeline, the rule it came from and the linked record. */
+export async function hazardDetail(db: Db, id: number, villages: readonly string[] | null): Promise<HazardDetail | null> {
+  const hazard = await sql<{ feature: string; village_code: string; rule_id: string | null; building_id: number | null; unit_id: number | null; passage_id: number | null }>`
+    SELECT ST_AsGeoJSON(f.*, 'geom', 7) AS feature, f.village_code, f.rule_id, f.building_id, f.unit_id, f.passage_id
+    FROM (
+      SELECT h.id, h.code, h.village_code, v.name AS village_name, h.building_id, h.unit_id, h.passage_id, h.category,
+        h.place_type, h.severity, h.criterion, h.rule_id, h.measured, h.description, h.found_on, h.deadline, h.status,
+        h.responsible_person, h.closed_on, h.version, h.status <> 'closed' AND h.deadline < current_date AS overdue, h.geom
+      FROM hazards h JOIN villages v ON v.code = h.village_code WHERE h.id = ${id}) f`.execute(db);
+  const row = hazard.rows[0];
+  if (!row || (villages && !villages.includes(row.village_code))) return null;
+  const [events, rule, linked] = await Promise.all([
+    sql<HazardDetail['events'][number]>`
+      SELECT id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at, actor, action, from_status, to_status,
+        note, notify_method
+      FROM hazard_events WHERE hazard_id = ${id} ORDER BY hazard_events.at, id`.execute(db),
+    row.rule_id
+      ? sql<NonNullable<HazardDetail['rule']>>`
+          SELECT rule_id, clause, description_zh, description_en, threshold::float8 AS threshold, unit
+          FROM rules WHERE rule_id = ${row.rule_id}`.execute(db)
+      : null,
+    linkedRecord(db, row),
+  ]);
+  return { hazard: JSON.parse(row.feature), events: events.rows, rule: rule?.rows[0] ?? null, linked };
+}
+
+async function linkedRecord(db: Db, row: { building_id: number | null; unit_id: number | null; passage_id: number | null }): Promise<HazardDetail['linked']> {
+  const pick = row.building_id !== null ? (['buildings', 'buildings', row.building_id] as const)
+    : row.unit_id !== null ? (['units', 'social_units', row.unit_id] as const)
+    : row.passage_id !== null ? (['passages', 'passages', row.passage_id] as const)
+    : null;
+  if (!pick) return null;
+  const [layer, table, id] = pick;
+  const result = await sql<{ code: string; name: string | null; geometry: string }>`
+    SELECT code, name, ST_AsGeoJSON(geom, 7) AS geometry FROM ${sql.table(table)} WHERE id = ${id}`.execute(db);
+  const found = result.rows[0];
+  return found ? { layer, id, code: found.code, name: found.name, geometry: JSON.parse(found.geometry) } : null;
+}
+
+/** Records that the responsible person was notified (method and date); the product itself sends nothing. */
+export async function recordNotification(
+  db: Db, request: { id: number; notification: { method: string; on: string }; actor: AuditActor; villages: readonly string[] | null; requestId?: string },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const record = await lockedRecord(trx, request.id, request.villages);
+    await insertNotification(trx, request.id, request.actor, request.notification);
+    await writeAudit(trx, {
+      actor: request.actor, action: 'update', table: 'hazard_events', recordId: request.id, villageCode: record.village_code,
+      after: { notified: request.notification }, requestId: request.requestId,
+    });
+  });
+}

@@ -1,0 +1,34 @@
+import { BadRequestError } from './errors';
+
+/** An upload larger than allowed: answered 413 before the body is read. */
+export class PayloadTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`the upload is larger than ${(limitBytes / 1048576).toFixed(0)} MB`);
+    this.name = 'PayloadTooLargeError';
+  }
+}
+
+/**
+ * Reads a multipart form after checking its declared size, so an oversized upload is refused without
+ * being buffered. `limitBytes` is the largest file; the form's own overhead is allowed on top.
+ */
+export async function readUploadForm(request: Request, limitBytes: number): Promise<FormData> {
+  const length = Number(request.headers.get('content-length') ?? NaN);
+  if (!Number.isFinite(length)) throw new BadRequestError('the upload must declare its Content-Length');
+  if (length > limitBytes + 64 * 1024) throw new PayloadTooLargeError(limitBytes);
+  if (!(request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
+    throw new BadRequestError('the upload must be multipart/form-data with a "file" field');
+  }
+  try {
+    return await request.formData();
+  } catch {
+    throw new BadRequestError('the upload is not a readable multipart form');
+  }
+}
+
+/** The form's "file" field as bytes, with its name. */
+export async function formFile(form: FormData, field = 'file'): Promise<{ bytes: Uint8Array; name: string }> {
+  const file = form.get(field);
+  if (!(file instanceof File)) throw new BadRequestError(`the form needs a "${field}" file field`);
+  return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
+}
