@@ -22,6 +22,14 @@ export interface VillageLookup {
   villagesByName: ReadonlyMap<string, string>;
 }
 
+/** The lookup maps from the village list (e.g. db/queries/villages). */
+export function villageLookup(villages: readonly { code: string; name: string }[]): VillageLookup {
+  return {
+    villagesByCode: new Map(villages.map((village) => [village.code, village.name])),
+    villagesByName: new Map(villages.map((village) => [village.name, village.code])),
+  };
+}
+
 const readCategory = enumCellReader('category', HAZARD_CATEGORIES);
 const readPlaceType = enumCellReader('place_type', PLACE_TYPES);
 const readSeverity = enumCellReader('severity', SEVERITIES, { 一般: 'general', 重大: 'major', 重大火灾隐患: 'major' });

@@ -90,6 +90,20 @@ describe('readTable: XLSX', () => {
     expect((await readError(utf8('编号,描述\n1,2\n'), 'x.xlsx')).message).toMatch(/not an \.xlsx/);
   });
 
+  it('refuses a workbook whose zip directory declares a huge expansion (zip bomb) before inflating it', async () => {
+    const bytes = await xlsxOf([['a'], ['1']]);
+    expect((await readTable(bytes, 'ok.xlsx')).rows).toEqual([['1']]);
+    // Zip format: the end-of-central-directory record (PK\x05\x06) holds the directory offset at +16; each
+    // directory entry (PK\x01\x02) holds its uncompressed size at +24. Claim 1.5 GB for the first entry.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let end = bytes.byteLength - 22;
+    while (view.getUint32(end, true) !== 0x06054b50) end--;
+    const directory = view.getUint32(end + 16, true);
+    expect(view.getUint32(directory, true)).toBe(0x02014b50);
+    view.setUint32(directory + 24, 1_500_000_000, true);
+    expect((await readError(bytes, 'bomb.xlsx')).message).toMatch(/expands to more than 200 MB/);
+  });
+
   it('refuses a sheet with more than 10,000 data rows', async () => {
     const rows = [['a'], ...Array.from({ length: 10_001 }, (_, i) => [i])];
     expect((await readError(await xlsxOf(rows), 'big.xlsx')).message).toMatch(/10001 data rows/);
