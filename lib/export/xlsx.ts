@@ -13,7 +13,8 @@ function cellValue(value: CellValue): string | number | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'boolean') return value ? '是' : '否';
-  return neutralizeFormula(value);
+  // XML turns a CR into a line feed on reading anyway; Excel's own line break in a cell is LF.
+  return neutralizeFormula(value.replace(/\r\n?/g, '\n'));
 }
 
 export interface XlsxOptions {

@@ -1,5 +1,8 @@
 import { SEVERITIES } from '../domain/enums';
 
+/** Environment variables (process.env, or a plain object in tests). */
+type Environment = Readonly<Record<string, string | undefined>>;
+
 export type Severity = (typeof SEVERITIES)[number];
 
 /** Default days to rectify, counted from the day the hazard was found: 一般隐患 30, 重大隐患 90. */
@@ -19,7 +22,7 @@ export class DeadlineConfigError extends Error {
 }
 
 /** Days to rectify per severity: the defaults, overridden by HAZARD_DEADLINE_DAYS_GENERAL / _MAJOR (1–3650). */
-export function deadlineDays(env: NodeJS.ProcessEnv = process.env): Record<Severity, number> {
+export function deadlineDays(env: Environment = process.env): Record<Severity, number> {
   const days = { ...DEFAULT_DEADLINE_DAYS };
   for (const severity of SEVERITIES) {
     const name = DEADLINE_ENV[severity];
@@ -57,6 +60,6 @@ export function todayInChina(now: Date = new Date()): string {
 }
 
 /** The default rectification deadline of a hazard of this severity found on `foundOn`. */
-export function defaultDeadline(severity: Severity, foundOn: string, env: NodeJS.ProcessEnv = process.env): string {
+export function defaultDeadline(severity: Severity, foundOn: string, env: Environment = process.env): string {
   return addDays(foundOn, deadlineDays(env)[severity]);
 }

@@ -4,4 +4,4 @@ export {
   HAZARD_IMPORT_FIELD_LABELS, HAZARD_IMPORT_FIELDS, normalizeHeader, suggestMapping, type HazardColumnMapping,
   type HazardImportField,
 } from './hazard-mapping';
-export { validateRows, type HazardImportInput, type ImportRowError, type VillageLookup } from './validate-rows';
+export { validateRows, villageLookup, type HazardImportInput, type ImportRowError, type VillageLookup } from './validate-rows';

@@ -16,20 +16,27 @@ export interface ImportRowError {
 }
 
 export interface VillageLookup {
-  /** Village code → name. */
-  villagesByCode: ReadonlyMap<string, string>;
+  /** Known village codes (a Map code → name or a Set of codes). */
+  villagesByCode: { has(code: string): boolean };
   /** Village name → code. */
   villagesByName: ReadonlyMap<string, string>;
+}
+
+/** The lookup maps from the village list (e.g. db/queries/villages). */
+export function villageLookup(villages: readonly { code: string; name: string }[]): VillageLookup {
+  return {
+    villagesByCode: new Map(villages.map((village) => [village.code, village.name])),
+    villagesByName: new Map(villages.map((village) => [village.name, village.code])),
+  };
 }
 
 const readCategory = enumCellReader('category', HAZARD_CATEGORIES);
 const readPlaceType = enumCellReader('place_type', PLACE_TYPES);
 const readSeverity = enumCellReader('severity', SEVERITIES, { 一般: 'general', 重大: 'major', 重大火灾隐患: 'major' });
-// Notification methods have no message keys yet: their Chinese names live here.
+// Besides the labels (电话告知 …), the short forms people write in a spreadsheet.
 const readNotifyMethod = enumCellReader('notify_method', NOTIFY_METHODS, {
-  电话: 'phone', 电话告知: 'phone', 电话通知: 'phone', 短信: 'sms', 当面: 'in_person', 当面告知: 'in_person',
-  书面: 'written_notice', 书面告知: 'written_notice', 书面通知: 'written_notice', 整改通知书: 'written_notice',
-  微信: 'wechat', 微信告知: 'wechat',
+  电话: 'phone', 电话通知: 'phone', 短信: 'sms', 当面: 'in_person', 书面: 'written_notice', 书面告知: 'written_notice',
+  整改通知书: 'written_notice', 微信: 'wechat',
 });
 
 /** Which import field a schema error path belongs to. */

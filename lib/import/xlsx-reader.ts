@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs';
 import { restoreNeutralized } from '../export/table';
 import { MAX_IMPORT_ROWS, TableReadError } from './table';
+import { declaredUncompressedSize } from './zip-size';
+
+/** What an .xlsx may expand to: a 10,000-row sheet is a few tens of MB of XML at most. */
+export const MAX_XLSX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
 
 /** A cell's value as text: dates as YYYY-MM-DD, formulas by their cached result, rich text joined. */
 export function cellToText(value: ExcelJS.CellValue): string {
@@ -21,6 +25,11 @@ export async function readXlsxRecords(bytes: Uint8Array): Promise<{ number: numb
   // Every .xlsx is a zip: refuse anything else (an old .xls, a renamed file) before exceljs guesses.
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
     throw new TableReadError('the file is not an .xlsx workbook (old .xls files must be saved again as .xlsx or CSV)');
+  }
+  const expanded = declaredUncompressedSize(bytes);
+  if (expanded === null) throw new TableReadError('the .xlsx workbook is damaged or not a workbook (no zip directory)');
+  if (expanded > MAX_XLSX_UNCOMPRESSED_BYTES) {
+    throw new TableReadError(`the .xlsx workbook expands to more than ${MAX_XLSX_UNCOMPRESSED_BYTES / 1048576} MB; split it into smaller files`);
   }
   const workbook = new ExcelJS.Workbook();
   try {

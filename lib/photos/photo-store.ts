@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
+/** Environment variables (process.env, or a plain object in tests). */
+type Environment = Readonly<Record<string, string | undefined>>;
+
 export const PHOTO_STORAGES = ['disk', 'database'] as const;
 export type PhotoStorage = (typeof PHOTO_STORAGES)[number];
 
@@ -92,12 +95,12 @@ export class DatabasePhotoStore implements PhotoStore {
 }
 
 /** PHOTO_DIR, else `<DATA_DIR or .data>/photos`. */
-export function photoDirectory(env: NodeJS.ProcessEnv = process.env): string {
+export function photoDirectory(env: Environment = process.env): string {
   return path.resolve(/*turbopackIgnore: true*/ env.PHOTO_DIR || path.join(env.DATA_DIR || '.data', 'photos'));
 }
 
 /** PHOTO_STORAGE = disk (default) | database; anything else is a configuration error naming the variable. */
-export function photoStorageFromEnvironment(env: NodeJS.ProcessEnv = process.env): PhotoStorage {
+export function photoStorageFromEnvironment(env: Environment = process.env): PhotoStorage {
   const value = env.PHOTO_STORAGE?.trim() || 'disk';
   if (!(PHOTO_STORAGES as readonly string[]).includes(value)) {
     throw new PhotoStorageError(`PHOTO_STORAGE must be disk or database, got "${value.slice(0, 20)}"`);
@@ -109,11 +112,11 @@ export function photoStorageFromEnvironment(env: NodeJS.ProcessEnv = process.env
  * One store per storage kind. New photos go to `stores[photoStorageFromEnvironment()]`; a photo is read back
  * from the store its row names, so switching PHOTO_STORAGE does not lose the photos saved before.
  */
-export function photoStores(env: NodeJS.ProcessEnv = process.env): Record<PhotoStorage, PhotoStore> {
+export function photoStores(env: Environment = process.env): Record<PhotoStorage, PhotoStore> {
   return { disk: new DiskPhotoStore(photoDirectory(env)), database: new DatabasePhotoStore() };
 }
 
 /** The store new photos are saved to. */
-export function configuredPhotoStore(env: NodeJS.ProcessEnv = process.env): PhotoStore {
+export function configuredPhotoStore(env: Environment = process.env): PhotoStore {
   return photoStores(env)[photoStorageFromEnvironment(env)];
 }
