@@ -20,7 +20,7 @@ describe.each(testEngines)('migrations on $name', (engine) => {
       expect(await tableNames(handle.db)).toEqual([]);
       await migrateToLatest(handle.db);
       // Every domain table, plus the rule table the analyses read their thresholds from.
-      expect(await tableNames(handle.db)).toEqual([...COUNTED_TABLES, 'rules', 'hazard_photos'].sort()); // hazard_photos: issue 5, hazard-io
+      expect(await tableNames(handle.db)).toEqual([...COUNTED_TABLES, 'rules', 'hazard_photos', 'users', 'sessions', 'sign_in_attempts'].sort());
 
       const geometryColumns = await sql<{ table: string; type: string; srid: number }>`
         SELECT f_table_name AS table, type, srid FROM geometry_columns ORDER BY 1, 3`.execute(handle.db);
@@ -49,7 +49,7 @@ describe.each(testEngines)('migrations on $name', (engine) => {
       await migrateAllDown(handle.db);
       expect(await tableNames(handle.db)).toEqual([]);
       await migrateToLatest(handle.db);
-      expect(await tableNames(handle.db)).toHaveLength(COUNTED_TABLES.length + 2);
+      expect(await tableNames(handle.db)).toHaveLength(COUNTED_TABLES.length + 5);
     } finally {
       await handle.close();
     }
