@@ -14,7 +14,12 @@ describe.each(servers)('health and first page on $engine', ({ engine, url }) => 
     expect(body.postgis).toMatch(/^3\.\d+\.\d+/);
     expect(body.demo_data).toBe(true);
     const expected = GEODATA_FEATURE_COUNTS();
-    for (const [table, n] of Object.entries(expected)) expect(body.counts[table], table).toBe(n);
+    // Other specs record hazards on the same server: those tables can only have grown.
+    const growing = ['hazards', 'hazard_events'];
+    for (const [table, n] of Object.entries(expected)) {
+      if (growing.includes(table)) expect(body.counts[table], table).toBeGreaterThanOrEqual(n);
+      else expect(body.counts[table], table).toBe(n);
+    }
   });
 
   it('serves the first page in Chinese with the 示例数据 mark', async () => {

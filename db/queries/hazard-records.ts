@@ -65,10 +65,16 @@ async function resolvePlace(db: Db, place: Place): Promise<{ lon: number; lat: n
   return { ...point, village_code: village };
 }
 
-function assertVillageAllowed(villageCode: string, villages: readonly string[] | null): void {
-  if (villages && !villages.includes(villageCode)) {
-    throw new HazardPlaceError(`village ${villageCode} is outside your assigned villages`);
+/** The place lies in a village the user is not assigned to: answered 403. */
+export class VillageOutOfScopeError extends Error {
+  constructor(villageCode: string) {
+    super(`village ${villageCode} is outside your assigned villages`);
+    this.name = 'VillageOutOfScopeError';
   }
+}
+
+function assertVillageAllowed(villageCode: string, villages: readonly string[] | null): void {
+  if (villages && !villages.includes(villageCode)) throw new VillageOutOfScopeError(villageCode);
 }
 
 export interface CreateHazardRequest {
@@ -157,7 +163,7 @@ export async function importHazards(
       try {
         await insertHazard(trx, { ...input, building_id }, context);
       } catch (error) {
-        if (error instanceof HazardPlaceError) problems.push({ row, message: error.message });
+        if (error instanceof HazardPlaceError || error instanceof VillageOutOfScopeError) problems.push({ row, message: error.message });
         else throw error;
       }
     }

@@ -91,6 +91,21 @@ export async function listHazards(db: Db, filter: HazardFilter, page: { limit: n
   return { collection: features.rows[0]!.collection, total, byStatus };
 }
 
+/**
+ * Every hazard of a filter as light map points (id, status, severity, overdue), up to `limit`: the map
+ * shows all of them while the list pages through. RFC 7946 FeatureCollection text.
+ */
+export async function hazardPoints(db: Db, filter: HazardFilter, limit: number): Promise<string> {
+  const result = await sql<{ collection: string }>`
+    SELECT json_build_object('type', 'FeatureCollection',
+      'features', coalesce(json_agg(ST_AsGeoJSON(f.*, 'geom', 6)::json), '[]'::json))::text AS collection
+    FROM (
+      SELECT h.id, h.status, h.severity, h.status <> 'closed' AND h.deadline < current_date AS overdue, h.geom
+      FROM hazards h WHERE ${conditions(filter, true)}
+      ORDER BY h.found_on DESC, h.id DESC LIMIT ${limit}) f`.execute(db);
+  return result.rows[0]!.collection;
+}
+
 /** Someone else changed the hazard since it was read: carries the current state to show instead. */
 export class StaleVersionError extends Error {
   constructor(readonly current: { version: number; status: string }) {

@@ -1,7 +1,7 @@
-import { HazardPlaceError } from '../../db/queries/hazard-records';
+import { HazardPlaceError, VillageOutOfScopeError } from '../../db/queries/hazard-records';
 import { HazardNotFoundError, StaleVersionError } from '../../db/queries/hazards';
 import { PhotoEventMismatchError } from '../../db/queries/hazard-photos';
-import { BadRequestError, ConflictError, errorResponse, NotFoundError, UnprocessableError } from '../api/errors';
+import { BadRequestError, ConflictError, errorResponse, ForbiddenError, NotFoundError, UnprocessableError } from '../api/errors';
 import { PhotoRejectedError } from '../photos/process-photo';
 import { allowedNextStatuses, IllegalTransitionError, VerificationRequiredError } from './lifecycle';
 
@@ -25,6 +25,7 @@ export function hazardErrorResponse(error: unknown): Response {
   if (error instanceof VerificationRequiredError || error instanceof HazardPlaceError) {
     return errorResponse(new UnprocessableError(error.message));
   }
+  if (error instanceof VillageOutOfScopeError) return errorResponse(new ForbiddenError(error.message));
   if (error instanceof HazardNotFoundError) return errorResponse(new NotFoundError(error.message));
   if (error instanceof PhotoRejectedError || error instanceof PhotoEventMismatchError) return errorResponse(new BadRequestError(error.message));
   return errorResponse(error);

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { addHazardPhoto } from '../../db/queries/hazard-photos';
-import { createHazard, HazardPlaceError, ImportRejectedError, importHazards, updateHazard } from '../../db/queries/hazard-records';
+import { createHazard, HazardPlaceError, ImportRejectedError, importHazards, updateHazard, VillageOutOfScopeError } from '../../db/queries/hazard-records';
 import { listHazards, StaleVersionError, transitionHazard } from '../../db/queries/hazards';
 import { seedIfEmpty } from '../../db/seed';
 import { parseHazardFilter } from '../../lib/hazards/filter';
@@ -55,7 +55,7 @@ describe.each(testEngines)('recording hazards on $name (mini town)', (engine) =>
       SELECT notify_method FROM hazard_events WHERE hazard_id = ${inB.id as number} AND action = 'notified'`.execute(handle.db);
     expect(notified.rows).toEqual([{ notify_method: 'phone' }]);
     await expect(create({ location: { lon: 112.2, lat: 37.5 } })).rejects.toBeInstanceOf(HazardPlaceError);
-    await expect(create({ location: { lon: 112.105, lat: 37.362 } }, [VILLAGE_A])).rejects.toBeInstanceOf(HazardPlaceError);
+    await expect(create({ location: { lon: 112.105, lat: 37.362 } }, [VILLAGE_A])).rejects.toBeInstanceOf(VillageOutOfScopeError);
     await expect(create({ building_id: 999_999 })).rejects.toThrow(/building_id 999999 does not exist/);
   });
 

@@ -1,5 +1,5 @@
 import { getDatabase } from '@/db/client';
-import { listHazards } from '@/db/queries/hazards';
+import { hazardPoints, listHazards } from '@/db/queries/hazards';
 import { checkArea } from '@/lib/hazards/area';
 import { villageCodes } from '@/db/queries/villages';
 import { BadRequestError, errorResponse } from '@/lib/api/errors';
@@ -25,6 +25,7 @@ function pageParameter(params: URLSearchParams, name: string, fallback: number, 
  * GET /api/v1/hazards — the hazard list as GeoJSON, filtered by area (village, bbox, within=<GeoJSON polygon>),
  * category, place_type, severity, status, overdue, due_within_days, found_from/found_to and q (text);
  * with `total` and `by_status` counts. limit (≤ 1000, default 200) and offset page through it.
+ * `view=points` answers the map instead: every matching hazard (limit ≤ 20,000, default 5,000) as a light point.
  */
 export async function GET(request: Request) {
   try {
@@ -34,6 +35,10 @@ export async function GET(request: Request) {
     const requested = parseHazardFilter(params, await villageCodes(db));
     const filter = { ...requested, villages: scopedVillages(actor, requested.villages) };
     await checkArea(db, filter);
+    if (params.get('view') === 'points') {
+      const points = await hazardPoints(db, filter, pageParameter(params, 'limit', 5000, 20_000));
+      return new Response(points, { headers: { 'Content-Type': 'application/geo+json; charset=utf-8' } });
+    }
     const page = { limit: pageParameter(params, 'limit', 200, 1000), offset: pageParameter(params, 'offset', 0, 1_000_000) };
     const list = await listHazards(db, filter, page);
     const body = { ...JSON.parse(list.collection), total: list.total, by_status: list.byStatus };
