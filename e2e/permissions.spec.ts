@@ -132,6 +132,20 @@ describe.each(servers)('permissions over HTTP on $engine', ({ url }) => {
     }, 120_000);
   }
 
+  it('writes an audit row for every edit, with the user and before/after values, and offers no way to change them', async () => {
+    const hazard = await freshHazard('own', 'pending');
+    await sessions.inspector.sendJson('POST', `/api/v1/hazards/${hazard.id}/transitions`, { to: 'in_progress', version: 1, note: '开始整改' });
+    await sessions.village.sendJson('PATCH', `/api/v1/hazards/${hazard.id}`, { version: 2, responsible_person: '王五' });
+    const audit = await sessions.admin.fetchJson(`/api/v1/audit?table=hazards&record=${hazard.id}`);
+    const rows = audit.body.rows as { action: string; actor: string; role: string; before: Record<string, unknown> | null; after: Record<string, unknown> }[];
+    expect(rows.map((r) => `${r.action}:${r.actor}:${r.role}`)).toEqual(['update:village:village', 'transition:inspector:inspector', 'create:office:office']);
+    expect(rows[0]!.before!.responsible_person).toBeNull();
+    expect(rows[0]!.after.responsible_person).toBe('王五');
+    for (const method of ['DELETE', 'PATCH', 'POST'] as const) {
+      expect((await sessions.admin.sendJson(method, '/api/v1/audit', {})).status).toBe(405);
+    }
+  });
+
   it('users and the audit log: every role', async () => {
     const actual: Record<string, Record<Role, number>> = { 'list users': {} as Record<Role, number>, 'read the audit log': {} as Record<Role, number> };
     for (const role of ROLES) {

@@ -96,3 +96,21 @@ describe.each(testEngines)('accounts and sessions on $name', (engine) => {
     await expect(sql`DELETE FROM audit_log`.execute(handle.db)).rejects.toThrow(/append-only/);
   });
 });
+
+describe.each(testEngines)('the first admin of a production database on $name', (engine) => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await engine.open();
+  });
+  afterAll(() => handle?.close());
+
+  it('is created from ADMIN_USERNAME/ADMIN_PASSWORD only while there are no users, and can sign in', async () => {
+    await expect(ensureInitialAdmin(handle.db, { ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'short' })).rejects.toThrow(/at least 8/);
+    expect(await ensureInitialAdmin(handle.db, {})).toBe(false);
+    expect(await ensureInitialAdmin(handle.db, { ADMIN_USERNAME: 'Root', ADMIN_PASSWORD: 'a-long-secret' })).toBe(true);
+    expect(await ensureInitialAdmin(handle.db, { ADMIN_USERNAME: 'second', ADMIN_PASSWORD: 'a-long-secret' })).toBe(false);
+    const users = await sql<{ username: string; role: string }>`SELECT username, role FROM users`.execute(handle.db);
+    expect(users.rows).toEqual([{ username: 'root', role: 'admin' }]);
+    await expect(signIn(handle.db, { username: 'root', password: 'a-long-secret', ip: null, userAgent: null })).resolves.toHaveProperty('token');
+  });
+});
