@@ -1,0 +1,26 @@
+import { getDatabase } from '@/db/client';
+import { coverageFigures } from '@/db/queries/stats';
+import { villageCodes } from '@/db/queries/villages';
+import { errorResponse } from '@/lib/api/errors';
+import { todayInChina } from '@/lib/reports/period';
+import { parseOneVillage } from '@/lib/screen/params';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * GET /api/v1/stats/coverage-gaps[?village=<code>] — the response-time gap areas (buildings the brigade cannot
+ * reach within the target time) as GeoJSON, from the same cached run as the screen's coverage figures.
+ */
+export async function GET(request: Request) {
+  // AUTH: screen:view
+  try {
+    const { db } = await getDatabase();
+    const village = parseOneVillage(new URL(request.url).searchParams, await villageCodes(db));
+    const coverage = await coverageFigures(db, { villages: village ? [village] : [], today: todayInChina() });
+    return new Response(JSON.stringify({ type: 'FeatureCollection', features: coverage.gaps }), {
+      headers: { 'Content-Type': 'application/geo+json; charset=utf-8' },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
