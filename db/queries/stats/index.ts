@@ -10,3 +10,4 @@ export * from './people';
 export * from './incidents';
 export * from './coverage';
 export * from './screen';
+export * from './report-details';
