@@ -23,7 +23,7 @@ export async function monthlyPdf(report: MonthlyReport): Promise<Buffer> {
   drawVillageMap(doc, report.map, { x: PAGE.margin + 268, y: top + 22, width: CONTENT_WIDTH - 268, height: 270 });
 
   let y = top + 22 + 17 * 17 + 24;
-  y = sectionTitle(doc, `隐患清单（本月发现或月末未销号，共 ${report.hazards.length} 项）`, PAGE.margin, y);
+  y = sectionTitle(doc, `隐患清单（本月发现、本月销号或月末未销号，共 ${report.hazards.length} 项）`, PAGE.margin, y);
   listTable(
     doc,
     [

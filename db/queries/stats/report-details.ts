@@ -18,8 +18,8 @@ export interface ReportHazard {
 }
 
 /**
- * Hazards a report lists: those found in the period, and those still open at its end (as of `asOf`), with their
- * state on that day.
+ * Hazards a report lists: those found or closed in the period, and those still open at its end (as of `asOf`),
+ * with their state on that day.
  */
 export async function reportHazards(
   db: Kysely<Database>,
@@ -39,7 +39,8 @@ export async function reportHazards(
       ${openOn(asOf)} AS open, (${openOn(asOf)} AND h.deadline < ${asOf}::date) AS overdue
     FROM hazards h
     WHERE ${inVillages('h.village_code', scope.villages)}
-      AND (h.found_on BETWEEN ${from}::date AND ${asOf}::date OR ${openOn(asOf)})
+      AND (h.found_on BETWEEN ${from}::date AND ${asOf}::date OR h.closed_on BETWEEN ${from}::date AND ${asOf}::date
+        OR ${openOn(asOf)})
     ORDER BY h.found_on, h.code`.execute(db);
   return result.rows;
 }
