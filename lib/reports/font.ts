@@ -25,7 +25,10 @@ export class ReportFontMissingError extends Error {
 }
 
 /** REPORT_FONT (`path` or `path#PostScriptName`) if set, else the first installed candidate. */
-export function locateReportFont(env: NodeJS.ProcessEnv = process.env, exists = fs.existsSync): ReportFont {
+export function locateReportFont(
+  env: Record<string, string | undefined> = process.env,
+  exists: (path: string) => boolean = fs.existsSync,
+): ReportFont {
   const configured = env.REPORT_FONT?.trim();
   if (configured) {
     const [path, family] = configured.split('#') as [string, string | undefined];
