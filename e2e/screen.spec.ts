@@ -13,7 +13,7 @@ describe('wall screen (大屏) at 1920×1080', () => {
     browser = await launchBrowser();
     app = await AppDriver.open(browser, server.url, VIEWPORTS.wallScreen);
     screen = new ScreenPage(app);
-    expect(await screen.open('tour=8')).toBe(200);
+    expect(await screen.open('tour=0')).toBe(200); // the town, fixed: figures to compare
   });
   afterAll(async () => {
     await app?.close();
@@ -40,16 +40,17 @@ describe('wall screen (大屏) at 1920×1080', () => {
   });
 
   it('tours to a village and shows its figures, then pauses on interaction', async () => {
+    await screen.open('tour=8');
     const next = await screen.waitForNextStop('');
+    await screen.interact(); // pause first, so the stop holds while we compare
+    expect(await screen.isPaused()).toBe(true);
     expect(next).toMatch(/^\d{12}$/);
     const api = await app.fetchJson(`/api/v1/stats/screen?village=${next}`);
     expect(await screen.kpi('open')).toBe(String(api.body.kpis.open));
+    expect(await screen.kpi('overdue')).toBe(String(api.body.kpis.overdue));
     const names = await app.fetchJson('/api/v1/villages');
     expect(await screen.scopeName()).toBe(names.body.villages.find((v: { code: string }) => v.code === next).name);
     await app.screenshot('screen-1920x1080-village');
-
-    await screen.interact();
-    expect(await screen.isPaused()).toBe(true);
     await screen.waitSeconds(10); // longer than the tour's 8 s
     expect(await screen.currentStop()).toBe(next);
   });
