@@ -1,0 +1,51 @@
+import { sql, type Kysely } from 'kysely';
+import { PASSAGE_MILESTONES, type PassageMilestone } from '../../../lib/reports/campaign-targets';
+import { minDate } from '../../../lib/reports/period';
+import type { Database } from '../../schema';
+import { inVillages, ratio, type StatsScope } from './scope';
+
+export interface MilestoneProgress {
+  id: PassageMilestone['id'];
+  date: string;
+  /** The day counted to: the milestone, or today if it is still ahead. */
+  asOf: string;
+  reached: boolean;
+  /** Obstacles found by then, and of them cleared by then. */
+  found: number;
+  cleared: number;
+  clearedShare: number | null;
+  target: number;
+  /** Passage fixes (issue 7) completed by then; null until passage-fix records exist. */
+  passageFixes: number | null;
+}
+
+export interface PassageProgress {
+  milestones: MilestoneProgress[];
+  openObstacles: number;
+}
+
+/** 打通消防车通道: obstacles cleared against the campaign milestones (end 2024 / 2025 / 2026). */
+export async function passageProgress(db: Kysely<Database>, scope: StatsScope): Promise<PassageProgress> {
+  const days = PASSAGE_MILESTONES.map((m) => minDate(m.date, scope.today));
+  const result = await sql<{ day: string; found: number; cleared: number }>`
+    SELECT d.day::text AS day,
+      count(o.id) FILTER (WHERE o.found_on <= d.day)::int AS found,
+      count(o.id) FILTER (WHERE o.cleared_on <= d.day)::int AS cleared
+    FROM unnest(${days}::date[]) AS d(day)
+    LEFT JOIN (obstacles o JOIN passages p ON p.id = o.passage_id) ON ${inVillages('p.village_code', scope.villages)}
+    GROUP BY d.day`.execute(db);
+  const byDay = new Map(result.rows.map((row) => [row.day.slice(0, 10), row]));
+  const milestones = PASSAGE_MILESTONES.map((milestone, i) => {
+    const row = byDay.get(days[i]!) ?? { found: 0, cleared: 0 };
+    return {
+      id: milestone.id, date: milestone.date, asOf: days[i]!, reached: milestone.date <= scope.today,
+      found: row.found, cleared: row.cleared, clearedShare: ratio(row.cleared, row.found), target: milestone.clearedShare,
+      passageFixes: null,
+    };
+  });
+  const open = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM obstacles o JOIN passages p ON p.id = o.passage_id
+    WHERE ${inVillages('p.village_code', scope.villages)}
+      AND o.found_on <= ${scope.today}::date AND (o.cleared_on IS NULL OR o.cleared_on > ${scope.today}::date)`.execute(db);
+  return { milestones, openObstacles: open.rows[0]!.n };
+}

@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { hasDemoData } from '../../db/queries/health';
+import {
+  closureTrend, hazardsByCategory, incidentComparison, passageProgress, peopleProgress, periodFigures, reportHazards,
+  reportMapData, type CategoryHazards, type ClosurePoint, type IncidentComparison, type PassageProgress,
+  type PeopleProgress, type PeriodFigures, type ReportHazard, type ReportMapData,
+} from '../../db/queries/stats';
+import { minDate, monthRange, monthsBetween, yearRange } from './period';
+
+export interface MonthlyReport {
+  kind: 'monthly';
+  village: { code: string; name: string };
+  month: string;
+  today: string;
+  demo: boolean;
+  figures: PeriodFigures;
+  hazards: ReportHazard[];
+  map: ReportMapData;
+}
+
+export interface AnnualReport {
+  kind: 'annual';
+  year: number;
+  today: string;
+  demo: boolean;
+  figures: PeriodFigures;
+  months: PeriodFigures[];
+  villages: ({ code: string; name: string } & PeriodFigures)[];
+  trend: ClosurePoint[];
+  categories: CategoryHazards[];
+  passages: PassageProgress;
+  people: PeopleProgress;
+  incidents: IncidentComparison;
+}
+
+async function villageNames(db: Kysely<Database>, codes?: string[]): Promise<{ code: string; name: string }[]> {
+  let query = db.selectFrom('villages').select(['code', 'name']).orderBy('code');
+  if (codes) query = query.where('code', 'in', codes);
+  return query.execute();
+}
+
+/** 每月报送: one village's month, from the same period query as the screen. */
+export async function monthlyReportData(
+  db: Kysely<Database>,
+  request: { village: string; month: string; today: string },
+): Promise<MonthlyReport> {
+  const range = monthRange(request.month);
+  const villages = [request.village];
+  const figures = await periodFigures(db, { villages, ...range, today: request.today });
+  const [village] = await villageNames(db, villages);
+  return {
+    kind: 'monthly',
+    village: village!,
+    month: request.month,
+    today: request.today,
+    demo: await hasDemoData(db),
+    figures,
+    hazards: await reportHazards(db, { villages, from: range.from, asOf: figures.asOf }),
+    map: await reportMapData(db, { villages, asOf: figures.asOf }),
+  };
+}
+
+/** 年度工作总结: the town's year, by month and by village, with the campaign's progress at the year's end. */
+export async function annualReportData(db: Kysely<Database>, request: { year: number; today: string }): Promise<AnnualReport> {
+  const range = yearRange(request.year);
+  const asOf = minDate(range.to, request.today);
+  const town = { villages: [] as string[], today: request.today };
+  const figures = await periodFigures(db, { ...town, ...range });
+  const months: PeriodFigures[] = [];
+  for (const month of monthsBetween(range.from, range.to)) months.push(await periodFigures(db, { ...town, ...monthRange(month) }));
+  const villages: AnnualReport['villages'] = [];
+  for (const village of await villageNames(db)) {
+    villages.push({ ...village, ...(await periodFigures(db, { villages: [village.code], ...range, today: request.today })) });
+  }
+  const atYearEnd = { villages: [], today: asOf };
+  return {
+    kind: 'annual',
+    year: request.year,
+    today: request.today,
+    demo: await hasDemoData(db),
+    figures,
+    months,
+    villages,
+    trend: await closureTrend(db, { ...atYearEnd, fromMonth: `${request.year}-01` }),
+    categories: await hazardsByCategory(db, atYearEnd),
+    passages: await passageProgress(db, atYearEnd),
+    people: await peopleProgress(db, atYearEnd),
+    incidents: await incidentComparison(db, atYearEnd),
+  };
+}
