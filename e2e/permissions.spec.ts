@@ -46,6 +46,10 @@ const EXPECTED: Record<string, Record<Role, Record<Cell, number>>> = {
     leader: { own: 403, other: 403 }, office: { own: 200, other: 200 }, planner: { own: 403, other: 403 },
     inspector: { own: 200, other: 404 }, village: { own: 403, other: 404 }, admin: { own: 200, other: 200 },
   },
+  'monthly report of a village (XLSX)': {
+    leader: { own: 200, other: 200 }, office: { own: 200, other: 200 }, planner: { own: 200, other: 200 },
+    inspector: { own: 200, other: 403 }, village: { own: 200, other: 403 }, admin: { own: 200, other: 200 },
+  },
   'edit a hazard': {
     leader: { own: 403, other: 403 }, office: { own: 200, other: 200 }, planner: { own: 403, other: 403 },
     inspector: { own: 200, other: 404 }, village: { own: 200, other: 404 }, admin: { own: 200, other: 200 },
@@ -56,6 +60,8 @@ const EXPECTED: Record<string, Record<Role, Record<Cell, number>>> = {
 const TOWN_EXPECTED: Record<string, Record<Role, number>> = {
   'list users': { leader: 403, office: 200, planner: 403, inspector: 403, village: 403, admin: 200 },
   'read the audit log': { leader: 200, office: 200, planner: 403, inspector: 403, village: 403, admin: 200 },
+  'wall screen figures': { leader: 200, office: 200, planner: 403, inspector: 403, village: 403, admin: 200 },
+  'annual summary of the town (XLSX)': { leader: 200, office: 200, planner: 200, inspector: 403, village: 403, admin: 200 },
 };
 
 describe.each(servers)('permissions over HTTP on $engine', ({ url }) => {
@@ -118,6 +124,8 @@ describe.each(servers)('permissions over HTTP on $engine', ({ url }) => {
       const hazard = await freshHazard(cell, 'awaiting_review');
       return (await sessions[role].sendJson('POST', `/api/v1/hazards/${hazard.id}/transitions`, { to: 'closed', version: hazard.version, note: '复查合格' })).status;
     },
+    'monthly report of a village (XLSX)': async (role, cell) =>
+      (await sessions[role].page.request.get(`${url}/api/v1/reports/monthly?village=${villageOf(cell)}&month=2026-10&format=xlsx`)).status(),
     'edit a hazard': async (role, cell) => {
       const hazard = await freshHazard(cell, 'pending');
       return (await sessions[role].sendJson('PATCH', `/api/v1/hazards/${hazard.id}`, { version: hazard.version, responsible_person: '李四' })).status;
@@ -146,14 +154,21 @@ describe.each(servers)('permissions over HTTP on $engine', ({ url }) => {
     }
   });
 
-  it('users and the audit log: every role', async () => {
-    const actual: Record<string, Record<Role, number>> = { 'list users': {} as Record<Role, number>, 'read the audit log': {} as Record<Role, number> };
-    for (const role of ROLES) {
-      actual['list users']![role] = (await sessions[role].fetchJson('/api/v1/users')).status;
-      actual['read the audit log']![role] = (await sessions[role].fetchJson('/api/v1/audit?limit=1')).status;
+  it('town-wide pages of data (users, audit log, wall screen, annual summary): every role', async () => {
+    const TOWN_ACTIONS: Record<string, (role: Role) => Promise<number>> = {
+      'list users': async (role) => (await sessions[role].fetchJson('/api/v1/users')).status,
+      'read the audit log': async (role) => (await sessions[role].fetchJson('/api/v1/audit?limit=1')).status,
+      'wall screen figures': async (role) => (await sessions[role].fetchJson('/api/v1/stats/screen')).status,
+      'annual summary of the town (XLSX)': async (role) =>
+        (await sessions[role].page.request.get(`${url}/api/v1/reports/annual?year=2025&format=xlsx`)).status(),
+    };
+    const actual: Record<string, Record<Role, number>> = {};
+    for (const [action, run] of Object.entries(TOWN_ACTIONS)) {
+      actual[action] = {} as Record<Role, number>;
+      for (const role of ROLES) actual[action]![role] = await run(role);
     }
     expect(actual).toEqual(TOWN_EXPECTED);
-  });
+  }, 180_000);
 
   it('gives a village officer nothing of another village through lists, counts, search, tiles, exports or analyses', async () => {
     const officer = sessions.village;
