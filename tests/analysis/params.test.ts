@@ -33,9 +33,9 @@ describe('analysis API parameters', () => {
     expect(() => parse('village=999')).toThrow(/unknown village code "999"/);
   });
 
-  it('answers an unknown analysis with 400 before touching the database', async () => {
+  it('answers a request without a session with 401 before touching the database', async () => {
     const response = await GET(new Request('http://x/api/v1/analysis/nope'), { params: Promise.resolve({ name: 'nope' }) });
-    expect(response.status).toBe(400);
-    expect((await response.json()).error).toMatch(/unknown analysis "nope"/);
+    expect(response.status).toBe(401);
+    expect((await response.json()).error).toMatch(/sign in/);
   });
 });
