@@ -5,6 +5,8 @@ import * as auditLog from './003-audit-log';
 import * as buildingMercator from './005-building-mercator';
 import * as rules from './006-rules';
 import * as metricGeometry from './007-metric-geometry';
+// planner workspace (issue 7)
+import * as passageFixes from './010-passage-fixes';
 
 /** All migrations in order. Imported statically so they are bundled with the server (no file scan). */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-005-building-mercator': buildingMercator,
   '2026-11-30-006-rules': rules,
   '2026-11-30-007-metric-geometry': metricGeometry,
+  // planner workspace (issue 7)
+  '2026-11-30-010-passage-fixes': passageFixes,
 };
