@@ -1,13 +1,15 @@
 import { sql, type Kysely } from 'kysely';
 import { performance } from 'node:perf_hooks';
 import type { BuildingAccess } from '../../lib/analysis/access';
+import { findDeadEnds } from '../../lib/analysis/dead-ends';
+import { analyseReachability } from '../../lib/analysis/reachability';
 import type { TravelSource } from '../../lib/analysis/travel';
 import { BadRequestError, NotFoundError } from '../../lib/api/errors';
 import type { Attachment } from '../../lib/network/attachments';
 import type { Graph, PassageEdgeInput, Point } from '../../lib/network/graph';
 import type { TruckLimits } from '../../lib/network/truck';
 import { FixStepError } from '../../lib/planning/errors';
-import { SUGGESTION_STATION_SPEED_KMH, type EvaluateInput, type FixSpec, type Site } from '../../lib/planning/fixes';
+import { MILESTONES, SUGGESTION_STATION_SPEED_KMH, type EvaluateInput, type MilestoneId, type FixSpec, type Site } from '../../lib/planning/fixes';
 import { difference, stationCovered, truckFigures, waterCovered, type PassageFindingKey, type TruckFigures } from '../../lib/planning/measure';
 import { scenarioNetwork, type NewLink, type ResolvedFix } from '../../lib/planning/scenario-network';
 import { RuleBook, stringListParam } from '../../lib/rules/rulebook';
@@ -319,4 +321,94 @@ export async function applyScenario(
         ${JSON.stringify({ applied: true, fix_ids: fixes.map((f) => f.id) })}::jsonb)`.execute(trx);
     return { scenario: await getScenario(trx as unknown as Db, id), fixes };
   });
+}
+
+// ——— the passages page's ranked list ———
+
+export interface SegmentObstacle {
+  id: number;
+  code: string;
+  type: string;
+  found_on: string;
+  milestone: MilestoneId;
+}
+
+export interface SegmentToFix {
+  rank: number;
+  passage_id: number;
+  code: string;
+  name: string | null;
+  village_code: string | null;
+  class: string;
+  width_m: number;
+  height_m: number | null;
+  length_m: number;
+  reasons: ('obstacle' | 'narrow' | 'low' | 'dead_end')[];
+  /** Buildings that get truck access when this segment alone is made passable (the reachability analysis's ranking). */
+  cut_off: number;
+  building_ids: number[];
+  dead_end_m: number | null;
+  obstacles: SegmentObstacle[];
+  milestone: MilestoneId;
+  milestone_due: string;
+  overdue: boolean;
+  geometry: GeoJSON.Geometry;
+}
+
+/** Obstacle types that are fixed structures (the end-2024 milestone: 固定障碍物). */
+const FIXED_OBSTACLES = ['illegal_structure', 'ground_lock'];
+/** An obstacle this close to a crowded place falls under the end-2025 milestone (metres). */
+const CROWDED_NEAR_M = 50;
+
+/**
+ * Blocked and substandard segments ranked by impact (buildings cut off from truck access, from the same
+ * reachability code as the analysis), with their open obstacles and the campaign milestone each falls
+ * under: end 2024 fixed obstacles on lanes, end 2025 obstacles at crowded places, end 2026 the rest.
+ */
+export async function segmentsToFix(db: Db): Promise<{ segments: SegmentToFix[]; today: string; buildings: number; without_truck_access: number }> {
+  const base = await loadScenarioBase(db);
+  const { graph, limits } = base;
+  const reach = analyseReachability({ graph, limits, sourceNodes: base.truckSources.map((s) => graph.edges[s.at.edge]!.a), buildings: base.buildings });
+  const blocked = new Map(reach.blocked.map((b) => [b.edge, b]));
+  const deadEnds = new Map<number, number>();
+  for (const d of findDeadEnds(graph)) if (d.lengthM > base.deadEndM && !d.hasTurnaround) deadEnds.set(d.edges[0]!, d.lengthM);
+
+  const obstacleRows = await sql<{ id: number; code: string; passage_id: number; obstacle_type: string; found_on: string; near_crowded: boolean; today: string }>`
+    SELECT o.id, o.code, o.passage_id, o.obstacle_type, o.found_on, current_date::text AS today,
+      EXISTS (SELECT 1 FROM social_units u WHERE u.kind = 'crowded'
+        AND ST_DWithin(ST_Transform(u.geom, 4546), ST_Transform(o.geom, 4546), ${CROWDED_NEAR_M}::float8)) AS near_crowded
+    FROM obstacles o WHERE o.status = 'open' ORDER BY o.id`.execute(db);
+  const today = obstacleRows.rows[0]?.today ?? (await sql<{ today: string }>`SELECT current_date::text AS today`.execute(db)).rows[0]!.today;
+  const obstaclesByPassage = new Map<number, SegmentObstacle[]>();
+  for (const o of obstacleRows.rows) {
+    const milestone: MilestoneId = FIXED_OBSTACLES.includes(o.obstacle_type) ? '2024' : o.near_crowded ? '2025' : '2026';
+    const list = obstaclesByPassage.get(o.passage_id) ?? [];
+    list.push({ id: o.id, code: o.code, type: o.obstacle_type, found_on: o.found_on, milestone });
+    obstaclesByPassage.set(o.passage_id, list);
+  }
+
+  const flagged = graph.edges.filter((edge) => blocked.has(edge.index) || deadEnds.has(edge.index));
+  const details = await sql<{ id: number; name: string | null; class: string; geometry: string }>`
+    SELECT id, name, class, ST_AsGeoJSON(geom, 7) AS geometry FROM passages WHERE id = ANY(${flagged.map((e) => e.id)}::int[])`.execute(db);
+  const byId = new Map(details.rows.map((r) => [r.id, r]));
+  const segments = flagged.map((edge) => {
+    const segment = blocked.get(edge.index);
+    const obstacles = obstaclesByPassage.get(edge.id) ?? [];
+    const reasons: SegmentToFix['reasons'] = [...(segment?.reasons ?? [])];
+    if (deadEnds.has(edge.index)) reasons.push('dead_end');
+    const milestone = obstacles.reduce<MilestoneId>((m, o) => (o.milestone < m ? o.milestone : m), '2026');
+    const due = MILESTONES.find((m) => m.id === milestone)!.due;
+    const row = byId.get(edge.id)!;
+    return {
+      rank: 0, passage_id: edge.id, code: edge.code, name: row.name, village_code: edge.villageCode, class: row.class,
+      width_m: edge.widthM, height_m: edge.heightM, length_m: Math.round(edge.lengthM * 10) / 10, reasons,
+      cut_off: segment?.cutOff.length ?? 0, building_ids: segment?.cutOff ?? [],
+      dead_end_m: deadEnds.has(edge.index) ? Math.round(deadEnds.get(edge.index)! * 10) / 10 : null,
+      obstacles, milestone, milestone_due: due, overdue: today > due,
+      geometry: JSON.parse(row.geometry) as GeoJSON.Geometry,
+    };
+  });
+  segments.sort((a, b) => b.cut_off - a.cut_off || a.milestone.localeCompare(b.milestone) || a.passage_id - b.passage_id);
+  segments.forEach((s, i) => (s.rank = i + 1));
+  return { segments, today, buildings: base.buildings.length, without_truck_access: reach.unreachable.length };
 }

@@ -85,6 +85,6 @@ export async function loadPlanningFixture(db: Kysely<Database>): Promise<PlanIds
 }
 
 /** A drawn line in local metres as GeoJSON lon/lat. */
-export async function drawnLine(db: Kysely<Database>, points: Xy[]): Promise<GeoJSON.LineString> {
+export async function drawnLine(db: Kysely<Database>, points: Xy[]): Promise<{ type: 'LineString'; coordinates: [number, number][] }> {
   return { type: 'LineString', coordinates: await Promise.all(points.map((p) => lonLat(db, p))) };
 }

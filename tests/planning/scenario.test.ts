@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
-import { evaluateScenario } from '../../db/queries/scenarios';
+import { evaluateScenario, segmentsToFix } from '../../db/queries/scenarios';
 import { suggestSites } from '../../db/queries/suggestions';
 import { BadRequestError, NotFoundError } from '../../lib/api/errors';
 import { evaluateSchema, type FixSpec } from '../../lib/planning/fixes';
-import { analyse } from '../analysis/helpers';
+import { analyse, codesOf } from '../analysis/helpers';
 import { testEngines } from '../helpers/engines';
 import { drawnLine, loadPlanningFixture, lonLat, PLAN_VILLAGE, type PlanIds } from './fixture';
 
@@ -120,5 +120,20 @@ describe.each(testEngines)('scenario evaluation on $name (planning fixture)', (e
     expect(result.after.water_covered).toBe(2);
     expect(result.sites[0]!.passage_id).toBe(ids.passage.BC);
     expect(result.sites[0]!.snap_m).toBeCloseTo(4, 3);
+  });
+
+  it('ranks segments by buildings cut off: BD (3, fixed obstacle → end-2024), CF (1, narrow + dead end), then the dead ends', async () => {
+    const { segments, without_truck_access } = await segmentsToFix(handle.db);
+    expect(without_truck_access).toBe(7);
+    const passage = codesOf(ids.passage);
+    expect(segments.map((s) => [passage(s.passage_id), s.cut_off, s.reasons, s.milestone])).toEqual([
+      ['BD', 3, ['obstacle'], '2024'],
+      ['CF', 1, ['narrow', 'dead_end'], '2026'],
+      ['DE', 0, ['dead_end'], '2026'],
+      ['GH', 0, ['dead_end'], '2026'],
+    ]);
+    expect(codes(segments[0]!.building_ids)).toEqual(['P1', 'P2', 'P3']);
+    expect(segments[0]!.obstacles.map((o) => o.code)).toEqual(['O1']);
+    expect(segments[1]!.dead_end_m).toBeCloseTo(400, 3); // F–C–B: CF 200 + BC 200
   });
 });

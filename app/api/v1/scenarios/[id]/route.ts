@@ -1,0 +1,16 @@
+import { getDatabase } from '@/db/client';
+import { getScenario } from '@/db/queries/scenarios';
+import { parseId, planningErrorResponse } from '@/lib/planning/http';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  // AUTH: passages:plan
+  try {
+    const id = parseId((await params).id, 'scenario');
+    const { db } = await getDatabase();
+    return Response.json({ scenario: await getScenario(db, id) });
+  } catch (error) {
+    return planningErrorResponse(error);
+  }
+}

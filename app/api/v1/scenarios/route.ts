@@ -1,0 +1,29 @@
+import { getDatabase } from '@/db/client';
+import { listScenarios, saveScenario } from '@/db/queries/scenarios';
+import { createScenarioSchema } from '@/lib/planning/fixes';
+import { parseBody, placeholderPlanner, planningErrorResponse } from '@/lib/planning/http';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/v1/scenarios — saved scenarios with their before/after figures, newest first. */
+export async function GET() {
+  // AUTH: passages:plan
+  try {
+    const { db } = await getDatabase();
+    return Response.json({ scenarios: await listScenarios(db) });
+  } catch (error) {
+    return planningErrorResponse(error);
+  }
+}
+
+/** POST /api/v1/scenarios — { name, fixes, sites, target_min?, month? } → 201, evaluated and saved. */
+export async function POST(request: Request) {
+  // AUTH: passages:plan
+  try {
+    const input = await parseBody(request, createScenarioSchema);
+    const { db } = await getDatabase();
+    return Response.json({ scenario: await saveScenario(db, input, placeholderPlanner()) }, { status: 201 });
+  } catch (error) {
+    return planningErrorResponse(error);
+  }
+}
