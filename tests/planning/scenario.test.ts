@@ -35,8 +35,8 @@ describe.each(testEngines)('scenario evaluation on $name (planning fixture)', (e
     expect(none.before).toEqual(none.after);
     expect(none.before).toMatchObject({ buildings: 10, reachable_by_truck: 3, within_response_target: 3 });
     // narrow CF, obstacle BD, dead ends DE (E–D–B 400 m) / CF (F–C–B 400 m) / GH (isolated 200 m),
-    // blocked segments BD and CF.
-    expect(none.before.passage_findings).toBe(7);
+    // (blocked segments BD and CF are findings of the reachability analysis: listed, not counted).
+    expect(none.before.passage_findings).toBe(5);
   });
 
   it('clearing the one blocking obstacle makes exactly P1, P2 and P3 reachable', async () => {
@@ -50,6 +50,7 @@ describe.each(testEngines)('scenario evaluation on $name (planning fixture)', (e
     expect(result.after.within_response_target - result.before.within_response_target).toBe(1);
     expect(result.resolved_findings.map((f) => f.key).sort()).toEqual([`blocked_segment:${ids.passage.BD}`, `obstacle:${ids.passage.BD}`]);
     expect(result.new_findings).toEqual([]);
+    expect(result.after.passage_findings).toBe(4);
     expect(result.newly_reachable.features[0]!.geometry.type).toBe('Polygon');
   });
 
