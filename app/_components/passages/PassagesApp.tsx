@@ -111,6 +111,13 @@ export function PassagesApp({ initialLocale, villages, basemap, demoData }: Pass
   }, [draftFixes, draftSites, segments]);
 
   useEffect(() => {
+    void overlay.current?.setFixes({
+      type: 'FeatureCollection',
+      features: (fixes ?? []).flatMap((f) => (f.geometry ? [{ type: 'Feature' as const, geometry: f.geometry, properties: { id: f.id, status: f.status, kind: f.kind } }] : [])),
+    });
+  }, [fixes, mapState]);
+
+  useEffect(() => {
     void overlay.current?.setSites({
       type: 'FeatureCollection',
       features: draftSites.map((s) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [s.site.lon, s.site.lat] }, properties: { kind: s.site.kind } })),

@@ -28,12 +28,22 @@ export class PlanningOverlay {
 
   private addLayers(): void {
     const map = this.map;
-    for (const id of ['plan-segments', 'plan-resolved', 'plan-newly', 'plan-links', 'plan-sites', 'plan-suggested', 'plan-focus']) {
+    for (const id of ['plan-fixes', 'plan-segments', 'plan-resolved', 'plan-newly', 'plan-links', 'plan-sites', 'plan-suggested', 'plan-focus']) {
       map.addSource(id, { type: 'geojson', data: EMPTY });
     }
     map.addLayer({
       id: 'plan-segments', type: 'line', source: 'plan-segments', layout: { 'line-cap': 'round' },
       paint: { 'line-color': ['case', ['>', ['get', 'cut_off'], 0], '#d50000', '#ff9800'], 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 2, 17, 7], 'line-opacity': 0.85 },
+    });
+    // Saved fixes: new links (dashed) and the segments other fixes change, coloured by status.
+    const statusColor = ['match', ['get', 'status'], 'plan', '#1565c0', 'in_progress', '#ef6c00', '#2e7d32'] as unknown as string;
+    map.addLayer({
+      id: 'plan-fixes', type: 'line', source: 'plan-fixes', filter: ['==', ['geometry-type'], 'LineString'], layout: { 'line-cap': 'round' },
+      paint: { 'line-color': statusColor, 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 2, 17, 6], 'line-dasharray': [2, 1] },
+    });
+    map.addLayer({
+      id: 'plan-fixes-points', type: 'circle', source: 'plan-fixes', filter: ['==', ['geometry-type'], 'Point'],
+      paint: { 'circle-radius': 7, 'circle-color': statusColor, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
     });
     map.addLayer({ id: 'plan-newly', type: 'fill', source: 'plan-newly', paint: { 'fill-color': '#00c853', 'fill-opacity': 0.75, 'fill-outline-color': '#1b5e20' } });
     map.addLayer({ id: 'plan-newly-outline', type: 'line', source: 'plan-newly', paint: { 'line-color': '#1b5e20', 'line-width': 2 } });
@@ -74,6 +84,10 @@ export class PlanningOverlay {
   /** The what-if result: newly reachable footprints, new links as joined, resolved segments (green). */
   async setWhatIf(newly: Collection | null, links: Collection | null, resolved: Collection | null): Promise<void> {
     await Promise.all([this.set('plan-newly', newly ?? EMPTY), this.set('plan-links', links ?? EMPTY), this.set('plan-resolved', resolved ?? EMPTY)]);
+  }
+
+  setFixes(data: Collection): Promise<void> {
+    return this.set('plan-fixes', data);
   }
 
   setSites(data: Collection): Promise<void> {
