@@ -10,6 +10,7 @@ import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../db/client';
 import { evaluateScenario, segmentsToFix } from '../db/queries/scenarios';
 import { suggestSites } from '../db/queries/suggestions';
@@ -53,7 +54,13 @@ async function benchEngine(handle: DatabaseHandle): Promise<string[][]> {
   const single = evaluateSchema.parse({ fixes: fixes.slice(0, 1) });
   const full = evaluateSchema.parse({ fixes, sites });
   const result = await evaluateScenario(db, full);
+  // A data change (a completed fix, an import) invalidates the cached network: the next evaluation reloads it.
+  const touchObstacle = () => sql`UPDATE obstacles SET note = note WHERE id = (SELECT min(id) FROM obstacles)`.execute(db);
   const rows: [string, () => Promise<unknown>, string][] = [
+    ['evaluate: 1 fix, right after a data change', async () => {
+      await touchObstacle();
+      await evaluateScenario(db, single);
+    }, 'reloads the stored network'],
     ['evaluate: 1 fix', () => evaluateScenario(db, single), ''],
     [`evaluate: ${fixes.length} fixes + ${sites.length} sites`, () => evaluateScenario(db, full),
       `reachable ${result.before.reachable_by_truck} → ${result.after.reachable_by_truck}, resolved findings ${result.resolved_findings.length}`],

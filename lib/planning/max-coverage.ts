@@ -19,8 +19,12 @@ export function candidatePoints(graph: Graph, usable: readonly boolean[], spacin
   return points;
 }
 
-/** Buildings grouped by the edges they attach to: who to check when a search reaches an edge. */
+const byEdgeCache = new WeakMap<readonly BuildingAccess[], Map<number, BuildingAccess[]>>();
+
+/** Buildings grouped by the edges they attach to: who to check when a search reaches an edge (kept per list). */
 export function buildingsByEdge(buildings: readonly BuildingAccess[]): Map<number, BuildingAccess[]> {
+  const cached = byEdgeCache.get(buildings);
+  if (cached) return cached;
   const map = new Map<number, BuildingAccess[]>();
   for (const building of buildings) {
     for (const { edge } of building.attachments) {
@@ -29,15 +33,16 @@ export function buildingsByEdge(buildings: readonly BuildingAccess[]): Map<numbe
       else if (list[list.length - 1] !== building) list.push(building);
     }
   }
+  byEdgeCache.set(buildings, map);
   return map;
 }
 
 /**
- * Buildings (of `wanted`) within `limitM` of a point on the network, along every passage: the same
+ * Buildings (of `wanted`, or any when null) within `limitM` of a point on the network, along every passage: the same
  * distance as the coverage analyses (`withLeg`: plus the straight leg to the footprint, for hose reach).
  */
 export function coveredFrom(
-  graph: Graph, at: Attachment, byEdge: ReadonlyMap<number, readonly BuildingAccess[]>, wanted: ReadonlySet<number>,
+  graph: Graph, at: Attachment, byEdge: ReadonlyMap<number, readonly BuildingAccess[]>, wanted: ReadonlySet<number> | null,
   limitM: number, withLeg: boolean,
 ): number[] {
   const distance = shortestDistances(graph, sourceStarts(graph, at), () => true, limitM);
@@ -49,7 +54,7 @@ export function coveredFrom(
   const covered = new Set<number>();
   for (const e of edges) {
     for (const building of byEdge.get(e) ?? []) {
-      if (!wanted.has(building.id) || covered.has(building.id)) continue;
+      if ((wanted && !wanted.has(building.id)) || covered.has(building.id)) continue;
       if (distanceToBuilding(graph, distance, building, () => true, withLeg, onEdge) <= limitM) covered.add(building.id);
     }
   }

@@ -2,6 +2,7 @@ import { distanceToBuilding, type BuildingAccess } from '../analysis/access';
 import { findDeadEnds } from '../analysis/dead-ends';
 import { analyseReachability } from '../analysis/reachability';
 import { fastestArrivals, type TravelSource } from '../analysis/travel';
+import { buildingsByEdge, coveredFrom } from './max-coverage';
 import { sourceStarts, sourcesByEdge, type Attachment } from '../network/attachments';
 import { shortestDistances } from '../network/dijkstra';
 import type { Graph } from '../network/graph';
@@ -85,10 +86,20 @@ export function waterCovered(graph: Graph, buildings: readonly BuildingAccess[],
   return covered;
 }
 
-/** Buildings a micro station or volunteer team reaches within the time along every passage (station-coverage analysis). */
+/**
+ * Buildings a micro station or volunteer team reaches within the time along every passage, as the
+ * station-coverage analysis measures it (fastestArrivals: along passages to the building's point on its
+ * passage, at the station's own speed). Same distances, but each search stops at the distance the time
+ * allows and only the buildings on the edges it reached are checked: arrivals ≤ minutes ⇔ metres ≤ speed × minutes.
+ */
 export function stationCovered(graph: Graph, buildings: readonly BuildingAccess[], sources: readonly TravelSource[], minutes: number): Set<number> {
-  const arrivals = fastestArrivals(graph, sources, buildings, () => true);
-  return new Set([...arrivals].filter(([, a]) => a.minutes <= minutes).map(([id]) => id));
+  const byEdge = buildingsByEdge(buildings);
+  const covered = new Set<number>();
+  for (const source of sources) {
+    const limitM = ((source.speedKmh * 1000) / 60) * minutes;
+    for (const id of coveredFrom(graph, source.at, byEdge, null, limitM, false)) covered.add(id);
+  }
+  return covered;
 }
 
 export const difference = <T>(a: ReadonlySet<T>, b: ReadonlySet<T>): T[] => [...a].filter((x) => !b.has(x));
