@@ -123,6 +123,16 @@ describe.each(testEngines)('scenario evaluation on $name (planning fixture)', (e
     expect(result.sites[0]!.snap_m).toBeCloseTo(4, 3);
   });
 
+  it('a dropped micro-station site at x = 430 on BC reaches P4, P8, P9, P10 within 3 minutes at 5.1 km/h', async () => {
+    // 5.1 km/h = 85 m/min → 255 m in 3 min, measured to each building's point on its passage (no last leg), plus the
+    // site's own 4 m to BC: P9 (x 410) 24, P10 (x 480) 54, P8 (x 190) 244, P4 via C and CF to y = 250: 4 + 70 + 150
+    // = 224 ✓; P1 via B and BD to y = 250: 4 + 130 + 150 = 284 ✗; P2, P3 further up; P5–P7 not on the network.
+    const [lon, lat] = await lonLat(handle.db, [430, 104]);
+    const result = await evaluate([], { sites: [{ kind: 'station', lon, lat, speed_kmh: 5.1 }] });
+    expect(codes(result.newly_station_covered)).toEqual(['P10', 'P4', 'P8', 'P9']);
+    expect(result.before.station_covered).toBe(0);
+  });
+
   it('ranks segments by buildings cut off: BD (3, fixed obstacle → end-2024), CF (1, narrow + dead end), then the dead ends', async () => {
     const { segments, without_truck_access } = await segmentsToFix(handle.db);
     expect(without_truck_access).toBe(7);
