@@ -108,6 +108,15 @@ async function linkAttachments(db: Db, line: GeoJSON.LineString, radiusM: number
   return result.rows.map((r) => ({ buildingId: r.id, legM: r.leg, fraction: r.fraction }));
 }
 
+/** Buildings whose footprint a line runs through (not just touches). */
+async function buildingsCrossed(db: Db, line: GeoJSON.LineString): Promise<number[]> {
+  const result = await sql<{ id: number }>`
+    SELECT b.id FROM buildings b,
+      (SELECT ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(line)}), 4326) AS g OFFSET 0) l
+    WHERE b.geom && l.g AND ST_Relate(b.geom, l.g, '1********') ORDER BY b.id`.execute(db);
+  return result.rows.map((r) => r.id);
+}
+
 /** Checks each fix against the stored data and turns it into what the in-memory network needs. */
 export async function resolveFixes(base: ScenarioBase, fixes: readonly FixSpec[]): Promise<ResolvedFix[]> {
   const { db } = base;
@@ -133,6 +142,7 @@ export async function resolveFixes(base: ScenarioBase, fixes: readonly FixSpec[]
         link: {
           id: -linkNumber, code: `NEW-${linkNumber}`, start: link.start, end: link.end, lengthM: link.lengthM, widthM: fix.width_m,
           linkClass: fix.class, geometry: link.geometry, attachments: await linkAttachments(db, link.geometry, base.hoseM),
+          crossesBuildingIds: await buildingsCrossed(db, link.geometry),
         },
       });
     }
@@ -284,7 +294,10 @@ export async function evaluateScenario(db: Db, input: EvaluateInput): Promise<Sc
     new_links: {
       type: 'FeatureCollection',
       features: fixes.flatMap((fix) => fix.kind === 'new_link'
-        ? [{ type: 'Feature' as const, geometry: fix.link.geometry, properties: { code: fix.link.code, length_m: Math.round(fix.link.lengthM * 100) / 100, width_m: fix.link.widthM } }]
+        ? [{ type: 'Feature' as const, geometry: fix.link.geometry, properties: {
+          code: fix.link.code, length_m: Math.round(fix.link.lengthM * 100) / 100, width_m: fix.link.widthM,
+          crosses_building_ids: fix.link.crossesBuildingIds ?? [],
+        } }]
         : []),
     },
     sites: input.sites.map((site, i) => ({

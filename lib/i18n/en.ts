@@ -343,5 +343,6 @@ export const en: Record<MessageKey, string> = {
   'passages.suggestUncovered': 'Uncovered now',
   'passages.addToScenario': 'Add to scenario',
   'passages.candidates': 'candidates',
+  'passages.crossesBuildings': 'The new link runs through {n} building(s): demolition or another line is needed',
   'passages.elapsed': 'took',
 };

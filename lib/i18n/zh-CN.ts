@@ -341,6 +341,7 @@ export const zhCN = {
   'passages.suggestUncovered': '当前未覆盖建筑',
   'passages.addToScenario': '加入方案',
   'passages.candidates': '候选点',
+  'passages.crossesBuildings': '新通道穿过 {n} 栋建筑，需拆除或调整线位',
   'passages.elapsed': '用时',
 } as const;
 

@@ -19,6 +19,8 @@ export interface NewLink {
   geometry: GeoJSON.LineString;
   /** Buildings within the access (hose) radius of the new link. */
   attachments: { buildingId: number; legM: number; fraction: number }[];
+  /** Buildings whose footprint the link runs through (it would need demolition or another line). */
+  crossesBuildingIds?: number[];
 }
 
 export type ResolvedFix =

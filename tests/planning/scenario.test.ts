@@ -74,6 +74,13 @@ describe.each(testEngines)('scenario evaluation on $name (planning fixture)', (e
     expect(coordinates[1]![0]).toBeCloseTo(g[0], 9);
     expect(coordinates[1]![1]).toBeCloseTo(g[1], 9);
     expect(link.properties!.length_m).toBeCloseTo(200 * Math.SQRT2, 1);
+    // The line y = x − 400 passes 3.5 m from P6's corner (600, 205): next to it, not through it.
+    expect(link.properties!.crosses_building_ids).toEqual([]);
+    // Through P9 (diamond at 410,130): from B (300,100) to P9's centre and on to C (500,100); it passes P10 (480,70)
+    // above its top corner (the line is at y = 106.7 where x = 480).
+    const through = await drawnLine(handle.db, [[300, 100], [410, 130], [500, 100]]);
+    const crossing = await evaluate([{ kind: 'new_link', geometry: through, width_m: 5, class: 'lane' }]);
+    expect(codes(crossing.new_links.features[0]!.properties!.crosses_building_ids as number[])).toEqual(['P9']);
   });
 
   it('a set of fixes together: obstacle, widening, link and a turnaround at F', async () => {

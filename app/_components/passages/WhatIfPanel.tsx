@@ -40,6 +40,7 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
   const [saved, setSaved] = useState<string | null>(null);
   const details = () => ({ responsible, deadline: deadline || null, note });
   const empty = fixes.length === 0 && sites.length === 0;
+  const crossed = new Set((result?.new_links.features ?? []).flatMap((f) => (f.properties?.crosses_building_ids as number[] | undefined) ?? [])).size;
 
   const act = async (what: () => Promise<void>) => {
     setSaved(null);
@@ -97,6 +98,11 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
               })}
             </tbody>
           </table>
+          {crossed > 0 && (
+            <div className="error-text" role="alert" data-testid="link-crosses">
+              {t('passages.crossesBuildings').replace('{n}', String(crossed))}
+            </div>
+          )}
           <div className="fix-meta">
             {t('passages.newlyReachable')}: <strong data-testid="newly-reachable">{result.newly_reachable.features.length}</strong> ·{' '}
             {t('passages.resolved')}: {result.resolved_findings.length} · {t('passages.elapsed')} {result.elapsed_ms} ms
