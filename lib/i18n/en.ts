@@ -344,5 +344,9 @@ export const en: Record<MessageKey, string> = {
   'passages.addToScenario': 'Add to scenario',
   'passages.candidates': 'candidates',
   'passages.crossesBuildings': 'The new link runs through {n} building(s): demolition or another line is needed',
+  'passages.short.reachable': 'reachable',
+  'passages.short.withinTarget': 'in time',
+  'passages.short.water': 'water',
+  'passages.short.resolved': 'resolved',
   'passages.elapsed': 'took',
 };

@@ -342,6 +342,10 @@ export const zhCN = {
   'passages.addToScenario': '加入方案',
   'passages.candidates': '候选点',
   'passages.crossesBuildings': '新通道穿过 {n} 栋建筑，需拆除或调整线位',
+  'passages.short.reachable': '可达',
+  'passages.short.withinTarget': '响应达标',
+  'passages.short.water': '水源覆盖',
+  'passages.short.resolved': '消除问题',
   'passages.elapsed': '用时',
 } as const;
 

@@ -140,8 +140,17 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
               {props.scenarios.slice(0, 6).map((scenario) => (
                 <tr key={scenario.id}>
                   <th>{scenario.name}</th>
-                  <td title={t('passages.figure.reachable')}>
-                    {scenario.result ? `${scenario.result.before.reachable_by_truck} → ${scenario.result.after.reachable_by_truck}` : ''}
+                  <td className="compare-figures">
+                    {scenario.result && (
+                      <>
+                        <span title={t('passages.figure.reachable')}>{t('passages.short.reachable')} +{scenario.result.after.reachable_by_truck - scenario.result.before.reachable_by_truck}</span>
+                        <span title={t('passages.figure.withinTarget')}>{t('passages.short.withinTarget')} +{scenario.result.after.within_response_target - scenario.result.before.within_response_target}</span>
+                        {scenario.result.after.water_covered !== undefined && (
+                          <span title={t('passages.figure.water')}>{t('passages.short.water')} +{scenario.result.after.water_covered - (scenario.result.before.water_covered ?? 0)}</span>
+                        )}
+                        <span title={t('passages.resolved')}>{t('passages.short.resolved')} {scenario.result.resolved_findings}</span>
+                      </>
+                    )}
                   </td>
                   <td>
                     <button type="button" className="link-button" onClick={() => props.onLoad(scenario)}>{t('passages.load')}</button>
