@@ -242,6 +242,39 @@ export interface HazardPhotosTable {
   uploaded_by: string;
   uploaded_at: Generated<Date>;
 }
+// planner workspace (issue 7): passage fixes and what-if scenarios
+export interface ScenariosTable {
+  id: Generated<number>;
+  name: string;
+  fixes: unknown;
+  sites: unknown;
+  result: unknown;
+  created_by: string;
+  created_at: Generated<Date>;
+  applied_at: Date | null;
+}
+
+export interface PassageFixesTable {
+  id: Generated<number>;
+  kind: string;
+  obstacle_id: number | null;
+  passage_id: number | null;
+  geom: Geometry | null;
+  target_width_m: number | null;
+  link_class: string | null;
+  created_passage_id: number | null;
+  responsible: Generated<string>;
+  deadline: DateString | null;
+  status: Generated<string>;
+  note: Generated<string>;
+  scenario_id: number | null;
+  completed_on: DateString | null;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+// end planner workspace
 
 export interface Database {
   villages: VillagesTable;
@@ -263,6 +296,9 @@ export interface Database {
   sign_in_attempts: SignInAttemptsTable;
   // hazard photos (issue 5, hazard-io)
   hazard_photos: HazardPhotosTable;
+  // planner workspace (issue 7)
+  scenarios: ScenariosTable;
+  passage_fixes: PassageFixesTable;
 }
 
 export type TableName = keyof Database;

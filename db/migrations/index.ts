@@ -8,6 +8,8 @@ import * as metricGeometry from './007-metric-geometry';
 import * as accounts from './008-accounts';
 // hazard photos (issue 5, hazard-io)
 import * as hazardPhotos from './009-hazard-photos';
+// planner workspace (issue 7)
+import * as passageFixes from './010-passage-fixes';
 
 /** All migrations in order. Imported statically so they are bundled with the server (no file scan). */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-008-accounts': accounts,
   // hazard photos (issue 5, hazard-io)
   '2026-11-30-009-hazard-photos': hazardPhotos,
+  // planner workspace (issue 7)
+  '2026-11-30-010-passage-fixes': passageFixes,
 };

@@ -1,0 +1,15 @@
+/** A saved fix or scenario changed since the client read it (→ 409 with the current row). */
+export class StaleFixError extends Error {
+  constructor(readonly current: Record<string, unknown>) {
+    super(`the record changed since you read it (now version ${String(current.version)}); reload and try again`);
+    this.name = 'StaleFixError';
+  }
+}
+
+/** A step the lifecycle does not allow (backwards, or applying a scenario twice) (→ 409). */
+export class FixStepError extends Error {
+  constructor(message: string, readonly current: Record<string, unknown>) {
+    super(message);
+    this.name = 'FixStepError';
+  }
+}

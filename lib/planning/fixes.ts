@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+/**
+ * Passage fixes a planner marks (打通消防车通道): what each kind changes, the statuses a fix moves through
+ * (计划 → 实施中 → 已完成 → 已验收, forward only) and the zod schemas every boundary validates with.
+ */
+export const FIX_KINDS = ['clear_obstacle', 'widen', 'new_link', 'turnaround'] as const;
+export type FixKind = (typeof FIX_KINDS)[number];
+
+export const FIX_STATUSES = ['plan', 'in_progress', 'done', 'accepted'] as const;
+export type FixStatus = (typeof FIX_STATUSES)[number];
+
+/** Classes a new link may have (the passages table's own codes). */
+export const LINK_CLASSES = ['town_road', 'village_road', 'lane', 'field_road'] as const;
+
+/** Widest clear width a planner may ask for: beyond it the number is a typo, not a road. */
+export const MAX_WIDTH_M = 30;
+
+/** Status steps go forward only, one or more steps at a time (a fix may be recorded done straight from plan). */
+export function isForwardStep(from: FixStatus, to: FixStatus): boolean {
+  return FIX_STATUSES.indexOf(to) > FIX_STATUSES.indexOf(from);
+}
+
+/** A fix's data changes happen when it reaches done (and stay when it is accepted). */
+export function completes(from: FixStatus, to: FixStatus): boolean {
+  const done = FIX_STATUSES.indexOf('done');
+  return FIX_STATUSES.indexOf(from) < done && FIX_STATUSES.indexOf(to) >= done;
+}
+
+const lonLat = z.tuple([z.number().gte(-180).lte(180), z.number().gte(-90).lte(90)]);
+const width = z.number().positive().max(MAX_WIDTH_M);
+
+export const lineStringSchema = z.object({
+  type: z.literal('LineString'),
+  coordinates: z.array(lonLat).min(2).max(500),
+});
+
+/** One fix as a planner describes it (a what-if fix, or the content of a saved one). */
+export const fixSpecSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('clear_obstacle'), obstacle_id: z.number().int().positive() }),
+  z.object({ kind: z.literal('widen'), passage_id: z.number().int().positive(), width_m: width }),
+  z.object({
+    kind: z.literal('new_link'),
+    geometry: lineStringSchema,
+    width_m: width,
+    class: z.enum(LINK_CLASSES).default('lane'),
+  }),
+  z.object({
+    kind: z.literal('turnaround'),
+    passage_id: z.number().int().positive().optional(),
+    point: lonLat.optional(),
+  }).refine((fix) => fix.passage_id !== undefined || fix.point !== undefined, {
+    message: 'a turnaround needs passage_id or point (the dead end where it goes)',
+  }),
+]);
+export type FixSpec = z.infer<typeof fixSpecSchema>;
+
+const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
+
+/** What a planner fills in for a saved fix besides the fix itself. */
+export const fixDetailsSchema = z.object({
+  responsible: z.string().trim().max(100).default(''),
+  deadline: dateString.nullable().optional(),
+  note: z.string().max(2000).default(''),
+});
+
+export const createFixSchema = z.object({ fix: fixSpecSchema }).extend(fixDetailsSchema.shape).extend({
+  scenario_id: z.number().int().positive().nullable().optional(),
+});
+export type CreateFixInput = z.infer<typeof createFixSchema>;
+
+export const updateFixSchema = z.object({
+  version: z.number().int().positive(),
+  status: z.enum(FIX_STATUSES).optional(),
+  responsible: z.string().trim().max(100).optional(),
+  deadline: dateString.nullable().optional(),
+  note: z.string().max(2000).optional(),
+});
+export type UpdateFixInput = z.infer<typeof updateFixSchema>;
+
+/** A candidate site for a new water tank or micro station. */
+export const siteSchema = z.object({
+  kind: z.enum(['water', 'station']),
+  lon: z.number().gte(-180).lte(180),
+  lat: z.number().gte(-90).lte(90),
+  /** Micro station vehicle speed (km/h); default SUGGESTION_STATION_SPEED_KMH. */
+  speed_kmh: z.number().positive().max(120).optional(),
+});
+export type Site = z.infer<typeof siteSchema>;
+
+/** A micro station's motorbike speed when none is given (the demo town's micro stations run 16–23 km/h). */
+export const SUGGESTION_STATION_SPEED_KMH = 20;
+
+export const evaluateSchema = z.object({
+  fixes: z.array(fixSpecSchema).max(50).default([]),
+  sites: z.array(siteSchema).max(20).default([]),
+  target_min: z.number().positive().max(240).optional(),
+  month: z.number().int().min(1).max(12).optional(),
+});
+export type EvaluateInput = z.infer<typeof evaluateSchema>;
+
+export const createScenarioSchema = evaluateSchema.extend({ name: z.string().trim().min(1).max(200) });
+
+/** The campaign's dated passage milestones (DOMAIN.md): which one an obstacle or segment falls under. */
+export const MILESTONES = [
+  { id: '2024', due: '2024-12-31', scope: 'fixed_obstacles' },
+  { id: '2025', due: '2025-12-31', scope: 'crowded_places' },
+  { id: '2026', due: '2026-12-31', scope: 'overall' },
+] as const;
+export type MilestoneId = (typeof MILESTONES)[number]['id'];
