@@ -56,12 +56,14 @@ const EXPECTED: Record<string, Record<Role, Record<Cell, number>>> = {
   },
 };
 
-/** Town-wide actions (no village): users and the audit log. */
+/** Town-wide actions (no village): users, audit log, wall screen, annual summary, planning. */
 const TOWN_EXPECTED: Record<string, Record<Role, number>> = {
   'list users': { leader: 403, office: 200, planner: 403, inspector: 403, village: 403, admin: 200 },
   'read the audit log': { leader: 200, office: 200, planner: 403, inspector: 403, village: 403, admin: 200 },
   'wall screen figures': { leader: 200, office: 200, planner: 403, inspector: 403, village: 403, admin: 200 },
   'annual summary of the town (XLSX)': { leader: 200, office: 200, planner: 200, inspector: 403, village: 403, admin: 200 },
+  'passage fixes (planning)': { leader: 403, office: 200, planner: 200, inspector: 403, village: 403, admin: 200 },
+  'placement suggestions': { leader: 403, office: 200, planner: 200, inspector: 403, village: 403, admin: 200 },
 };
 
 describe.each(servers)('permissions over HTTP on $engine', ({ url }) => {
@@ -161,6 +163,8 @@ describe.each(servers)('permissions over HTTP on $engine', ({ url }) => {
       'wall screen figures': async (role) => (await sessions[role].fetchJson('/api/v1/stats/screen')).status,
       'annual summary of the town (XLSX)': async (role) =>
         (await sessions[role].page.request.get(`${url}/api/v1/reports/annual?year=2025&format=xlsx`)).status(),
+      'passage fixes (planning)': async (role) => (await sessions[role].fetchJson('/api/v1/passage-fixes')).status,
+      'placement suggestions': async (role) => (await sessions[role].fetchJson('/api/v1/suggestions/station?k=1')).status,
     };
     const actual: Record<string, Record<Role, number>> = {};
     for (const [action, run] of Object.entries(TOWN_ACTIONS)) {
