@@ -362,6 +362,8 @@ export const en: Record<MessageKey, string> = {
   'hz.foundRange': 'Found between',
   'hz.foundFrom': 'Found from',
   'hz.foundTo': 'Found to',
+  'hz.from': 'From',
+  'hz.to': 'To',
   'hz.clearAll': 'Clear all filters',
   'hz.tab.all': 'All',
   'hz.tab.open': 'Open',

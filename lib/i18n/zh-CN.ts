@@ -360,6 +360,8 @@ export const zhCN = {
   'hz.foundRange': '发现日期',
   'hz.foundFrom': '发现日期起',
   'hz.foundTo': '发现日期止',
+  'hz.from': '起',
+  'hz.to': '止',
   'hz.clearAll': '清除全部筛选',
   'hz.tab.all': '全部',
   'hz.tab.open': '未销号',

@@ -52,8 +52,9 @@ export function HazardDetail({ id, canReport, canVerify, onClose, onChanged, onL
     } else {
       setLoadError(errorMessage(answer, t('hz.loadFailed')));
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- onLoaded is a fresh closure each render
-  }, [id, t]);
+    // onLoaded and t are fresh functions every render: loading depends only on the id.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
 
   useEffect(() => {
     void load();

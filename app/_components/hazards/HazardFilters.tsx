@@ -128,13 +128,16 @@ export function HazardFilters({ villages, filter, onChange, mode, onMode, radius
 
       <fieldset className="hz-fieldset">
         <legend>{t('hz.foundRange')}</legend>
-        <div className="hz-dates">
+        <label className="hz-dates">
+          <span>{t('hz.from')}</span>
           <input type="date" value={filter.foundFrom ?? ''} aria-label={t('hz.foundFrom')}
             onChange={(e) => onChange({ ...filter, foundFrom: e.target.value || null })} data-testid="filter-found-from" />
-          <span>—</span>
+        </label>
+        <label className="hz-dates">
+          <span>{t('hz.to')}</span>
           <input type="date" value={filter.foundTo ?? ''} aria-label={t('hz.foundTo')}
             onChange={(e) => onChange({ ...filter, foundTo: e.target.value || null })} data-testid="filter-found-to" />
-        </div>
+        </label>
       </fieldset>
 
       {hasFilter(filter) && (

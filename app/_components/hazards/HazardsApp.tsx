@@ -84,7 +84,9 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
       }
     });
     return () => abort.abort();
-  }, [query, refreshTick, t]);
+    // t is a fresh function every render (useT); the list depends only on the query and refreshes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query, refreshTick]);
 
   // The map follows the list, the selection, the area filter, the mode and the placing marker.
   useEffect(() => {

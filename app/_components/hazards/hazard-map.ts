@@ -83,7 +83,10 @@ function style(options: HazardMapOptions): StyleSpecification {
       {
         id: 'hazards', type: 'circle', source: 'hazards',
         paint: {
-          'circle-radius': ['case', ['==', ['get', 'severity'], 'major'], zoomRadius(7), zoomRadius(5.5)] as unknown as ExpressionSpecification,
+          // Major hazards are drawn a little larger (one zoom interpolation, the size chosen inside it).
+          'circle-radius': ['interpolate', ['linear'], ['zoom'],
+            11, ['case', ['==', ['get', 'severity'], 'major'], 5, 4],
+            17, ['case', ['==', ['get', 'severity'], 'major'], 10.5, 8]],
           'circle-color': statusColor, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5,
         },
       },
