@@ -58,7 +58,7 @@ export function HazardPhotos({ hazardId, photos, canUpload, onUploaded }: Hazard
               <a key={photo.id} href={`/api/v1/hazards/${hazardId}/photos/${photo.id}`} target="_blank" rel="noreferrer"
                 className="hz-thumb" data-testid={`photo-${photo.kind}`} title={`${photo.uploaded_by} · ${photo.uploaded_at.slice(0, 16).replace('T', ' ')}`}>
                 {/* eslint-disable-next-line @next/next/no-img-element -- the API serves the thumbnail */}
-                <img src={`/api/v1/hazards/${hazardId}/photos/${photo.id}?size=thumbnail`} alt={enumLabel(locale, 'photo_kind', photo.kind)} loading="lazy" />
+                <img src={`/api/v1/hazards/${hazardId}/photos/${photo.id}?size=thumbnail`} alt={enumLabel(locale, 'photo_kind', photo.kind)} />
               </a>
             ))}
           </div>

@@ -131,6 +131,8 @@ export class HazardMap {
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+    // Lets e2e drivers turn lon/lat into screen points (to draw an area where they mean to).
+    (container as HTMLElement & { hazardMap?: HazardMap }).hazardMap = this;
     options.onStateChange('loading');
     void this.loadBasemap();
     this.map.on('click', (event) => this.handleClick(event));
