@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HazardStatus } from '@/lib/domain/enums';
 import { enumLabel } from '@/lib/i18n';
 import { useLocale, useT } from '../i18n-context';
@@ -42,6 +42,11 @@ export function HazardDetail({ id, canReport, canVerify, onClose, onChanged, onL
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState(false);
+  const body = useRef<HTMLDivElement>(null);
+  // A conflict or an error is said at the top of the panel: bring it into view wherever the user was.
+  useEffect(() => {
+    if (conflict || actionError) body.current?.scrollTo({ top: 0, behavior: 'smooth' });
+  }, [conflict, actionError]);
 
   const load = useCallback(async () => {
     const answer = await callApi<HazardDetailData>(`/api/v1/hazards/${id}`);
@@ -141,7 +146,7 @@ export function HazardDetail({ id, canReport, canVerify, onClose, onChanged, onL
         <button type="button" className="close" onClick={onClose} aria-label={t('hz.close')} data-testid="detail-close">×</button>
       </header>
 
-      <div className="hz-side-body">
+      <div className="hz-side-body" ref={body}>
         {conflict && (
           <div className="hz-conflict" role="alert" data-testid="hazard-conflict">
             {t('hz.conflict')}

@@ -106,35 +106,25 @@ export function HazardImport({ onClose, onImported }: HazardImportProps) {
               <div className="hz-import-summary" data-testid="import-summary">
                 {t('hz.importRows').replace('{rows}', String(report.rows)).replace('{headers}', String(report.headers.length))}
               </div>
-              <table className="data-table hz-mapping" data-testid="import-mapping">
-                <thead>
-                  <tr>
-                    <th>{t('hz.importField')}</th>
-                    <th>{t('hz.importColumn')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {fields.map(([field, label]) => (
-                    <tr key={field}>
-                      <td>{label}</td>
-                      <td>
-                        <select value={mapping[field] ?? ''} data-testid={`map-${field}`}
-                          onChange={(e) => {
-                            const next = { ...mapping };
-                            if (e.target.value === '') delete next[field];
-                            else next[field] = Number(e.target.value);
-                            setMapping(next);
-                          }}>
-                          <option value="">{t('hz.importUnmapped')}</option>
-                          {report.headers.map((header, index) => (
-                            <option key={index} value={index}>{header || `#${index + 1}`}</option>
-                          ))}
-                        </select>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <div className="hz-mapping" data-testid="import-mapping">
+                {fields.map(([field, label]) => (
+                  <label key={field} className={`hz-map-field${mapping[field] === undefined ? ' unmapped' : ''}`}>
+                    <span>{label}</span>
+                    <select value={mapping[field] ?? ''} data-testid={`map-${field}`}
+                      onChange={(e) => {
+                        const next = { ...mapping };
+                        if (e.target.value === '') delete next[field];
+                        else next[field] = Number(e.target.value);
+                        setMapping(next);
+                      }}>
+                      <option value="">{t('hz.importUnmapped')}</option>
+                      {report.headers.map((header, index) => (
+                        <option key={index} value={index}>{header || `#${index + 1}`}</option>
+                      ))}
+                    </select>
+                  </label>
+                ))}
+              </div>
             </>
           )}
 

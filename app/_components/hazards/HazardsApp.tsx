@@ -179,7 +179,7 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the side panel opens or closes
   }, [sideOpen]);
-  const columns = [filtersOpen ? '272px' : null, 'minmax(420px, 1.15fr)', 'minmax(300px, 1fr)', sideOpen ? '420px' : null]
+  const columns = [filtersOpen ? '272px' : null, 'minmax(560px, 1.3fr)', 'minmax(280px, 1fr)', sideOpen ? '420px' : null]
     .filter(Boolean).join(' ');
 
   return (
