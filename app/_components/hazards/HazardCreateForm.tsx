@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { HAZARD_CATEGORIES, PLACE_TYPES, SEVERITIES } from '@/lib/domain/enums';
 import { addDays, DEFAULT_DEADLINE_DAYS, todayInChina } from '@/lib/hazards/deadlines';
 import { NOTIFY_METHODS } from '@/lib/hazards/input';
@@ -13,6 +13,8 @@ export interface HazardCreateFormProps {
   prefill: HazardPrefill;
   /** Where the user clicked on the map (lon, lat); null until then. */
   placing: [number, number] | null;
+  /** The building clicked when placing it: the hazard is linked to it. */
+  buildingId: number | null;
   canVerify: boolean;
   onCancel(): void;
   onCreated(id: number): void;
@@ -22,7 +24,7 @@ const pick = <T extends string>(value: string | undefined, allowed: readonly T[]
   value && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 
 /** 新建隐患: place it by clicking the map, fill in the fields; the deadline follows the severity until edited. */
-export function HazardCreateForm({ prefill, placing, onCancel, onCreated }: HazardCreateFormProps) {
+export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCreated }: HazardCreateFormProps) {
   const t = useT();
   const locale = useLocale();
   const today = todayInChina();
@@ -37,6 +39,17 @@ export function HazardCreateForm({ prefill, placing, onCancel, onCreated }: Haza
   const [notifyOn, setNotifyOn] = useState(today);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [building, setBuilding] = useState<{ code: string; name: string | null } | null>(null);
+  useEffect(() => {
+    setBuilding(null);
+    if (buildingId === null) return;
+    const abort = new AbortController();
+    void fetch(`/api/v1/features/buildings/${buildingId}`, { signal: abort.signal })
+      .then((response) => (response.ok ? (response.json() as Promise<GeoJSON.Feature>) : null))
+      .then((feature) => feature && setBuilding({ code: String(feature.properties?.code ?? buildingId), name: (feature.properties?.name as string) ?? null }))
+      .catch(() => {});
+    return () => abort.abort();
+  }, [buildingId]);
 
   // Until the user sets it, the deadline is the severity's default (一般 30 天, 重大 90 天) from the found date;
   // then the server applies its own configured default (the request leaves it out).
@@ -55,6 +68,7 @@ export function HazardCreateForm({ prefill, placing, onCancel, onCreated }: Haza
       ...(placeType ? { place_type: placeType } : {}),
       ...(responsible.trim() ? { responsible_person: responsible.trim() } : {}),
       ...(deadline ? { deadline } : {}),
+      ...(buildingId !== null ? { building_id: buildingId } : {}),
       ...(prefill.rule_id ? { rule_id: prefill.rule_id } : {}),
       ...(prefill.measured !== undefined ? { measured: prefill.measured } : {}),
       ...(notifyMethod ? { notification: { method: notifyMethod, on: notifyOn } } : {}),
@@ -79,6 +93,11 @@ export function HazardCreateForm({ prefill, placing, onCancel, onCreated }: Haza
           {placing ? (
             <>
               <b>{t('hz.placed')}</b> {placing[0].toFixed(6)}, {placing[1].toFixed(6)}
+              {buildingId !== null && (
+                <div data-testid="create-building">
+                  {t('hz.linked.buildings')} · {building ? `${building.code}${building.name ? ` · ${building.name}` : ''}` : `#${buildingId}`}
+                </div>
+              )}
               <div className="hz-hint">{t('hz.placeAgain')}</div>
             </>
           ) : (

@@ -29,7 +29,7 @@ export function HazardMapView(props: HazardMapViewProps) {
         offlineAttribution: initial.offlineAttribution,
         bounds: initial.bounds,
         onHazardClick: (id) => latest.current.onHazardClick(id),
-        onPointClick: (lon, lat) => latest.current.onPointClick(lon, lat),
+        onPointClick: (lon, lat, buildingId) => latest.current.onPointClick(lon, lat, buildingId),
         onAreaDrawn: (geometry) => latest.current.onAreaDrawn(geometry),
         onStateChange: (state) => {
           if (container.current) container.current.dataset.state = state;

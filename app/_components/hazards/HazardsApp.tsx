@@ -51,6 +51,7 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
   const [placing, setPlacing] = useState<[number, number] | null>(() =>
     state.create?.lon !== undefined && state.create.lat !== undefined ? [state.create.lon, state.create.lat] : null,
   );
+  const [placingBuilding, setPlacingBuilding] = useState<number | null>(null);
   const [linked, setLinked] = useState<GeoJSON.Geometry | null>(null);
   const [importOpen, setImportOpen] = useState(false);
   const [filtersOpen, setFiltersOpen] = useState(true);
@@ -110,8 +111,9 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
     if (mapReady) void map.current?.setPlacing(state.create ? placing : null);
   }, [placing, state.create, mapReady]);
   useEffect(() => {
-    if (mapReady) void map.current?.setLinked(state.selected ? linked : null);
-  }, [linked, state.selected, mapReady]);
+    // While placing a new hazard the map shows the building it will be linked to (drawn by the map itself).
+    if (mapReady && !state.create) void map.current?.setLinked(state.selected ? linked : null);
+  }, [linked, state.selected, state.create, mapReady]);
 
   // A prefilled new hazard (from the analysis panel) shows where it will go.
   useEffect(() => {
@@ -140,17 +142,23 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
   const startCreate = () => {
     setState((previous) => ({ ...previous, selected: null, create: {} }));
     setPlacing(null);
+    setPlacingBuilding(null);
     setMode('place');
   };
 
   const closeCreate = () => {
     setState((previous) => ({ ...previous, create: null }));
     setPlacing(null);
+    setPlacingBuilding(null);
+    void map.current?.setLinked(null);
     setMode('browse');
   };
 
-  const onPointClick = (lon: number, lat: number) => {
-    if (mode === 'place') setPlacing([lon, lat]);
+  const onPointClick = (lon: number, lat: number, buildingId: number | null) => {
+    if (mode === 'place') {
+      setPlacing([lon, lat]);
+      setPlacingBuilding(buildingId);
+    }
     if (mode === 'near') {
       changeFilter({ ...state.filter, within: null, near: nearText(lon, lat), radiusM: String(radiusM) });
       setMode('browse');
@@ -266,10 +274,12 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
             key="create"
             prefill={state.create}
             placing={placing}
+            buildingId={placingBuilding}
             canVerify={canVerify}
             onCancel={closeCreate}
             onCreated={(id) => {
               setPlacing(null);
+              setPlacingBuilding(null);
               setMode('browse');
               setState((previous) => ({ ...previous, create: null, selected: id }));
               refresh();

@@ -19,7 +19,8 @@ export interface HazardMapOptions {
   offlineAttribution: string;
   bounds: [number, number, number, number];
   onHazardClick(id: number | null): void;
-  onPointClick(lon: number, lat: number): void;
+  /** A click in the place / near modes; in the place mode with the building under it, if any. */
+  onPointClick(lon: number, lat: number, buildingId: number | null): void;
   onAreaDrawn(geometry: GeoJSON.Polygon): void;
   onStateChange(state: 'loading' | 'ready' | 'error'): void;
 }
@@ -258,8 +259,16 @@ export class HazardMap {
   }
 
   private handleClick(event: maplibregl.MapMouseEvent): void {
-    if (this.mode === 'place' || this.mode === 'near') {
-      this.options.onPointClick(event.lngLat.lng, event.lngLat.lat);
+    if (this.mode === 'near') {
+      this.options.onPointClick(event.lngLat.lng, event.lngLat.lat, null);
+      return;
+    }
+    if (this.mode === 'place') {
+      // A click on a building links the hazard to it (the building tiles' feature id is the building id).
+      const [building] = this.map.queryRenderedFeatures(event.point, { layers: ['buildings'] });
+      const id = typeof building?.id === 'number' ? building.id : null;
+      void this.setLinked(id !== null ? building!.geometry : null);
+      this.options.onPointClick(event.lngLat.lng, event.lngLat.lat, id);
       return;
     }
     if (this.mode !== 'browse') return;
