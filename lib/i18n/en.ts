@@ -464,5 +464,6 @@ export const en: Record<MessageKey, string> = {
   'hz.importFailed': 'Import failed',
   'hz.importDone': '{n} hazards imported',
   'hz.done': 'Done',
+  'hz.fitResults': 'Zoom to results',
   'hz.turnIntoHazard': 'Turn into hazard',
 };

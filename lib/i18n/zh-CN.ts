@@ -462,6 +462,7 @@ export const zhCN = {
   'hz.importFailed': '导入失败',
   'hz.importDone': '已导入 {n} 条隐患',
   'hz.done': '完成',
+  'hz.fitResults': '缩放至当前结果',
   'hz.turnIntoHazard': '转为隐患',
 } as const;
 

@@ -41,7 +41,11 @@ function unionBbox(boxes: [number, number, number, number][]): [number, number, 
  */
 export function HazardsApp({ villages, basemap, permissions, initialSearch }: HazardsAppProps) {
   const t = useT();
-  const [state, setState] = useState<HazardPageState>(() => parsePageState(initialSearch));
+  // A ?new=1 link (from the analysis panel) opens the form only for users who may record hazards.
+  const [state, setState] = useState<HazardPageState>(() => {
+    const parsed = parsePageState(initialSearch);
+    return permissions.includes('hazards:report') ? parsed : { ...parsed, create: null };
+  });
   const [list, setList] = useState<HazardList | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -172,6 +176,17 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
 
   const refresh = useCallback(() => setRefreshTick((n) => n + 1), []);
 
+  // Escape leaves a map mode first, then closes the detail.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || importOpen) return;
+      if (mode !== 'browse' && mode !== 'place') setMode('browse');
+      else if (state.selected !== null && !state.create) setState((previous) => ({ ...previous, selected: null }));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [mode, state.selected, state.create, importOpen]);
+
   const selectedFeature = list?.features.find((f) => f.properties.id === state.selected);
   const sideOpen = state.create !== null || state.selected !== null;
 
@@ -266,6 +281,14 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
                 </button>
               )}
             </div>
+          )}
+          {list && list.features.length > 0 && (
+            <button type="button" className="hz-fit" onClick={() => {
+              const points = list.features.map((f) => f.geometry.coordinates as [number, number]);
+              map.current?.fitBounds(unionBbox(points.map(([x, y]) => [x, y, x, y])));
+            }} data-testid="map-fit-results" title={t('hz.fitResults')}>
+              ⤢ {t('hz.fitResults')}
+            </button>
           )}
           <MapLegend />
         </section>

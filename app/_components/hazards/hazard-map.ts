@@ -206,7 +206,7 @@ export class HazardMap {
   }
 
   fitBounds(bounds: [number, number, number, number]): void {
-    this.map.fitBounds(bounds, { padding: 40, duration: 600, maxZoom: 17 });
+    this.map.fitBounds(bounds, { padding: 70, duration: 600, maxZoom: 17 });
   }
 
   /** Switches what a click on the map means; drawing modes hand the map to terra-draw until finished. */
