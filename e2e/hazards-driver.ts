@@ -129,6 +129,12 @@ export class HazardsPage {
     );
   }
 
+  /** Tries a step the server should refuse (e.g. closing without evidence); returns the message shown. */
+  async refusedStep(to: string): Promise<string> {
+    await this.page.getByTestId(`step-${to}`).click();
+    return this.app.text('hazard-action-error');
+  }
+
   /** Uploads a photo of the given kind and waits for its thumbnail. */
   async uploadPhoto(kind: 'before' | 'after' | 'other', jpeg: Buffer): Promise<void> {
     const before = await this.page.locator(`[data-testid=photo-${kind}]`).count();
@@ -170,6 +176,38 @@ export class HazardsPage {
 
   async detailText(): Promise<string> {
     return (await this.page.getByTestId('hazard-detail').textContent()) ?? '';
+  }
+
+  /** Opens the import dialog and picks a file; resolves once the first check (suggested mapping) is shown. */
+  async chooseImportFile(name: string, content: Buffer): Promise<void> {
+    if (!(await this.page.getByTestId('hazard-import').isVisible().catch(() => false))) await this.page.getByTestId('import-open').click();
+    await this.page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: content });
+    await this.page.getByTestId('import-report').waitFor({ timeout: 30_000 });
+  }
+
+  /** The import report's problems as shown: row, column, message. */
+  async importProblems(): Promise<{ row: number; column: string; message: string }[]> {
+    if (await this.page.getByTestId('import-clean').isVisible().catch(() => false)) return [];
+    return this.page.getByTestId('import-errors').locator('tbody tr').evaluateAll((rows) =>
+      rows.map((row) => {
+        const cells = [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? '');
+        return { row: Number(cells[0]), column: cells[1] ?? '', message: cells[2] ?? '' };
+      }));
+  }
+
+  async importAllowed(): Promise<boolean> {
+    return this.page.getByTestId('import-commit').isEnabled();
+  }
+
+  /** Imports (all rows or none) and closes the dialog; returns the number created as the page says it. */
+  async commitImport(): Promise<number> {
+    await this.page.getByTestId('import-commit').click();
+    const done = await this.app.text('import-done');
+    await this.page.getByTestId('import-finish').click();
+    await this.page.getByTestId('hazard-import').waitFor({ state: 'detached' });
+    await this.page.waitForTimeout(100);
+    await this.waitForList();
+    return Number(done.replace(/[^\d]/g, ''));
   }
 
   /** Clicks an export link and returns the downloaded file's bytes and suggested name. */

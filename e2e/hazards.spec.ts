@@ -82,6 +82,9 @@ describe.each(inject('servers'))('hazards page on $engine', ({ url }) => {
     await page.step('in_progress', '已通知户主，开始清理');
     await page.step('awaiting_review');
     expect(await page.detailStatus()).toBe('awaiting_review');
+    // Closing without an after-photo or a note is refused with the API's reason (422), and nothing changes.
+    expect(await page.refusedStep('closed')).toContain('needs an after-photo or a verification note');
+    expect(await page.detailStatus()).toBe('awaiting_review');
     const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 90, g: 140, b: 70 } } }).jpeg().toBuffer();
     await page.uploadPhoto('after', jpeg);
     expect(await page.photoThumbnailsLoaded('after')).toBe(true);
@@ -155,6 +158,32 @@ describe.each(inject('servers'))('hazards page on $engine', ({ url }) => {
     });
     expect(codes).toEqual(reference.rows.map((row) => row.code));
     expect([...statuses]).toEqual(['已销号']);
+  });
+
+  it('imports a checked CSV all at once after a report of every bad cell', async () => {
+    const app = session();
+    const page = new HazardsPage(app);
+    await page.open();
+    const place = (await apiHazards(app, 'limit=1')).rows[0]!;
+    const village = (await app.fetchJson(`/api/v1/hazards/${place.id}`)).body.hazard.properties.village_name as string;
+    const code = `E2E-${Date.now().toString(36)}`;
+    const header = '编号,村,类别,等级,隐患描述,发现日期,责任人,经度,纬度';
+    const good = `${code},${village},电气线路,一般,私拉乱接电线,2026-03-01,张三,${place.lon},${place.lat}`;
+    const bad = `${code}-2,${village},电气线路,特别,灶台旁堆放柴草,2026-13-01,李四,${place.lon},${place.lat}`;
+    const totalBefore = (await apiHazards(app, 'limit=1')).total;
+
+    await page.chooseImportFile('清单.csv', Buffer.from(`${header}\n${good}\n${bad}\n`));
+    const problems = await page.importProblems();
+    expect(problems.map((p) => [p.row, p.column])).toEqual([[3, '等级'], [3, '发现日期']]);
+    expect(await page.importAllowed()).toBe(false);
+    await app.screenshot('hazards-import-report');
+
+    await page.chooseImportFile('清单.csv', Buffer.from(`${header}\n${good}\n`));
+    expect(await page.importProblems()).toEqual([]);
+    expect(await page.commitImport()).toBe(1);
+    expect((await apiHazards(app, 'limit=1')).total).toBe(totalBefore + 1);
+    expect(await page.total()).toBe(totalBefore + 1);
+    expect((await apiHazards(app, `q=${code}`)).rows.map((row) => row.code)).toEqual([code]);
   });
 
   it('shows the API\'s message for an unknown value in a hand-edited URL instead of failing', async () => {
