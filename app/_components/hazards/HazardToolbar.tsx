@@ -58,7 +58,8 @@ export function HazardToolbar({ filter, list, canReport, canVerify, filtersOpen,
         <span className="hz-export" data-testid="export-links">
           <span className="hz-export-label">{t('hz.export')}</span>
           {(['xlsx', 'csv', 'geojson'] as const).map((format) => (
-            <a key={format} href={exportHref(filter, format)} download data-testid={`export-${format}`} className="hz-export-link">
+            <a key={format} href={exportHref(filter, format)} download data-testid={`export-${format}`} className="hz-export-link"
+              title={`${t('hz.export')} ${format.toUpperCase()}`}>
               {format === 'geojson' ? 'GeoJSON' : format.toUpperCase()}
             </a>
           ))}
