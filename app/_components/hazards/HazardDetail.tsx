@@ -19,7 +19,8 @@ export interface HazardDetailProps {
   onClose(): void;
   /** Something changed: the list and counts must reload. */
   onChanged(): void;
-  onLoaded(detail: HazardDetailData): void;
+  /** The detail (re)loaded; `first` on the first load of this hazard. */
+  onLoaded(detail: HazardDetailData, first: boolean): void;
 }
 
 /** The button text of a step, by where it goes from where. */
@@ -43,6 +44,10 @@ export function HazardDetail({ id, canReport, canVerify, onClose, onChanged, onL
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState(false);
   const body = useRef<HTMLDivElement>(null);
+  // The latest callback, so reloads after a change call the parent's current one (not the first render's).
+  const onLoadedRef = useRef(onLoaded);
+  onLoadedRef.current = onLoaded;
+  const loadedOnce = useRef(false);
   // A conflict or an error is said at the top of the panel: bring it into view wherever the user was.
   useEffect(() => {
     if (conflict || actionError) body.current?.scrollTo({ top: 0, behavior: 'smooth' });
@@ -53,11 +58,12 @@ export function HazardDetail({ id, canReport, canVerify, onClose, onChanged, onL
     if (answer.ok && answer.body) {
       setDetail(answer.body);
       setLoadError(null);
-      onLoaded(answer.body);
+      onLoadedRef.current(answer.body, !loadedOnce.current);
+      loadedOnce.current = true;
     } else {
       setLoadError(errorMessage(answer, t('hz.loadFailed')));
     }
-    // onLoaded and t are fresh functions every render: loading depends only on the id.
+    // t is a fresh function every render: loading depends only on the id.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
 

@@ -320,9 +320,10 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
               setLinked(null);
             }}
             onChanged={refresh}
-            onLoaded={(detail) => {
+            onLoaded={(detail, first) => {
               setLinked(detail.linked?.geometry ?? null);
-              if (!selectedFeature) map.current?.flyTo(detail.hazard.geometry.coordinates as [number, number]);
+              // A hazard opened from a link (not on this page of the list) is shown once; later reloads leave the view.
+              if (first && !selectedFeature) map.current?.flyTo(detail.hazard.geometry.coordinates as [number, number]);
             }}
           />
         )}
