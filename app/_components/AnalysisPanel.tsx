@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { explainFinding } from '@/lib/analysis/explain';
 import { ANALYSIS_NAMES, type AnalysisName, type AnalysisResult, type Finding } from '@/lib/analysis/types';
 import { dynamicMessage } from '@/lib/i18n';
@@ -8,6 +8,31 @@ import { SPACING_RULESETS, type SpacingRuleset } from '@/lib/rules/types';
 import { useLocale, useT } from './i18n-context';
 
 const LISTED = 200;
+
+/** The hazard category a finding becomes (转为隐患), by the analysis that found it. */
+const HAZARD_CATEGORY: Partial<Record<AnalysisName, string>> = {
+  spacing: 'spacing', clusters: 'spacing', passages: 'passage', reachability: 'passage', 'water-coverage': 'water', stacks: 'straw',
+};
+
+/** A point of the finding to place the hazard at: the point itself, a line's middle vertex, a ring's vertex mean. */
+function findingPoint(geometry: GeoJSON.Geometry): [number, number] | null {
+  const positions = (g: GeoJSON.Geometry): GeoJSON.Position[] =>
+    g.type === 'Point' ? [g.coordinates]
+      : g.type === 'LineString' || g.type === 'MultiPoint' ? g.coordinates
+      : g.type === 'Polygon' ? g.coordinates[0] ?? []
+      : g.type === 'MultiLineString' ? g.coordinates[0] ?? []
+      : g.type === 'MultiPolygon' ? g.coordinates[0]?.[0] ?? []
+      : g.geometries.length > 0 ? positions(g.geometries[0]!) : [];
+  const list = positions(geometry);
+  if (list.length === 0) return null;
+  if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
+    const ring = list.slice(0, -1);
+    return [ring.reduce((sum, p) => sum + p[0]!, 0) / ring.length, ring.reduce((sum, p) => sum + p[1]!, 0) / ring.length];
+  }
+  if (list.length === 2) return [(list[0]![0]! + list[1]![0]!) / 2, (list[0]![1]! + list[1]![1]!) / 2];
+  const middle = list[Math.floor(list.length / 2)]!;
+  return [middle[0]!, middle[1]!];
+}
 
 export interface AnalysisPanelProps {
   villages: string[];
@@ -31,6 +56,28 @@ export function AnalysisPanel({ villages, villageNames, onResult, onSelect }: An
   const [state, setState] = useState<'idle' | 'running' | 'error'>('idle');
   const [result, setResult] = useState<AnalysisResult | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
+  // Whether findings may be turned into hazards: asked once the first result is shown, not on page load.
+  const [canReport, setCanReport] = useState(false);
+  useEffect(() => {
+    if (!result || canReport) return;
+    void fetch('/api/auth/me')
+      .then((response) => (response.ok ? (response.json() as Promise<{ permissions: string[] }>) : null))
+      .then((me) => setCanReport(Boolean(me?.permissions.includes('hazards:report'))))
+      .catch(() => {});
+  }, [result, canReport]);
+
+  const hazardLink = (finding: Finding, title: string, village: string | null | undefined, measured: string, threshold: string) => {
+    const point = findingPoint(finding.geometry);
+    const params = new URLSearchParams({ new: '1', category: HAZARD_CATEGORY[finding.properties.analysis] ?? 'other' });
+    if (finding.properties.rule_id) params.set('rule_id', String(finding.properties.rule_id));
+    if (finding.properties.measured !== null) params.set('measured', String(finding.properties.measured));
+    if (point) {
+      params.set('lon', point[0].toFixed(7));
+      params.set('lat', point[1].toFixed(7));
+    }
+    params.set('description', `${title}${village ? `（${village}）` : ''}：${t('analysisPanel.measured')} ${measured}，${t('analysisPanel.threshold')} ${threshold}`);
+    return `/hazards?${params}`;
+  };
 
   const run = async () => {
     setState('running');
@@ -160,6 +207,11 @@ export function AnalysisPanel({ villages, villageNames, onResult, onSelect }: An
                       </span>
                     )}
                   </button>
+                  {canReport && (
+                    <a className="hz-turn" href={hazardLink(finding, why.title, village, why.measured, why.threshold)} data-testid="finding-to-hazard">
+                      {t('hz.turnIntoHazard')}
+                    </a>
+                  )}
                 </li>
               );
             })}

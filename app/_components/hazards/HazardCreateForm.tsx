@@ -1,0 +1,173 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { HAZARD_CATEGORIES, PLACE_TYPES, SEVERITIES } from '@/lib/domain/enums';
+import { addDays, DEFAULT_DEADLINE_DAYS, todayInChina } from '@/lib/hazards/deadlines';
+import { NOTIFY_METHODS } from '@/lib/hazards/input';
+import type { HazardPrefill } from '@/lib/hazards/url-state';
+import { enumLabel } from '@/lib/i18n';
+import { useLocale, useT } from '../i18n-context';
+import { errorMessage, sendJson } from './api';
+
+export interface HazardCreateFormProps {
+  prefill: HazardPrefill;
+  /** Where the user clicked on the map (lon, lat); null until then. */
+  placing: [number, number] | null;
+  /** The building clicked when placing it: the hazard is linked to it. */
+  buildingId: number | null;
+  canVerify: boolean;
+  onCancel(): void;
+  onCreated(id: number): void;
+}
+
+const pick = <T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T =>
+  value && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+
+/** 新建隐患: place it by clicking the map, fill in the fields; the deadline follows the severity until edited. */
+export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCreated }: HazardCreateFormProps) {
+  const t = useT();
+  const locale = useLocale();
+  const today = todayInChina();
+  const [category, setCategory] = useState(pick(prefill.category, HAZARD_CATEGORIES, 'other'));
+  const [placeType, setPlaceType] = useState(pick(prefill.place_type, [...PLACE_TYPES, ''] as const, ''));
+  const [severity, setSeverity] = useState(pick(prefill.severity, SEVERITIES, 'general'));
+  const [description, setDescription] = useState(prefill.description ?? '');
+  const [responsible, setResponsible] = useState('');
+  const [foundOn, setFoundOn] = useState(today);
+  const [deadline, setDeadline] = useState<string | null>(null);
+  const [notifyMethod, setNotifyMethod] = useState('');
+  const [notifyOn, setNotifyOn] = useState(today);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [building, setBuilding] = useState<{ code: string; name: string | null } | null>(null);
+  useEffect(() => {
+    setBuilding(null);
+    if (buildingId === null) return;
+    const abort = new AbortController();
+    void fetch(`/api/v1/features/buildings/${buildingId}`, { signal: abort.signal })
+      .then((response) => (response.ok ? (response.json() as Promise<GeoJSON.Feature>) : null))
+      .then((feature) => feature && setBuilding({ code: String(feature.properties?.code ?? buildingId), name: (feature.properties?.name as string) ?? null }))
+      .catch(() => {});
+    return () => abort.abort();
+  }, [buildingId]);
+
+  // Until the user sets it, the deadline is the severity's default (一般 30 天, 重大 90 天) from the found date;
+  // then the server applies its own configured default (the request leaves it out).
+  const defaultDeadline = foundOn ? addDays(foundOn, DEFAULT_DEADLINE_DAYS[severity]) : '';
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (!placing) {
+      setError(t('hz.placeFirst'));
+      return;
+    }
+    setBusy(true);
+    const body: Record<string, unknown> = {
+      category, severity, description, found_on: foundOn, location: { lon: placing[0], lat: placing[1] },
+      ...(placeType ? { place_type: placeType } : {}),
+      ...(responsible.trim() ? { responsible_person: responsible.trim() } : {}),
+      ...(deadline ? { deadline } : {}),
+      ...(buildingId !== null ? { building_id: buildingId } : {}),
+      ...(prefill.rule_id ? { rule_id: prefill.rule_id } : {}),
+      ...(prefill.measured !== undefined ? { measured: prefill.measured } : {}),
+      ...(notifyMethod ? { notification: { method: notifyMethod, on: notifyOn } } : {}),
+    };
+    const answer = await sendJson<{ hazard: { id: number } }>('/api/v1/hazards', 'POST', body);
+    setBusy(false);
+    if (answer.ok && answer.body?.hazard) onCreated(answer.body.hazard.id);
+    else setError(errorMessage(answer, t('hz.createFailed')));
+  };
+
+  return (
+    <aside className="hz-side" data-testid="hazard-create">
+      <header className="hz-side-head">
+        <div>
+          <div className="detail-layer">{t('hz.new')}</div>
+          <h3>{t('hz.newTitle')}</h3>
+        </div>
+        <button type="button" className="close" onClick={onCancel} aria-label={t('hz.close')} data-testid="create-close">×</button>
+      </header>
+      <form className="hz-side-body hz-form" onSubmit={submit}>
+        <div className={`hz-place${placing ? ' set' : ''}`} data-testid="create-place">
+          {placing ? (
+            <>
+              <b>{t('hz.placed')}</b> {placing[0].toFixed(6)}, {placing[1].toFixed(6)}
+              {buildingId !== null && (
+                <div data-testid="create-building">
+                  {t('hz.linked.buildings')} · {building ? `${building.code}${building.name ? ` · ${building.name}` : ''}` : `#${buildingId}`}
+                </div>
+              )}
+              <div className="hz-hint">{t('hz.placeAgain')}</div>
+            </>
+          ) : (
+            <b>{t('hz.mode.place')}</b>
+          )}
+        </div>
+        {prefill.rule_id && (
+          <div className="hz-rule" data-testid="create-rule">
+            <h4>{t('hz.fromAnalysis')}</h4>
+            <div>{prefill.rule_id}{prefill.measured !== undefined ? ` · ${t('hz.measured')} ${prefill.measured}` : ''}</div>
+          </div>
+        )}
+        <div className="hz-grid">
+          <label className="field">
+            <span>{t('hz.category')} *</span>
+            <select value={category} onChange={(e) => setCategory(e.target.value as typeof category)} data-testid="create-category">
+              {HAZARD_CATEGORIES.map((c) => <option key={c} value={c}>{enumLabel(locale, 'category', c)}</option>)}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('hz.severity')} *</span>
+            <select value={severity} onChange={(e) => setSeverity(e.target.value as typeof severity)} data-testid="create-severity">
+              {SEVERITIES.map((c) => <option key={c} value={c}>{enumLabel(locale, 'severity', c)}</option>)}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('hz.placeType')}</span>
+            <select value={placeType} onChange={(e) => setPlaceType(e.target.value as typeof placeType)} data-testid="create-place-type">
+              <option value="">—</option>
+              {PLACE_TYPES.map((c) => <option key={c} value={c}>{enumLabel(locale, 'place_type', c)}</option>)}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('hz.responsible')}</span>
+            <input value={responsible} maxLength={100} onChange={(e) => setResponsible(e.target.value)} data-testid="create-responsible" />
+          </label>
+          <label className="field">
+            <span>{t('hz.foundOn')}</span>
+            <input type="date" value={foundOn} max={today} onChange={(e) => setFoundOn(e.target.value)} data-testid="create-found-on" />
+          </label>
+          <label className="field">
+            <span>{t('hz.deadline')}{deadline ? '' : ` · ${t('hz.deadlineDefault')}`}</span>
+            <input type="date" value={deadline ?? defaultDeadline} min={foundOn} onChange={(e) => setDeadline(e.target.value || null)}
+              data-testid="create-deadline" />
+          </label>
+        </div>
+        <label className="field">
+          <span>{t('hz.description')} *</span>
+          <textarea value={description} required maxLength={2000} rows={4} onChange={(e) => setDescription(e.target.value)}
+            data-testid="create-description" />
+        </label>
+        <fieldset className="hz-fieldset">
+          <legend>{t('hz.notify')}</legend>
+          <div className="hz-inline-form">
+            <select value={notifyMethod} onChange={(e) => setNotifyMethod(e.target.value)} data-testid="create-notify-method" aria-label={t('hz.notifyMethod')}>
+              <option value="">{t('hz.notNotified')}</option>
+              {NOTIFY_METHODS.map((m) => <option key={m} value={m}>{enumLabel(locale, 'notify_method', m)}</option>)}
+            </select>
+            {notifyMethod && (
+              <input type="date" value={notifyOn} min={foundOn} max={today} onChange={(e) => setNotifyOn(e.target.value)}
+                data-testid="create-notify-on" aria-label={t('hz.notifyOn')} />
+            )}
+          </div>
+        </fieldset>
+        {error && <div className="hz-error" role="alert" data-testid="create-error">{error}</div>}
+        <div className="hz-form-buttons">
+          <button type="submit" className="primary" disabled={busy} data-testid="create-submit">{t('hz.create')}</button>
+          <button type="button" className="secondary" onClick={onCancel}>{t('hz.cancel')}</button>
+        </div>
+      </form>
+    </aside>
+  );
+}

@@ -1,0 +1,252 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { HazardStatus } from '@/lib/domain/enums';
+import { enumLabel } from '@/lib/i18n';
+import { useLocale, useT } from '../i18n-context';
+import { callApi, errorMessage, sendJson } from './api';
+import { HazardEditForm } from './HazardEditForm';
+import { HazardNotify } from './HazardNotify';
+import { HazardPhotos } from './HazardPhotos';
+import { HazardTimeline } from './HazardTimeline';
+import { StatusChip } from './HazardTable';
+import type { HazardDetailData } from './types';
+
+export interface HazardDetailProps {
+  id: number;
+  canReport: boolean;
+  canVerify: boolean;
+  onClose(): void;
+  /** Something changed: the list and counts must reload. */
+  onChanged(): void;
+  /** The detail (re)loaded; `first` on the first load of this hazard. */
+  onLoaded(detail: HazardDetailData, first: boolean): void;
+}
+
+/** The button text of a step, by where it goes from where. */
+function stepKey(from: HazardStatus, to: HazardStatus) {
+  if (from === 'awaiting_review' && to === 'in_progress') return 'hz.step.sendBack' as const;
+  return `hz.step.${to}` as const;
+}
+
+/**
+ * One hazard: its fields, the rule it breaks, its place, photos, the rectification steps allowed from here,
+ * notifications, editing and the timeline. A stale version (409) shows the conflict and the newer state.
+ */
+export function HazardDetail({ id, canReport, canVerify, onClose, onChanged, onLoaded }: HazardDetailProps) {
+  const t = useT();
+  const locale = useLocale();
+  const [detail, setDetail] = useState<HazardDetailData | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const body = useRef<HTMLDivElement>(null);
+  // The latest callback, so reloads after a change call the parent's current one (not the first render's).
+  const onLoadedRef = useRef(onLoaded);
+  onLoadedRef.current = onLoaded;
+  const loadedOnce = useRef(false);
+  // A conflict or an error is said at the top of the panel: bring it into view wherever the user was.
+  useEffect(() => {
+    if (conflict || actionError) body.current?.scrollTo({ top: 0, behavior: 'smooth' });
+  }, [conflict, actionError]);
+
+  const load = useCallback(async () => {
+    const answer = await callApi<HazardDetailData>(`/api/v1/hazards/${id}`);
+    if (answer.ok && answer.body) {
+      setDetail(answer.body);
+      setLoadError(null);
+      onLoadedRef.current(answer.body, !loadedOnce.current);
+      loadedOnce.current = true;
+    } else {
+      setLoadError(errorMessage(answer, t('hz.loadFailed')));
+    }
+    // t is a fresh function every render: loading depends only on the id.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  /** After any answer to a change: a conflict reloads the newer state and says so; success reloads too. */
+  const settle = useCallback(
+    async (answer: { ok: boolean; status: number; body: unknown }, fallback: string): Promise<boolean> => {
+      if (answer.status === 409) {
+        setConflict(true);
+        setActionError(null);
+        setEditing(false);
+        await load();
+        onChanged();
+        return false;
+      }
+      if (!answer.ok) {
+        setActionError(errorMessage(answer as never, fallback));
+        return false;
+      }
+      setConflict(false);
+      setActionError(null);
+      await load();
+      onChanged();
+      return true;
+    },
+    [load, onChanged],
+  );
+
+  if (!detail) {
+    return (
+      <aside className="hz-side" data-testid="hazard-detail" aria-busy={!loadError}>
+        <header className="hz-side-head">
+          <h3>{loadError ? t('hz.loadFailed') : t('hz.loading')}</h3>
+          <button type="button" className="close" onClick={onClose} aria-label={t('hz.close')}>×</button>
+        </header>
+        {loadError && <div className="hz-error" role="alert">{loadError}</div>}
+      </aside>
+    );
+  }
+
+  const p = detail.hazard.properties;
+  const stepAllowed = (to: HazardStatus) => (p.status === 'awaiting_review' ? canVerify : canReport) && detail.allowed_next.includes(to);
+  const steps = detail.allowed_next.filter(stepAllowed);
+  const hasAfterPhoto = detail.photos.some((photo) => photo.kind === 'after');
+
+  const move = async (to: HazardStatus) => {
+    setBusy(true);
+    const answer = await sendJson(`/api/v1/hazards/${id}/transitions`, 'POST', { to, note: note.trim(), version: p.version });
+    if (await settle(answer, t('hz.actionFailed'))) setNote('');
+    setBusy(false);
+  };
+
+  const rows: [string, React.ReactNode][] = [
+    [t('hz.village'), p.village_name],
+    [t('hz.category'), enumLabel(locale, 'category', p.category)],
+    [t('hz.placeType'), p.place_type ? enumLabel(locale, 'place_type', p.place_type) : '—'],
+    [t('hz.severity'), <span key="s" className={`hz-sev hz-sev-${p.severity}`}>{enumLabel(locale, 'severity', p.severity)}</span>],
+    [t('hz.foundOn'), p.found_on],
+    [t('hz.deadline'), (
+      <span key="d">
+        {p.deadline}
+        {p.overdue && <span className="hz-overdue">{t('hz.overdue')}</span>}
+      </span>
+    )],
+    [t('hz.responsible'), p.responsible_person ?? '—'],
+    [t('hz.criterion'), p.criterion ?? '—'],
+    ...(p.closed_on ? [[t('hz.closedOn'), p.closed_on] as [string, React.ReactNode]] : []),
+    [t('hz.location'), `${detail.hazard.geometry.coordinates[0]!.toFixed(6)}, ${detail.hazard.geometry.coordinates[1]!.toFixed(6)}`],
+  ];
+
+  return (
+    <aside className="hz-side" data-testid="hazard-detail" data-id={p.id} data-version={p.version} data-status={p.status}>
+      <header className="hz-side-head">
+        <div>
+          <div className="detail-layer">{t('hz.detail')}</div>
+          <h3 data-testid="detail-code">{p.code}</h3>
+          <div className="hz-head-chips">
+            <span data-testid="detail-status"><StatusChip status={p.status} /></span>
+            {p.overdue && <span className="hz-overdue">{t('hz.overdue')}</span>}
+            <span className="hz-version">v{p.version}</span>
+          </div>
+        </div>
+        <button type="button" className="close" onClick={onClose} aria-label={t('hz.close')} data-testid="detail-close">×</button>
+      </header>
+
+      <div className="hz-side-body" ref={body}>
+        {conflict && (
+          <div className="hz-conflict" role="alert" data-testid="hazard-conflict">
+            {t('hz.conflict')}
+          </div>
+        )}
+        {actionError && (
+          <div className="hz-error" role="alert" data-testid="hazard-action-error">
+            {actionError}
+          </div>
+        )}
+
+        <p className="hz-description" data-testid="detail-description">{p.description}</p>
+
+        {steps.length > 0 && (
+          <section className="hz-steps" data-testid="hazard-steps">
+            <h4>{t('hz.nextStep')}</h4>
+            <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} rows={2}
+              placeholder={steps.includes('closed') ? t('hz.noteCloseHint') : t('hz.noteHint')} data-testid="step-note" />
+            {steps.includes('closed') && !hasAfterPhoto && <div className="hz-hint">{t('hz.closeNeeds')}</div>}
+            <div className="hz-step-buttons">
+              {steps.map((to) => (
+                <button key={to} type="button" disabled={busy} onClick={() => move(to)} data-testid={`step-${to}`}
+                  className={to === 'closed' ? 'primary hz-close-out' : p.status === 'awaiting_review' ? 'secondary hz-send-back' : 'primary'}>
+                  {t(stepKey(p.status, to))}
+                </button>
+              ))}
+            </div>
+          </section>
+        )}
+        {p.status === 'closed' && <div className="hz-closed-note" data-testid="hazard-closed">{t('hz.isClosed')}</div>}
+
+        <dl className="hz-fields">
+          {rows.map(([label, value]) => (
+            <div className="detail-row" key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+
+        {(detail.rule || p.rule_id) && (
+          <section className="hz-rule" data-testid="hazard-rule">
+            <h4>{t('hz.rule')}</h4>
+            {detail.rule ? (
+              <>
+                <div className="hz-rule-clause">{detail.rule.clause}</div>
+                <div>{locale === 'en' ? detail.rule.description_en : detail.rule.description_zh}</div>
+                <div className="hz-rule-values">
+                  {t('hz.threshold')} <b>{detail.rule.threshold} {detail.rule.unit}</b>
+                  {' · '}
+                  {t('hz.measured')} <b data-testid="rule-measured">{p.measured === null ? '—' : `${p.measured} ${detail.rule.unit}`}</b>
+                </div>
+              </>
+            ) : (
+              <div>{p.rule_id}{p.measured !== null ? ` · ${t('hz.measured')} ${p.measured}` : ''}</div>
+            )}
+          </section>
+        )}
+
+        {detail.linked && (
+          <section className="hz-linked" data-testid="hazard-linked">
+            <h4>{t('hz.linked')}</h4>
+            <div>
+              {t(`hz.linked.${detail.linked.layer}`)} · {detail.linked.code}
+              {detail.linked.name ? ` · ${detail.linked.name}` : ''}
+            </div>
+            <div className="hz-hint">{t('hz.linkedOnMap')}</div>
+          </section>
+        )}
+
+        <HazardPhotos hazardId={id} photos={detail.photos} canUpload={canReport && p.status !== 'closed'}
+          onUploaded={() => settle({ ok: true, status: 201, body: null }, '')} />
+
+        {canReport && p.status !== 'closed' && (
+          <HazardNotify foundOn={p.found_on} onSubmit={async (notification) =>
+            settle(await sendJson(`/api/v1/hazards/${id}/notifications`, 'POST', notification), t('hz.actionFailed'))} />
+        )}
+
+        {canReport && (
+          editing ? (
+            <HazardEditForm hazard={p} canVerify={canVerify} error={actionError} onCancel={() => setEditing(false)}
+              onSave={async (patch) => {
+                const ok = await settle(await sendJson(`/api/v1/hazards/${id}`, 'PATCH', { ...patch, version: p.version }), t('hz.actionFailed'));
+                if (ok) setEditing(false);
+              }} />
+          ) : (
+            <button type="button" className="secondary hz-edit-open" onClick={() => setEditing(true)} data-testid="edit-open">
+              ✎ {t('hz.edit')}
+            </button>
+          )
+        )}
+
+        <HazardTimeline events={detail.events} />
+      </div>
+    </aside>
+  );
+}

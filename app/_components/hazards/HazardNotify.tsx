@@ -1,0 +1,42 @@
+'use client';
+
+import { useState } from 'react';
+import { todayInChina } from '@/lib/hazards/deadlines';
+import { NOTIFY_METHODS } from '@/lib/hazards/input';
+import { enumLabel } from '@/lib/i18n';
+import { useLocale, useT } from '../i18n-context';
+
+export interface HazardNotifyProps {
+  foundOn: string;
+  onSubmit(notification: { method: string; on: string }): Promise<boolean>;
+}
+
+/** Records that the responsible person was told (how and when); the product sends nothing itself. */
+export function HazardNotify({ foundOn, onSubmit }: HazardNotifyProps) {
+  const t = useT();
+  const locale = useLocale();
+  const [method, setMethod] = useState<string>(NOTIFY_METHODS[0]);
+  const [on, setOn] = useState(todayInChina());
+  const [busy, setBusy] = useState(false);
+  return (
+    <section className="hz-notify" data-testid="hazard-notify">
+      <h4>{t('hz.notify')}</h4>
+      <div className="hz-inline-form">
+        <select value={method} onChange={(e) => setMethod(e.target.value)} data-testid="notify-method" aria-label={t('hz.notifyMethod')}>
+          {NOTIFY_METHODS.map((m) => (
+            <option key={m} value={m}>{enumLabel(locale, 'notify_method', m)}</option>
+          ))}
+        </select>
+        <input type="date" value={on} min={foundOn} max={todayInChina()} onChange={(e) => setOn(e.target.value)}
+          data-testid="notify-on" aria-label={t('hz.notifyOn')} />
+        <button type="button" className="secondary" disabled={busy || !on} data-testid="notify-submit" onClick={async () => {
+          setBusy(true);
+          await onSubmit({ method, on });
+          setBusy(false);
+        }}>
+          {t('hz.notifyRecord')}
+        </button>
+      </div>
+    </section>
+  );
+}

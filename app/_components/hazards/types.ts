@@ -1,0 +1,83 @@
+import type { HazardStatus } from '@/lib/domain/enums';
+
+/** What the hazard list and detail endpoints answer (see app/api/v1/hazards/**). */
+export interface HazardProperties {
+  id: number;
+  code: string;
+  village_code: string;
+  village_name: string;
+  category: string;
+  place_type: string | null;
+  severity: string;
+  criterion: string | null;
+  rule_id: string | null;
+  measured: number | null;
+  description: string;
+  found_on: string;
+  deadline: string;
+  status: HazardStatus;
+  responsible_person: string | null;
+  closed_on: string | null;
+  version: number;
+  overdue: boolean;
+  building_id?: number | null;
+  unit_id?: number | null;
+  passage_id?: number | null;
+}
+
+export interface HazardFeature {
+  type: 'Feature';
+  geometry: GeoJSON.Point;
+  properties: HazardProperties;
+}
+
+export interface HazardList {
+  type: 'FeatureCollection';
+  features: HazardFeature[];
+  total: number;
+  by_status: Record<string, number>;
+}
+
+export interface HazardEvent {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string;
+  notify_method: string | null;
+}
+
+export interface PhotoMeta {
+  id: number;
+  hazard_id: number;
+  event_id: number | null;
+  kind: 'before' | 'after' | 'other';
+  width: number;
+  height: number;
+  byte_size: number;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+export interface HazardDetailData {
+  hazard: HazardFeature;
+  events: HazardEvent[];
+  rule: { rule_id: string; clause: string; description_zh: string; description_en: string; threshold: number; unit: string } | null;
+  linked: { layer: 'buildings' | 'units' | 'passages'; id: number; code: string; name: string | null; geometry: GeoJSON.Geometry } | null;
+  photos: PhotoMeta[];
+  allowed_next: HazardStatus[];
+}
+
+export interface ImportReport {
+  file: string;
+  headers: string[];
+  mapping: Record<string, number>;
+  fields: Record<string, string>;
+  rows: number;
+  valid: number;
+  errors: { row: number; column: string; message: string }[];
+  created?: number;
+  error?: string;
+}
