@@ -26,6 +26,8 @@ export const PLACE_TYPES = ['nine_small', 'distillery', 'packaging', 'farm', 'cr
 export const SEVERITIES = ['general', 'major'] as const;
 export const HAZARD_STATUSES = ['pending', 'in_progress', 'awaiting_review', 'closed'] as const;
 export const HAZARD_EVENT_ACTIONS = ['created', 'notified', 'transition', 'edited', 'reopened'] as const;
+/** How the responsible person was told about a hazard; recorded only, the product never sends anything. */
+export const NOTIFY_METHODS = ['phone', 'sms', 'in_person', 'written_notice', 'wechat'] as const;
 export const INCIDENT_CAUSES = ['electrical', 'fire_use', 'straw', 'smoking', 'children', 'other'] as const;
 
 export type FireGrade = (typeof FIRE_GRADES)[number];

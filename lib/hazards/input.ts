@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HAZARD_CATEGORIES, PLACE_TYPES, SEVERITIES } from '../domain/enums';
+import { HAZARD_CATEGORIES, NOTIFY_METHODS, PLACE_TYPES, SEVERITIES } from '../domain/enums';
 import { defaultDeadline, isCalendarDate, todayInChina } from './deadlines';
 
 /**
@@ -7,8 +7,7 @@ import { defaultDeadline, isCalendarDate, todayInChina } from './deadlines';
  * lifecycle, never through a patch). Messages are English like the rest of the API and always name the field.
  */
 
-/** How the responsible person was told about the hazard; recorded only, the product never sends anything. */
-export const NOTIFY_METHODS = ['phone', 'sms', 'in_person', 'written_notice', 'wechat'] as const;
+export { NOTIFY_METHODS };
 export type NotifyMethod = (typeof NOTIFY_METHODS)[number];
 
 /** China's extent in degrees (73.5–135.1°E, 3.8–53.6°N, rounded outwards): catches swapped axes and metres. */

@@ -140,6 +140,12 @@ export function validateRows(table: ImportTable, mapping: HazardColumnMapping, v
       notification: notifyMethod && notifiedOn ? { method: notifyMethod, on: notifiedOn } : undefined,
     };
     for (const key of Object.keys(raw)) if (raw[key] === undefined) delete raw[key];
+    // Checked here as well as in the schema: zod skips its cross-field check when a field of the row already failed,
+    // and every problem of a row must be reported at once.
+    if (!raw.location && !raw.building_code && !failed.has('lon') && !failed.has('lat')) {
+      failed.add('lon');
+      rowErrors.push({ row, column: columnName('lon'), message: 'give longitude and latitude or a building code' });
+    }
 
     const parsed = hazardImportSchema.safeParse(raw);
     if (!parsed.success) {

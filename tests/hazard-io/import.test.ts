@@ -175,6 +175,8 @@ describe('validateRows', () => {
       good.map((cell, i) => (i === 0 ? 'A3' : i === 7 ? '' : i === 8 ? '' : cell)),
       good.map((cell, i) => (i === 5 ? '2026-07-01' : i === 6 ? '2026-06-30' : cell)),
       good.map((cell, i) => (i === 0 ? 'A5' : i === 10 ? '微信' : i === 7 ? '12.1' : cell)),
+      // Several problems in one row, the missing place among them: all are reported together.
+      ['A7', '保贤村', '无此类别', '一般', '', '2026-03-01', '', '', '', '', '', ''],
     ];
     const { inputs, errors } = validateRows(table(rows), suggestMapping(HEADERS), villages);
     expect(inputs.map((input) => input.row)).toEqual([2]);
@@ -183,6 +185,7 @@ describe('validateRows', () => {
       [4, '经度'],
       [5, '编号'], [5, '发现日期'], [5, '整改期限'],
       [6, '经度'], [6, '告知日期'],
+      [7, '类别'], [7, '描述'], [7, '经度'],
     ]);
     const message = (row: number, column: string) => errors.find((e) => e.row === row && e.column === column)!.message;
     expect(message(3, '村名')).toMatch(/unknown village "王家庄"/);
@@ -193,6 +196,7 @@ describe('validateRows', () => {
     expect(message(5, '发现日期')).toMatch(/future/);
     expect(message(6, '经度')).toMatch(/between 73 and 136/);
     expect(message(6, '告知日期')).toMatch(/告知日期 is empty/);
+    expect(message(7, '经度')).toMatch(/longitude and latitude or a building code/);
   });
 
   it('says which required columns are missing, on the header row', () => {

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { HAZARD_CATEGORIES, PLACE_TYPES, SEVERITIES } from '@/lib/domain/enums';
 import { addDays, DEFAULT_DEADLINE_DAYS, todayInChina } from '@/lib/hazards/deadlines';
-import { NOTIFY_METHODS } from '@/lib/hazards/input';
+import { NOTIFY_METHODS } from '@/lib/domain/enums';
 import type { HazardPrefill } from '@/lib/hazards/url-state';
 import { enumLabel } from '@/lib/i18n';
 import { useLocale, useT } from '../i18n-context';

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { todayInChina } from '@/lib/hazards/deadlines';
-import { NOTIFY_METHODS } from '@/lib/hazards/input';
+import { NOTIFY_METHODS } from '@/lib/domain/enums';
 import { enumLabel } from '@/lib/i18n';
 import { useLocale, useT } from '../i18n-context';
 

@@ -5,7 +5,7 @@ import type { VillageSummary } from '@/db/queries/villages';
 import type { Permission } from '@/lib/auth/roles';
 import type { BasemapConfig } from '@/lib/map/basemap';
 import {
-  listParams, nearText, pageSearch, parsedNear, parsedWithin, parsePageState, withinText,
+  filterParams, listParams, nearText, pageSearch, parsedNear, parsedWithin, parsePageState, withinText,
   type HazardFilterState, type HazardPageState,
 } from '@/lib/hazards/url-state';
 import { useT } from '../i18n-context';
@@ -93,10 +93,21 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query, refreshTick]);
 
-  // The map follows the list, the selection, the area filter, the mode and the placing marker.
+  // The map shows every hazard of the filter (light points), not just the list's page.
+  const pointsQuery = `${filterParams(state.filter)}&view=points`;
+  const [points, setPoints] = useState<GeoJSON.FeatureCollection | null>(null);
   useEffect(() => {
-    if (mapReady) void map.current?.setHazards(list ?? { type: 'FeatureCollection', features: [] });
-  }, [list, mapReady]);
+    const abort = new AbortController();
+    void callApi<GeoJSON.FeatureCollection>(`/api/v1/hazards?${pointsQuery}`, { signal: abort.signal }).then((answer) => {
+      if (!abort.signal.aborted) setPoints(answer.ok ? answer.body : null);
+    });
+    return () => abort.abort();
+  }, [pointsQuery, refreshTick]);
+
+  // The map follows the filter, the selection, the area filter, the mode and the placing marker.
+  useEffect(() => {
+    if (mapReady) void map.current?.setHazards(points ?? { type: 'FeatureCollection', features: [] });
+  }, [points, mapReady]);
   useEffect(() => {
     if (mapReady) void map.current?.setSelected(state.selected);
   }, [state.selected, mapReady]);
