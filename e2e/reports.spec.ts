@@ -13,6 +13,7 @@ describe('reports page: the monthly report downloaded matches the stats API', ()
   beforeAll(async () => {
     browser = await launchBrowser();
     app = await AppDriver.open(browser, server.url, VIEWPORTS.desktop);
+    await app.signIn('office');
   });
   afterAll(async () => {
     await app?.close();

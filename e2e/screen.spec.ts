@@ -12,6 +12,7 @@ describe('wall screen (大屏) at 1920×1080', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     app = await AppDriver.open(browser, server.url, VIEWPORTS.wallScreen);
+    await app.signIn('leader');
     screen = new ScreenPage(app);
     expect(await screen.open('tour=0')).toBe(200); // the town, fixed: figures to compare
   });
@@ -71,6 +72,7 @@ describe('wall screen at 3840×2160', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     app = await AppDriver.open(browser, server.url, WALL_4K);
+    await app.signIn('leader');
   });
   afterAll(async () => {
     await app?.close();
