@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { fieldErrors } from '../hazards/input';
+import { fieldErrors } from './field-errors';
 import { BadRequestError } from './errors';
 
 /** Largest JSON body an API accepts; uploads have their own limits. */

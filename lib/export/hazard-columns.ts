@@ -1,27 +1,10 @@
+import type { HazardListProperties } from '../hazards/list-row';
 import { enumLabel } from '../i18n';
 import { toGeoJson } from './geojson';
 import type { TableColumn } from './table';
 
 /** One hazard as the list query (db/queries/hazards.ts listHazards) gives it, flattened with its point. */
-export interface HazardExportRow {
-  id: number;
-  code: string;
-  village_code: string;
-  village_name: string;
-  category: string;
-  place_type: string | null;
-  severity: string;
-  criterion: string | null;
-  rule_id: string | null;
-  measured: number | null;
-  description: string;
-  found_on: string;
-  deadline: string;
-  status: string;
-  responsible_person: string | null;
-  closed_on: string | null;
-  version: number;
-  overdue: boolean;
+export interface HazardExportRow extends HazardListProperties {
   lon: number | null;
   lat: number | null;
 }

@@ -1,25 +1,9 @@
 import type { HazardStatus } from '@/lib/domain/enums';
+import type { HazardListProperties } from '@/lib/hazards/list-row';
 
 /** What the hazard list and detail endpoints answer (see app/api/v1/hazards/**). */
-export interface HazardProperties {
-  id: number;
-  code: string;
-  village_code: string;
-  village_name: string;
-  category: string;
-  place_type: string | null;
-  severity: string;
-  criterion: string | null;
-  rule_id: string | null;
-  measured: number | null;
-  description: string;
-  found_on: string;
-  deadline: string;
+export interface HazardProperties extends Omit<HazardListProperties, 'status'> {
   status: HazardStatus;
-  responsible_person: string | null;
-  closed_on: string | null;
-  version: number;
-  overdue: boolean;
   building_id?: number | null;
   unit_id?: number | null;
   passage_id?: number | null;
