@@ -15,6 +15,7 @@ describe('overview map (一张图)', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     app = await AppDriver.open(browser, server.url, VIEWPORTS.desktop);
+    await app.signIn('office');
     app.page.on('dialog', (dialog) => {
       dialogs++;
       void dialog.dismiss();
