@@ -77,6 +77,7 @@ describe('overview map (一张图)', () => {
 
   it('fits the wall screen (1920×1080) without scrollbars', async () => {
     const wall = await AppDriver.open(browser, server.url, VIEWPORTS.wallScreen);
+    await wall.signIn('leader');
     const page = new OverviewPage(wall);
     await page.open();
     await page.waitForCounts();
