@@ -368,7 +368,7 @@ export const en: Record<MessageKey, string> = {
   'screen.passages.milestone.end_2024': 'End 2024: fixed obstacles',
   'screen.passages.milestone.end_2025': 'End 2025: crowded-place doors',
   'screen.passages.milestone.end_2026': 'End 2026: lanes markedly clearer',
-  'screen.passages.fixesPending': 'Passage-fix counts arrive with the passage module',
+  'screen.passages.fixesDone': 'Passage fixes completed',
   'screen.coverage': 'Coverage (share of buildings)',
   'screen.coverage.water': 'Usable water source within 150 m',
   'screen.coverage.station': 'Micro station within 3 min',

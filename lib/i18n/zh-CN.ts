@@ -366,7 +366,7 @@ export const zhCN = {
   'screen.passages.milestone.end_2024': '2024年底 固定障碍物',
   'screen.passages.milestone.end_2025': '2025年底 密集场所门窗障碍',
   'screen.passages.milestone.end_2026': '2026年底 生命通道明显改善',
-  'screen.passages.fixesPending': '通道打通工程统计待通道整治模块上线',
+  'screen.passages.fixesDone': '已完成通道整改（处）',
   'screen.coverage': '消防力量覆盖（建筑占比）',
   'screen.coverage.water': '150米内有可用消防水源',
   'screen.coverage.station': '微型消防站3分钟到场',

@@ -38,7 +38,7 @@ export function geodataFigures() {
       obstaclesFound: o.filter((x) => between(x.found_on, from, to)).length,
       obstaclesCleared: o.filter((x) => between(x.cleared_on, from, to)).length,
       obstaclesOpenAtEnd: o.filter((x) => x.found_on <= to && (x.cleared_on === null || x.cleared_on > to)).length,
-      passageFixes: null,
+      passageFixes: 0,
       drills: d.length,
       drillParticipants: d.reduce((s, x) => s + x.participants, 0),
       trainings: trainings.filter(inScope(village)).filter((x) => between(x.trained_on, from, to)).length,

@@ -12,7 +12,7 @@ import { pdfFonts, pdfText, pdfValue, xlsxPairs, xlsxRows } from './read-back';
 // V1's November 2026, counted by hand from tests/stats/stats-town.ts (see the period test in tests/stats).
 const V1_NOVEMBER: Record<(typeof FIGURE_KEYS)[number], number | null> = {
   hazardsFound: 1, majorFound: 0, hazardsRectified: 1, openAtEnd: 1, openMajorAtEnd: 1, overdueAtEnd: 1,
-  obstaclesFound: 0, obstaclesCleared: 1, obstaclesOpenAtEnd: 1, passageFixes: null,
+  obstaclesFound: 0, obstaclesCleared: 1, obstaclesOpenAtEnd: 1, passageFixes: 0,
   drills: 1, drillParticipants: 12, trainings: 1, incidents: 0, deaths: 0, injuries: 0, lossYuan: 0,
 };
 // The town's 2026 (to Nov 30): found H1, H2, H4, H5, H6; closed H3 (Feb), H1 (Mar), H5 (Nov); open at the end

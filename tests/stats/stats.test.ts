@@ -59,9 +59,9 @@ describe.each(testEngines)('screen and report figures on $name (stats town)', (e
     const progress = await passageProgress(handle.db, town);
     expect(progress.openObstacles).toBe(1); // O1
     expect(progress.milestones.map(({ id, asOf, reached, found, cleared, passageFixes }) => ({ id, asOf, reached, found, cleared, passageFixes }))).toEqual([
-      { id: 'end_2024', asOf: '2024-12-31', reached: true, found: 2, cleared: 1, passageFixes: null }, // O2, O3; O2
-      { id: 'end_2025', asOf: '2025-12-31', reached: true, found: 3, cleared: 2, passageFixes: null }, // + O4; + O3
-      { id: 'end_2026', asOf: TODAY, reached: false, found: 4, cleared: 3, passageFixes: null }, // + O1; + O4
+      { id: 'end_2024', asOf: '2024-12-31', reached: true, found: 2, cleared: 1, passageFixes: 0 }, // O2, O3; O2
+      { id: 'end_2025', asOf: '2025-12-31', reached: true, found: 3, cleared: 2, passageFixes: 0 }, // + O4; + O3
+      { id: 'end_2026', asOf: TODAY, reached: false, found: 4, cleared: 3, passageFixes: 0 }, // + O1; + O4
     ]);
     const v2 = await passageProgress(handle.db, { villages: [V2], today: TODAY });
     expect(v2.milestones.map((m) => m.found)).toEqual([0, 0, 0]); // both passages are V1's
@@ -93,7 +93,7 @@ describe.each(testEngines)('screen and report figures on $name (stats town)', (e
       from: '2026-11-01', to: '2026-11-30', asOf: '2026-11-30',
       hazardsFound: 1, majorFound: 0, hazardsRectified: 1, // H5
       openAtEnd: 1, openMajorAtEnd: 1, overdueAtEnd: 1, // H2
-      obstaclesFound: 0, obstaclesCleared: 1, obstaclesOpenAtEnd: 1, passageFixes: null, // O4 cleared; O1 open
+      obstaclesFound: 0, obstaclesCleared: 1, obstaclesOpenAtEnd: 1, passageFixes: 0, // O4 cleared; O1 open
       drills: 1, drillParticipants: 12, trainings: 1, // U3 2026-11-05; 丙 2026-11-20
       incidents: 0, deaths: 0, injuries: 0, lossYuan: 0, // F4 is V2's
     });
@@ -126,5 +126,24 @@ describe.each(testEngines)('screen and report figures on $name (stats town)', (e
     const alone = await runAnalysis(handle.db, 'station-coverage', { villages: [V1], ruleset: 'GB50039', month: 11 });
     expect(again.station.buildings).toBe(alone.summary.buildings);
     expect(again.station.buildings - again.station.covered).toBe(alone.summary.uncovered);
+  });
+
+  // Last in this block: it adds passage fixes, which the tests above count as none.
+  it('counts passage fixes completed by each milestone and in a month, in the village of the passage they change', async () => {
+    const id = async (table: 'obstacles' | 'passages', code: string) =>
+      (await handle.db.selectFrom(table).select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+    const o4 = await id('obstacles', 'O4');
+    const p1 = await id('passages', 'P1');
+    await handle.db.insertInto('passage_fixes').values([
+      { kind: 'clear_obstacle', obstacle_id: o4, status: 'done', completed_on: '2026-11-10', created_by: 'test' },
+      { kind: 'widen', passage_id: p1, target_width_m: 4.5, status: 'accepted', completed_on: '2025-05-01', created_by: 'test' },
+      { kind: 'widen', passage_id: p1, target_width_m: 5, status: 'plan', created_by: 'test' },
+    ]).execute();
+    // Both completed fixes are on V1's passages (O4 on P2, P1): by end 2024 none, by end 2025 one, by today two.
+    const progress = await passageProgress(handle.db, town);
+    expect(progress.milestones.map((m) => m.passageFixes)).toEqual([0, 1, 2]);
+    const month = (villages: string[]) => periodFigures(handle.db, { villages, from: '2026-11-01', to: '2026-11-30', today: TODAY });
+    expect((await month([V1])).passageFixes).toBe(1);
+    expect((await month([V2])).passageFixes).toBe(0);
   });
 });

@@ -28,7 +28,7 @@ export function PassagePanel({ stats, t, vw }: PanelProps) {
       <div className="panel-foot">
         {t('screen.passages.open')} <b data-testid="passages-open">{p?.openObstacles ?? '—'}</b>
         {' · '}
-        {fixes === null || fixes === undefined ? <span className="dim">{t('screen.passages.fixesPending')}</span> : fixes}
+        {t('screen.passages.fixesDone')} <b data-testid="passage-fixes-done">{fixes ?? '—'}</b>
       </div>
     </Panel>
   );

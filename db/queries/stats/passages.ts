@@ -15,8 +15,8 @@ export interface MilestoneProgress {
   cleared: number;
   clearedShare: number | null;
   target: number;
-  /** Passage fixes (issue 7) completed by then; null until passage-fix records exist. */
-  passageFixes: number | null;
+  /** Passage fixes (通道整改, the planner's records) completed by then. */
+  passageFixes: number;
 }
 
 export interface PassageProgress {
@@ -24,7 +24,22 @@ export interface PassageProgress {
   openObstacles: number;
 }
 
-/** 打通消防车通道: obstacles cleared against the campaign milestones (end 2024 / 2025 / 2026). */
+/**
+ * Passage fixes completed (已完成 or 已验收) in a period, in the given villages: a fix belongs to the village of the
+ * passage it changes, the passage of the obstacle it clears, or the passage it created.
+ */
+export async function completedPassageFixes(db: Kysely<Database>, villages: readonly string[], from: string | null, to: string): Promise<number> {
+  const result = await sql<{ n: number }>`
+    SELECT count(*)::int AS n
+    FROM passage_fixes f
+    LEFT JOIN obstacles o ON o.id = f.obstacle_id
+    LEFT JOIN passages p ON p.id = coalesce(f.passage_id, o.passage_id, f.created_passage_id)
+    WHERE f.completed_on <= ${to}::date ${from ? sql`AND f.completed_on >= ${from}::date` : sql``}
+      AND ${inVillages('p.village_code', villages)}`.execute(db);
+  return result.rows[0]!.n;
+}
+
+/** 打通消防车通道: obstacles cleared and passage fixes completed against the campaign milestones (end 2024 / 2025 / 2026). */
 export async function passageProgress(db: Kysely<Database>, scope: StatsScope): Promise<PassageProgress> {
   const days = PASSAGE_MILESTONES.map((m) => minDate(m.date, scope.today));
   const result = await sql<{ day: string; found: number; cleared: number }>`
@@ -35,12 +50,13 @@ export async function passageProgress(db: Kysely<Database>, scope: StatsScope): 
     LEFT JOIN (obstacles o JOIN passages p ON p.id = o.passage_id) ON ${inVillages('p.village_code', scope.villages)}
     GROUP BY d.day`.execute(db);
   const byDay = new Map(result.rows.map((row) => [row.day.slice(0, 10), row]));
+  const fixes = await Promise.all(days.map((day) => completedPassageFixes(db, scope.villages, null, day)));
   const milestones = PASSAGE_MILESTONES.map((milestone, i) => {
     const row = byDay.get(days[i]!) ?? { found: 0, cleared: 0 };
     return {
       id: milestone.id, date: milestone.date, asOf: days[i]!, reached: milestone.date <= scope.today,
       found: row.found, cleared: row.cleared, clearedShare: ratio(row.cleared, row.found), target: milestone.clearedShare,
-      passageFixes: null,
+      passageFixes: fixes[i]!,
     };
   });
   const open = await sql<{ n: number }>`

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { minDate } from '../../../lib/reports/period';
 import type { Database } from '../../schema';
+import { completedPassageFixes } from './passages';
 import { inVillages, openOn, overdueOn } from './scope';
 
 /** What happened in a period in the villages, and the state of the hazard list at its end. */
@@ -22,7 +23,8 @@ export interface PeriodFigures {
    * Passage fixes (打通消防车通道) completed in the period: issue 7 builds the passage-fix records; until they
    * land this stays null and the obstacles cleared stand for the passage work.
    */
-  passageFixes: number | null;
+  /** Passage fixes completed in the period. */
+  passageFixes: number;
   drills: number;
   drillParticipants: number;
   trainings: number;
@@ -76,5 +78,5 @@ export async function periodFigures(
       (SELECT coalesce(sum(f.loss_yuan), 0) FROM fire_incidents f WHERE ${inVillages('f.village_code', villages)}
         AND f.occurred_on BETWEEN ${from}::date AND ${asOf}::date)::float8 AS "lossYuan"
   `.execute(db);
-  return { from, to, asOf, ...result.rows[0]!, passageFixes: null };
+  return { from, to, asOf, ...result.rows[0]!, passageFixes: await completedPassageFixes(db, villages, from, asOf) };
 }
