@@ -16,6 +16,8 @@ export interface HazardDetailProps {
   id: number;
   canReport: boolean;
   canVerify: boolean;
+  /** May open the audit log: the hazard's full change history (责任倒查) is linked. */
+  canAudit: boolean;
   onClose(): void;
   /** Something changed: the list and counts must reload. */
   onChanged(): void;
@@ -33,7 +35,7 @@ function stepKey(from: HazardStatus, to: HazardStatus) {
  * One hazard: its fields, the rule it breaks, its place, photos, the rectification steps allowed from here,
  * notifications, editing and the timeline. A stale version (409) shows the conflict and the newer state.
  */
-export function HazardDetail({ id, canReport, canVerify, onClose, onChanged, onLoaded }: HazardDetailProps) {
+export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onChanged, onLoaded }: HazardDetailProps) {
   const t = useT();
   const locale = useLocale();
   const [detail, setDetail] = useState<HazardDetailData | null>(null);
@@ -246,6 +248,11 @@ export function HazardDetail({ id, canReport, canVerify, onClose, onChanged, onL
         )}
 
         <HazardTimeline events={detail.events} />
+        {canAudit && (
+          <a className="link-button" href={`/admin/audit?table=hazards&record=${id}`} data-testid="hazard-audit-link">
+            {t('users.history')}
+          </a>
+        )}
       </div>
     </aside>
   );

@@ -325,6 +325,7 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
             key={state.selected}
             id={state.selected}
             canReport={canReport}
+            canAudit={permissions.includes('audit:read')}
             canVerify={canVerify}
             onClose={() => {
               select(null);
