@@ -5,8 +5,8 @@ import { HAZARD_CATEGORIES, PLACE_TYPES, SEVERITIES } from '@/lib/domain/enums';
 import { addDays, DEFAULT_DEADLINE_DAYS, todayInChina } from '@/lib/hazards/deadlines';
 import { NOTIFY_METHODS } from '@/lib/domain/enums';
 import type { HazardPrefill } from '@/lib/hazards/url-state';
-import { enumLabel } from '@/lib/i18n';
-import { useLocale, useT } from '../i18n-context';
+import { useT } from '../i18n-context';
+import { EnumOptions } from './EnumOptions';
 import { errorMessage, sendJson } from './api';
 
 export interface HazardCreateFormProps {
@@ -26,7 +26,6 @@ const pick = <T extends string>(value: string | undefined, allowed: readonly T[]
 /** 新建隐患: place it by clicking the map, fill in the fields; the deadline follows the severity until edited. */
 export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCreated }: HazardCreateFormProps) {
   const t = useT();
-  const locale = useLocale();
   const today = todayInChina();
   const [category, setCategory] = useState(pick(prefill.category, HAZARD_CATEGORIES, 'other'));
   const [placeType, setPlaceType] = useState(pick(prefill.place_type, [...PLACE_TYPES, ''] as const, ''));
@@ -114,20 +113,20 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
           <label className="field">
             <span>{t('hz.category')} *</span>
             <select value={category} onChange={(e) => setCategory(e.target.value as typeof category)} data-testid="create-category">
-              {HAZARD_CATEGORIES.map((c) => <option key={c} value={c}>{enumLabel(locale, 'category', c)}</option>)}
+              <EnumOptions group="category" codes={HAZARD_CATEGORIES} />
             </select>
           </label>
           <label className="field">
             <span>{t('hz.severity')} *</span>
             <select value={severity} onChange={(e) => setSeverity(e.target.value as typeof severity)} data-testid="create-severity">
-              {SEVERITIES.map((c) => <option key={c} value={c}>{enumLabel(locale, 'severity', c)}</option>)}
+              <EnumOptions group="severity" codes={SEVERITIES} />
             </select>
           </label>
           <label className="field">
             <span>{t('hz.placeType')}</span>
             <select value={placeType} onChange={(e) => setPlaceType(e.target.value as typeof placeType)} data-testid="create-place-type">
               <option value="">—</option>
-              {PLACE_TYPES.map((c) => <option key={c} value={c}>{enumLabel(locale, 'place_type', c)}</option>)}
+              <EnumOptions group="place_type" codes={PLACE_TYPES} />
             </select>
           </label>
           <label className="field">
@@ -154,7 +153,7 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
           <div className="hz-inline-form">
             <select value={notifyMethod} onChange={(e) => setNotifyMethod(e.target.value)} data-testid="create-notify-method" aria-label={t('hz.notifyMethod')}>
               <option value="">{t('hz.notNotified')}</option>
-              {NOTIFY_METHODS.map((m) => <option key={m} value={m}>{enumLabel(locale, 'notify_method', m)}</option>)}
+              <EnumOptions group="notify_method" codes={NOTIFY_METHODS} />
             </select>
             {notifyMethod && (
               <input type="date" value={notifyOn} min={foundOn} max={today} onChange={(e) => setNotifyOn(e.target.value)}

@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import { HAZARD_CATEGORIES, PLACE_TYPES, SEVERITIES } from '@/lib/domain/enums';
-import { enumLabel } from '@/lib/i18n';
-import { useLocale, useT } from '../i18n-context';
+import { useT } from '../i18n-context';
+import { EnumOptions } from './EnumOptions';
 import type { HazardProperties } from './types';
 
 export interface HazardEditFormProps {
@@ -20,7 +20,6 @@ type Editable = 'category' | 'place_type' | 'severity' | 'description' | 'found_
 /** Edits the hazard's fields; only what changed is sent, with the version the user saw. */
 export function HazardEditForm({ hazard, canVerify, error, onCancel, onSave }: HazardEditFormProps) {
   const t = useT();
-  const locale = useLocale();
   const initial: Record<Editable, string> = {
     category: hazard.category, place_type: hazard.place_type ?? '', severity: hazard.severity, description: hazard.description,
     found_on: hazard.found_on, deadline: hazard.deadline, responsible_person: hazard.responsible_person ?? '', criterion: hazard.criterion ?? '',
@@ -52,20 +51,20 @@ export function HazardEditForm({ hazard, canVerify, error, onCancel, onSave }: H
         <label className="field">
           <span>{t('hz.category')}</span>
           <select value={values.category} onChange={set('category')} disabled={!canVerify} data-testid="edit-category">
-            {HAZARD_CATEGORIES.map((c) => <option key={c} value={c}>{enumLabel(locale, 'category', c)}</option>)}
+            <EnumOptions group="category" codes={HAZARD_CATEGORIES} />
           </select>
         </label>
         <label className="field">
           <span>{t('hz.severity')}</span>
           <select value={values.severity} onChange={set('severity')} disabled={!canVerify} data-testid="edit-severity">
-            {SEVERITIES.map((c) => <option key={c} value={c}>{enumLabel(locale, 'severity', c)}</option>)}
+            <EnumOptions group="severity" codes={SEVERITIES} />
           </select>
         </label>
         <label className="field">
           <span>{t('hz.placeType')}</span>
           <select value={values.place_type} onChange={set('place_type')} data-testid="edit-place-type">
             <option value="">—</option>
-            {PLACE_TYPES.map((c) => <option key={c} value={c}>{enumLabel(locale, 'place_type', c)}</option>)}
+            <EnumOptions group="place_type" codes={PLACE_TYPES} />
           </select>
         </label>
         <label className="field">

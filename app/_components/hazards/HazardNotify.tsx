@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import { todayInChina } from '@/lib/hazards/deadlines';
 import { NOTIFY_METHODS } from '@/lib/domain/enums';
-import { enumLabel } from '@/lib/i18n';
-import { useLocale, useT } from '../i18n-context';
+import { useT } from '../i18n-context';
+import { EnumOptions } from './EnumOptions';
 
 export interface HazardNotifyProps {
   foundOn: string;
@@ -14,7 +14,6 @@ export interface HazardNotifyProps {
 /** Records that the responsible person was told (how and when); the product sends nothing itself. */
 export function HazardNotify({ foundOn, onSubmit }: HazardNotifyProps) {
   const t = useT();
-  const locale = useLocale();
   const [method, setMethod] = useState<string>(NOTIFY_METHODS[0]);
   const [on, setOn] = useState(todayInChina());
   const [busy, setBusy] = useState(false);
@@ -23,9 +22,7 @@ export function HazardNotify({ foundOn, onSubmit }: HazardNotifyProps) {
       <h4>{t('hz.notify')}</h4>
       <div className="hz-inline-form">
         <select value={method} onChange={(e) => setMethod(e.target.value)} data-testid="notify-method" aria-label={t('hz.notifyMethod')}>
-          {NOTIFY_METHODS.map((m) => (
-            <option key={m} value={m}>{enumLabel(locale, 'notify_method', m)}</option>
-          ))}
+          <EnumOptions group="notify_method" codes={NOTIFY_METHODS} />
         </select>
         <input type="date" value={on} min={foundOn} max={todayInChina()} onChange={(e) => setOn(e.target.value)}
           data-testid="notify-on" aria-label={t('hz.notifyOn')} />
