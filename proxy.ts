@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import { type NextRequest, NextResponse } from 'next/server';
 import { isCrossSiteMutation } from './lib/auth/csrf';
 import { SESSION_COOKIE } from './lib/auth/session-token';
 

@@ -15,7 +15,7 @@ export default async function OverviewPage() {
   const { db } = await getDatabase();
   const villages = (await listVillages(db)).filter((village) => inScope(actor, village.code));
   return (
-    <AppFrame {...await frameProps(actor, '/')}>
+    <AppFrame {...(await frameProps(actor, '/'))}>
       <OverviewApp villages={villages} basemap={basemapFromEnvironment()} />
     </AppFrame>
   );

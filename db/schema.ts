@@ -224,7 +224,7 @@ export interface SignInAttemptsTable {
   succeeded: boolean;
 }
 
-// hazard photos (issue 5, hazard-io)
+// hazard photos
 export interface HazardPhotosTable {
   id: Generated<number>;
   hazard_id: number;
@@ -242,7 +242,7 @@ export interface HazardPhotosTable {
   uploaded_by: string;
   uploaded_at: Generated<Date>;
 }
-// planner workspace (issue 7): passage fixes and what-if scenarios
+// planner workspace: passage fixes and what-if scenarios
 export interface ScenariosTable {
   id: Generated<number>;
   name: string;
@@ -294,9 +294,9 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
-  // hazard photos (issue 5, hazard-io)
+  // hazard photos
   hazard_photos: HazardPhotosTable;
-  // planner workspace (issue 7)
+  // planner workspace
   scenarios: ScenariosTable;
   passage_fixes: PassageFixesTable;
 }

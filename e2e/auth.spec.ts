@@ -5,7 +5,12 @@ const servers = inject('servers');
 
 /** Each demo role's start page, as the issue describes the users (not read from the code). */
 const START_PAGES = {
-  leader: '/screen', office: '/', planner: '/passages', inspector: '/hazards', village: '/hazards', admin: '/admin/users',
+  leader: '/screen',
+  office: '/',
+  planner: '/passages',
+  inspector: '/hazards',
+  village: '/hazards',
+  admin: '/admin/users',
 } as const;
 
 describe.each(servers)('sign-in, sessions and CSRF on $engine', ({ url }) => {
@@ -65,7 +70,8 @@ describe.each(servers)('sign-in, sessions and CSRF on $engine', ({ url }) => {
     await withSession(async (app) => {
       const username = `nobody${Date.now()}`;
       const statuses: number[] = [];
-      for (let i = 0; i < 6; i++) statuses.push((await app.sendJson('POST', '/api/auth/sign-in', { username, password: `wrong-${i}` })).status);
+      for (let i = 0; i < 6; i++)
+        statuses.push((await app.sendJson('POST', '/api/auth/sign-in', { username, password: `wrong-${i}` })).status);
       expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     });
   });
@@ -84,19 +90,29 @@ describe.each(servers)('sign-in, sessions and CSRF on $engine', ({ url }) => {
       await admin.signIn('admin');
       const username = `temp${Date.now() % 100000}`;
       const created = await admin.sendJson('POST', '/api/v1/users', {
-        username, display_name: '临时检查员', role: 'inspector', villages: ['141121104201'], password: 'temporary-pass-1',
+        username,
+        display_name: '临时检查员',
+        role: 'inspector',
+        villages: ['141121104201'],
+        password: 'temporary-pass-1',
       });
       expect(created.status).toBe(201);
       await withSession(async (user) => {
         await user.signIn(username, 'temporary-pass-1');
         expect((await user.fetchJson('/api/v1/villages')).status).toBe(200);
-        const patched = await admin.sendJson('PATCH', `/api/v1/users/${created.body.user.id}`, { version: created.body.user.version, active: false });
+        const patched = await admin.sendJson('PATCH', `/api/v1/users/${created.body.user.id}`, {
+          version: created.body.user.version,
+          active: false,
+        });
         expect(patched.status).toBe(200);
         expect((await user.fetchJson('/api/v1/villages')).status).toBe(401);
         expect((await user.sendJson('POST', '/api/auth/sign-in', { username, password: 'temporary-pass-1' })).status).toBe(401);
       });
       const audit = await admin.fetchJson(`/api/v1/audit?table=users&record=${created.body.user.id}`);
-      expect(audit.body.rows.map((r: { action: string; actor: string }) => `${r.action}:${r.actor}`)).toEqual(['update:admin', 'create:admin']);
+      expect(audit.body.rows.map((r: { action: string; actor: string }) => `${r.action}:${r.actor}`)).toEqual([
+        'update:admin',
+        'create:admin',
+      ]);
     });
   });
 });

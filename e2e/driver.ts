@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.resolve('screenshots');
@@ -20,8 +20,15 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     // Without the background-networking flags Chromium keeps dialling Google on this closed network.
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--use-gl=swiftshader',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      '--use-gl=swiftshader',
       '--enable-unsafe-swiftshader',
     ],
   });
@@ -86,9 +93,7 @@ export class AppDriver {
   /** True when the page scrolls in either direction (the wall screen must not). */
   async hasScrollbars(): Promise<boolean> {
     return this.page.evaluate(
-      () =>
-        document.documentElement.scrollHeight > window.innerHeight ||
-        document.documentElement.scrollWidth > window.innerWidth,
+      () => document.documentElement.scrollHeight > window.innerHeight || document.documentElement.scrollWidth > window.innerWidth,
     );
   }
 
@@ -100,7 +105,8 @@ export class AppDriver {
   /** A same-origin JSON request with the session cookie, as the app's own pages send it. */
   async sendJson(method: 'POST' | 'PATCH' | 'DELETE', pathname: string, body?: unknown, headers: Record<string, string> = {}) {
     const response = await this.page.request.fetch(new URL(pathname, this.baseUrl).toString(), {
-      method, data: body === undefined ? undefined : JSON.stringify(body),
+      method,
+      data: body === undefined ? undefined : JSON.stringify(body),
       headers: { 'Content-Type': 'application/json', Origin: new URL(this.baseUrl).origin, ...headers },
     });
     return { status: response.status(), body: await response.json().catch(() => null) };
@@ -117,7 +123,10 @@ export class AppDriver {
     await this.visit('/login');
     await this.page.getByTestId('login-username').fill(username);
     await this.page.getByTestId('login-password').fill(password);
-    await Promise.all([this.page.waitForURL((url) => url.pathname !== '/login', { timeout: 30_000 }), this.page.getByTestId('login-submit').click()]);
+    await Promise.all([
+      this.page.waitForURL((url) => url.pathname !== '/login', { timeout: 30_000 }),
+      this.page.getByTestId('login-submit').click(),
+    ]);
     return new URL(this.page.url()).pathname;
   }
 

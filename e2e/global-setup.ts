@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { temporaryDatabase } from '../tests/helpers/postgres-admin';
-import { startServer, type RunningServer } from './server';
+import { type RunningServer, startServer } from './server';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -23,12 +23,16 @@ export class HazardsPage {
 
   /** Waits until the list has answered the current filter (no request in flight). */
   async waitForList(): Promise<void> {
-    await this.page.waitForFunction(() => {
-      const table = document.querySelector('[data-testid=hazard-table]');
-      const total = document.querySelector('[data-testid=hazard-total]');
-      const error = document.querySelector('[data-testid=hazard-list-error]');
-      return (table?.getAttribute('aria-busy') === 'false' && total?.getAttribute('data-total') !== null) || error !== null;
-    }, null, { timeout: 30_000 });
+    await this.page.waitForFunction(
+      () => {
+        const table = document.querySelector('[data-testid=hazard-table]');
+        const total = document.querySelector('[data-testid=hazard-total]');
+        const error = document.querySelector('[data-testid=hazard-list-error]');
+        return (table?.getAttribute('aria-busy') === 'false' && total?.getAttribute('data-total') !== null) || error !== null;
+      },
+      null,
+      { timeout: 30_000 },
+    );
   }
 
   /** The page's own query string (the filter as shared in a link). */
@@ -62,16 +66,23 @@ export class HazardsPage {
 
   /** Centres the map on a place (as a user would by zooming in), and waits for it to settle. */
   async centreMapOn(center: LonLat, zoom = 17): Promise<void> {
-    await this.page.evaluate(([c, z]) => {
-      const host = document.querySelector('[data-testid=hazard-map]') as HTMLElement & { hazardMap: { map: { jumpTo(o: unknown): void } } };
-      host.hazardMap.map.jumpTo({ center: c, zoom: z });
-    }, [center, zoom] as const);
+    await this.page.evaluate(
+      ([c, z]) => {
+        const host = document.querySelector('[data-testid=hazard-map]') as HTMLElement & {
+          hazardMap: { map: { jumpTo(o: unknown): void } };
+        };
+        host.hazardMap.map.jumpTo({ center: c, zoom: z });
+      },
+      [center, zoom] as const,
+    );
     await this.page.waitForTimeout(300);
   }
 
   private async screenPoint(point: LonLat): Promise<{ x: number; y: number }> {
     const local = await this.page.evaluate((p) => {
-      const host = document.querySelector('[data-testid=hazard-map]') as HTMLElement & { hazardMap: { map: { project(p: unknown): { x: number; y: number } } } };
+      const host = document.querySelector('[data-testid=hazard-map]') as HTMLElement & {
+        hazardMap: { map: { project(p: unknown): { x: number; y: number } } };
+      };
       return host.hazardMap.map.project(p);
     }, point);
     const box = (await this.page.getByTestId('hazard-map').boundingBox())!;
@@ -125,7 +136,9 @@ export class HazardsPage {
     if (note) await this.page.getByTestId('step-note').fill(note);
     await this.page.getByTestId(`step-${to}`).click();
     await this.page.waitForFunction(
-      (v) => Number(document.querySelector('[data-testid=hazard-detail]')?.getAttribute('data-version')) > v, version, { timeout: 30_000 },
+      (v) => Number(document.querySelector('[data-testid=hazard-detail]')?.getAttribute('data-version')) > v,
+      version,
+      { timeout: 30_000 },
     );
   }
 
@@ -140,19 +153,26 @@ export class HazardsPage {
     const before = await this.page.locator(`[data-testid=photo-${kind}]`).count();
     await this.page.getByTestId('photo-kind').selectOption(kind);
     await this.page.getByTestId('photo-file').setInputFiles({ name: `${kind}.jpg`, mimeType: 'image/jpeg', buffer: jpeg });
-    await this.page.waitForFunction(
-      ([k, n]) => document.querySelectorAll(`[data-testid=photo-${k}]`).length > n, [kind, before] as const, { timeout: 30_000 },
-    );
+    await this.page.waitForFunction(([k, n]) => document.querySelectorAll(`[data-testid=photo-${k}]`).length > n, [kind, before] as const, {
+      timeout: 30_000,
+    });
   }
 
   /** The thumbnails shown have loaded as images (naturalWidth > 0). */
   async photoThumbnailsLoaded(kind: string): Promise<boolean> {
     return this.page
-      .waitForFunction((k) => {
-        const images = [...document.querySelectorAll<HTMLImageElement>(`[data-testid=photo-${k}] img`)];
-        return images.length > 0 && images.every((img) => img.complete && img.naturalWidth > 0);
-      }, kind, { timeout: 15_000 })
-      .then(() => true, () => false);
+      .waitForFunction(
+        (k) => {
+          const images = [...document.querySelectorAll<HTMLImageElement>(`[data-testid=photo-${k}] img`)];
+          return images.length > 0 && images.every((img) => img.complete && img.naturalWidth > 0);
+        },
+        kind,
+        { timeout: 15_000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
   }
 
   async timelineActions(): Promise<string[]> {
@@ -180,19 +200,35 @@ export class HazardsPage {
 
   /** Opens the import dialog and picks a file; resolves once the first check (suggested mapping) is shown. */
   async chooseImportFile(name: string, content: Buffer): Promise<void> {
-    if (!(await this.page.getByTestId('hazard-import').isVisible().catch(() => false))) await this.page.getByTestId('import-open').click();
+    if (
+      !(await this.page
+        .getByTestId('hazard-import')
+        .isVisible()
+        .catch(() => false))
+    )
+      await this.page.getByTestId('import-open').click();
     await this.page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: content });
     await this.page.getByTestId('import-report').waitFor({ timeout: 30_000 });
   }
 
   /** The import report's problems as shown: row, column, message. */
   async importProblems(): Promise<{ row: number; column: string; message: string }[]> {
-    if (await this.page.getByTestId('import-clean').isVisible().catch(() => false)) return [];
-    return this.page.getByTestId('import-errors').locator('tbody tr').evaluateAll((rows) =>
-      rows.map((row) => {
-        const cells = [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? '');
-        return { row: Number(cells[0]), column: cells[1] ?? '', message: cells[2] ?? '' };
-      }));
+    if (
+      await this.page
+        .getByTestId('import-clean')
+        .isVisible()
+        .catch(() => false)
+    )
+      return [];
+    return this.page
+      .getByTestId('import-errors')
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => {
+          const cells = [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? '');
+          return { row: Number(cells[0]), column: cells[1] ?? '', message: cells[2] ?? '' };
+        }),
+      );
   }
 
   async importAllowed(): Promise<boolean> {
@@ -212,7 +248,10 @@ export class HazardsPage {
 
   /** Clicks an export link and returns the downloaded file's bytes and suggested name. */
   async download(format: 'xlsx' | 'csv' | 'geojson'): Promise<{ name: string; bytes: Buffer }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 60_000 }), this.page.getByTestId(`export-${format}`).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', { timeout: 60_000 }),
+      this.page.getByTestId(`export-${format}`).click(),
+    ]);
     const file = await download.path();
     return { name: download.suggestedFilename(), bytes: fs.readFileSync(file) };
   }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
 import { appSession } from './app-session';
-import { VIEWPORTS, type AppDriver } from './driver';
+import { type AppDriver, VIEWPORTS } from './driver';
 import { HazardsPage } from './hazards-driver';
 
 interface HazardRow {
@@ -22,7 +22,9 @@ async function apiHazards(app: AppDriver, query: string): Promise<{ total: numbe
     total: answer.body.total,
     byStatus: answer.body.by_status,
     rows: answer.body.features.map((f: { properties: HazardRow; geometry: { coordinates: [number, number] } }) => ({
-      ...f.properties, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1],
+      ...f.properties,
+      lon: f.geometry.coordinates[0],
+      lat: f.geometry.coordinates[1],
     })),
   };
 }
@@ -33,7 +35,10 @@ async function hazardWithStatus(app: AppDriver, status: string, except: number[]
   if (found) return found;
   const anywhere = (await apiHazards(app, 'limit=1')).rows[0]!;
   const created = await app.sendJson('POST', '/api/v1/hazards', {
-    category: 'electrical', severity: 'general', description: 'e2e：临时拉接电线', location: { lon: anywhere.lon + 0.0001, lat: anywhere.lat },
+    category: 'electrical',
+    severity: 'general',
+    description: 'e2e：临时拉接电线',
+    location: { lon: anywhere.lon + 0.0001, lat: anywhere.lat },
   });
   expect(created.status).toBe(201);
   return (await apiHazards(app, 'status=pending&limit=1000')).rows.find((row) => row.id === created.body.hazard.id)!;
@@ -62,7 +67,10 @@ describe.each(inject('servers'))('hazards page on $engine', ({ url }) => {
     await page.centreMapOn([target.lon, target.lat], 17);
     const [dx, dy] = [0.0004, 0.0003];
     await page.drawPolygon([
-      [target.lon - dx, target.lat - dy], [target.lon + dx, target.lat - dy], [target.lon + dx, target.lat + dy], [target.lon - dx, target.lat + dy],
+      [target.lon - dx, target.lat - dy],
+      [target.lon + dx, target.lat - dy],
+      [target.lon + dx, target.lat + dy],
+      [target.lon - dx, target.lat + dy],
     ]);
     expect(page.search()).toContain('within=');
     await page.toggleCategory(target.category);
@@ -85,7 +93,9 @@ describe.each(inject('servers'))('hazards page on $engine', ({ url }) => {
     // Closing without an after-photo or a note is refused with the API's reason (422), and nothing changes.
     expect(await page.refusedStep('closed')).toContain('needs an after-photo or a verification note');
     expect(await page.detailStatus()).toBe('awaiting_review');
-    const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 90, g: 140, b: 70 } } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 90, g: 140, b: 70 } } })
+      .jpeg()
+      .toBuffer();
     await page.uploadPhoto('after', jpeg);
     expect(await page.photoThumbnailsLoaded('after')).toBe(true);
     await page.step('closed');
@@ -96,7 +106,8 @@ describe.each(inject('servers'))('hazards page on $engine', ({ url }) => {
 
     // It leaves the open count, on the page and in the API.
     await app.page.waitForFunction(
-      (n) => Number(document.querySelector('[data-testid=status-count-open]')?.textContent?.replace(/[^\d]/g, '')) === n, openInArea - 1,
+      (n) => Number(document.querySelector('[data-testid=status-count-open]')?.textContent?.replace(/[^\d]/g, '')) === n,
+      openInArea - 1,
       { timeout: 30_000 },
     );
     const after = (await apiHazards(app, 'limit=1')).byStatus;
@@ -124,7 +135,10 @@ describe.each(inject('servers'))('hazards page on $engine', ({ url }) => {
 
     await other.editResponsible(`李乙${stamp}`);
     expect(await other.conflictMessage()).toContain('该隐患已被他人更新，已显示最新状态');
-    await other.app.page.waitForFunction((v) => Number(document.querySelector('[data-testid=hazard-detail]')?.getAttribute('data-version')) === v, version + 1);
+    await other.app.page.waitForFunction(
+      (v) => Number(document.querySelector('[data-testid=hazard-detail]')?.getAttribute('data-version')) === v,
+      version + 1,
+    );
     expect(await other.detailText()).toContain(`王甲${stamp}`);
     await other.app.screenshot('hazards-conflict');
 
@@ -174,7 +188,10 @@ describe.each(inject('servers'))('hazards page on $engine', ({ url }) => {
 
     await page.chooseImportFile('清单.csv', Buffer.from(`${header}\n${good}\n${bad}\n`));
     const problems = await page.importProblems();
-    expect(problems.map((p) => [p.row, p.column])).toEqual([[3, '等级'], [3, '发现日期']]);
+    expect(problems.map((p) => [p.row, p.column])).toEqual([
+      [3, '等级'],
+      [3, '发现日期'],
+    ]);
     expect(await page.importAllowed()).toBe(false);
     await app.screenshot('hazards-import-report');
 
@@ -186,7 +203,7 @@ describe.each(inject('servers'))('hazards page on $engine', ({ url }) => {
     expect((await apiHazards(app, `q=${code}`)).rows.map((row) => row.code)).toEqual([code]);
   });
 
-  it('shows the API\'s message for an unknown value in a hand-edited URL instead of failing', async () => {
+  it("shows the API's message for an unknown value in a hand-edited URL instead of failing", async () => {
     const page = new HazardsPage(session());
     await page.open('?category=nonsense');
     expect(await page.listError()).toContain('unknown category "nonsense"');

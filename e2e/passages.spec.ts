@@ -12,7 +12,7 @@ function offsetMiddle(a: [number, number], b: [number, number], metres: number):
   const dx = (b[0] - a[0]) * mx;
   const dy = (b[1] - a[1]) * my;
   const length = Math.hypot(dx, dy);
-  return [(a[0] + b[0]) / 2 + (-dy / length) * metres / mx, lat + (dx / length) * metres / my];
+  return [(a[0] + b[0]) / 2 + ((-dy / length) * metres) / mx, lat + ((dx / length) * metres) / my];
 }
 
 describe('planner workspace', () => {
@@ -25,8 +25,10 @@ describe('planner workspace', () => {
 
     // The narrow segment (no obstacle) that cuts off the most buildings; a bypass joins its two ends.
     const { body } = await app.fetchJson('/api/v1/passage-fixes/segments');
-    const target = body.segments.find((s: { reasons: string[]; cut_off: number; geometry: { type: string } }) =>
-      s.reasons.length === 1 && s.reasons[0] === 'narrow' && s.cut_off > 0 && s.geometry.type === 'LineString');
+    const target = body.segments.find(
+      (s: { reasons: string[]; cut_off: number; geometry: { type: string } }) =>
+        s.reasons.length === 1 && s.reasons[0] === 'narrow' && s.cut_off > 0 && s.geometry.type === 'LineString',
+    );
     expect(target).toBeDefined();
     const line: [number, number][] = target.geometry.coordinates;
     const [start, end] = [line[0]!, line[line.length - 1]!];

@@ -19,40 +19,76 @@ type Cell = 'own' | 'other';
  */
 const EXPECTED: Record<string, Record<Role, Record<Cell, number>>> = {
   'list hazards of a village': {
-    leader: { own: 200, other: 200 }, office: { own: 200, other: 200 }, planner: { own: 200, other: 200 },
-    inspector: { own: 200, other: 403 }, village: { own: 200, other: 403 }, admin: { own: 200, other: 200 },
+    leader: { own: 200, other: 200 },
+    office: { own: 200, other: 200 },
+    planner: { own: 200, other: 200 },
+    inspector: { own: 200, other: 403 },
+    village: { own: 200, other: 403 },
+    admin: { own: 200, other: 200 },
   },
   'read one hazard': {
-    leader: { own: 200, other: 200 }, office: { own: 200, other: 200 }, planner: { own: 200, other: 200 },
-    inspector: { own: 200, other: 404 }, village: { own: 200, other: 404 }, admin: { own: 200, other: 200 },
+    leader: { own: 200, other: 200 },
+    office: { own: 200, other: 200 },
+    planner: { own: 200, other: 200 },
+    inspector: { own: 200, other: 404 },
+    village: { own: 200, other: 404 },
+    admin: { own: 200, other: 200 },
   },
   'run an analysis for a village': {
-    leader: { own: 200, other: 200 }, office: { own: 200, other: 200 }, planner: { own: 200, other: 200 },
-    inspector: { own: 200, other: 403 }, village: { own: 200, other: 403 }, admin: { own: 200, other: 200 },
+    leader: { own: 200, other: 200 },
+    office: { own: 200, other: 200 },
+    planner: { own: 200, other: 200 },
+    inspector: { own: 200, other: 403 },
+    village: { own: 200, other: 403 },
+    admin: { own: 200, other: 200 },
   },
   'export hazards of a village': {
-    leader: { own: 200, other: 200 }, office: { own: 200, other: 200 }, planner: { own: 200, other: 200 },
-    inspector: { own: 200, other: 403 }, village: { own: 200, other: 403 }, admin: { own: 200, other: 200 },
+    leader: { own: 200, other: 200 },
+    office: { own: 200, other: 200 },
+    planner: { own: 200, other: 200 },
+    inspector: { own: 200, other: 403 },
+    village: { own: 200, other: 403 },
+    admin: { own: 200, other: 200 },
   },
   'record a hazard': {
-    leader: { own: 403, other: 403 }, office: { own: 201, other: 201 }, planner: { own: 403, other: 403 },
-    inspector: { own: 201, other: 403 }, village: { own: 201, other: 403 }, admin: { own: 201, other: 201 },
+    leader: { own: 403, other: 403 },
+    office: { own: 201, other: 201 },
+    planner: { own: 403, other: 403 },
+    inspector: { own: 201, other: 403 },
+    village: { own: 201, other: 403 },
+    admin: { own: 201, other: 201 },
   },
   'start rectification (待整改 → 整改中)': {
-    leader: { own: 403, other: 403 }, office: { own: 200, other: 200 }, planner: { own: 403, other: 403 },
-    inspector: { own: 200, other: 404 }, village: { own: 200, other: 404 }, admin: { own: 200, other: 200 },
+    leader: { own: 403, other: 403 },
+    office: { own: 200, other: 200 },
+    planner: { own: 403, other: 403 },
+    inspector: { own: 200, other: 404 },
+    village: { own: 200, other: 404 },
+    admin: { own: 200, other: 200 },
   },
   'close out (待复查 → 已销号)': {
-    leader: { own: 403, other: 403 }, office: { own: 200, other: 200 }, planner: { own: 403, other: 403 },
-    inspector: { own: 200, other: 404 }, village: { own: 403, other: 404 }, admin: { own: 200, other: 200 },
+    leader: { own: 403, other: 403 },
+    office: { own: 200, other: 200 },
+    planner: { own: 403, other: 403 },
+    inspector: { own: 200, other: 404 },
+    village: { own: 403, other: 404 },
+    admin: { own: 200, other: 200 },
   },
   'monthly report of a village (XLSX)': {
-    leader: { own: 200, other: 200 }, office: { own: 200, other: 200 }, planner: { own: 200, other: 200 },
-    inspector: { own: 200, other: 403 }, village: { own: 200, other: 403 }, admin: { own: 200, other: 200 },
+    leader: { own: 200, other: 200 },
+    office: { own: 200, other: 200 },
+    planner: { own: 200, other: 200 },
+    inspector: { own: 200, other: 403 },
+    village: { own: 200, other: 403 },
+    admin: { own: 200, other: 200 },
   },
   'edit a hazard': {
-    leader: { own: 403, other: 403 }, office: { own: 200, other: 200 }, planner: { own: 403, other: 403 },
-    inspector: { own: 200, other: 404 }, village: { own: 200, other: 404 }, admin: { own: 200, other: 200 },
+    leader: { own: 403, other: 403 },
+    office: { own: 200, other: 200 },
+    planner: { own: 403, other: 403 },
+    inspector: { own: 200, other: 404 },
+    village: { own: 200, other: 404 },
+    admin: { own: 200, other: 200 },
   },
 };
 
@@ -77,7 +113,10 @@ describe.each(servers)('permissions over HTTP on $engine', ({ url }) => {
       sessions[role] = await AppDriver.open(browser, url);
       await sessions[role].signIn(role);
     }
-    for (const [cell, village] of [['own', OWN], ['other', OTHER]] as const) {
+    for (const [cell, village] of [
+      ['own', OWN],
+      ['other', OTHER],
+    ] as const) {
       const list = await sessions.office.fetchJson(`/api/v1/hazards?village=${village}&limit=1`);
       const [lon, lat] = list.body.features[0].geometry.coordinates;
       place[cell] = { lon, lat };
@@ -93,7 +132,10 @@ describe.each(servers)('permissions over HTTP on $engine', ({ url }) => {
   /** A fresh hazard recorded by the office, moved to `status` first, so every cell acts on its own record. */
   async function freshHazard(cell: Cell, status: 'pending' | 'awaiting_review'): Promise<{ id: number; version: number }> {
     const created = await sessions.office.sendJson('POST', '/api/v1/hazards', {
-      category: 'fire_use', severity: 'general', description: '权限测试', location: place[cell],
+      category: 'fire_use',
+      severity: 'general',
+      description: '权限测试',
+      location: place[cell],
     });
     expect(created.status).toBe(201);
     let version = 1;
@@ -108,29 +150,54 @@ describe.each(servers)('permissions over HTTP on $engine', ({ url }) => {
   }
 
   const ACTIONS: Record<string, (role: Role, cell: Cell) => Promise<number>> = {
-    'list hazards of a village': async (role, cell) => (await sessions[role].fetchJson(`/api/v1/hazards?village=${villageOf(cell)}&limit=5`)).status,
+    'list hazards of a village': async (role, cell) =>
+      (await sessions[role].fetchJson(`/api/v1/hazards?village=${villageOf(cell)}&limit=5`)).status,
     'read one hazard': async (role, cell) => {
       const list = await sessions.office.fetchJson(`/api/v1/hazards?village=${villageOf(cell)}&limit=1`);
       return (await sessions[role].fetchJson(`/api/v1/hazards/${list.body.features[0].properties.id}`)).status;
     },
-    'run an analysis for a village': async (role, cell) => (await sessions[role].fetchJson(`/api/v1/analysis/stacks?village=${villageOf(cell)}`)).status,
+    'run an analysis for a village': async (role, cell) =>
+      (await sessions[role].fetchJson(`/api/v1/analysis/stacks?village=${villageOf(cell)}`)).status,
     'export hazards of a village': async (role, cell) =>
       (await sessions[role].page.request.get(`${url}/api/v1/hazards/export?format=csv&village=${villageOf(cell)}`)).status(),
     'record a hazard': async (role, cell) =>
-      (await sessions[role].sendJson('POST', '/api/v1/hazards', { category: 'other', severity: 'general', description: '权限测试', location: place[cell] })).status,
+      (
+        await sessions[role].sendJson('POST', '/api/v1/hazards', {
+          category: 'other',
+          severity: 'general',
+          description: '权限测试',
+          location: place[cell],
+        })
+      ).status,
     'start rectification (待整改 → 整改中)': async (role, cell) => {
       const hazard = await freshHazard(cell, 'pending');
-      return (await sessions[role].sendJson('POST', `/api/v1/hazards/${hazard.id}/transitions`, { to: 'in_progress', version: hazard.version, note: '' })).status;
+      return (
+        await sessions[role].sendJson('POST', `/api/v1/hazards/${hazard.id}/transitions`, {
+          to: 'in_progress',
+          version: hazard.version,
+          note: '',
+        })
+      ).status;
     },
     'close out (待复查 → 已销号)': async (role, cell) => {
       const hazard = await freshHazard(cell, 'awaiting_review');
-      return (await sessions[role].sendJson('POST', `/api/v1/hazards/${hazard.id}/transitions`, { to: 'closed', version: hazard.version, note: '复查合格' })).status;
+      return (
+        await sessions[role].sendJson('POST', `/api/v1/hazards/${hazard.id}/transitions`, {
+          to: 'closed',
+          version: hazard.version,
+          note: '复查合格',
+        })
+      ).status;
     },
     'monthly report of a village (XLSX)': async (role, cell) =>
-      (await sessions[role].page.request.get(`${url}/api/v1/reports/monthly?village=${villageOf(cell)}&month=2026-10&format=xlsx`)).status(),
+      (
+        await sessions[role].page.request.get(`${url}/api/v1/reports/monthly?village=${villageOf(cell)}&month=2026-10&format=xlsx`)
+      ).status(),
     'edit a hazard': async (role, cell) => {
       const hazard = await freshHazard(cell, 'pending');
-      return (await sessions[role].sendJson('PATCH', `/api/v1/hazards/${hazard.id}`, { version: hazard.version, responsible_person: '李四' })).status;
+      return (
+        await sessions[role].sendJson('PATCH', `/api/v1/hazards/${hazard.id}`, { version: hazard.version, responsible_person: '李四' })
+      ).status;
     },
   };
 
@@ -144,11 +211,25 @@ describe.each(servers)('permissions over HTTP on $engine', ({ url }) => {
 
   it('writes an audit row for every edit, with the user and before/after values, and offers no way to change them', async () => {
     const hazard = await freshHazard('own', 'pending');
-    await sessions.inspector.sendJson('POST', `/api/v1/hazards/${hazard.id}/transitions`, { to: 'in_progress', version: 1, note: '开始整改' });
+    await sessions.inspector.sendJson('POST', `/api/v1/hazards/${hazard.id}/transitions`, {
+      to: 'in_progress',
+      version: 1,
+      note: '开始整改',
+    });
     await sessions.village.sendJson('PATCH', `/api/v1/hazards/${hazard.id}`, { version: 2, responsible_person: '王五' });
     const audit = await sessions.admin.fetchJson(`/api/v1/audit?table=hazards&record=${hazard.id}`);
-    const rows = audit.body.rows as { action: string; actor: string; role: string; before: Record<string, unknown> | null; after: Record<string, unknown> }[];
-    expect(rows.map((r) => `${r.action}:${r.actor}:${r.role}`)).toEqual(['update:village:village', 'transition:inspector:inspector', 'create:office:office']);
+    const rows = audit.body.rows as {
+      action: string;
+      actor: string;
+      role: string;
+      before: Record<string, unknown> | null;
+      after: Record<string, unknown>;
+    }[];
+    expect(rows.map((r) => `${r.action}:${r.actor}:${r.role}`)).toEqual([
+      'update:village:village',
+      'transition:inspector:inspector',
+      'create:office:office',
+    ]);
     expect(rows[0]!.before!.responsible_person).toBeNull();
     expect(rows[0]!.after.responsible_person).toBe('王五');
     for (const method of ['DELETE', 'PATCH', 'POST'] as const) {
@@ -176,7 +257,9 @@ describe.each(servers)('permissions over HTTP on $engine', ({ url }) => {
 
   it('gives a village officer nothing of another village through lists, counts, search, tiles, exports or analyses', async () => {
     const officer = sessions.village;
-    const hazards = JSON.parse(fs.readFileSync('geodata/hazards.geojson', 'utf8')).features as { properties: { village_code: string; status: string } }[];
+    const hazards = JSON.parse(fs.readFileSync('geodata/hazards.geojson', 'utf8')).features as {
+      properties: { village_code: string; status: string };
+    }[];
     const ownOpen = hazards.filter((h) => h.properties.village_code === OWN && h.properties.status !== 'closed').length;
     const ownAll = hazards.filter((h) => h.properties.village_code === OWN).length;
 
@@ -187,19 +270,29 @@ describe.each(servers)('permissions over HTTP on $engine', ({ url }) => {
     expect(counts.body.counts.hazards).toBeGreaterThanOrEqual(ownOpen);
     const list = await officer.fetchJson('/api/v1/hazards?limit=1000');
     expect(list.body.total).toBeGreaterThanOrEqual(ownAll);
-    expect(new Set(list.body.features.map((f: { properties: { village_code: string } }) => f.properties.village_code))).toEqual(new Set([OWN]));
+    expect(new Set(list.body.features.map((f: { properties: { village_code: string } }) => f.properties.village_code))).toEqual(
+      new Set([OWN]),
+    );
     const layer = await officer.fetchJson('/api/v1/layers/buildings');
-    expect(new Set(layer.body.features.map((f: { properties: { village_code: string } }) => f.properties.village_code))).toEqual(new Set([OWN]));
+    expect(new Set(layer.body.features.map((f: { properties: { village_code: string } }) => f.properties.village_code))).toEqual(
+      new Set([OWN]),
+    );
     const exported = await officer.fetchJson('/api/v1/hazards/export?format=geojson');
-    expect(new Set(exported.body.features.map((f: { properties: { village_code: string } }) => f.properties.village_code))).toEqual(new Set([OWN]));
+    expect(new Set(exported.body.features.map((f: { properties: { village_code: string } }) => f.properties.village_code))).toEqual(
+      new Set([OWN]),
+    );
     const analysis = await officer.fetchJson('/api/v1/analysis/passages');
     expect(analysis.status).toBe(200);
-    const findingVillages = new Set(analysis.body.features.map((f: { properties: { village_code: string | null } }) => f.properties.village_code));
+    const findingVillages = new Set(
+      analysis.body.features.map((f: { properties: { village_code: string | null } }) => f.properties.village_code),
+    );
     findingVillages.delete(OWN);
     expect([...findingVillages].filter((code) => code !== null)).toEqual([]);
 
     // Search for the other village by name finds it for the office, not for the officer.
-    const otherName = (await sessions.office.fetchJson('/api/v1/villages')).body.villages.find((v: { code: string }) => v.code === OTHER).name;
+    const otherName = (await sessions.office.fetchJson('/api/v1/villages')).body.villages.find(
+      (v: { code: string }) => v.code === OTHER,
+    ).name;
     expect((await sessions.office.fetchJson(`/api/v1/search?q=${encodeURIComponent(otherName)}`)).body.hits.length).toBeGreaterThan(0);
     expect((await officer.fetchJson(`/api/v1/search?q=${encodeURIComponent(otherName)}`)).body.hits).toEqual([]);
 
@@ -212,7 +305,9 @@ describe.each(servers)('permissions over HTTP on $engine', ({ url }) => {
     expect((await (await tile(sessions.office)).body()).length).toBeGreaterThan(0);
     expect((await (await tile(officer)).body()).length).toBe(0);
     // One building of the other village, asked for by id.
-    const otherBuildings = await sessions.office.fetchJson(`/api/v1/layers/buildings?village=${OTHER}&bbox=${lon - 0.003},${lat - 0.003},${lon + 0.003},${lat + 0.003}`);
+    const otherBuildings = await sessions.office.fetchJson(
+      `/api/v1/layers/buildings?village=${OTHER}&bbox=${lon - 0.003},${lat - 0.003},${lon + 0.003},${lat + 0.003}`,
+    );
     const otherBuilding = otherBuildings.body.features[0].properties.id;
     expect((await sessions.office.fetchJson(`/api/v1/features/buildings/${otherBuilding}`)).status).toBe(200);
     expect((await officer.fetchJson(`/api/v1/features/buildings/${otherBuilding}`)).status).toBe(404);

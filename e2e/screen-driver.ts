@@ -28,12 +28,16 @@ export class ScreenPage {
 
   /** Panels that say they have data, and draw something (an SVG chart or numbers). */
   async filledPanels(): Promise<string[]> {
-    return this.app.page.evaluate((panels) => panels.filter((id) => {
-      const panel = document.querySelector(`[data-testid=panel-${id}]`);
-      if (panel?.getAttribute('data-filled') !== 'true') return false;
-      const drawn = panel.querySelectorAll('svg .recharts-rectangle, svg .recharts-curve, .kpi-value').length;
-      return drawn > 0;
-    }), [...SCREEN_PANELS]);
+    return this.app.page.evaluate(
+      (panels) =>
+        panels.filter((id) => {
+          const panel = document.querySelector(`[data-testid=panel-${id}]`);
+          if (panel?.getAttribute('data-filled') !== 'true') return false;
+          const drawn = panel.querySelectorAll('svg .recharts-rectangle, svg .recharts-curve, .kpi-value').length;
+          return drawn > 0;
+        }),
+      [...SCREEN_PANELS],
+    );
   }
 
   /** True when every panel and the map lie inside the viewport. */

@@ -11,7 +11,10 @@ import { tableCounts } from '../db/queries/health';
 import { adminQuery, argument, ms, postgisServerUrl, printTable } from './bench-support';
 
 const geodataDir = path.resolve(argument('geodata', '.data/county-geodata'));
-const name = path.basename(geodataDir).replace(/[^a-z0-9]/gi, '_').toLowerCase();
+const name = path
+  .basename(geodataDir)
+  .replace(/[^a-z0-9]/gi, '_')
+  .toLowerCase();
 const server = postgisServerUrl();
 const url = new URL(server);
 url.pathname = `/bench_${name}`;

@@ -11,8 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as turf from '@turf/turf';
-import { sql, type Kysely } from 'kysely';
-import { openDatabase, type DatabaseHandle } from '../db/client';
+import { type Kysely, sql } from 'kysely';
+import { type DatabaseHandle, openDatabase } from '../db/client';
 import { runAnalysis } from '../db/queries/analysis';
 import { closePairs } from '../db/queries/analysis/pairs';
 import { loadRules } from '../db/queries/analysis/rules';
@@ -72,7 +72,10 @@ async function loadSample(db: Kysely<Database>, size: number): Promise<SampleBui
   return result.rows.map((r) => {
     const polygon = turf.feature(JSON.parse(r.geometry) as GeoJSON.Polygon);
     return {
-      id: r.id, grade: r.fire_grade, polygon, bbox: turf.bbox(polygon),
+      id: r.id,
+      grade: r.fire_grade,
+      polygon,
+      bbox: turf.bbox(polygon),
       boundary: turf.polygonToLine(polygon) as GeoJSON.Feature<GeoJSON.LineString>,
     };
   });
@@ -82,7 +85,10 @@ async function loadSample(db: Kysely<Database>, size: number): Promise<SampleBui
 function turfDistance(a: SampleBuilding, b: SampleBuilding): number {
   if (turf.booleanIntersects(a.polygon, b.polygon)) return 0;
   let best = Infinity;
-  for (const [from, to] of [[a, b], [b, a]] as const) {
+  for (const [from, to] of [
+    [a, b],
+    [b, a],
+  ] as const) {
     for (const vertex of from.polygon.geometry.coordinates[0]!) {
       best = Math.min(best, turf.pointToLineDistance(vertex, to.boundary, { units: 'meters' }));
     }
@@ -149,7 +155,9 @@ async function sqlSpacingOnSample(db: Kysely<Database>, ids: number[]) {
 const disagreeing = (a: Set<string>, b: Set<string>) => [...a].filter((k) => !b.has(k)).concat([...b].filter((k) => !a.has(k)));
 
 async function main() {
-  console.log(`Demo data: ${geodataDir}; ${os.cpus().length} cores, Node ${process.version}; median of ${RUNS} runs after a warm-up; month ${MONTH}\n`);
+  console.log(
+    `Demo data: ${geodataDir}; ${os.cpus().length} cores, Node ${process.version}; median of ${RUNS} runs after a warm-up; month ${MONTH}\n`,
+  );
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-analysis-'));
   const embeddedHandle = await openDatabase({ dataDir, geodataDir });
   const database = await temporaryDatabase(postgisServerUrl(), 'bench_analysis');
@@ -182,15 +190,22 @@ async function main() {
     printTable(
       ['analysis', 'embedded (PGlite + PostGIS)', 'PostgreSQL 15 + PostGIS', 'findings (both)'],
       ANALYSIS_NAMES.map((name) => [
-        name, ms(embedded[name].median), ms(server[name].median),
-        embedded[name].findings === server[name].findings ? String(server[name].findings) : `${embedded[name].findings} ≠ ${server[name].findings}`,
+        name,
+        ms(embedded[name].median),
+        ms(server[name].median),
+        embedded[name].findings === server[name].findings
+          ? String(server[name].findings)
+          : `${embedded[name].findings} ≠ ${server[name].findings}`,
       ]),
     );
     console.log('\nSpacing (GB 50039) on samples of buildings: all-pairs turf (JS, no index) vs the indexed SQL on the same buildings');
     printTable(
       ['sample', 'turf', 'SQL embedded', 'SQL PostgreSQL', 'turf / SQL (emb., PG)', 'pairs turf / SQL', 'disagreeing'],
       baselines.map((b) => [
-        `${b.size} (${b.label})`, ms(b.turfTime), ms(b.embeddedSql.time), ms(b.serverSql.time),
+        `${b.size} (${b.label})`,
+        ms(b.turfTime),
+        ms(b.embeddedSql.time),
+        ms(b.serverSql.time),
         `${(b.turfTime / b.embeddedSql.time).toFixed(0)}×, ${(b.turfTime / b.serverSql.time).toFixed(0)}×`,
         `${b.turfPairs.size} / ${b.serverSql.pairs.size}`,
         String(b.differ.length),
@@ -199,8 +214,10 @@ async function main() {
     for (const b of baselines) {
       for (const key of b.differ) {
         const margin = b.margins.get(key);
-        console.log(`  pair ${key}: turf ${margin === undefined ? 'far from' : `${(margin * 100).toFixed(1)} cm from`} the required spacing` +
-          ' (turf measures on a sphere, SQL on the CGCS2000 ellipsoid in EPSG:4546)');
+        console.log(
+          `  pair ${key}: turf ${margin === undefined ? 'far from' : `${(margin * 100).toFixed(1)} cm from`} the required spacing` +
+            ' (turf measures on a sphere, SQL on the CGCS2000 ellipsoid in EPSG:4546)',
+        );
       }
     }
   } finally {

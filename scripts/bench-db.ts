@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openDatabase, type DatabaseConfig } from '../db/client';
+import { type DatabaseConfig, openDatabase } from '../db/client';
 import { tableCounts } from '../db/queries/health';
 import { ms, postgisServerUrl, printTable, temporaryDatabase } from './bench-support';
 
@@ -55,7 +55,7 @@ async function main() {
   fs.rmSync(dataDir, { recursive: true, force: true });
 
   const database = await temporaryDatabase(postgisServerUrl(), 'bench_db');
-  let server;
+  let server: Awaited<ReturnType<typeof benchEngine>>;
   try {
     server = await benchEngine({ databaseUrl: database.url, dataDir: null, geodataDir });
   } finally {

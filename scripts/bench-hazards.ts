@@ -1,6 +1,6 @@
 /**
  * npm run bench:hazards — the hazard list and its map points for 100,000 hazards (county scale) with an area
- * and a status filter, on PostGIS (issue 5: p95 under 100 ms). Uses a kept database bench_hazards_county,
+ * and a status filter, on PostGIS (target: p95 under 100 ms). Uses a kept database bench_hazards_county,
  * seeded from .data/county-geodata (npm run geodata -- --villages 220 --out .data/county-geodata --seed 7) and
  * topped up with synthetic hazards spread over the villages.
  */
@@ -45,17 +45,35 @@ try {
   const total = await count();
 
   // The drawn area: a rectangle over the middle of the county, about a tenth of its extent.
-  const extent = (await sql<{ w: number; s: number; e: number; n: number }>`
-    SELECT ST_XMin(x) AS w, ST_YMin(x) AS s, ST_XMax(x) AS e, ST_YMax(x) AS n FROM (SELECT ST_Extent(geom)::geometry AS x FROM villages) t`.execute(db)).rows[0]!;
+  const extent = (
+    await sql<{ w: number; s: number; e: number; n: number }>`
+    SELECT ST_XMin(x) AS w, ST_YMin(x) AS s, ST_XMax(x) AS e, ST_YMax(x) AS n FROM (SELECT ST_Extent(geom)::geometry AS x FROM villages) t`.execute(
+      db,
+    )
+  ).rows[0]!;
   const cx = (extent.w + extent.e) / 2;
   const cy = (extent.s + extent.n) / 2;
   const dx = (extent.e - extent.w) * 0.16;
   const dy = (extent.n - extent.s) * 0.16;
   const within: GeoJSON.Polygon = {
-    type: 'Polygon', coordinates: [[[cx - dx, cy - dy], [cx + dx, cy - dy], [cx + dx, cy + dy], [cx - dx, cy + dy], [cx - dx, cy - dy]]],
+    type: 'Polygon',
+    coordinates: [
+      [
+        [cx - dx, cy - dy],
+        [cx + dx, cy - dy],
+        [cx + dx, cy + dy],
+        [cx - dx, cy + dy],
+        [cx - dx, cy - dy],
+      ],
+    ],
   };
   const filter: HazardFilter = {
-    villages: [], within, categories: [], placeTypes: [], severities: [], statuses: ['pending', 'in_progress'],
+    villages: [],
+    within,
+    categories: [],
+    placeTypes: [],
+    severities: [],
+    statuses: ['pending', 'in_progress'],
   };
 
   const timings = { list: [] as number[], map: [] as number[], both: [] as number[] };
@@ -73,10 +91,18 @@ try {
     timings.both.push(end - start);
   }
   console.log(`PostGIS, ${total} hazards in the database; area + status filter matches ${matched}; ${RUNS} runs after 5 warm-up`);
-  printTable(['query', 'p50', 'p95', 'max'], Object.entries(timings).map(([name, values]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return [name === 'list' ? 'list page (200) + per-status counts' : name === 'map' ? 'map points (all, ≤ 5000)' : 'list + map', ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(sorted.at(-1)!)];
-  }));
+  printTable(
+    ['query', 'p50', 'p95', 'max'],
+    Object.entries(timings).map(([name, values]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return [
+        name === 'list' ? 'list page (200) + per-status counts' : name === 'map' ? 'map points (all, ≤ 5000)' : 'list + map',
+        ms(percentile(sorted, 50)),
+        ms(percentile(sorted, 95)),
+        ms(sorted.at(-1)!),
+      ];
+    }),
+  );
 } finally {
   await handle.close();
 }

@@ -28,7 +28,9 @@ try {
   }
   times.sort((a, b) => a - b);
   console.log(`Overview fully rendered (${geodataDir}), ${RUNS} runs after one warm-up, 1440×900:`);
-  console.log(`median ${ms(percentile(times, 50))}, worst ${ms(times[times.length - 1]!)}, runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+  console.log(
+    `median ${ms(percentile(times, 50))}, worst ${ms(times[times.length - 1]!)}, runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms`,
+  );
 } finally {
   await browser.close();
   await server.stop();

@@ -6,12 +6,13 @@
  * after one warm-up run; the first request after the data changes (cold: the stored network is loaded, then
  * cached until the data's fingerprint changes) is shown on its own line.
  */
-import os from 'node:os';
+
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { openDatabase, type DatabaseHandle } from '../db/client';
+import { type DatabaseHandle, openDatabase } from '../db/client';
 import { evaluateScenario, segmentsToFix } from '../db/queries/scenarios';
 import { suggestSites } from '../db/queries/suggestions';
 import { evaluateSchema, type FixSpec } from '../lib/planning/fixes';
@@ -39,7 +40,10 @@ async function benchEngine(handle: DatabaseHandle): Promise<string[][]> {
   const coldStart = performance.now();
   const { segments } = await segmentsToFix(db);
   const cold = performance.now() - coldStart;
-  const obstacles = segments.filter((s) => s.reasons.includes('obstacle')).slice(0, 3).flatMap((s) => s.obstacles.slice(0, 1));
+  const obstacles = segments
+    .filter((s) => s.reasons.includes('obstacle'))
+    .slice(0, 3)
+    .flatMap((s) => s.obstacles.slice(0, 1));
   const narrow = segments.filter((s) => s.reasons.includes('narrow') && !s.reasons.includes('obstacle')).slice(0, 2);
   const fixes: FixSpec[] = [
     ...obstacles.map((o) => ({ kind: 'clear_obstacle' as const, obstacle_id: o.id })),
@@ -57,18 +61,27 @@ async function benchEngine(handle: DatabaseHandle): Promise<string[][]> {
   // A data change (a completed fix, an import) invalidates the cached network: the next evaluation reloads it.
   const touchObstacle = () => sql`UPDATE obstacles SET note = note WHERE id = (SELECT min(id) FROM obstacles)`.execute(db);
   const rows: [string, () => Promise<unknown>, string][] = [
-    ['evaluate: 1 fix, right after a data change', async () => {
-      await touchObstacle();
-      await evaluateScenario(db, single);
-    }, 'reloads the stored network'],
+    [
+      'evaluate: 1 fix, right after a data change',
+      async () => {
+        await touchObstacle();
+        await evaluateScenario(db, single);
+      },
+      'reloads the stored network',
+    ],
     ['evaluate: 1 fix', () => evaluateScenario(db, single), ''],
-    [`evaluate: ${fixes.length} fixes + ${sites.length} sites`, () => evaluateScenario(db, full),
-      `reachable ${result.before.reachable_by_truck} → ${result.after.reachable_by_truck}, resolved findings ${result.resolved_findings.length}`],
+    [
+      `evaluate: ${fixes.length} fixes + ${sites.length} sites`,
+      () => evaluateScenario(db, full),
+      `reachable ${result.before.reachable_by_truck} → ${result.after.reachable_by_truck}, resolved findings ${result.resolved_findings.length}`,
+    ],
     ['ranked segments', () => segmentsToFix(db), `${segments.length} segments`],
     ['suggest water k=5', () => suggestSites(db, 'water', 5), `${water.candidates} candidates`],
     ['suggest station k=5', () => suggestSites(db, 'station', 5), `${station.candidates} candidates`],
   ];
-  const out: string[][] = [[handle.engine, 'cold: load the stored network + ranked segments', ms(cold), 'first request after a data change']];
+  const out: string[][] = [
+    [handle.engine, 'cold: load the stored network + ranked segments', ms(cold), 'first request after a data change'],
+  ];
   for (const [name, run, note] of rows) {
     const time = await median(run);
     process.stdout.write(`  ${handle.engine} ${name}: ${ms(time)}\n`);

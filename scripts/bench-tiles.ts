@@ -8,14 +8,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openDatabase, type DatabaseHandle } from '../db/client';
+import { type DatabaseHandle, openDatabase } from '../db/client';
 import { tableCounts } from '../db/queries/health';
 import { listVillages } from '../db/queries/villages';
 import { renderTile } from '../lib/tiles/tile-service';
 import { adminQuery, argument, ms, percentile, postgisServerUrl, printTable } from './bench-support';
 
 const geodataDir = path.resolve(argument('geodata', '.data/county-geodata'));
-const name = path.basename(geodataDir).replace(/[^a-z0-9]/gi, '_').toLowerCase();
+const name = path
+  .basename(geodataDir)
+  .replace(/[^a-z0-9]/gi, '_')
+  .toLowerCase();
 const SAMPLES: Record<number, number> = { 12: 20, 14: 80, 16: 150 };
 
 function tileRange(bbox: [number, number, number, number], z: number) {
@@ -93,8 +96,15 @@ async function main() {
         const tiles = sampleTiles(boxes, z, SAMPLES[z]!);
         await renderTile(handle, 'buildings', tiles[0]!, []); // warm-up
         const result = await measure(handle, tiles);
-        rows.push([engine, `z${z}`, String(tiles.length), result.tilesPerSecond.toFixed(1), ms(result.p50), ms(result.p95),
-          `${(result.meanBytes / 1024).toFixed(1)} KiB`]);
+        rows.push([
+          engine,
+          `z${z}`,
+          String(tiles.length),
+          result.tilesPerSecond.toFixed(1),
+          ms(result.p50),
+          ms(result.p95),
+          `${(result.meanBytes / 1024).toFixed(1)} KiB`,
+        ]);
       }
     } finally {
       await handle.close();

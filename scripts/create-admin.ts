@@ -20,9 +20,17 @@ if (password.length < MIN_PASSWORD_LENGTH) {
 }
 const handle = await openDatabase({ ...configFromEnvironment(), geodataDir: null });
 try {
-  const user = await createUser(handle.db, {
-    username, displayName: argument('display-name', username), role: 'admin', villages: null, passwordHash: await hashPassword(password),
-  }, { name: 'cli', role: null });
+  const user = await createUser(
+    handle.db,
+    {
+      username,
+      displayName: argument('display-name', username),
+      role: 'admin',
+      villages: null,
+      passwordHash: await hashPassword(password),
+    },
+    { name: 'cli', role: null },
+  );
   console.log(`created admin "${user.username}" (id ${user.id})`);
 } finally {
   await handle.close();

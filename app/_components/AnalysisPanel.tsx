@@ -11,18 +11,30 @@ const LISTED = 200;
 
 /** The hazard category a finding becomes (转为隐患), by the analysis that found it. */
 const HAZARD_CATEGORY: Partial<Record<AnalysisName, string>> = {
-  spacing: 'spacing', clusters: 'spacing', passages: 'passage', reachability: 'passage', 'water-coverage': 'water', stacks: 'straw',
+  spacing: 'spacing',
+  clusters: 'spacing',
+  passages: 'passage',
+  reachability: 'passage',
+  'water-coverage': 'water',
+  stacks: 'straw',
 };
 
 /** A point of the finding to place the hazard at: the point itself, a line's middle vertex, a ring's vertex mean. */
 function findingPoint(geometry: GeoJSON.Geometry): [number, number] | null {
   const positions = (g: GeoJSON.Geometry): GeoJSON.Position[] =>
-    g.type === 'Point' ? [g.coordinates]
-      : g.type === 'LineString' || g.type === 'MultiPoint' ? g.coordinates
-      : g.type === 'Polygon' ? g.coordinates[0] ?? []
-      : g.type === 'MultiLineString' ? g.coordinates[0] ?? []
-      : g.type === 'MultiPolygon' ? g.coordinates[0]?.[0] ?? []
-      : g.geometries.length > 0 ? positions(g.geometries[0]!) : [];
+    g.type === 'Point'
+      ? [g.coordinates]
+      : g.type === 'LineString' || g.type === 'MultiPoint'
+        ? g.coordinates
+        : g.type === 'Polygon'
+          ? (g.coordinates[0] ?? [])
+          : g.type === 'MultiLineString'
+            ? (g.coordinates[0] ?? [])
+            : g.type === 'MultiPolygon'
+              ? (g.coordinates[0]?.[0] ?? [])
+              : g.geometries.length > 0
+                ? positions(g.geometries[0]!)
+                : [];
   const list = positions(geometry);
   if (list.length === 0) return null;
   if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
@@ -75,7 +87,10 @@ export function AnalysisPanel({ villages, villageNames, onResult, onSelect }: An
       params.set('lon', point[0].toFixed(7));
       params.set('lat', point[1].toFixed(7));
     }
-    params.set('description', `${title}${village ? `（${village}）` : ''}：${t('analysisPanel.measured')} ${measured}，${t('analysisPanel.threshold')} ${threshold}`);
+    params.set(
+      'description',
+      `${title}${village ? `（${village}）` : ''}：${t('analysisPanel.measured')} ${measured}，${t('analysisPanel.threshold')} ${threshold}`,
+    );
     return `/hazards?${params}`;
   };
 
@@ -186,6 +201,7 @@ export function AnalysisPanel({ villages, villageNames, onResult, onSelect }: An
               const why = explainFinding(finding.properties, result.rules, locale);
               const village = finding.properties.village_code ? villageNames[finding.properties.village_code] : null;
               return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the findings of one result never reorder
                 <li key={index} className={selected === index ? 'selected' : ''}>
                   <button
                     type="button"
@@ -208,7 +224,11 @@ export function AnalysisPanel({ villages, villageNames, onResult, onSelect }: An
                     )}
                   </button>
                   {canReport && (
-                    <a className="hz-turn" href={hazardLink(finding, why.title, village, why.measured, why.threshold)} data-testid="finding-to-hazard">
+                    <a
+                      className="hz-turn"
+                      href={hazardLink(finding, why.title, village, why.measured, why.threshold)}
+                      data-testid="finding-to-hazard"
+                    >
                       {t('hz.turnIntoHazard')}
                     </a>
                   )}

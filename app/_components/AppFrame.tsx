@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { NavigationItem } from '@/lib/auth/navigation';
-import { LOCALE_COOKIE, translator, type Locale } from '@/lib/i18n';
+import { LOCALE_COOKIE, type Locale, translator } from '@/lib/i18n';
 import { LocaleProvider } from './i18n-context';
 
 export interface FrameUser {
@@ -27,6 +27,7 @@ export function AppFrame({ initialLocale, demoData, user, navigation, current, c
 
   const switchLocale = () => {
     const next: Locale = locale === 'zh-CN' ? 'en' : 'zh-CN';
+    // biome-ignore lint/suspicious/noDocumentCookie: one plain preference cookie; the Cookie Store API is missing in Safari < 18.4
     document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
     document.documentElement.lang = next;
     setLocale(next);
@@ -52,8 +53,12 @@ export function AppFrame({ initialLocale, demoData, user, navigation, current, c
           </div>
           <nav className="main-nav" aria-label={t('nav.label')} data-testid="main-nav">
             {navigation.map((item) => (
-              <a key={item.href} href={item.href} className={item.href === current ? 'nav-link nav-on' : 'nav-link'}
-                aria-current={item.href === current ? 'page' : undefined}>
+              <a
+                key={item.href}
+                href={item.href}
+                className={item.href === current ? 'nav-link nav-on' : 'nav-link'}
+                aria-current={item.href === current ? 'page' : undefined}
+              >
                 {t(item.label)}
               </a>
             ))}

@@ -1,9 +1,9 @@
 'use client';
 
+import type { MessageKey } from '@/lib/i18n';
+import { formatField } from '@/lib/map/format-field';
 import type { LayerName } from '@/lib/map/layer-names';
 import { layerDefinition } from '@/lib/map/layers';
-import { formatField } from '@/lib/map/format-field';
-import type { MessageKey } from '@/lib/i18n';
 import { useLocale, useT } from './i18n-context';
 
 export interface DetailCardProps {

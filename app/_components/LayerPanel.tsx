@@ -2,7 +2,7 @@
 
 import { enumLabel } from '@/lib/i18n';
 import type { LayerName } from '@/lib/map/layer-names';
-import { MAP_LAYERS, type BuildingColorMode, type StyleOptions } from '@/lib/map/layers';
+import { type BuildingColorMode, MAP_LAYERS, type StyleOptions } from '@/lib/map/layers';
 import type { LegendEntry } from '@/lib/map/layers/types';
 import { useLocale, useT } from './i18n-context';
 

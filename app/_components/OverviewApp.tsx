@@ -4,11 +4,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Bbox } from '@/db/queries/layers';
 import type { SearchHit } from '@/db/queries/search';
 import type { VillageSummary } from '@/db/queries/villages';
+import type { AnalysisResult, Finding } from '@/lib/analysis/types';
 import type { BasemapConfig } from '@/lib/map/basemap';
 import type { LayerName } from '@/lib/map/layer-names';
-import { MAP_LAYERS, type BuildingColorMode, type StyleOptions } from '@/lib/map/layers';
+import { type BuildingColorMode, MAP_LAYERS, type StyleOptions } from '@/lib/map/layers';
 import type { MapController, PickedFeature } from '@/lib/map/map-controller';
-import type { AnalysisResult, Finding } from '@/lib/analysis/types';
 import { AnalysisPanel } from './AnalysisPanel';
 import { DetailCard } from './DetailCard';
 import { useT } from './i18n-context';
@@ -151,21 +151,10 @@ export function OverviewApp({ villages, basemap }: OverviewAppProps) {
           ))}
         </div>
         <div hidden={tab !== 'layers'}>
-          <LayerPanel
-            visible={visible}
-            counts={counts}
-            styleOptions={styleOptions}
-            onToggle={setVisible}
-            onColorMode={changeColorMode}
-          />
+          <LayerPanel visible={visible} counts={counts} styleOptions={styleOptions} onToggle={setVisible} onColorMode={changeColorMode} />
         </div>
         <div hidden={tab !== 'analysis'}>
-          <AnalysisPanel
-            villages={selectedVillages}
-            villageNames={villageNames}
-            onResult={showAnalysis}
-            onSelect={selectFinding}
-          />
+          <AnalysisPanel villages={selectedVillages} villageNames={villageNames} onResult={showAnalysis} onSelect={selectFinding} />
         </div>
       </nav>
       <main className="map-area">
@@ -188,9 +177,7 @@ export function OverviewApp({ villages, basemap }: OverviewAppProps) {
             {t(mapState === 'error' ? 'map.error' : 'map.loading')}
           </div>
         )}
-        {picked && (
-          <DetailCard layer={picked.layer} feature={pickedFeature} villageNames={villageNames} onClose={() => setPicked(null)} />
-        )}
+        {picked && <DetailCard layer={picked.layer} feature={pickedFeature} villageNames={villageNames} onClose={() => setPicked(null)} />}
       </main>
     </div>
   );

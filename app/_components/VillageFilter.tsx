@@ -12,8 +12,7 @@ export interface VillageFilterProps {
 /** Pick one or several villages; none picked means the whole town. */
 export function VillageFilter({ villages, selected, onChange }: VillageFilterProps) {
   const t = useT();
-  const toggle = (code: string) =>
-    onChange(selected.includes(code) ? selected.filter((c) => c !== code) : [...selected, code]);
+  const toggle = (code: string) => onChange(selected.includes(code) ? selected.filter((c) => c !== code) : [...selected, code]);
   return (
     <section className="panel-section" aria-label={t('panel.villages')}>
       <h2>

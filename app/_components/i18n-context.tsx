@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext } from 'react';
-import { translator, type Locale, type Translate } from '@/lib/i18n';
+import { type Locale, type Translate, translator } from '@/lib/i18n';
 
 const LocaleContext = createContext<Locale>('zh-CN');
 

@@ -23,9 +23,13 @@ export default async function HazardsPage({ searchParams }: { searchParams: Sear
     for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) search.append(key, item);
   }
   return (
-    <AppFrame {...await frameProps(actor, '/hazards')}>
-      <HazardsApp villages={villages} basemap={basemapFromEnvironment()} permissions={[...ROLE_PERMISSIONS[actor.role]]}
-        initialSearch={search.toString()} />
+    <AppFrame {...(await frameProps(actor, '/hazards'))}>
+      <HazardsApp
+        villages={villages}
+        basemap={basemapFromEnvironment()}
+        permissions={[...ROLE_PERMISSIONS[actor.role]]}
+        initialSearch={search.toString()}
+      />
     </AppFrame>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
-import { translator, type Locale, type MessageKey } from '@/lib/i18n';
+import { type FormEvent, useState } from 'react';
+import { type Locale, type MessageKey, translator } from '@/lib/i18n';
 
 export interface LoginFormProps {
   locale: Locale;
@@ -53,11 +53,26 @@ export function LoginForm({ locale, next, demo }: LoginFormProps) {
         <h2>{t('auth.title')}</h2>
         <label className="field">
           {t('auth.username')}
-          <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required data-testid="login-username" />
+          <input
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            required
+            data-testid="login-username"
+          />
         </label>
         <label className="field">
           {t('auth.password')}
-          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required data-testid="login-password" />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+            data-testid="login-password"
+          />
         </label>
         <button type="submit" className="primary" disabled={busy} data-testid="login-submit">
           {t(busy ? 'auth.signingIn' : 'auth.submit')}
@@ -76,7 +91,14 @@ export function LoginForm({ locale, next, demo }: LoginFormProps) {
             <ul>
               {demo.accounts.map((account) => (
                 <li key={account.username}>
-                  <button type="button" className="link-button" onClick={() => { setUsername(account.username); setPassword(demo.password); }}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => {
+                      setUsername(account.username);
+                      setPassword(demo.password);
+                    }}
+                  >
                     {t('auth.useAccount')} <code>{account.username}</code>
                   </button>{' '}
                   {account.displayName}

@@ -9,13 +9,13 @@ import '../_components/passages/passages.css';
 
 export const dynamic = 'force-dynamic';
 
-/** 通道整改规划: the planner workspace (issue 7). */
+/** 通道整改规划: the planner workspace. */
 export default async function PassagesPage() {
   const actor = await requirePageActor('passages:plan');
   const { db } = await getDatabase();
   const villages = await listVillages(db);
   return (
-    <AppFrame {...await frameProps(actor, '/passages')}>
+    <AppFrame {...(await frameProps(actor, '/passages'))}>
       <PassagesApp villages={villages} basemap={basemapFromEnvironment()} />
     </AppFrame>
   );

@@ -17,7 +17,7 @@ export default async function ReportsPage() {
   const villages = (await listVillages(db)).filter((village) => inScope(actor, village.code));
   const today = todayInChina();
   return (
-    <AppFrame {...await frameProps(actor, '/reports')}>
+    <AppFrame {...(await frameProps(actor, '/reports'))}>
       <ReportsApp
         villages={villages.map(({ code, name }) => ({ code, name }))}
         showAnnual={actor.villages === null}

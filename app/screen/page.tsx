@@ -2,11 +2,11 @@ import { cookies } from 'next/headers';
 import { getDatabase } from '@/db/client';
 import { hasDemoData } from '@/db/queries/health';
 import { listVillages } from '@/db/queries/villages';
+import { requirePageActor } from '@/lib/auth/page';
+import { inScope } from '@/lib/auth/scope';
 import { LOCALE_COOKIE, parseLocale } from '@/lib/i18n';
 import { basemapFromEnvironment } from '@/lib/map/basemap';
 import { parseTourSeconds } from '@/lib/screen/types';
-import { requirePageActor } from '@/lib/auth/page';
-import { inScope } from '@/lib/auth/scope';
 import { ScreenApp } from '../_components/screen/ScreenApp';
 import './screen.css';
 

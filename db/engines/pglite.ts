@@ -4,8 +4,8 @@ import { postgis } from '@electric-sql/pglite-postgis';
 import { Kysely, PGliteDialect } from 'kysely';
 import type { Database } from '../schema';
 import { lockDataDir } from './data-dir-lock';
-import { SerializedDriver } from './serialized-driver';
 import type { DatabaseHandle } from './handle';
+import { SerializedDriver } from './serialized-driver';
 import { RAW_TYPE_PARSERS } from './type-parsers';
 
 class SerializedPGliteDialect extends PGliteDialect {

@@ -28,7 +28,10 @@ export async function openPostgres(connectionString: string): Promise<DatabaseHa
   // JIT off: PostGIS functions carry high planner costs, so short spatial queries cross the JIT threshold and
   // spend 80–130 ms compiling for a query that runs in 20 ms (measured with bench:hazards).
   const pool = new pg.Pool({
-    connectionString, max: Number(process.env.PG_POOL_MAX ?? 10), types: typeParsers, options: '-c jit=off',
+    connectionString,
+    max: Number(process.env.PG_POOL_MAX ?? 10),
+    types: typeParsers,
+    options: '-c jit=off',
   });
   // An idle connection the server drops (restart, admin termination) must not crash the process:
   // the pool discards it and opens a new one for the next query.

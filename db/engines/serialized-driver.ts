@@ -1,5 +1,4 @@
-import type { DatabaseConnection, Driver, TransactionSettings } from 'kysely';
-import type { QueryCompiler } from 'kysely';
+import type { DatabaseConnection, Driver, QueryCompiler, TransactionSettings } from 'kysely';
 
 /**
  * PGlite is one connection. Kysely's PGlite driver hands the same connection to every caller, so two

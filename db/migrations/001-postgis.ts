@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 // The PostGIS extension itself is created by db/client.ts before migrating (it needs a clear error
 // when the server lacks PostGIS); this migration records that the schema depends on it.

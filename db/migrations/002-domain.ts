@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import * as codes from '../../lib/domain/enums';
 import { geometryColumn, gistIndex } from './geometry-column';
 
@@ -180,14 +180,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of statements) await statement.execute(db);
 
   const spatialTables = [
-    'villages', 'buildings', 'social_units', 'passages', 'obstacles', 'water_sources', 'stations',
-    'straw_stacks', 'hazards', 'fire_incidents',
+    'villages',
+    'buildings',
+    'social_units',
+    'passages',
+    'obstacles',
+    'water_sources',
+    'stations',
+    'straw_stacks',
+    'hazards',
+    'fire_incidents',
   ];
   for (const table of spatialTables) await gistIndex(table).execute(db);
   for (const [table, column] of [
-    ['buildings', 'village_code'], ['social_units', 'village_code'], ['passages', 'village_code'],
-    ['obstacles', 'passage_id'], ['hazards', 'village_code'], ['hazards', 'status'],
-    ['hazard_events', 'hazard_id'], ['fire_incidents', 'village_code'], ['drills', 'unit_id'],
+    ['buildings', 'village_code'],
+    ['social_units', 'village_code'],
+    ['passages', 'village_code'],
+    ['obstacles', 'passage_id'],
+    ['hazards', 'village_code'],
+    ['hazards', 'status'],
+    ['hazard_events', 'hazard_id'],
+    ['fire_incidents', 'village_code'],
+    ['drills', 'unit_id'],
     ['trainings', 'village_code'],
   ] as const) {
     await sql`CREATE INDEX ${sql.id(`${table}_${column}_idx`)} ON ${sql.id(table)} (${sql.id(column)})`.execute(db);
@@ -196,8 +210,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
-    'trainings', 'drills', 'fire_incidents', 'hazard_events', 'hazards', 'straw_stacks', 'stations',
-    'water_sources', 'obstacles', 'passages', 'social_units', 'buildings', 'villages',
+    'trainings',
+    'drills',
+    'fire_incidents',
+    'hazard_events',
+    'hazards',
+    'straw_stacks',
+    'stations',
+    'water_sources',
+    'obstacles',
+    'passages',
+    'social_units',
+    'buildings',
+    'villages',
   ]) {
     await sql`DROP TABLE IF EXISTS ${sql.id(table)}`.execute(db);
   }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * Append-only audit trail (责任倒查): who changed what and when. Triggers refuse UPDATE, DELETE and

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * Buildings also in Web Mercator (EPSG:3857), kept in step by Postgres itself: vector tiles are cut in

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * Buildings and passages also stored in EPSG:4546 (metres), kept in step by Postgres. The analyses measure

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { PHOTO_KINDS } from '../../lib/photos/kinds';
 import { PHOTO_STORAGES } from '../../lib/photos/photo-store';
 

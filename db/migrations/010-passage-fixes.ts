@@ -1,10 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { FIX_KINDS, FIX_STATUSES, LINK_CLASSES } from '../../lib/planning/fixes';
 
 const list = (values: readonly string[]) => sql.join(values.map((value) => sql.lit(value)));
 
 /**
- * Planner workspace (issue 7): scenarios (a named set of what-if fixes and candidate sites with the result
+ * Planner workspace: scenarios (a named set of what-if fixes and candidate sites with the result
  * figures) and passage fixes (planned work with a forward-only status and an optimistic version).
  * A fix's geometry is optional (only new links and turnarounds placed by a point have one), so it is not
  * made with geometryColumn(): the same validity and lon/lat checks, but NULL allowed.

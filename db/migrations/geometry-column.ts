@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 
 export type GeometryType = 'Point' | 'LineString' | 'Polygon' | 'MultiPolygon';
 

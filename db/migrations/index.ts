@@ -6,9 +6,9 @@ import * as buildingMercator from './005-building-mercator';
 import * as rules from './006-rules';
 import * as metricGeometry from './007-metric-geometry';
 import * as accounts from './008-accounts';
-// hazard photos (issue 5, hazard-io)
+// hazard photos
 import * as hazardPhotos from './009-hazard-photos';
-// planner workspace (issue 7)
+// planner workspace
 import * as passageFixes from './010-passage-fixes';
 
 /** All migrations in order. Imported statically so they are bundled with the server (no file scan). */
@@ -20,8 +20,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-006-rules': rules,
   '2026-11-30-007-metric-geometry': metricGeometry,
   '2026-11-30-008-accounts': accounts,
-  // hazard photos (issue 5, hazard-io)
+  // hazard photos
   '2026-11-30-009-hazard-photos': hazardPhotos,
-  // planner workspace (issue 7)
+  // planner workspace
   '2026-11-30-010-passage-fixes': passageFixes,
 };

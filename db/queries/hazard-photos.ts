@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { PhotoKind } from '../../lib/photos/kinds';
 import type { PhotoStorage, PhotoStore } from '../../lib/photos/photo-store';
 import type { ProcessedPhoto } from '../../lib/photos/process-photo';
@@ -110,8 +110,13 @@ export async function readHazardPhoto(
   stores: Record<PhotoStorage, PhotoStore>,
 ): Promise<PhotoBytes | null> {
   const result = await sql<{
-    hazard_id: number; village_code: string; content_type: string; storage: PhotoStorage; storage_key: string;
-    data: Uint8Array | null; thumbnail: Uint8Array | null;
+    hazard_id: number;
+    village_code: string;
+    content_type: string;
+    storage: PhotoStorage;
+    storage_key: string;
+    data: Uint8Array | null;
+    thumbnail: Uint8Array | null;
   }>`
     SELECT p.hazard_id, h.village_code, p.content_type, p.storage, p.storage_key,
       ${variant === 'full' ? sql`p.data` : sql`NULL::bytea`} AS data,

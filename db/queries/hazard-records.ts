@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { HazardCreateInput, HazardPatchInput } from '../../lib/hazards/input';
 import type { Database } from '../schema';
 import { writeAudit } from './audit';
@@ -95,14 +95,16 @@ export async function createHazard(db: Db, request: CreateHazardRequest): Promis
 
 /** One new hazard inside the caller's transaction; `code` keeps an imported list's own code. */
 async function insertHazard(
-  trx: Db, input: HazardCreateInput & { code?: string | null }, context: Omit<CreateHazardRequest, 'input'>,
+  trx: Db,
+  input: HazardCreateInput & { code?: string | null },
+  context: Omit<CreateHazardRequest, 'input'>,
 ): Promise<Record<string, unknown>> {
   const place = await resolvePlace(trx, input);
   assertVillageAllowed(place.village_code, context.villages);
   const inserted = await sql<{ id: number }>`
     INSERT INTO hazards (code, village_code, building_id, unit_id, passage_id, category, place_type, severity, criterion,
       rule_id, measured, description, found_on, deadline, status, responsible_person, geom)
-    VALUES (${input.code ?? 'new-' + crypto.randomUUID()}, ${place.village_code}, ${input.building_id ?? null}, ${input.unit_id ?? null},
+    VALUES (${input.code ?? `new-${crypto.randomUUID()}`}, ${place.village_code}, ${input.building_id ?? null}, ${input.unit_id ?? null},
       ${input.passage_id ?? null}, ${input.category}, ${input.place_type}, ${input.severity}, ${input.criterion},
       ${input.rule_id}, ${input.measured}, ${input.description}, ${input.found_on}::date, ${input.deadline}::date, 'pending',
       ${input.responsible_person}, ST_SetSRID(ST_MakePoint(${place.lon}, ${place.lat}), 4326))
@@ -117,7 +119,12 @@ async function insertHazard(
   if (input.notification) await insertNotification(trx, id, context.actor, input.notification);
   const after = record.rows[0]!;
   await writeAudit(trx, {
-    actor: context.actor, action: 'create', table: 'hazards', recordId: id, villageCode: place.village_code, after,
+    actor: context.actor,
+    action: 'create',
+    table: 'hazards',
+    recordId: id,
+    villageCode: place.village_code,
+    after,
     requestId: context.requestId,
   });
   return after;
@@ -149,13 +156,20 @@ export async function importHazards(
   return db.transaction().execute(async (trx) => {
     const problems: ImportProblem[] = [];
     const codes = rows.map((row) => row.code).filter((code): code is string => Boolean(code));
-    const taken = new Set((await sql<{ code: string }>`SELECT code FROM hazards WHERE code = ANY(${codes}::text[])`.execute(trx)).rows.map((r) => r.code));
+    const taken = new Set(
+      (await sql<{ code: string }>`SELECT code FROM hazards WHERE code = ANY(${codes}::text[])`.execute(trx)).rows.map((r) => r.code),
+    );
     const buildingCodes = rows.map((row) => row.building_code).filter((code): code is string => Boolean(code));
-    const buildings = new Map((await sql<{ code: string; id: number }>`
-      SELECT code, id FROM buildings WHERE code = ANY(${buildingCodes}::text[])`.execute(trx)).rows.map((r) => [r.code, r.id]));
+    const buildings = new Map(
+      (
+        await sql<{ code: string; id: number }>`
+      SELECT code, id FROM buildings WHERE code = ANY(${buildingCodes}::text[])`.execute(trx)
+      ).rows.map((r) => [r.code, r.id]),
+    );
     for (const row of rows) {
       if (row.code && taken.has(row.code)) problems.push({ row: row.row, message: `hazard code ${row.code} already exists` });
-      if (row.building_code && !buildings.has(row.building_code)) problems.push({ row: row.row, message: `unknown building code ${row.building_code}` });
+      if (row.building_code && !buildings.has(row.building_code))
+        problems.push({ row: row.row, message: `unknown building code ${row.building_code}` });
     }
     if (problems.length > 0) throw new ImportRejectedError(problems);
     for (const { row, building_code, ...input } of rows) {
@@ -169,8 +183,13 @@ export async function importHazards(
     }
     if (problems.length > 0) throw new ImportRejectedError(problems);
     await writeAudit(trx, {
-      actor: context.actor, action: 'import', table: 'hazards', recordId: null, villageCode: null,
-      after: { file: context.fileName, rows: rows.length }, requestId: context.requestId,
+      actor: context.actor,
+      action: 'import',
+      table: 'hazards',
+      recordId: null,
+      villageCode: null,
+      after: { file: context.fileName, rows: rows.length },
+      requestId: context.requestId,
     });
     return { created: rows.length };
   });
@@ -226,11 +245,19 @@ export async function updateHazard(db: Db, request: UpdateHazardRequest): Promis
       WHERE id = ${request.id}
       RETURNING ${RECORD_COLUMNS}`.execute(trx);
     const after = updated.rows[0]!;
-    await sql`INSERT INTO hazard_events (hazard_id, actor, action, note) VALUES (${request.id}, ${request.actor.name}, 'edited', '')`.execute(trx);
+    await sql`INSERT INTO hazard_events (hazard_id, actor, action, note) VALUES (${request.id}, ${request.actor.name}, 'edited', '')`.execute(
+      trx,
+    );
     if (patch.notification) await insertNotification(trx, request.id, request.actor, patch.notification);
     await writeAudit(trx, {
-      actor: request.actor, action: 'update', table: 'hazards', recordId: request.id, villageCode: after.village_code as string,
-      before, after, requestId: request.requestId,
+      actor: request.actor,
+      action: 'update',
+      table: 'hazards',
+      recordId: request.id,
+      villageCode: after.village_code as string,
+      before,
+      after,
+      requestId: request.requestId,
     });
     return after;
   });
@@ -238,14 +265,30 @@ export async function updateHazard(db: Db, request: UpdateHazardRequest): Promis
 
 export interface HazardDetail {
   hazard: GeoJSON.Feature;
-  events: { id: number; at: string; actor: string; action: string; from_status: string | null; to_status: string | null; note: string; notify_method: string | null }[];
+  events: {
+    id: number;
+    at: string;
+    actor: string;
+    action: string;
+    from_status: string | null;
+    to_status: string | null;
+    note: string;
+    notify_method: string | null;
+  }[];
   rule: { rule_id: string; clause: string; description_zh: string; description_en: string; threshold: number; unit: string } | null;
   linked: { layer: 'buildings' | 'units' | 'passages'; id: number; code: string; name: string | null; geometry: GeoJSON.Geometry } | null;
 }
 
 /** Everything the detail view shows: the hazard, its timeline, the rule it came from and the linked record. */
 export async function hazardDetail(db: Db, id: number, villages: readonly string[] | null): Promise<HazardDetail | null> {
-  const hazard = await sql<{ feature: string; village_code: string; rule_id: string | null; building_id: number | null; unit_id: number | null; passage_id: number | null }>`
+  const hazard = await sql<{
+    feature: string;
+    village_code: string;
+    rule_id: string | null;
+    building_id: number | null;
+    unit_id: number | null;
+    passage_id: number | null;
+  }>`
     SELECT ST_AsGeoJSON(f.*, 'geom', 7) AS feature, f.village_code, f.rule_id, f.building_id, f.unit_id, f.passage_id
     FROM (
       SELECT h.id, h.code, h.village_code, v.name AS village_name, h.building_id, h.unit_id, h.passage_id, h.category,
@@ -269,11 +312,18 @@ export async function hazardDetail(db: Db, id: number, villages: readonly string
   return { hazard: JSON.parse(row.feature), events: events.rows, rule: rule?.rows[0] ?? null, linked };
 }
 
-async function linkedRecord(db: Db, row: { building_id: number | null; unit_id: number | null; passage_id: number | null }): Promise<HazardDetail['linked']> {
-  const pick = row.building_id !== null ? (['buildings', 'buildings', row.building_id] as const)
-    : row.unit_id !== null ? (['units', 'social_units', row.unit_id] as const)
-    : row.passage_id !== null ? (['passages', 'passages', row.passage_id] as const)
-    : null;
+async function linkedRecord(
+  db: Db,
+  row: { building_id: number | null; unit_id: number | null; passage_id: number | null },
+): Promise<HazardDetail['linked']> {
+  const pick =
+    row.building_id !== null
+      ? (['buildings', 'buildings', row.building_id] as const)
+      : row.unit_id !== null
+        ? (['units', 'social_units', row.unit_id] as const)
+        : row.passage_id !== null
+          ? (['passages', 'passages', row.passage_id] as const)
+          : null;
   if (!pick) return null;
   const [layer, table, id] = pick;
   const result = await sql<{ code: string; name: string | null; geometry: string }>`
@@ -284,14 +334,26 @@ async function linkedRecord(db: Db, row: { building_id: number | null; unit_id: 
 
 /** Records that the responsible person was notified (method and date); the product itself sends nothing. */
 export async function recordNotification(
-  db: Db, request: { id: number; notification: { method: string; on: string }; actor: AuditActor; villages: readonly string[] | null; requestId?: string },
+  db: Db,
+  request: {
+    id: number;
+    notification: { method: string; on: string };
+    actor: AuditActor;
+    villages: readonly string[] | null;
+    requestId?: string;
+  },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const record = await lockedRecord(trx, request.id, request.villages);
     await insertNotification(trx, request.id, request.actor, request.notification);
     await writeAudit(trx, {
-      actor: request.actor, action: 'update', table: 'hazard_events', recordId: request.id, villageCode: record.village_code,
-      after: { notified: request.notification }, requestId: request.requestId,
+      actor: request.actor,
+      action: 'update',
+      table: 'hazard_events',
+      recordId: request.id,
+      villageCode: record.village_code,
+      after: { notified: request.notification },
+      requestId: request.requestId,
     });
   });
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { HazardStatus } from '../../lib/domain/enums';
 import type { HazardFilter } from '../../lib/hazards/filter';
 import { checkTransition } from '../../lib/hazards/lifecycle';
@@ -85,9 +85,10 @@ export async function listHazards(db: Db, filter: HazardFilter, page: { limit: n
       GROUP BY h.status`.execute(db),
   ]);
   const byStatus = Object.fromEntries(counts.rows.map((row) => [row.status, row.n]));
-  const total = filter.statuses.length === 0
-    ? counts.rows.reduce((sum, row) => sum + row.n, 0)
-    : counts.rows.filter((row) => filter.statuses.includes(row.status)).reduce((sum, row) => sum + row.n, 0);
+  const total =
+    filter.statuses.length === 0
+      ? counts.rows.reduce((sum, row) => sum + row.n, 0)
+      : counts.rows.filter((row) => filter.statuses.includes(row.status)).reduce((sum, row) => sum + row.n, 0);
   return { collection: features.rows[0]!.collection, total, byStatus };
 }
 

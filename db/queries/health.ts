@@ -1,9 +1,21 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database, TableName } from '../schema';
 
 export const COUNTED_TABLES: TableName[] = [
-  'villages', 'buildings', 'social_units', 'passages', 'obstacles', 'water_sources', 'stations', 'straw_stacks',
-  'hazards', 'hazard_events', 'fire_incidents', 'drills', 'trainings', 'audit_log',
+  'villages',
+  'buildings',
+  'social_units',
+  'passages',
+  'obstacles',
+  'water_sources',
+  'stations',
+  'straw_stacks',
+  'hazards',
+  'hazard_events',
+  'fire_incidents',
+  'drills',
+  'trainings',
+  'audit_log',
 ];
 
 export async function postgisVersion(db: Kysely<Database>): Promise<string> {
@@ -13,9 +25,7 @@ export async function postgisVersion(db: Kysely<Database>): Promise<string> {
 
 /** Row count of every domain table, in one round trip. */
 export async function tableCounts(db: Kysely<Database>): Promise<Record<string, number>> {
-  const selects = COUNTED_TABLES.map(
-    (table) => sql`SELECT ${sql.lit(table)} AS name, count(*)::int AS n FROM ${sql.id(table)}`,
-  );
+  const selects = COUNTED_TABLES.map((table) => sql`SELECT ${sql.lit(table)} AS name, count(*)::int AS n FROM ${sql.id(table)}`);
   const result = await sql<{ name: string; n: number }>`${sql.join(selects, sql` UNION ALL `)}`.execute(db);
   return Object.fromEntries(result.rows.map((row) => [row.name, row.n]));
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { LayerName } from '../../lib/map/layer-names';
 import type { Database } from '../schema';
 
@@ -97,9 +97,7 @@ export async function layerFeatureCollection(db: Db, layer: LayerName, filter: L
 
 /** How many features of each layer lie in the view: the layer panel's live counts. */
 export async function layerCounts(db: Db, layers: readonly LayerName[], filter: LayerFilter): Promise<Record<string, number>> {
-  const selects = layers.map(
-    (layer) => sql`SELECT ${sql.lit(layer)} AS layer, count(*)::int AS n FROM (${filtered(layer, filter)}) f`,
-  );
+  const selects = layers.map((layer) => sql`SELECT ${sql.lit(layer)} AS layer, count(*)::int AS n FROM (${filtered(layer, filter)}) f`);
   const result = await sql<{ layer: string; n: number }>`${sql.join(selects, sql` UNION ALL `)}`.execute(db);
   return Object.fromEntries(result.rows.map((row) => [row.layer, row.n]));
 }

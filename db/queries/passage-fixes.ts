@@ -1,8 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { BadRequestError, NotFoundError } from '../../lib/api/errors';
-import { completes, isForwardStep, type CreateFixInput, type FixSpec, type FixStatus, type UpdateFixInput } from '../../lib/planning/fixes';
-import { FixStepError, StaleFixError } from '../../lib/planning/errors';
 import type { Point } from '../../lib/network/graph';
+import { FixStepError, StaleFixError } from '../../lib/planning/errors';
+import { type CreateFixInput, completes, type FixSpec, type FixStatus, isForwardStep, type UpdateFixInput } from '../../lib/planning/fixes';
 import type { Database } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -36,25 +36,26 @@ const geometryFromJson = (geometry: GeoJSON.Geometry) => sql`ST_SetSRID(ST_GeomF
  * must join the network; a link floating on its own opens nothing. Read-only.
  */
 export async function snapNewLink(db: Db, geometry: GeoJSON.LineString): Promise<SnappedLink> {
-  let check;
-  try {
-    check = await sql<{ valid: boolean; reason: string; simple: boolean; length_m: number }>`
+  const check = await sql<{ valid: boolean; reason: string; simple: boolean; length_m: number }>`
       SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason, ST_IsSimple(g) AS simple,
         ST_Length(ST_Transform(g, 4546)) AS length_m
-      FROM (SELECT ${geometryFromJson(geometry)} AS g) s`.execute(db);
-  } catch (error) {
-    throw new BadRequestError(`new link geometry is not a valid LineString: ${(error as Error).message}`);
-  }
+      FROM (SELECT ${geometryFromJson(geometry)} AS g) s`
+    .execute(db)
+    .catch((error: Error) => {
+      throw new BadRequestError(`new link geometry is not a valid LineString: ${error.message}`);
+    });
   const row = check.rows[0]!;
   if (!row.valid) throw new BadRequestError(`new link geometry is not valid: ${row.reason}`);
   if (!row.simple) throw new BadRequestError('new link crosses itself; draw it without loops');
-  if (row.length_m < MIN_LINK_M) throw new BadRequestError(`new link is ${row.length_m.toFixed(1)} m long; it must be at least ${MIN_LINK_M} m`);
+  if (row.length_m < MIN_LINK_M)
+    throw new BadRequestError(`new link is ${row.length_m.toFixed(1)} m long; it must be at least ${MIN_LINK_M} m`);
   if (row.length_m > MAX_LINK_M) throw new BadRequestError(`new link is ${row.length_m.toFixed(0)} m long; at most ${MAX_LINK_M} m`);
 
   const coordinates = geometry.coordinates.map((c) => [c[0]!, c[1]!] as Point);
   const ends = [coordinates[0]!, coordinates[coordinates.length - 1]!];
-  const snapped = await Promise.all(ends.map(async ([lon, lat]) => {
-    const result = await sql<{ x: number; y: number }>`
+  const snapped = await Promise.all(
+    ends.map(async ([lon, lat]) => {
+      const result = await sql<{ x: number; y: number }>`
       SELECT ST_X(e.pt) AS x, ST_Y(e.pt) AS y
       FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326), 4546) AS m OFFSET 0) q
       CROSS JOIN LATERAL (
@@ -63,11 +64,14 @@ export async function snapNewLink(db: Db, geometry: GeoJSON.LineString): Promise
       CROSS JOIN LATERAL (VALUES (ST_StartPoint(p.geom)), (ST_EndPoint(p.geom))) e(pt)
       WHERE ST_Distance(ST_Transform(e.pt, 4546), q.m) <= ${SNAP_M}::float8
       ORDER BY ST_Distance(ST_Transform(e.pt, 4546), q.m), ST_X(e.pt), ST_Y(e.pt) LIMIT 1`.execute(db);
-    const hit = result.rows[0];
-    return hit ? { point: [hit.x, hit.y] as Point, snapped: true } : { point: [lon, lat] as Point, snapped: false };
-  }));
+      const hit = result.rows[0];
+      return hit ? { point: [hit.x, hit.y] as Point, snapped: true } : { point: [lon, lat] as Point, snapped: false };
+    }),
+  );
   if (!snapped[0]!.snapped && !snapped[1]!.snapped) {
-    throw new BadRequestError(`a new link must start or end within ${SNAP_M} m of the end of an existing passage (draw it from a lane end or junction)`);
+    throw new BadRequestError(
+      `a new link must start or end within ${SNAP_M} m of the end of an existing passage (draw it from a lane end or junction)`,
+    );
   }
   coordinates[0] = snapped[0]!.point;
   coordinates[coordinates.length - 1] = snapped[1]!.point;
@@ -79,11 +83,18 @@ export async function snapNewLink(db: Db, geometry: GeoJSON.LineString): Promise
     FROM (SELECT ${geometryFromJson(line)} AS g) s`.execute(db);
   const snappedRow = after.rows[0]!;
   if (!snappedRow.valid || !snappedRow.simple || snappedRow.length_m < MIN_LINK_M) {
-    throw new BadRequestError(`new link is not valid once joined to the network: ${snappedRow.valid ? 'it crosses itself or is too short' : snappedRow.reason}`);
+    throw new BadRequestError(
+      `new link is not valid once joined to the network: ${snappedRow.valid ? 'it crosses itself or is too short' : snappedRow.reason}`,
+    );
   }
   return {
-    geometry: line, start: coordinates[0]!, end: coordinates[coordinates.length - 1]!,
-    startSnapped: snapped[0]!.snapped, endSnapped: snapped[1]!.snapped, lengthM: snappedRow.length_m, villageCode: snappedRow.village_code,
+    geometry: line,
+    start: coordinates[0]!,
+    end: coordinates[coordinates.length - 1]!,
+    startSnapped: snapped[0]!.snapped,
+    endSnapped: snapped[1]!.snapped,
+    lengthM: snappedRow.length_m,
+    villageCode: snappedRow.village_code,
   };
 }
 
@@ -168,8 +179,14 @@ export async function getFix(db: Db, id: number): Promise<FixRow> {
 }
 
 async function audit(
-  trx: Db, actor: PlanningActor, action: 'create' | 'update' | 'transition', table: string, recordId: number,
-  villageCode: string | null, before: unknown, after: unknown,
+  trx: Db,
+  actor: PlanningActor,
+  action: 'create' | 'update' | 'transition',
+  table: string,
+  recordId: number,
+  villageCode: string | null,
+  before: unknown,
+  after: unknown,
 ): Promise<void> {
   await sql`
     INSERT INTO audit_log (actor, role, action, table_name, record_id, village_code, before, after)
@@ -188,7 +205,9 @@ async function fixColumns(db: Db, fix: FixSpec) {
     case 'widen': {
       const passage = await passageRow(db, fix.passage_id);
       if (fix.width_m <= passage.clear_width_m) {
-        throw new BadRequestError(`the new width (${fix.width_m} m) must be more than the current clear width of ${passage.code} (${passage.clear_width_m} m)`);
+        throw new BadRequestError(
+          `the new width (${fix.width_m} m) must be more than the current clear width of ${passage.code} (${passage.clear_width_m} m)`,
+        );
       }
       return { obstacle_id: null, passage_id: passage.id, geom: null, target_width_m: fix.width_m, link_class: null };
     }
@@ -243,8 +262,10 @@ export async function updateFix(db: Kysely<Database>, id: number, input: UpdateF
     if (before.version !== input.version) throw new StaleFixError(before as unknown as Record<string, unknown>);
     const to = input.status ?? before.status;
     if (to !== before.status && !isForwardStep(before.status, to)) {
-      throw new FixStepError(`status can only move forward (计划 → 实施中 → 已完成 → 已验收): ${before.status} → ${to} is not allowed`,
-        before as unknown as Record<string, unknown>);
+      throw new FixStepError(
+        `status can only move forward (计划 → 实施中 → 已完成 → 已验收): ${before.status} → ${to} is not allowed`,
+        before as unknown as Record<string, unknown>,
+      );
     }
     let createdPassageId = before.created_passage_id;
     if (completes(before.status, to)) createdPassageId = await completeFix(trx, before, actor);
@@ -257,8 +278,16 @@ export async function updateFix(db: Kysely<Database>, id: number, input: UpdateF
         completed_on = CASE WHEN ${to}::text IN ('done', 'accepted') THEN coalesce(completed_on, current_date) ELSE NULL END
       WHERE id = ${id}`.execute(trx);
     const after = await getFix(trx, id);
-    await audit(trx, actor, to !== before.status ? 'transition' : 'update', 'passage_fixes', id, after.village_code,
-      auditView(before), auditView(after));
+    await audit(
+      trx,
+      actor,
+      to !== before.status ? 'transition' : 'update',
+      'passage_fixes',
+      id,
+      after.village_code,
+      auditView(before),
+      auditView(after),
+    );
     return after;
   });
 }
@@ -270,7 +299,9 @@ export async function updateFix(db: Kysely<Database>, id: number, input: UpdateF
  */
 async function completeFix(trx: Transaction<Database>, fix: FixRow, actor: PlanningActor): Promise<number | null> {
   if (fix.kind === 'clear_obstacle') {
-    const before = await sql<Record<string, unknown>>`SELECT id, status, cleared_on FROM obstacles WHERE id = ${fix.obstacle_id}`.execute(trx);
+    const before = await sql<Record<string, unknown>>`SELECT id, status, cleared_on FROM obstacles WHERE id = ${fix.obstacle_id}`.execute(
+      trx,
+    );
     const after = await sql<Record<string, unknown>>`
       UPDATE obstacles SET status = 'cleared', cleared_on = current_date WHERE id = ${fix.obstacle_id} AND status = 'open'
       RETURNING id, status, cleared_on`.execute(trx);
@@ -278,31 +309,37 @@ async function completeFix(trx: Transaction<Database>, fix: FixRow, actor: Plann
     return null;
   }
   if (fix.kind === 'widen' || fix.kind === 'turnaround') {
-    const before = await sql<Record<string, unknown>>`SELECT id, clear_width_m, has_turnaround FROM passages WHERE id = ${fix.passage_id}`.execute(trx);
-    const after = fix.kind === 'widen'
-      ? await sql<Record<string, unknown>>`
+    const before = await sql<
+      Record<string, unknown>
+    >`SELECT id, clear_width_m, has_turnaround FROM passages WHERE id = ${fix.passage_id}`.execute(trx);
+    const after =
+      fix.kind === 'widen'
+        ? await sql<Record<string, unknown>>`
           UPDATE passages SET clear_width_m = greatest(clear_width_m, ${fix.target_width_m}::float8) WHERE id = ${fix.passage_id}
           RETURNING id, clear_width_m, has_turnaround`.execute(trx)
-      : await sql<Record<string, unknown>>`
+        : await sql<Record<string, unknown>>`
           UPDATE passages SET has_turnaround = true WHERE id = ${fix.passage_id} RETURNING id, clear_width_m, has_turnaround`.execute(trx);
     await audit(trx, actor, 'update', 'passages', fix.passage_id!, fix.village_code, before.rows[0], after.rows[0]);
     return null;
   }
   // new_link: join it again (the network may have changed since it was planned), then store it.
   const link = await snapNewLink(trx, fix.geometry as GeoJSON.LineString);
-  let inserted;
-  try {
-    inserted = await sql<{ id: number; code: string }>`
+  const inserted = await sql<{ id: number; code: string }>`
       INSERT INTO passages (code, name, village_code, class, clear_width_m, clear_height_m, surface, has_turnaround, geom)
       VALUES (${`PF${String(fix.id).padStart(5, '0')}`}, ${`新建通道（整改 #${fix.id}）`}, ${link.villageCode}, ${fix.link_class},
         ${fix.target_width_m}, NULL, 'concrete', false, ${geometryFromJson(link.geometry)})
-      RETURNING id, code`.execute(trx);
-  } catch (error) {
-    throw new BadRequestError(`the new link cannot be stored as a passage: ${(error as Error).message}`);
-  }
+      RETURNING id, code`
+    .execute(trx)
+    .catch((error: Error) => {
+      throw new BadRequestError(`the new link cannot be stored as a passage: ${error.message}`);
+    });
   const passage = inserted.rows[0]!;
   await audit(trx, actor, 'create', 'passages', passage.id, link.villageCode, null, {
-    id: passage.id, code: passage.code, class: fix.link_class, clear_width_m: fix.target_width_m, length_m: Math.round(link.lengthM * 100) / 100,
+    id: passage.id,
+    code: passage.code,
+    class: fix.link_class,
+    clear_width_m: fix.target_width_m,
+    length_m: Math.round(link.lengthM * 100) / 100,
     from_fix: fix.id,
   });
   return passage.id;

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
 import { performance } from 'node:perf_hooks';
+import { type Kysely, sql } from 'kysely';
 import type { BuildingAccess } from '../../lib/analysis/access';
 import { findDeadEnds } from '../../lib/analysis/dead-ends';
 import { analyseReachability } from '../../lib/analysis/reachability';
@@ -9,16 +9,30 @@ import type { Attachment } from '../../lib/network/attachments';
 import type { Graph, PassageEdgeInput, Point } from '../../lib/network/graph';
 import type { TruckLimits } from '../../lib/network/truck';
 import { FixStepError } from '../../lib/planning/errors';
-import { MILESTONES, SUGGESTION_STATION_SPEED_KMH, type EvaluateInput, type MilestoneId, type FixSpec, type Site } from '../../lib/planning/fixes';
-import { difference, stationCovered, truckFigures, waterCovered, type PassageFindingKey, type TruckFigures } from '../../lib/planning/measure';
-import { scenarioNetwork, type NewLink, type ResolvedFix } from '../../lib/planning/scenario-network';
+import {
+  type EvaluateInput,
+  type FixSpec,
+  MILESTONES,
+  type MilestoneId,
+  type Site,
+  SUGGESTION_STATION_SPEED_KMH,
+} from '../../lib/planning/fixes';
+import {
+  difference,
+  type PassageFindingKey,
+  stationCovered,
+  type TruckFigures,
+  truckFigures,
+  waterCovered,
+} from '../../lib/planning/measure';
+import { type NewLink, type ResolvedFix, scenarioNetwork } from '../../lib/planning/scenario-network';
 import { RuleBook, stringListParam } from '../../lib/rules/rulebook';
-import { buildingGeometries } from './analysis/geometry';
-import { loadRules } from './analysis/rules';
-import { loadSourceAttachments, loadStations, usableWaterSourceIds } from './analysis/network';
-import { loadTruckSetting } from './analysis/truck';
 import type { Database } from '../schema';
-import { createFixIn, obstacleRow, passageNear, passageRow, snapNewLink, type FixRow, type PlanningActor } from './passage-fixes';
+import { buildingGeometries } from './analysis/geometry';
+import { loadSourceAttachments, loadStations, usableWaterSourceIds } from './analysis/network';
+import { loadRules } from './analysis/rules';
+import { loadTruckSetting } from './analysis/truck';
+import { createFixIn, type FixRow, obstacleRow, type PlanningActor, passageNear, passageRow, snapNewLink } from './passage-fixes';
 
 type Db = Kysely<Database>;
 
@@ -52,7 +66,10 @@ export interface ScenarioBase {
  */
 async function dataFingerprint(db: Db): Promise<string> {
   const tables = ['passages', 'obstacles', 'buildings', 'stations', 'water_sources', 'rules'];
-  const parts = sql.join(tables.map((table) => sql`(SELECT count(*)::text || '/' || coalesce(sum(xmin::text::bigint), 0)::text FROM ${sql.table(table)})`), sql` || ':' || `);
+  const parts = sql.join(
+    tables.map((table) => sql`(SELECT count(*)::text || '/' || coalesce(sum(xmin::text::bigint), 0)::text FROM ${sql.table(table)})`),
+    sql` || ':' || `,
+  );
   const result = await sql<{ key: string }>`SELECT ${parts} AS key`.execute(db);
   return result.rows[0]!.key;
 }
@@ -74,7 +91,10 @@ async function cachedBase(db: Db): Promise<CachedBase> {
     const book = new RuleBook(await loadRules(db));
     const setting = await loadTruckSetting({ db, book, options: { villages: [], ruleset: 'GB50039', month: 1 } });
     return {
-      db, book, limits: setting.limits, hoseM: setting.hoseM,
+      db,
+      book,
+      limits: setting.limits,
+      hoseM: setting.hoseM,
       deadEndM: book.one('dead_end_length').threshold,
       graph: setting.graph,
       edges: setting.graph.edges.map(({ index: _i, a: _a, b: _b, ...edge }) => edge),
@@ -91,7 +111,8 @@ async function cachedBase(db: Db): Promise<CachedBase> {
 export async function loadScenarioBase(db: Db, options: { targetMin?: number; month?: number } = {}): Promise<ScenarioBase> {
   const base = await (await cachedBase(db)).loaded;
   return {
-    ...base, db,
+    ...base,
+    db,
     month: options.month ?? currentMonth(),
     targetMin: options.targetMin ?? base.book.one('response_time').threshold,
   };
@@ -140,8 +161,15 @@ export async function resolveFixes(base: ScenarioBase, fixes: readonly FixSpec[]
       resolved.push({
         kind: 'new_link',
         link: {
-          id: -linkNumber, code: `NEW-${linkNumber}`, start: link.start, end: link.end, lengthM: link.lengthM, widthM: fix.width_m,
-          linkClass: fix.class, geometry: link.geometry, attachments: await linkAttachments(db, link.geometry, base.hoseM),
+          id: -linkNumber,
+          code: `NEW-${linkNumber}`,
+          start: link.start,
+          end: link.end,
+          lengthM: link.lengthM,
+          widthM: fix.width_m,
+          linkClass: fix.class,
+          geometry: link.geometry,
+          attachments: await linkAttachments(db, link.geometry, base.hoseM),
           crossesBuildingIds: await buildingsCrossed(db, link.geometry),
         },
       });
@@ -193,7 +221,12 @@ async function readCoverageSetting(base: ScenarioBase): Promise<CoverageSetting>
   ]);
   const [water, stationAt] = await Promise.all([
     loadSourceAttachments(db, graph, 'water_sources', waterIds),
-    loadSourceAttachments(db, graph, 'stations', stations.map((s) => s.id)),
+    loadSourceAttachments(
+      db,
+      graph,
+      'stations',
+      stations.map((s) => s.id),
+    ),
   ]);
   return {
     water: [...water.values()],
@@ -231,7 +264,9 @@ export interface ScenarioResult {
 }
 
 const figuresOf = (truck: TruckFigures, buildings: number): Figures => ({
-  buildings, reachable_by_truck: truck.reachable.size, within_response_target: truck.withinTarget.size,
+  buildings,
+  reachable_by_truck: truck.reachable.size,
+  within_response_target: truck.withinTarget.size,
   // The passages analysis's findings; blocked segments are listed in resolved/new findings but not counted
   // (opening one area makes the next segments out of it count as blocking, which is progress, not a new problem).
   passage_findings: [...truck.findings.values()].filter((f) => f.kind !== 'blocked_segment').length,
@@ -256,16 +291,26 @@ export async function evaluateScenario(db: Db, input: EvaluateInput): Promise<Sc
   let newlyWater: number[] = [];
   let newlyStation: number[] = [];
   const parameters: ScenarioResult['parameters'] = { target_min: base.targetMin, month: base.month, hose_m: base.hoseM };
-  const siteAttachments = await attachPoints(db, base.graph, input.sites.map((s) => [s.lon, s.lat]));
+  const siteAttachments = await attachPoints(
+    db,
+    base.graph,
+    input.sites.map((s) => [s.lon, s.lat]),
+  );
   if (input.sites.length > 0) {
     const coverage = await loadCoverageSetting(base);
     const waterSites = siteAttachments.filter((_, i) => input.sites[i]!.kind === 'water');
-    const stationSites = input.sites.flatMap((site, i) => site.kind === 'station'
-      ? [{ id: -(i + 1), at: siteAttachments[i]!, speedKmh: site.speed_kmh ?? SUGGESTION_STATION_SPEED_KMH }] : []);
+    const stationSites = input.sites.flatMap((site, i) =>
+      site.kind === 'station' ? [{ id: -(i + 1), at: siteAttachments[i]!, speedKmh: site.speed_kmh ?? SUGGESTION_STATION_SPEED_KMH }] : [],
+    );
     const waterBefore = waterCovered(base.graph, base.buildings, coverage.water, coverage.waterRadiusM);
     const waterAfter = waterCovered(scenario.graph, scenario.buildings, [...coverage.water, ...waterSites], coverage.waterRadiusM);
     const stationBefore = stationCovered(base.graph, base.buildings, coverage.stations, coverage.stationMinutes);
-    const stationAfter = stationCovered(scenario.graph, scenario.buildings, [...coverage.stations, ...stationSites], coverage.stationMinutes);
+    const stationAfter = stationCovered(
+      scenario.graph,
+      scenario.buildings,
+      [...coverage.stations, ...stationSites],
+      coverage.stationMinutes,
+    );
     figuresBefore.water_covered = waterBefore.size;
     figuresAfter.water_covered = waterAfter.size;
     figuresBefore.station_covered = stationBefore.size;
@@ -284,7 +329,12 @@ export async function evaluateScenario(db: Db, input: EvaluateInput): Promise<Sc
     after: figuresAfter,
     newly_reachable: {
       type: 'FeatureCollection',
-      features: newlyReachable.map((id) => ({ type: 'Feature', id, geometry: JSON.parse(shapes.get(id)!) as GeoJSON.Geometry, properties: { building_id: id } })),
+      features: newlyReachable.map((id) => ({
+        type: 'Feature',
+        id,
+        geometry: JSON.parse(shapes.get(id)!) as GeoJSON.Geometry,
+        properties: { building_id: id },
+      })),
     },
     newly_within_target: difference(after.withinTarget, before.withinTarget).sort((a, b) => a - b),
     newly_water_covered: newlyWater.sort((a, b) => a - b),
@@ -293,15 +343,28 @@ export async function evaluateScenario(db: Db, input: EvaluateInput): Promise<Sc
     new_findings: difference(new Set(after.findings.keys()), new Set(before.findings.keys())).map((key) => after.findings.get(key)!),
     new_links: {
       type: 'FeatureCollection',
-      features: fixes.flatMap((fix) => fix.kind === 'new_link'
-        ? [{ type: 'Feature' as const, geometry: fix.link.geometry, properties: {
-          code: fix.link.code, length_m: Math.round(fix.link.lengthM * 100) / 100, width_m: fix.link.widthM,
-          crosses_building_ids: fix.link.crossesBuildingIds ?? [],
-        } }]
-        : []),
+      features: fixes.flatMap((fix) =>
+        fix.kind === 'new_link'
+          ? [
+              {
+                type: 'Feature' as const,
+                geometry: fix.link.geometry,
+                properties: {
+                  code: fix.link.code,
+                  length_m: Math.round(fix.link.lengthM * 100) / 100,
+                  width_m: fix.link.widthM,
+                  crosses_building_ids: fix.link.crossesBuildingIds ?? [],
+                },
+              },
+            ]
+          : [],
+      ),
     },
     sites: input.sites.map((site, i) => ({
-      kind: site.kind, lon: site.lon, lat: site.lat, passage_id: base.graph.edges[siteAttachments[i]!.edge]!.id,
+      kind: site.kind,
+      lon: site.lon,
+      lat: site.lat,
+      passage_id: base.graph.edges[siteAttachments[i]!.edge]!.id,
       snap_m: Math.round(siteAttachments[i]!.legM * 100) / 100,
     })),
     elapsed_ms: Math.round(performance.now() - started),
@@ -341,8 +404,10 @@ export async function getScenario(db: Db, id: number): Promise<ScenarioRow> {
 export async function saveScenario(db: Db, input: EvaluateInput & { name: string }, actor: PlanningActor): Promise<ScenarioRow> {
   const result = await evaluateScenario(db, input);
   const summary = {
-    before: result.before, after: result.after,
-    resolved_findings: result.resolved_findings.length, newly_reachable: result.newly_reachable.features.length,
+    before: result.before,
+    after: result.after,
+    resolved_findings: result.resolved_findings.length,
+    newly_reachable: result.newly_reachable.features.length,
   };
   return db.transaction().execute(async (trx) => {
     const inserted = await sql<{ id: number }>`
@@ -364,16 +429,29 @@ export async function saveScenario(db: Db, input: EvaluateInput & { name: string
  * transaction with audit rows; a scenario is applied once (FixStepError otherwise).
  */
 export async function applyScenario(
-  db: Db, id: number, details: { responsible: string; deadline?: string | null; note: string }, actor: PlanningActor,
+  db: Db,
+  id: number,
+  details: { responsible: string; deadline?: string | null; note: string },
+  actor: PlanningActor,
 ): Promise<{ scenario: ScenarioRow; fixes: FixRow[] }> {
   return db.transaction().execute(async (trx) => {
     const locked = await sql<{ id: number }>`SELECT id FROM scenarios WHERE id = ${id} FOR UPDATE`.execute(trx);
     if (!locked.rows[0]) throw new NotFoundError(`scenario ${id} not found`);
     const scenario = await getScenario(trx as unknown as Db, id);
-    if (scenario.applied_at) throw new FixStepError(`scenario ${id} was already applied on ${scenario.applied_at}`, scenario as unknown as Record<string, unknown>);
+    if (scenario.applied_at)
+      throw new FixStepError(
+        `scenario ${id} was already applied on ${scenario.applied_at}`,
+        scenario as unknown as Record<string, unknown>,
+      );
     const fixes: FixRow[] = [];
     for (const fix of scenario.fixes) {
-      fixes.push(await createFixIn(trx, { fix, responsible: details.responsible, deadline: details.deadline, note: details.note, scenario_id: id }, actor));
+      fixes.push(
+        await createFixIn(
+          trx,
+          { fix, responsible: details.responsible, deadline: details.deadline, note: details.note, scenario_id: id },
+          actor,
+        ),
+      );
     }
     await sql`UPDATE scenarios SET applied_at = now() WHERE id = ${id}`.execute(trx);
     await sql`
@@ -426,20 +504,36 @@ const CROWDED_NEAR_M = 50;
  * reachability code as the analysis), with their open obstacles and the campaign milestone each falls
  * under: end 2024 fixed obstacles on lanes, end 2025 obstacles at crowded places, end 2026 the rest.
  */
-export async function segmentsToFix(db: Db): Promise<{ segments: SegmentToFix[]; today: string; buildings: number; without_truck_access: number }> {
+export async function segmentsToFix(
+  db: Db,
+): Promise<{ segments: SegmentToFix[]; today: string; buildings: number; without_truck_access: number }> {
   const base = await loadScenarioBase(db);
   const { graph, limits } = base;
-  const reach = analyseReachability({ graph, limits, sourceNodes: base.truckSources.map((s) => graph.edges[s.at.edge]!.a), buildings: base.buildings });
+  const reach = analyseReachability({
+    graph,
+    limits,
+    sourceNodes: base.truckSources.map((s) => graph.edges[s.at.edge]!.a),
+    buildings: base.buildings,
+  });
   const blocked = new Map(reach.blocked.map((b) => [b.edge, b]));
   const deadEnds = new Map<number, number>();
   for (const d of findDeadEnds(graph)) if (d.lengthM > base.deadEndM && !d.hasTurnaround) deadEnds.set(d.edges[0]!, d.lengthM);
 
-  const obstacleRows = await sql<{ id: number; code: string; passage_id: number; obstacle_type: string; found_on: string; near_crowded: boolean; today: string }>`
+  const obstacleRows = await sql<{
+    id: number;
+    code: string;
+    passage_id: number;
+    obstacle_type: string;
+    found_on: string;
+    near_crowded: boolean;
+    today: string;
+  }>`
     SELECT o.id, o.code, o.passage_id, o.obstacle_type, o.found_on, current_date::text AS today,
       EXISTS (SELECT 1 FROM social_units u WHERE u.kind = 'crowded'
         AND ST_DWithin(ST_Transform(u.geom, 4546), ST_Transform(o.geom, 4546), ${CROWDED_NEAR_M}::float8)) AS near_crowded
     FROM obstacles o WHERE o.status = 'open' ORDER BY o.id`.execute(db);
-  const today = obstacleRows.rows[0]?.today ?? (await sql<{ today: string }>`SELECT current_date::text AS today`.execute(db)).rows[0]!.today;
+  const today =
+    obstacleRows.rows[0]?.today ?? (await sql<{ today: string }>`SELECT current_date::text AS today`.execute(db)).rows[0]!.today;
   const obstaclesByPassage = new Map<number, SegmentObstacle[]>();
   for (const o of obstacleRows.rows) {
     const milestone: MilestoneId = FIXED_OBSTACLES.includes(o.obstacle_type) ? '2024' : o.near_crowded ? '2025' : '2026';
@@ -457,15 +551,29 @@ export async function segmentsToFix(db: Db): Promise<{ segments: SegmentToFix[];
     const obstacles = obstaclesByPassage.get(edge.id) ?? [];
     const reasons: SegmentToFix['reasons'] = [...(segment?.reasons ?? [])];
     if (deadEnds.has(edge.index)) reasons.push('dead_end');
+    // Milestones are year strings: the earliest is the smallest string.
+    // biome-ignore lint/complexity/useMathMinMax: Math.min does not compare strings
     const milestone = obstacles.reduce<MilestoneId>((m, o) => (o.milestone < m ? o.milestone : m), '2026');
     const due = MILESTONES.find((m) => m.id === milestone)!.due;
     const row = byId.get(edge.id)!;
     return {
-      rank: 0, passage_id: edge.id, code: edge.code, name: row.name, village_code: edge.villageCode, class: row.class,
-      width_m: edge.widthM, height_m: edge.heightM, length_m: Math.round(edge.lengthM * 10) / 10, reasons,
-      cut_off: segment?.cutOff.length ?? 0, building_ids: segment?.cutOff ?? [],
+      rank: 0,
+      passage_id: edge.id,
+      code: edge.code,
+      name: row.name,
+      village_code: edge.villageCode,
+      class: row.class,
+      width_m: edge.widthM,
+      height_m: edge.heightM,
+      length_m: Math.round(edge.lengthM * 10) / 10,
+      reasons,
+      cut_off: segment?.cutOff.length ?? 0,
+      building_ids: segment?.cutOff ?? [],
       dead_end_m: deadEnds.has(edge.index) ? Math.round(deadEnds.get(edge.index)! * 10) / 10 : null,
-      obstacles, milestone, milestone_due: due, overdue: today > due,
+      obstacles,
+      milestone,
+      milestone_due: due,
+      overdue: today > due,
       geometry: JSON.parse(row.geometry) as GeoJSON.Geometry,
     };
   });

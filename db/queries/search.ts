@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { LayerName } from '../../lib/map/layer-names';
 import type { Database } from '../schema';
 import { containsPattern } from './text-match';
@@ -21,8 +21,16 @@ export interface SearchHit {
 export async function searchFeatures(db: Kysely<Database>, text: string, villages: string[], limit = 20): Promise<SearchHit[]> {
   const pattern = containsPattern(text);
   const inVillages = villages.length === 0 ? sql`true` : sql`h.village_code = ANY(${villages}::text[])`;
-  const result = await sql<{ layer: LayerName; id: string; label: string; detail: string | null; village: string | null;
-    lon: number; lat: number; rank: number }>`
+  const result = await sql<{
+    layer: LayerName;
+    id: string;
+    label: string;
+    detail: string | null;
+    village: string | null;
+    lon: number;
+    lat: number;
+    rank: number;
+  }>`
     SELECT h.layer, h.id, h.label, h.detail, v.name AS village, ST_X(h.point) AS lon, ST_Y(h.point) AS lat, h.rank
     FROM (
       SELECT 'villages' AS layer, code AS id, name AS label, NULL::text AS detail, code AS village_code,

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database, TableName } from '../schema';
 
 type Db = Kysely<Database>;
@@ -59,8 +59,17 @@ export async function countRows(db: Db, table: TableName): Promise<number> {
 export async function recordSeedInAudit(db: Db, table: string, file: string, rows: number): Promise<void> {
   await db
     .insertInto('audit_log')
-    .values({ actor: 'system', role: null, action: 'seed', table_name: table, record_id: null, village_code: null,
-      before: null, after: JSON.stringify({ file, rows }), request_id: null })
+    .values({
+      actor: 'system',
+      role: null,
+      action: 'seed',
+      table_name: table,
+      record_id: null,
+      village_code: null,
+      before: null,
+      after: JSON.stringify({ file, rows }),
+      request_id: null,
+    })
     .execute();
 }
 

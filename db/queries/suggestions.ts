@@ -1,10 +1,10 @@
-import { sql, type Kysely } from 'kysely';
 import { performance } from 'node:perf_hooks';
+import { type Kysely, sql } from 'kysely';
 import { analyseReachability } from '../../lib/analysis/reachability';
+import { truckPassable } from '../../lib/network/truck';
+import { SUGGESTION_STATION_SPEED_KMH } from '../../lib/planning/fixes';
 import { buildingsByEdge, candidatePoints, coveredFrom, greedyMaxCoverage } from '../../lib/planning/max-coverage';
 import { stationCovered, waterCovered } from '../../lib/planning/measure';
-import { SUGGESTION_STATION_SPEED_KMH } from '../../lib/planning/fixes';
-import { truckPassable } from '../../lib/network/truck';
 import type { Database } from '../schema';
 import { loadCoverageSetting, loadScenarioBase } from './scenarios';
 
@@ -49,7 +49,10 @@ export interface Suggestions {
  * `speedKmh` along every passage. Greedy maximum coverage over candidates every CANDIDATE_SPACING_M.
  */
 export async function suggestSites(
-  db: Db, kind: SuggestionKind, k: number, options: { month?: number; speedKmh?: number } = {},
+  db: Db,
+  kind: SuggestionKind,
+  k: number,
+  options: { month?: number; speedKmh?: number } = {},
 ): Promise<Suggestions> {
   const started = performance.now();
   const base = await loadScenarioBase(db, { month: options.month });
@@ -63,7 +66,10 @@ export async function suggestSites(
   const speedKmh = options.speedKmh ?? SUGGESTION_STATION_SPEED_KMH;
   if (kind === 'water') {
     const reach = analyseReachability({
-      graph, limits, sourceNodes: base.truckSources.map((s) => graph.edges[s.at.edge]!.a), buildings,
+      graph,
+      limits,
+      sourceNodes: base.truckSources.map((s) => graph.edges[s.at.edge]!.a),
+      buildings,
     });
     usable = reach.reachableEdge;
     covered = waterCovered(graph, buildings, coverage.water, coverage.waterRadiusM);
@@ -71,7 +77,7 @@ export async function suggestSites(
     withLeg = true;
   } else {
     covered = stationCovered(graph, buildings, coverage.stations, coverage.stationMinutes);
-    limitM = (speedKmh * 1000 / 60) * coverage.stationMinutes;
+    limitM = ((speedKmh * 1000) / 60) * coverage.stationMinutes;
     withLeg = false; // as the station-coverage analysis: travel to the building's point on the passage
   }
   const uncovered = new Set(buildings.filter((b) => !covered.has(b.id)).map((b) => b.id));
@@ -81,7 +87,10 @@ export async function suggestSites(
   const picks = greedyMaxCoverage(covers, k);
 
   const chosen = picks.map((pick) => candidates[pick.candidate]!);
-  const positions = await pointsOnPassages(db, chosen.map((at) => ({ passageId: graph.edges[at.edge]!.id, fraction: at.fraction })));
+  const positions = await pointsOnPassages(
+    db,
+    chosen.map((at) => ({ passageId: graph.edges[at.edge]!.id, fraction: at.fraction })),
+  );
   const gainedIds = picks.flatMap((pick) => pick.gain);
   const centres = await buildingCentres(db, gainedIds);
   let cumulative = covered.size;
@@ -89,15 +98,23 @@ export async function suggestSites(
     cumulative += pick.gain.length;
     const edge = graph.edges[chosen[i]!.edge]!;
     return {
-      rank: i + 1, lon: positions[i]![0], lat: positions[i]![1], passage_id: edge.id, passage_code: edge.code,
-      gain: pick.gain.length, building_ids: pick.gain, cumulative_covered: cumulative,
+      rank: i + 1,
+      lon: positions[i]![0],
+      lat: positions[i]![1],
+      passage_id: edge.id,
+      passage_code: edge.code,
+      gain: pick.gain.length,
+      building_ids: pick.gain,
+      cumulative_covered: cumulative,
     };
   });
   return {
-    kind, k,
-    parameters: kind === 'water'
-      ? { spacing_m: CANDIDATE_SPACING_M, radius_m: coverage.waterRadiusM, month: base.month }
-      : { spacing_m: CANDIDATE_SPACING_M, minutes: coverage.stationMinutes, speed_kmh: speedKmh, month: base.month },
+    kind,
+    k,
+    parameters:
+      kind === 'water'
+        ? { spacing_m: CANDIDATE_SPACING_M, radius_m: coverage.waterRadiusM, month: base.month }
+        : { spacing_m: CANDIDATE_SPACING_M, minutes: coverage.stationMinutes, speed_kmh: speedKmh, month: base.month },
     buildings: buildings.length,
     covered_before: covered.size,
     uncovered_before: uncovered.size,
@@ -105,9 +122,13 @@ export async function suggestSites(
     sites,
     gained: {
       type: 'FeatureCollection',
-      features: picks.flatMap((pick, i) => pick.gain.map((id) => ({
-        type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: centres.get(id)! }, properties: { building_id: id, rank: i + 1 },
-      }))),
+      features: picks.flatMap((pick, i) =>
+        pick.gain.map((id) => ({
+          type: 'Feature' as const,
+          geometry: { type: 'Point' as const, coordinates: centres.get(id)! },
+          properties: { building_id: id, rank: i + 1 },
+        })),
+      ),
     },
     elapsed_ms: Math.round(performance.now() - started),
   };

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../lib/auth/actor';
 import type { Role } from '../../lib/auth/roles';
 import type { Database } from '../schema';
@@ -61,7 +61,15 @@ export async function createUser(db: Db, user: NewUser, actor: AuditActor, reque
       VALUES (${user.username}, ${user.displayName}, ${user.role}, ${user.villages}::text[], ${user.passwordHash})
       RETURNING ${USER_COLUMNS}`.execute(trx);
     const created = result.rows[0]!;
-    await writeAudit(trx, { actor, action: 'create', table: 'users', recordId: created.id, villageCode: null, after: auditView(created), requestId });
+    await writeAudit(trx, {
+      actor,
+      action: 'create',
+      table: 'users',
+      recordId: created.id,
+      villageCode: null,
+      after: auditView(created),
+      requestId,
+    });
     return created;
   });
 }
@@ -101,7 +109,12 @@ export interface UserChanges {
  * setting a new password ends all their sessions in the same transaction, so the change applies at once.
  */
 export async function updateUser(
-  db: Db, id: number, version: number, changes: UserChanges, actor: AuditActor, requestId?: string,
+  db: Db,
+  id: number,
+  version: number,
+  changes: UserChanges,
+  actor: AuditActor,
+  requestId?: string,
 ): Promise<UserRow | null> {
   return db.transaction().execute(async (trx) => {
     const before = (await sql<UserRow>`SELECT ${USER_COLUMNS} FROM users WHERE id = ${id} FOR UPDATE`.execute(trx)).rows[0];
@@ -120,11 +133,23 @@ export async function updateUser(
       WHERE id = ${id}
       RETURNING ${USER_COLUMNS}`.execute(trx);
     const after = result.rows[0]!;
-    const accessChanged = !after.active || after.role !== before.role
-      || JSON.stringify(after.villages) !== JSON.stringify(before.villages) || changes.passwordHash !== undefined;
+    const accessChanged =
+      !after.active ||
+      after.role !== before.role ||
+      JSON.stringify(after.villages) !== JSON.stringify(before.villages) ||
+      changes.passwordHash !== undefined;
     if (accessChanged) await sql`DELETE FROM sessions WHERE user_id = ${id}`.execute(trx);
     const auditAfter = { ...auditView(after), ...(changes.passwordHash ? { password: 'changed' } : {}) };
-    await writeAudit(trx, { actor, action: 'update', table: 'users', recordId: id, villageCode: null, before: auditView(before), after: auditAfter, requestId });
+    await writeAudit(trx, {
+      actor,
+      action: 'update',
+      table: 'users',
+      recordId: id,
+      villageCode: null,
+      before: auditView(before),
+      after: auditAfter,
+      requestId,
+    });
     return after;
   });
 }
@@ -137,11 +162,19 @@ export async function actorForSession(db: Db, tokenHash: string): Promise<Actor 
     WHERE s.token_hash = ${tokenHash} AND s.expires_at > now() AND u.active`.execute(db);
   const row = result.rows[0];
   if (!row) return null;
-  return { userId: row.id, username: row.username, displayName: row.display_name, role: row.role, villages: row.villages, sessionId: tokenHash };
+  return {
+    userId: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    villages: row.villages,
+    sessionId: tokenHash,
+  };
 }
 
 export async function createSession(
-  db: Db, session: { tokenHash: string; userId: number; hours: number; ip: string | null; userAgent: string | null },
+  db: Db,
+  session: { tokenHash: string; userId: number; hours: number; ip: string | null; userAgent: string | null },
 ): Promise<void> {
   await sql`
     INSERT INTO sessions (token_hash, user_id, expires_at, ip, user_agent)

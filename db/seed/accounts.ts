@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import { MIN_PASSWORD_LENGTH, hashPassword } from '../../lib/auth/password';
+import { type Kysely, sql } from 'kysely';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../../lib/auth/password';
 import type { Role } from '../../lib/auth/roles';
 import { countUsers, createUser } from '../queries/users';
 import type { Database } from '../schema';
@@ -28,7 +28,11 @@ export async function ensureDemoAccounts(db: Kysely<Database>): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const account of DEMO_ACCOUNTS) {
     const scope = account.username === 'village' ? codes.slice(0, 1) : account.username === 'inspector' ? codes : null;
-    await createUser(db, { username: account.username, displayName: account.displayName, role: account.username, villages: scope, passwordHash }, SYSTEM);
+    await createUser(
+      db,
+      { username: account.username, displayName: account.displayName, role: account.username, villages: scope, passwordHash },
+      SYSTEM,
+    );
   }
 }
 
@@ -41,6 +45,10 @@ export async function ensureInitialAdmin(db: Kysely<Database>, env: Record<strin
   const password = env.ADMIN_PASSWORD;
   if (!username || !password || (await countUsers(db)) > 0) return false;
   if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`ADMIN_PASSWORD must have at least ${MIN_PASSWORD_LENGTH} characters`);
-  await createUser(db, { username, displayName: username, role: 'admin', villages: null, passwordHash: await hashPassword(password) }, SYSTEM);
+  await createUser(
+    db,
+    { username, displayName: username, role: 'admin', villages: null, passwordHash: await hashPassword(password) },
+    SYSTEM,
+  );
   return true;
 }

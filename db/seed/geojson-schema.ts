@@ -11,14 +11,11 @@ const position = z
   .array(z.number().finite())
   .min(2)
   .max(3)
-  .refine(
-    ([lon, lat]) => lon! >= CHINA.minLon && lon! <= CHINA.maxLon && lat! >= CHINA.minLat && lat! <= CHINA.maxLat,
-    {
-      message:
-        'coordinate is not lon/lat degrees in China: is the file in EPSG:4326 (longitude first)? ' +
-        'Projected metres (e.g. EPSG:4546) must be converted first',
-    },
-  );
+  .refine(([lon, lat]) => lon! >= CHINA.minLon && lon! <= CHINA.maxLon && lat! >= CHINA.minLat && lat! <= CHINA.maxLat, {
+    message:
+      'coordinate is not lon/lat degrees in China: is the file in EPSG:4326 (longitude first)? ' +
+      'Projected metres (e.g. EPSG:4546) must be converted first',
+  });
 
 const ring = z
   .array(position)

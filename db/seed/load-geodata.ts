@@ -2,17 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import { type FeatureRow, findInvalidGeometries, insertRows, recordSeedInAudit } from '../queries/seed';
 import type { Database } from '../schema';
-import { findInvalidGeometries, insertRows, recordSeedInAudit, type FeatureRow } from '../queries/seed';
 import { GEODATA_FILES, type GeodataFile } from './geodata-files';
 import { featureCollectionSchema, geometrySchemas } from './geojson-schema';
 
 /** Bad data in a geodata file: names the file and the feature so it can be fixed. */
 export class GeodataError extends Error {
   constructor(file: string, problem: string, feature?: { index: number; code?: unknown }) {
-    const where = feature
-      ? ` feature #${feature.index}${typeof feature.code === 'string' ? ` (code ${feature.code})` : ''}`
-      : '';
+    const where = feature ? ` feature #${feature.index}${typeof feature.code === 'string' ? ` (code ${feature.code})` : ''}` : '';
     super(`geodata/${file}${where}: ${problem}`);
     this.name = 'GeodataError';
   }

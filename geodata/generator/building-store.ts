@@ -2,7 +2,7 @@
 // passage corridor, and either at least MIN_GAP from every other footprint or sharing a whole wall with it
 // (identical corner coordinates, so rounding can never make the two overlap).
 
-import { centroid, convexGap, pointInRing, ringBoundaryDistance, signedArea, type Pt } from './geometry';
+import { centroid, convexGap, type Pt, pointInRing, ringBoundaryDistance, signedArea } from './geometry';
 import { at } from './list';
 import type { CorridorIndex } from './passages';
 import { boxOf, GridIndex } from './spatial-index';

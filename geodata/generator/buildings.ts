@@ -2,8 +2,8 @@
 // gaps), newer rows of brick-concrete houses with wider gaps, shop rows along main streets, public
 // facilities, and industrial/agricultural sites in the fields (distilleries, packaging plants, farms).
 
-import { BuildingStore, type BuildingProps } from './building-store';
-import { distance, Frame, pointAlong, type Pt } from './geometry';
+import type { BuildingProps, BuildingStore } from './building-store';
+import { distance, Frame, type Pt, pointAlong } from './geometry';
 import { at, at2, last } from './list';
 import { firmName, personName, shopName, shortVillage } from './names';
 import type { PassageNetwork } from './passages';
@@ -30,7 +30,15 @@ interface TemplateBuilding {
   label: string;
 }
 
-const T = (w: number, d: number, floors: number, use: BuildingUse, structure: Structure, grade: FireGrade, label: string): TemplateBuilding => ({
+const T = (
+  w: number,
+  d: number,
+  floors: number,
+  use: BuildingUse,
+  structure: Structure,
+  grade: FireGrade,
+  label: string,
+): TemplateBuilding => ({
   w,
   d,
   floors,
@@ -41,7 +49,11 @@ const T = (w: number, d: number, floors: number, use: BuildingUse, structure: St
 });
 
 const TEMPLATES: Record<FacilityKind, TemplateBuilding[]> = {
-  town_government: [T(20, 12, 3, 'public', 'frame', '1-2', '办公楼'), T(18, 10, 2, 'public', 'brick_concrete', '1-2', '综合楼'), T(10, 8, 1, 'public', 'brick_concrete', '1-2', '车库')],
+  town_government: [
+    T(20, 12, 3, 'public', 'frame', '1-2', '办公楼'),
+    T(18, 10, 2, 'public', 'brick_concrete', '1-2', '综合楼'),
+    T(10, 8, 1, 'public', 'brick_concrete', '1-2', '车库'),
+  ],
   central_school: [
     T(20, 12, 3, 'public', 'frame', '1-2', '教学楼'),
     T(20, 12, 3, 'public', 'frame', '1-2', '综合楼'),
@@ -51,7 +63,11 @@ const TEMPLATES: Record<FacilityKind, TemplateBuilding[]> = {
   primary_school: [T(20, 10, 2, 'public', 'brick_concrete', '1-2', '教学楼'), T(14, 8, 1, 'public', 'brick_concrete', '3', '办公室')],
   kindergarten: [T(18, 10, 2, 'public', 'brick_concrete', '1-2', '教学楼'), T(10, 7, 1, 'public', 'brick_concrete', '3', '厨房')],
   health_centre: [T(20, 12, 3, 'public', 'frame', '1-2', '门诊楼'), T(18, 10, 2, 'public', 'brick_concrete', '1-2', '住院楼')],
-  market: [T(20, 10, 1, 'public', 'steel', '3', '一号交易棚'), T(20, 10, 1, 'public', 'steel', '3', '二号交易棚'), T(20, 10, 1, 'public', 'steel', '4', '三号交易棚')],
+  market: [
+    T(20, 10, 1, 'public', 'steel', '3', '一号交易棚'),
+    T(20, 10, 1, 'public', 'steel', '3', '二号交易棚'),
+    T(20, 10, 1, 'public', 'steel', '4', '三号交易棚'),
+  ],
   nursing_home: [T(20, 10, 2, 'public', 'brick_concrete', '1-2', '居住楼'), T(14, 8, 1, 'public', 'brick_concrete', '3', '食堂')],
   police: [T(16, 10, 2, 'public', 'frame', '1-2', '办公楼')],
   brigade: [T(20, 10, 2, 'public', 'frame', '1-2', '执勤楼'), T(12, 8, 1, 'public', 'steel', '3', '车库')],
@@ -172,8 +188,28 @@ function oldHouse(r: Rng, role: 'house_main' | 'house_wing' | 'house_south', per
   props.builtYear = Math.min(2005, year + (role === 'house_main' ? 0 : r.int(0, 12)));
   if (structure === 'earth_wood') props.builtYear = Math.min(props.builtYear, 1988);
   if (!vacant) {
-    props.occupants = role === 'house_main' ? r.weighted([[1, 3], [2, 4], [3, 2], [4, 2], [5, 1]]) : r.weighted([[0, 5], [1, 2], [2, 1]]);
-    props.vulnerable = Math.min(props.occupants, r.weighted([[0, 5], [1, 3], [2, 2]]));
+    props.occupants =
+      role === 'house_main'
+        ? r.weighted([
+            [1, 3],
+            [2, 4],
+            [3, 2],
+            [4, 2],
+            [5, 1],
+          ])
+        : r.weighted([
+            [0, 5],
+            [1, 2],
+            [2, 1],
+          ]);
+    props.vulnerable = Math.min(
+      props.occupants,
+      r.weighted([
+        [0, 5],
+        [1, 3],
+        [2, 2],
+      ]),
+    );
   }
   props.smokeAlarm = r.chance(0.08);
   props.extinguisher = r.chance(0.15);
@@ -185,12 +221,32 @@ function newHouse(r: Rng, role: string, person: string, zone: Zone): BuildingPro
   const isShed = role === 'shed';
   props.structure = isShed ? r.pick<Structure>(['brick_wood', 'steel', 'brick_concrete']) : 'brick_concrete';
   props.grade = isShed ? r.pick<FireGrade>(['3', '4']) : r.chance(0.7) ? '1-2' : '3';
-  props.floors = isShed ? 1 : r.weighted([[1, 4], [2, 5], [3, 1]]);
+  props.floors = isShed
+    ? 1
+    : r.weighted([
+        [1, 4],
+        [2, 5],
+        [3, 1],
+      ]);
   props.height = round1(props.floors * 3.2 + r.float(0.3, 0.9));
   props.builtYear = isShed ? r.int(2005, 2024) : r.int(1996, 2024);
   if (!isShed) {
-    props.occupants = r.weighted([[0, 1], [2, 3], [3, 4], [4, 3], [5, 2], [6, 1]]);
-    props.vulnerable = Math.min(props.occupants, r.weighted([[0, 6], [1, 3], [2, 1]]));
+    props.occupants = r.weighted([
+      [0, 1],
+      [2, 3],
+      [3, 4],
+      [4, 3],
+      [5, 2],
+      [6, 1],
+    ]);
+    props.vulnerable = Math.min(
+      props.occupants,
+      r.weighted([
+        [0, 6],
+        [1, 3],
+        [2, 1],
+      ]),
+    );
     props.throughStair = props.floors >= 3 && r.chance(0.2);
   }
   props.smokeAlarm = r.chance(isShed ? 0.02 : 0.22);
@@ -224,7 +280,12 @@ function shop(r: Rng, villageName: string, zone: Zone, category?: NineSmall): Bu
   ]);
   props.structure = structure;
   props.grade = grade;
-  props.floors = r.weighted([[1, 35], [2, 45], [3, 17], [4, 3]]);
+  props.floors = r.weighted([
+    [1, 35],
+    [2, 45],
+    [3, 17],
+    [4, 3],
+  ]);
   props.height = round1(props.floors * 3.4 + r.float(0.3, 1.0));
   props.builtYear = r.int(1985, 2023);
   props.shopBelowHomeAbove = props.floors >= 2 && r.chance(0.5);
@@ -233,13 +294,27 @@ function shop(r: Rng, villageName: string, zone: Zone, category?: NineSmall): Bu
   props.throughStair = props.floors >= 2 && r.chance(0.45);
   const lives = props.shopBelowHomeAbove || props.shopFrontHomeBack || props.threeInOne;
   props.occupants = (props.nineSmall === 'inn' ? r.int(8, 30) : r.int(1, 6)) + (lives ? r.int(2, 5) : 0);
-  props.vulnerable = lives ? r.weighted([[0, 6], [1, 3], [2, 1]]) : 0;
+  props.vulnerable = lives
+    ? r.weighted([
+        [0, 6],
+        [1, 3],
+        [2, 1],
+      ])
+    : 0;
   props.smokeAlarm = r.chance(0.45);
   props.extinguisher = r.chance(0.75);
   return props;
 }
 
-function facilityProps(r: Rng, kind: FacilityKind, t: TemplateBuilding, name: string, person: string, facility: number, zone: Zone): BuildingProps {
+function facilityProps(
+  r: Rng,
+  kind: FacilityKind,
+  t: TemplateBuilding,
+  name: string,
+  person: string,
+  facility: number,
+  zone: Zone,
+): BuildingProps {
   const props = baseProps(`facility:${kind}`, zone, person);
   props.name = t.label ? `${name}${t.label}` : name;
   props.use = t.use;
@@ -265,7 +340,13 @@ function facilityProps(r: Rng, kind: FacilityKind, t: TemplateBuilding, name: st
   const range = people[kind] ?? [2, 12];
   props.occupants = r.int(range[0], range[1]);
   props.vulnerable =
-    kind === 'nursing_home' ? Math.round(props.occupants * 0.8) : kind === 'kindergarten' || kind === 'primary_school' || kind === 'central_school' ? Math.round(props.occupants * 0.85) : kind === 'health_centre' ? r.int(3, 15) : 0;
+    kind === 'nursing_home'
+      ? Math.round(props.occupants * 0.8)
+      : kind === 'kindergarten' || kind === 'primary_school' || kind === 'central_school'
+        ? Math.round(props.occupants * 0.85)
+        : kind === 'health_centre'
+          ? r.int(3, 15)
+          : 0;
   const publicCare = kind === 'central_school' || kind === 'health_centre' || kind === 'nursing_home' || kind === 'kindergarten';
   props.smokeAlarm = r.chance(publicCare ? 0.9 : industrial ? 0.35 : 0.6);
   props.extinguisher = r.chance(publicCare ? 0.97 : 0.8);
@@ -277,7 +358,17 @@ function facilityProps(r: Rng, kind: FacilityKind, t: TemplateBuilding, name: st
 // ---------- placement helpers ----------
 
 /** Place a set of template buildings by shelf packing inside a rect of a frame; all or nothing. */
-function placeFacility(ctx: { store: BuildingStore; facilities: Facility[]; r: Rng }, villageIndex: number, frame: Frame, rect: Rect, kind: FacilityKind, name: string, zone: Zone, gap: number, fromTop = true): Facility | null {
+function placeFacility(
+  ctx: { store: BuildingStore; facilities: Facility[]; r: Rng },
+  villageIndex: number,
+  frame: Frame,
+  rect: Rect,
+  kind: FacilityKind,
+  name: string,
+  zone: Zone,
+  gap: number,
+  fromTop = true,
+): Facility | null {
   const templates = TEMPLATES[kind];
   const rings: Pt[][] = [];
   const used: TemplateBuilding[] = [];
@@ -428,8 +519,14 @@ function fillRows(ctx: VillageContext, rect: Rect, zone: Zone, narrow = false): 
         const person = personName(r);
         const centre: Pt = [u + gap / 2 + width / 2, (vAt(0) + vAt(houseDepth)) / 2];
         const tilt = r.float(-0.025, 0.025);
-        const ring = new Frame(ctx.plan.frame.toPlane(centre[0], centre[1]), ctx.plan.frame.angle + tilt).rect(-width / 2, width / 2, -houseDepth / 2, houseDepth / 2);
-        if (ctx.store.fits(ring, ctx.plan.village.index)) ctx.store.add(ring, ctx.plan.village.index, newHouse(r, 'house_new', person, zone));
+        const ring = new Frame(ctx.plan.frame.toPlane(centre[0], centre[1]), ctx.plan.frame.angle + tilt).rect(
+          -width / 2,
+          width / 2,
+          -houseDepth / 2,
+          houseDepth / 2,
+        );
+        if (ctx.store.fits(ring, ctx.plan.village.index))
+          ctx.store.add(ring, ctx.plan.village.index, newHouse(r, 'house_new', person, zone));
         if (depth >= houseDepth + 11 && r.chance(0.3)) {
           const shedU = r.chance(0.5) ? u + gap / 2 : u + gap / 2 + width - 6;
           const a = vAt(houseDepth + 4.5);
@@ -444,7 +541,16 @@ function fillRows(ctx: VillageContext, rect: Rect, zone: Zone, narrow = false): 
 }
 
 /** A row of shops along one side of a cell (touching or 0.8–2.5 m apart). */
-function fillShops(ctx: VillageContext, along: 'u' | 'v', a0: number, a1: number, c0: number, c1: number, zone: Zone, villageShops: boolean): void {
+function fillShops(
+  ctx: VillageContext,
+  along: 'u' | 'v',
+  a0: number,
+  a1: number,
+  c0: number,
+  c1: number,
+  zone: Zone,
+  villageShops: boolean,
+): void {
   const { r, plan } = ctx;
   let at = a0;
   let count = 0;
@@ -453,7 +559,19 @@ function fillShops(ctx: VillageContext, along: 'u' | 'v', a0: number, a1: number
     let w = r.float(6.5, 12);
     if (a1 - at - w < 6.5) w = Math.min(16, a1 - at);
     const ring = along === 'u' ? plan.frame.rect(at, at + w, c0, c1) : plan.frame.rect(c0, c1, at, at + w);
-    const props = shop(r, plan.village.name, zone, villageShops ? r.weighted<NineSmall>([['shop', 6], ['eatery', 2], ['bath_beauty', 2], ['workshop', 1]]) : undefined);
+    const props = shop(
+      r,
+      plan.village.name,
+      zone,
+      villageShops
+        ? r.weighted<NineSmall>([
+            ['shop', 6],
+            ['eatery', 2],
+            ['bath_beauty', 2],
+            ['workshop', 1],
+          ])
+        : undefined,
+    );
     if (ctx.store.fits(ring, plan.village.index)) {
       ctx.store.add(ring, plan.village.index, props);
       count++;
@@ -488,7 +606,12 @@ function cellsOf(plan: VillagePlan, r: Rng): Cell[] {
       const cx = (at(xs, i) + at(xs, i + 1)) / 2;
       const cy = (at(ys, j) + at(ys, j + 1)) / 2;
       const zone: Zone = cx > plan.core.west && cx < plan.core.east && cy > plan.core.south && cy < plan.core.north ? 'core' : 'new';
-      const sides = { S: at2(plan.horizontal, j, i), N: at2(plan.horizontal, j + 1, i), W: at2(plan.vertical, i, j), E: at2(plan.vertical, i + 1, j) };
+      const sides = {
+        S: at2(plan.horizontal, j, i),
+        N: at2(plan.horizontal, j + 1, i),
+        W: at2(plan.vertical, i, j),
+        E: at2(plan.vertical, i + 1, j),
+      };
       const rect = {
         x0: at(xs, i) + setback(sides.W, zone, r),
         x1: at(xs, i + 1) - setback(sides.E, zone, r),
@@ -502,7 +625,17 @@ function cellsOf(plan: VillagePlan, r: Rng): Cell[] {
   return cells;
 }
 
-const SEAT_FACILITIES: FacilityKind[] = ['market', 'central_school', 'health_centre', 'kindergarten', 'nursing_home', 'police', 'brigade', 'supermarket', 'village_committee'];
+const SEAT_FACILITIES: FacilityKind[] = [
+  'market',
+  'central_school',
+  'health_centre',
+  'kindergarten',
+  'nursing_home',
+  'police',
+  'brigade',
+  'supermarket',
+  'village_committee',
+];
 
 export function buildSettlement(plan: VillagePlan, store: BuildingStore, facilities: Facility[], rng: Rng): void {
   const r = rng.fork('settlement');
@@ -518,7 +651,13 @@ export function buildSettlement(plan: VillagePlan, store: BuildingStore, facilit
   if (!village.isSeat && r.chance(0.25)) wanted.push('kindergarten');
   for (const kind of wanted) {
     let cell: Cell | undefined;
-    if ((kind === 'town_government' || (kind === 'village_committee' && !village.isSeat)) && centreCell && roomy(centreCell) && !special.has(centreCell)) cell = centreCell;
+    if (
+      (kind === 'town_government' || (kind === 'village_committee' && !village.isSeat)) &&
+      centreCell &&
+      roomy(centreCell) &&
+      !special.has(centreCell)
+    )
+      cell = centreCell;
     else cell = byDistance.find((c) => roomy(c) && !special.has(c) && c.distance > 30);
     if (cell) special.set(cell, kind);
   }
@@ -528,7 +667,16 @@ export function buildSettlement(plan: VillagePlan, store: BuildingStore, facilit
     const kind = special.get(cell);
     if (kind) {
       const name = facilityName(kind, village.townName, village.name, facilityRng, village.isSeat);
-      const placed = placeFacility({ store, facilities, r: facilityRng }, village.index, plan.frame, cell.rect, kind, name, cell.zone, kind === 'market' ? 4 : 9);
+      const placed = placeFacility(
+        { store, facilities, r: facilityRng },
+        village.index,
+        plan.frame,
+        cell.rect,
+        kind,
+        name,
+        cell.zone,
+        kind === 'market' ? 4 : 9,
+      );
       if (placed && kind === 'village_committee' && facilityRng.chance(0.75)) {
         // a village clinic (卫生室), usually run by the village doctor: a nine-small clinic
         const c = cell.rect;
@@ -546,7 +694,9 @@ export function buildSettlement(plan: VillagePlan, store: BuildingStore, facilit
       }
       // houses fill the rest of the block below the facility
       let lowest = cell.rect.y1;
-      if (placed) for (const id of placed.buildings) for (const p of at(store.buildings, id).ring) lowest = Math.min(lowest, plan.frame.toFrame(p)[1]);
+      if (placed)
+        for (const id of placed.buildings)
+          for (const p of at(store.buildings, id).ring) lowest = Math.min(lowest, plan.frame.toFrame(p)[1]);
       const rest = { ...cell.rect, y1: lowest - r.float(5, 8) };
       if (placed && rest.y1 - rest.y0 >= 14) {
         if (cell.zone === 'core') fillCompounds(ctx, rest, 'core');
@@ -555,7 +705,9 @@ export function buildSettlement(plan: VillagePlan, store: BuildingStore, facilit
       continue;
     }
     let rect = { ...cell.rect };
-    const frontageSide = (['S', 'N', 'W', 'E'] as const).find((side) => cell.sides[side].present && (cell.sides[side].cls === 'town_road' || cell.sides[side].main));
+    const frontageSide = (['S', 'N', 'W', 'E'] as const).find(
+      (side) => cell.sides[side].present && (cell.sides[side].cls === 'town_road' || cell.sides[side].main),
+    );
     const wantsShops = frontageSide !== undefined && (village.isSeat ? r.chance(0.92) : r.chance(0.3));
     if (frontageSide && wantsShops) {
       const depth = r.float(12, 16);
@@ -584,9 +736,20 @@ export function buildSettlement(plan: VillagePlan, store: BuildingStore, facilit
 // ---------- sites in the fields ----------
 
 /** A distillery, packaging plant, fuel or LPG station beside a town road outside the settlement. */
-export function placeRoadSite(kind: FacilityKind, villageIndex: number, plan: VillagePlan, network: PassageNetwork, store: BuildingStore, facilities: Facility[], rng: Rng, nearSettlement: boolean): Facility | null {
+export function placeRoadSite(
+  kind: FacilityKind,
+  villageIndex: number,
+  plan: VillagePlan,
+  network: PassageNetwork,
+  store: BuildingStore,
+  facilities: Facility[],
+  rng: Rng,
+  nearSettlement: boolean,
+): Facility | null {
   const r = rng.fork(`site:${kind}:${villageIndex}`);
-  const candidates = network.passages.filter((p) => p.villageIndex === villageIndex && p.cls === 'town_road' && p.owner === -1 && p.length > 60);
+  const candidates = network.passages.filter(
+    (p) => p.villageIndex === villageIndex && p.cls === 'town_road' && p.owner === -1 && p.length > 60,
+  );
   if (candidates.length === 0) return null;
   const name = facilityName(kind, plan.village.townName, plan.village.name, r);
   for (let attempt = 0; attempt < 40; attempt++) {
@@ -602,7 +765,10 @@ export function placeRoadSite(kind: FacilityKind, villageIndex: number, plan: Vi
     const offset = passage.width / 2 + r.float(5, 9);
     const width = kind === 'fuel_station' || kind === 'lpg_station' ? 24 : 62;
     const depth = kind === 'fuel_station' || kind === 'lpg_station' ? 16 : 56;
-    const rect = side > 0 ? { x0: -width / 2, x1: width / 2, y0: offset, y1: offset + depth } : { x0: -width / 2, x1: width / 2, y0: -offset - depth, y1: -offset };
+    const rect =
+      side > 0
+        ? { x0: -width / 2, x1: width / 2, y0: offset, y1: offset + depth }
+        : { x0: -width / 2, x1: width / 2, y0: -offset - depth, y1: -offset };
     const placed = placeFacility({ store, facilities, r }, villageIndex, frame, rect, kind, name, 'field', r.float(8, 12), side < 0);
     if (placed) return placed; // a partial site (fewer buildings) is still a believable smaller plant
   }
@@ -610,7 +776,14 @@ export function placeRoadSite(kind: FacilityKind, villageIndex: number, plan: Vi
 }
 
 /** A livestock farm at the end of its access field road. */
-export function placeFarm(passageIndex: number, network: PassageNetwork, store: BuildingStore, facilities: Facility[], plans: VillagePlan[], rng: Rng): Facility | null {
+export function placeFarm(
+  passageIndex: number,
+  network: PassageNetwork,
+  store: BuildingStore,
+  facilities: Facility[],
+  plans: VillagePlan[],
+  rng: Rng,
+): Facility | null {
   const passage = at(network.passages, passageIndex);
   const r = rng.fork(`farm:${passageIndex}`);
   const endAtB = at(network.degree, passage.nodeB) === 1;

@@ -53,7 +53,22 @@ const ENUMS = {
   cause: ['electrical', 'fire_use', 'straw', 'smoking', 'children', 'other'],
 } as const;
 
-type Rule = 'string' | 'string?' | 'int' | 'int?' | 'number' | 'number?' | 'bool' | 'date' | 'date?' | readonly string[] | { nullable: readonly string[] } | 'months' | 'events' | 'village' | 'village?';
+type Rule =
+  | 'string'
+  | 'string?'
+  | 'int'
+  | 'int?'
+  | 'number'
+  | 'number?'
+  | 'bool'
+  | 'date'
+  | 'date?'
+  | readonly string[]
+  | { nullable: readonly string[] }
+  | 'months'
+  | 'events'
+  | 'village'
+  | 'village?';
 
 const FILES: Record<string, { geometry: string; props: Record<string, Rule> }> = {
   villages: { geometry: 'MultiPolygon', props: { code: 'string', name: 'string', population: 'int', households: 'int', is_seat: 'bool' } },
@@ -83,12 +98,68 @@ const FILES: Record<string, { geometry: string; props: Record<string, Rule> }> =
   },
   passages: {
     geometry: 'LineString',
-    props: { code: 'string', name: 'string?', village_code: 'village?', class: ENUMS.passageClass, clear_width_m: 'number', clear_height_m: 'number?', surface: ENUMS.surface, has_turnaround: 'bool', slope_pct: 'number' },
+    props: {
+      code: 'string',
+      name: 'string?',
+      village_code: 'village?',
+      class: ENUMS.passageClass,
+      clear_width_m: 'number',
+      clear_height_m: 'number?',
+      surface: ENUMS.surface,
+      has_turnaround: 'bool',
+      slope_pct: 'number',
+    },
   },
-  obstacles: { geometry: 'Point', props: { code: 'string', passage_code: 'string', obstacle_type: ENUMS.obstacle, status: ENUMS.obstacleStatus, found_on: 'date', cleared_on: 'date?', note: 'string' } },
-  'water-sources': { geometry: 'Point', props: { code: 'string', name: 'string', village_code: 'village', kind: ENUMS.waterKind, capacity_m3: 'number?', usable_months: 'months', status: ENUMS.waterStatus } },
-  stations: { geometry: 'Point', props: { code: 'string', name: 'string', village_code: 'village?', kind: ENUMS.stationKind, staff: 'int', vehicles: 'int', vehicle_type: 'string', speed_kmh: 'number' } },
-  units: { geometry: 'Point', props: { code: 'string', name: 'string', kind: ENUMS.unitKind, building_code: 'string?', village_code: 'village', trained_persons: 'int', drills_per_year: 'int', responsible_person: 'string' } },
+  obstacles: {
+    geometry: 'Point',
+    props: {
+      code: 'string',
+      passage_code: 'string',
+      obstacle_type: ENUMS.obstacle,
+      status: ENUMS.obstacleStatus,
+      found_on: 'date',
+      cleared_on: 'date?',
+      note: 'string',
+    },
+  },
+  'water-sources': {
+    geometry: 'Point',
+    props: {
+      code: 'string',
+      name: 'string',
+      village_code: 'village',
+      kind: ENUMS.waterKind,
+      capacity_m3: 'number?',
+      usable_months: 'months',
+      status: ENUMS.waterStatus,
+    },
+  },
+  stations: {
+    geometry: 'Point',
+    props: {
+      code: 'string',
+      name: 'string',
+      village_code: 'village?',
+      kind: ENUMS.stationKind,
+      staff: 'int',
+      vehicles: 'int',
+      vehicle_type: 'string',
+      speed_kmh: 'number',
+    },
+  },
+  units: {
+    geometry: 'Point',
+    props: {
+      code: 'string',
+      name: 'string',
+      kind: ENUMS.unitKind,
+      building_code: 'string?',
+      village_code: 'village',
+      trained_persons: 'int',
+      drills_per_year: 'int',
+      responsible_person: 'string',
+    },
+  },
   'straw-stacks': { geometry: 'Polygon', props: { code: 'string', village_code: 'village', size: ENUMS.strawSize, volume_m3: 'number' } },
   hazards: {
     geometry: 'Point',
@@ -111,10 +182,26 @@ const FILES: Record<string, { geometry: string; props: Record<string, Rule> }> =
       events: 'events',
     },
   },
-  incidents: { geometry: 'Point', props: { code: 'string', occurred_on: 'date', village_code: 'village', cause: ENUMS.cause, loss_yuan: 'number', deaths: 'int', injuries: 'int', description: 'string' } },
+  incidents: {
+    geometry: 'Point',
+    props: {
+      code: 'string',
+      occurred_on: 'date',
+      village_code: 'village',
+      cause: ENUMS.cause,
+      loss_yuan: 'number',
+      deaths: 'int',
+      injuries: 'int',
+      description: 'string',
+    },
+  },
 };
 
-const isDate = (value: Json): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+const isDate = (value: Json): value is string =>
+  typeof value === 'string' &&
+  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+  !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+  new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 let villageCodes = new Set<string>();
 
@@ -125,7 +212,8 @@ function checkValue(file: string, code: string, key: string, rule: Rule, value: 
     return;
   }
   if (typeof rule === 'object' && 'nullable' in rule) {
-    if (value !== null && (typeof value !== 'string' || !rule.nullable.includes(value))) fail(`${where}: ${JSON.stringify(value)} not in enum|null`);
+    if (value !== null && (typeof value !== 'string' || !rule.nullable.includes(value)))
+      fail(`${where}: ${JSON.stringify(value)} not in enum|null`);
     return;
   }
   switch (rule) {
@@ -145,7 +233,8 @@ function checkValue(file: string, code: string, key: string, rule: Rule, value: 
       if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(`${where}: expected non-negative number`);
       break;
     case 'number?':
-      if (value !== null && (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)) fail(`${where}: expected positive number|null`);
+      if (value !== null && (typeof value !== 'number' || !Number.isFinite(value) || value <= 0))
+        fail(`${where}: expected positive number|null`);
       break;
     case 'bool':
       if (typeof value !== 'boolean') fail(`${where}: expected boolean`);
@@ -160,10 +249,15 @@ function checkValue(file: string, code: string, key: string, rule: Rule, value: 
       if (typeof value !== 'string' || !villageCodes.has(value)) fail(`${where}: unknown village ${JSON.stringify(value)}`);
       break;
     case 'village?':
-      if (value !== null && (typeof value !== 'string' || !villageCodes.has(value))) fail(`${where}: unknown village ${JSON.stringify(value)}`);
+      if (value !== null && (typeof value !== 'string' || !villageCodes.has(value)))
+        fail(`${where}: unknown village ${JSON.stringify(value)}`);
       break;
     case 'months':
-      if (!Array.isArray(value) || value.length === 0 || value.some((m, i) => typeof m !== 'number' || !Number.isInteger(m) || m < 1 || m > 12 || (i > 0 && m <= (value[i - 1] as number))))
+      if (
+        !Array.isArray(value) ||
+        value.length === 0 ||
+        value.some((m, i) => typeof m !== 'number' || !Number.isInteger(m) || m < 1 || m > 12 || (i > 0 && m <= (value[i - 1] as number)))
+      )
         fail(`${where}: expected ascending months 1..12`);
       break;
     case 'events':
@@ -185,8 +279,10 @@ function load(name: string): Feature[] {
   const expectedKeys = Object.keys(spec.props).join(',');
   for (const f of data.features) {
     const code = String(f.properties?.code);
-    if (f.type !== 'Feature' || !f.geometry || f.geometry.type !== spec.geometry) fail(`${name} ${code}: geometry must be ${spec.geometry}`);
-    if (Object.keys(f.properties).join(',') !== expectedKeys) fail(`${name} ${code}: properties ${Object.keys(f.properties).join(',')} != contract`);
+    if (f.type !== 'Feature' || !f.geometry || f.geometry.type !== spec.geometry)
+      fail(`${name} ${code}: geometry must be ${spec.geometry}`);
+    if (Object.keys(f.properties).join(',') !== expectedKeys)
+      fail(`${name} ${code}: properties ${Object.keys(f.properties).join(',')} != contract`);
     if (codes.has(code)) fail(`${name}: duplicate code ${code}`);
     codes.add(code);
     for (const [key, rule] of Object.entries(spec.props)) checkValue(name, code, key, rule, f.properties[key] ?? null);
@@ -198,9 +294,11 @@ function load(name: string): Feature[] {
 function checkCoordinates(name: string, code: string, value: Json): void {
   if (Array.isArray(value) && typeof value[0] === 'number') {
     if (value.length !== 2) fail(`${name} ${code}: position must be [lon, lat]`);
-    for (const c of value as number[]) if (Math.abs(Math.round(c * 1e7) - c * 1e7) > 1e-6) fail(`${name} ${code}: more than 7 decimals (${c})`);
+    for (const c of value as number[])
+      if (Math.abs(Math.round(c * 1e7) - c * 1e7) > 1e-6) fail(`${name} ${code}: more than 7 decimals (${c})`);
     const [lon, lat] = value as number[];
-    if (lon === undefined || lat === undefined || lon < 111.7 || lon > 112.5 || lat < 37.1 || lat > 37.7) fail(`${name} ${code}: position out of area ${lon},${lat}`);
+    if (lon === undefined || lat === undefined || lon < 111.7 || lon > 112.5 || lat < 37.1 || lat > 37.7)
+      fail(`${name} ${code}: position out of area ${lon},${lat}`);
     return;
   }
   if (Array.isArray(value)) for (const item of value) checkCoordinates(name, code, item);
@@ -212,7 +310,8 @@ const toInt = (p: Json): IPt => {
   return [Math.round((lon ?? 0) * 1e7) - 1_121_000_000, Math.round((lat ?? 0) * 1e7) - 373_700_000];
 };
 const orient = (a: IPt, b: IPt, c: IPt) => Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
-const onSegment = (a: IPt, b: IPt, p: IPt) => Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]);
+const onSegment = (a: IPt, b: IPt, p: IPt) =>
+  Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]);
 /** Segments share more than an endpoint: a proper crossing or a touch in the interior of one of them. */
 function segmentsConflict(a: IPt, b: IPt, c: IPt, d: IPt): boolean {
   const o1 = orient(a, b, c);
@@ -308,12 +407,14 @@ const boxOfInt = (ring: IPt[]) => {
 
 function polygonRing(name: string, f: Feature): IPt[] {
   const rings = (f.geometry.type === 'MultiPolygon' ? (f.geometry.coordinates as Json[][])[0] : f.geometry.coordinates) as Json[][];
-  if (f.geometry.type === 'MultiPolygon' && (f.geometry.coordinates as Json[]).length !== 1) fail(`${name} ${f.properties.code}: expected one polygon`);
-  if (!rings || rings.length !== 1) fail(`${name} ${f.properties.code}: expected exactly one ring (no holes)`);
+  if (f.geometry.type === 'MultiPolygon' && (f.geometry.coordinates as Json[]).length !== 1)
+    fail(`${name} ${f.properties.code}: expected one polygon`);
+  if (rings?.length !== 1) fail(`${name} ${f.properties.code}: expected exactly one ring (no holes)`);
   const ring = (rings?.[0] ?? []).map(toInt);
   const first = ring[0];
   const last = ring[ring.length - 1];
-  if (ring.length < 4 || !first || !last || first[0] !== last[0] || first[1] !== last[1]) fail(`${name} ${f.properties.code}: ring not closed`);
+  if (ring.length < 4 || !first || !last || first[0] !== last[0] || first[1] !== last[1])
+    fail(`${name} ${f.properties.code}: ring not closed`);
   if (ringArea2(ring) <= 0) fail(`${name} ${f.properties.code}: outer ring not counter-clockwise`);
   if (!ringSimple(ring)) fail(`${name} ${f.properties.code}: ring not simple (self-intersection)`);
   return ring;
@@ -409,7 +510,8 @@ buildings.forEach((b, i) => {
   buildingIndex.insert(i, boxOfInt(ring));
   const p = b.properties;
   const business = p.use === 'business';
-  if (!business && (p.shop_front_home_back || p.shop_below_home_above || p.three_in_one)) fail(`buildings ${p.code}: shop flags on a non-business building`);
+  if (!business && (p.shop_front_home_back || p.shop_below_home_above || p.three_in_one))
+    fail(`buildings ${p.code}: shop flags on a non-business building`);
   if (typeof p.floors === 'number' && (p.floors < 1 || p.floors > 6)) fail(`buildings ${p.code}: floors out of 1..6`);
   const vill = villageRings.get(String(p.village_code));
   if (vill && ring.some((q) => !pointInRingInt(q, vill))) fail(`buildings ${p.code}: not inside village ${p.village_code}`);
@@ -455,7 +557,8 @@ for (const f of passages) {
   passageByCode.set(String(f.properties.code), f);
   const coords = f.geometry.coordinates as Json[];
   if (coords.length < 2) fail(`passages ${f.properties.code}: fewer than 2 positions`);
-  for (let i = 1; i < coords.length; i++) if (nodeKey(coords[i] ?? null) === nodeKey(coords[i - 1] ?? null)) fail(`passages ${f.properties.code}: repeated position`);
+  for (let i = 1; i < coords.length; i++)
+    if (nodeKey(coords[i] ?? null) === nodeKey(coords[i - 1] ?? null)) fail(`passages ${f.properties.code}: repeated position`);
   const a = nodeKey(coords[0] ?? null);
   const b = nodeKey(coords[coords.length - 1] ?? null);
   if (a === b) fail(`passages ${f.properties.code}: closed loop`);
@@ -471,7 +574,12 @@ for (const f of passages) {
     const p = metres(toInt(coords[i - 1] ?? null));
     const q = metres(toInt(coords[i] ?? null));
     corridors.push({ a: p, b: q, half, code: String(f.properties.code) });
-    corridorIndex.insert(corridors.length - 1, { minX: Math.min(p[0], q[0]) - half - 1, minY: Math.min(p[1], q[1]) - half - 1, maxX: Math.max(p[0], q[0]) + half + 1, maxY: Math.max(p[1], q[1]) + half + 1 });
+    corridorIndex.insert(corridors.length - 1, {
+      minX: Math.min(p[0], q[0]) - half - 1,
+      minY: Math.min(p[1], q[1]) - half - 1,
+      maxX: Math.max(p[0], q[0]) + half + 1,
+      maxY: Math.max(p[1], q[1]) + half + 1,
+    });
   }
   const cls = f.properties.class;
   const w = Number(f.properties.clear_width_m);
@@ -485,7 +593,12 @@ if (roots.size !== 1) fail(`passages: graph has ${roots.size} connected componen
 // buildings must stay out of passage corridors
 buildingRings.forEach((ring, i) => {
   const pts = ring.slice(0, -1).map(metres);
-  const box = { minX: Math.min(...pts.map((p) => p[0])), minY: Math.min(...pts.map((p) => p[1])), maxX: Math.max(...pts.map((p) => p[0])), maxY: Math.max(...pts.map((p) => p[1])) };
+  const box = {
+    minX: Math.min(...pts.map((p) => p[0])),
+    minY: Math.min(...pts.map((p) => p[1])),
+    maxX: Math.max(...pts.map((p) => p[0])),
+    maxY: Math.max(...pts.map((p) => p[1])),
+  };
   corridorIndex.query(box, (id) => {
     const c = corridors[id];
     if (!c) return;
@@ -497,7 +610,10 @@ buildingRings.forEach((ring, i) => {
       d = Math.min(d, pointSegment(p, c.a, c.b), pointSegment(q, c.a, c.b), pointSegment(c.a, p, q), pointSegment(c.b, p, q));
     }
     const inside = pointInRingInt(toInt(projection.toLonLat(c.a[0], c.a[1])), ring);
-    if (inside || d < c.half - 0.02) fail(`buildings ${buildings[i]?.properties.code}: overlaps passage ${c.code} (${d.toFixed(2)} m from centreline, half width ${c.half})`);
+    if (inside || d < c.half - 0.02)
+      fail(
+        `buildings ${buildings[i]?.properties.code}: overlaps passage ${c.code} (${d.toFixed(2)} m from centreline, half width ${c.half})`,
+      );
   });
 });
 
@@ -511,9 +627,11 @@ for (const o of obstacles) {
     continue;
   }
   const key = nodeKey(o.geometry.coordinates);
-  if (!(passage.geometry.coordinates as Json[]).some((c) => nodeKey(c) === key)) fail(`obstacles ${p.code}: not a vertex of passage ${p.passage_code}`);
+  if (!(passage.geometry.coordinates as Json[]).some((c) => nodeKey(c) === key))
+    fail(`obstacles ${p.code}: not a vertex of passage ${p.passage_code}`);
   if ((p.status === 'open') !== (p.cleared_on === null)) fail(`obstacles ${p.code}: cleared_on must be null exactly when open`);
-  if (typeof p.cleared_on === 'string' && typeof p.found_on === 'string' && p.cleared_on < p.found_on) fail(`obstacles ${p.code}: cleared before found`);
+  if (typeof p.cleared_on === 'string' && typeof p.found_on === 'string' && p.cleared_on < p.found_on)
+    fail(`obstacles ${p.code}: cleared before found`);
 }
 
 const water = load('water-sources');
@@ -537,7 +655,12 @@ for (const s of straw) {
     if (other && convexOverlap(ring, other)) fail(`straw-stacks ${s.properties.code}: overlaps building ${buildings[j]?.properties.code}`);
   });
   const pts = ring.slice(0, -1).map(metres);
-  const box = { minX: Math.min(...pts.map((p) => p[0])), minY: Math.min(...pts.map((p) => p[1])), maxX: Math.max(...pts.map((p) => p[0])), maxY: Math.max(...pts.map((p) => p[1])) };
+  const box = {
+    minX: Math.min(...pts.map((p) => p[0])),
+    minY: Math.min(...pts.map((p) => p[1])),
+    maxX: Math.max(...pts.map((p) => p[0])),
+    maxY: Math.max(...pts.map((p) => p[1])),
+  };
   let on = false;
   corridorIndex.query(box, (id) => {
     const c = corridors[id];
@@ -556,8 +679,10 @@ for (const h of hazards) {
   if (p.building_code !== null && !buildingByCode.has(String(p.building_code))) fail(`hazards ${p.code}: unknown building`);
   if (p.unit_code !== null && !unitCodes.has(String(p.unit_code))) fail(`hazards ${p.code}: unknown unit`);
   if (p.passage_code !== null && !passageByCode.has(String(p.passage_code))) fail(`hazards ${p.code}: unknown passage`);
-  if (typeof p.found_on === 'string' && (p.found_on < '2024-01-01' || p.found_on > TODAY)) fail(`hazards ${p.code}: found_on outside 2024-01-01..${TODAY}`);
-  if (typeof p.deadline === 'string' && typeof p.found_on === 'string' && p.deadline < p.found_on) fail(`hazards ${p.code}: deadline before found_on`);
+  if (typeof p.found_on === 'string' && (p.found_on < '2024-01-01' || p.found_on > TODAY))
+    fail(`hazards ${p.code}: found_on outside 2024-01-01..${TODAY}`);
+  if (typeof p.deadline === 'string' && typeof p.found_on === 'string' && p.deadline < p.found_on)
+    fail(`hazards ${p.code}: deadline before found_on`);
   if ((p.severity === 'major') !== (p.criterion !== null)) fail(`hazards ${p.code}: criterion expected exactly for major hazards`);
   const events = (Array.isArray(p.events) ? p.events : []) as Props[];
   let status: Json = null;
@@ -566,7 +691,8 @@ for (const h of hazards) {
   events.forEach((e, k) => {
     const keys = Object.keys(e).join(',');
     if (keys !== 'at,actor,action,from_status,to_status,note,notify_method') fail(`hazards ${p.code}: event keys ${keys}`);
-    if (typeof e.at !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/.test(e.at)) fail(`hazards ${p.code}: bad event time ${e.at}`);
+    if (typeof e.at !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/.test(e.at))
+      fail(`hazards ${p.code}: bad event time ${e.at}`);
     if (typeof e.at === 'string') {
       if (e.at < lastAt) fail(`hazards ${p.code}: events out of order`);
       if (e.at.slice(0, 10) > TODAY) fail(`hazards ${p.code}: event after ${TODAY}`);
@@ -575,7 +701,8 @@ for (const h of hazards) {
     if (!ENUMS.action.includes(e.action as never)) fail(`hazards ${p.code}: bad action ${e.action}`);
     if (k === 0 && e.action !== 'created') fail(`hazards ${p.code}: first event must be created`);
     if (e.action === 'created') status = e.to_status ?? 'pending';
-    if (e.action === 'notified' && (typeof e.notify_method !== 'string' || e.from_status !== null || e.to_status !== null)) fail(`hazards ${p.code}: notified event fields`);
+    if (e.action === 'notified' && (typeof e.notify_method !== 'string' || e.from_status !== null || e.to_status !== null))
+      fail(`hazards ${p.code}: notified event fields`);
     if (e.action !== 'notified' && e.notify_method !== null) fail(`hazards ${p.code}: notify_method only on notified`);
     if (e.action === 'transition') {
       if (e.from_status !== status) fail(`hazards ${p.code}: transition from ${e.from_status} but status was ${status}`);
@@ -615,10 +742,16 @@ for (const [name, list] of [
   ['buildings', buildings],
 ] as const) {
   for (const f of list) {
-    const point = f.geometry.type === 'Point' ? toInt(f.geometry.coordinates) : ((f.geometry.coordinates as Json[][])[0]?.[0] ? toInt((f.geometry.coordinates as Json[][])[0]?.[0] ?? null) : null);
+    const point =
+      f.geometry.type === 'Point'
+        ? toInt(f.geometry.coordinates)
+        : (f.geometry.coordinates as Json[][])[0]?.[0]
+          ? toInt((f.geometry.coordinates as Json[][])[0]?.[0] ?? null)
+          : null;
     if (!point) continue;
     const v = villageOf(point);
-    if (v !== (f.properties.village_code ?? null)) fail(`${name} ${f.properties.code}: lies in village ${v}, says ${f.properties.village_code}`);
+    if (v !== (f.properties.village_code ?? null))
+      fail(`${name} ${f.properties.code}: lies in village ${v}, says ${f.properties.village_code}`);
   }
 }
 
@@ -638,8 +771,11 @@ for (const t of trainings) {
   if (!isDate(t.trained_on ?? null)) fail(`trainings: bad date ${t.trained_on}`);
 }
 const trainedPerUnit = new Map<string, number>();
-for (const t of trainings) if (t.unit_code !== null) trainedPerUnit.set(String(t.unit_code), (trainedPerUnit.get(String(t.unit_code)) ?? 0) + 1);
-for (const u of units) if ((trainedPerUnit.get(String(u.properties.code)) ?? 0) !== u.properties.trained_persons) fail(`units ${u.properties.code}: trained_persons != trainings records`);
+for (const t of trainings)
+  if (t.unit_code !== null) trainedPerUnit.set(String(t.unit_code), (trainedPerUnit.get(String(t.unit_code)) ?? 0) + 1);
+for (const u of units)
+  if ((trainedPerUnit.get(String(u.properties.code)) ?? 0) !== u.properties.trained_persons)
+    fail(`units ${u.properties.code}: trained_persons != trainings records`);
 
 // ---------- statistics that the demo is meant to exhibit ----------
 const degreeOne = [...degree.values()].filter((d) => d === 1).length;
@@ -675,7 +811,13 @@ const ufFind = (i: number): number => {
 const metricRings = buildingRings.map((r) => r.slice(0, -1).map(metres));
 const ringGap = (a: [number, number][], b: [number, number][]) => {
   let d = Infinity;
-  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) d = Math.min(d, pointSegment(a[i] as [number, number], b[j] as [number, number], b[(j + 1) % b.length] as [number, number]), pointSegment(b[j] as [number, number], a[i] as [number, number], a[(i + 1) % a.length] as [number, number]));
+  for (let i = 0; i < a.length; i++)
+    for (let j = 0; j < b.length; j++)
+      d = Math.min(
+        d,
+        pointSegment(a[i] as [number, number], b[j] as [number, number], b[(j + 1) % b.length] as [number, number]),
+        pointSegment(b[j] as [number, number], a[i] as [number, number], a[(i + 1) % a.length] as [number, number]),
+      );
   return d;
 };
 let spacingViolations = 0;
@@ -708,13 +850,27 @@ buildings.forEach((_, i) => {
 });
 const bigClusters = [...clusterArea.values()].filter((a) => a > 3000).length;
 
-notes.push(`passage graph: ${parent.size} nodes, ${roots.size} component(s), ${degreeOne} dead-end nodes, ${deadEndsLong} dead-end passages > 40 m (${deadEndsLongTurn} with turnaround)`);
-notes.push(`lanes < 4 m: ${passages.filter((f) => Number(f.properties.clear_width_m) < 4).length}, clear height < 4 m: ${passages.filter((f) => f.properties.clear_height_m !== null && Number(f.properties.clear_height_m) < 4).length}`);
-notes.push(`building pairs closer than rural spacing (grade 3/4): ${spacingViolations}; contiguous 3/4-grade clusters > 3000 m²: ${bigClusters}; overlapping pairs: ${overlapPairs}`);
-notes.push(`straw stacks on passages: ${strawOnPassages}; hazards closed ${closed}, open ${hazards.length - closed}, overdue ${overdue}; major ${hazards.filter((h) => h.properties.severity === 'major').length}`);
-notes.push(`business buildings ${buildings.filter((b) => b.properties.use === 'business').length}, distilleries ${units.filter((u) => u.properties.kind === 'distillery').length}, packaging ${units.filter((u) => u.properties.kind === 'packaging').length}, farms ${units.filter((u) => u.properties.kind === 'farm').length}`);
-notes.push(`water: ${['hydrant', 'pond', 'well', 'tank', 'river_intake'].map((k) => `${k} ${water.filter((w) => w.properties.kind === k).length}`).join(', ')}; seasonal ${water.filter((w) => Array.isArray(w.properties.usable_months) && w.properties.usable_months.length < 12).length}, out of service ${water.filter((w) => w.properties.status === 'out_of_service').length}`);
-notes.push(`stations: ${['county_station', 'township_brigade', 'micro_station', 'volunteer_team'].map((k) => `${k} ${stations.filter((s) => s.properties.kind === k).length}`).join(', ')}`);
+notes.push(
+  `passage graph: ${parent.size} nodes, ${roots.size} component(s), ${degreeOne} dead-end nodes, ${deadEndsLong} dead-end passages > 40 m (${deadEndsLongTurn} with turnaround)`,
+);
+notes.push(
+  `lanes < 4 m: ${passages.filter((f) => Number(f.properties.clear_width_m) < 4).length}, clear height < 4 m: ${passages.filter((f) => f.properties.clear_height_m !== null && Number(f.properties.clear_height_m) < 4).length}`,
+);
+notes.push(
+  `building pairs closer than rural spacing (grade 3/4): ${spacingViolations}; contiguous 3/4-grade clusters > 3000 m²: ${bigClusters}; overlapping pairs: ${overlapPairs}`,
+);
+notes.push(
+  `straw stacks on passages: ${strawOnPassages}; hazards closed ${closed}, open ${hazards.length - closed}, overdue ${overdue}; major ${hazards.filter((h) => h.properties.severity === 'major').length}`,
+);
+notes.push(
+  `business buildings ${buildings.filter((b) => b.properties.use === 'business').length}, distilleries ${units.filter((u) => u.properties.kind === 'distillery').length}, packaging ${units.filter((u) => u.properties.kind === 'packaging').length}, farms ${units.filter((u) => u.properties.kind === 'farm').length}`,
+);
+notes.push(
+  `water: ${['hydrant', 'pond', 'well', 'tank', 'river_intake'].map((k) => `${k} ${water.filter((w) => w.properties.kind === k).length}`).join(', ')}; seasonal ${water.filter((w) => Array.isArray(w.properties.usable_months) && w.properties.usable_months.length < 12).length}, out of service ${water.filter((w) => w.properties.status === 'out_of_service').length}`,
+);
+notes.push(
+  `stations: ${['county_station', 'township_brigade', 'micro_station', 'volunteer_team'].map((k) => `${k} ${stations.filter((s) => s.properties.kind === k).length}`).join(', ')}`,
+);
 
 console.log(`checked ${dir}`);
 for (const [name, count] of Object.entries(counts)) console.log(`  ${name.padEnd(16)} ${String(count).padStart(8)}`);

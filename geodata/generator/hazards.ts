@@ -5,7 +5,7 @@
 import type { BuildingStore } from './building-store';
 import { CAMPAIGN_START, TODAY } from './config';
 import { dayNumber, timestamp } from './dates';
-import { centroid, convexGap, pointAlong, type Pt } from './geometry';
+import { centroid, convexGap, type Pt, pointAlong } from './geometry';
 import { at } from './list';
 import type { Obstacle } from './obstacles';
 import type { PassageNetwork } from './passages';
@@ -60,11 +60,36 @@ const CATEGORY_WEIGHTS: readonly (readonly [HazardCategory, number])[] = [
 ];
 
 const DESCRIPTIONS: Partial<Record<HazardCategory, readonly string[]>> = {
-  electrical: ['电气线路私拉乱接，未穿管保护', '电动自行车在室内（楼道）充电', '老旧电线绝缘层老化破损', '大功率电器与插座不匹配，插座过载', '配电箱周边堆放可燃物', '电热毯、小太阳取暖器使用不当'],
-  fire_use: ['土炕、火炉烟道紧邻柴草等可燃物', '厨房用火无人看管', '液化石油气钢瓶与灶具间距不足、软管老化', '冬季燃煤取暖炉具未安装烟道', '在屋内焚烧杂物'],
+  electrical: [
+    '电气线路私拉乱接，未穿管保护',
+    '电动自行车在室内（楼道）充电',
+    '老旧电线绝缘层老化破损',
+    '大功率电器与插座不匹配，插座过载',
+    '配电箱周边堆放可燃物',
+    '电热毯、小太阳取暖器使用不当',
+  ],
+  fire_use: [
+    '土炕、火炉烟道紧邻柴草等可燃物',
+    '厨房用火无人看管',
+    '液化石油气钢瓶与灶具间距不足、软管老化',
+    '冬季燃煤取暖炉具未安装烟道',
+    '在屋内焚烧杂物',
+  ],
   exits: ['安全出口上锁', '疏散通道堆放杂物', '窗户设置固定防盗网影响逃生', '仅设一个安全出口且宽度不足', '楼梯间堆放货物，通天楼梯未分隔'],
-  alarm_extinguisher: ['未配置灭火器', '灭火器过期失效', '未安装独立式感烟火灾探测报警器', '应急照明和疏散指示标志损坏', '室内消火栓无水带、水枪'],
-  other: ['消防安全责任制未落实，未明确消防安全管理人', '未建立防火巡查、检查记录', '员工未经消防安全培训', '住人与生产经营储存合用（三合一），未采取防火分隔', '可燃物大量堆放，未分类分区存放'],
+  alarm_extinguisher: [
+    '未配置灭火器',
+    '灭火器过期失效',
+    '未安装独立式感烟火灾探测报警器',
+    '应急照明和疏散指示标志损坏',
+    '室内消火栓无水带、水枪',
+  ],
+  other: [
+    '消防安全责任制未落实，未明确消防安全管理人',
+    '未建立防火巡查、检查记录',
+    '员工未经消防安全培训',
+    '住人与生产经营储存合用（三合一），未采取防火分隔',
+    '可燃物大量堆放，未分类分区存放',
+  ],
 };
 
 const NOTIFY_METHODS: readonly (readonly [string, number])[] = [
@@ -91,13 +116,29 @@ interface LifecycleOptions {
   keepOpen?: boolean;
 }
 
-function lifecycle(r: Rng, found: number, deadline: number, person: string, inspectors: string[], villageActor: string, options: LifecycleOptions): { status: HazardStatus; closedOn: number | null; events: HazardEvent[] } {
+function lifecycle(
+  r: Rng,
+  found: number,
+  deadline: number,
+  person: string,
+  inspectors: string[],
+  villageActor: string,
+  options: LifecycleOptions,
+): { status: HazardStatus; closedOn: number | null; events: HazardEvent[] } {
   const today = dayNumber(TODAY);
   const inspector = r.pick(inspectors);
   const events: HazardEvent[] = [];
   let lastDay = found;
   let lastMinute = r.int(540, 960);
-  events.push({ at: timestamp(found, lastMinute), actor: inspector, action: 'created', from: null, to: 'pending', note: '检查发现隐患，录入隐患清单', notifyMethod: null });
+  events.push({
+    at: timestamp(found, lastMinute),
+    actor: inspector,
+    action: 'created',
+    from: null,
+    to: 'pending',
+    note: '检查发现隐患，录入隐患清单',
+    notifyMethod: null,
+  });
   const step = (day: number): [number, number] => {
     let d = Math.max(day, lastDay);
     let m = d === lastDay ? lastMinute + r.int(20, 180) : r.int(510, 1050);
@@ -110,7 +151,15 @@ function lifecycle(r: Rng, found: number, deadline: number, person: string, insp
   const method = r.weighted(NOTIFY_METHODS);
   let [day, minute] = step(found + (r.chance(0.6) ? 0 : r.int(1, 2)));
   if (day > today) return { status: 'pending', closedOn: null, events };
-  events.push({ at: timestamp(day, minute), actor: inspector, action: 'notified', from: null, to: null, note: `${NOTIFY_NOTES[method]}（${person}）`, notifyMethod: method });
+  events.push({
+    at: timestamp(day, minute),
+    actor: inspector,
+    action: 'notified',
+    from: null,
+    to: null,
+    note: `${NOTIFY_NOTES[method]}（${person}）`,
+    notifyMethod: method,
+  });
   lastDay = day;
   lastMinute = minute;
 
@@ -123,7 +172,8 @@ function lifecycle(r: Rng, found: number, deadline: number, person: string, insp
     startDay = Math.min(startDay, closeDay - 2);
     reviewDay = Math.min(Math.max(startDay + 1, reviewDay), closeDay - 1);
   }
-  const stopAt: HazardStatus = options.stuck || options.keepOpen ? r.pick<HazardStatus>(['pending', 'in_progress', 'in_progress', 'awaiting_review']) : 'closed';
+  const stopAt: HazardStatus =
+    options.stuck || options.keepOpen ? r.pick<HazardStatus>(['pending', 'in_progress', 'in_progress', 'awaiting_review']) : 'closed';
   const plan: [HazardStatus, HazardStatus, number, string, string][] = [
     ['pending', 'in_progress', startDay, villageActor, '责任人已开始整改'],
     ['in_progress', 'awaiting_review', reviewDay, `${person}（责任人）`, '整改完成，提交复查申请及整改照片'],
@@ -171,12 +221,16 @@ export function buildHazards(
     const r = rng.fork(`hazards:${village.index}`);
     const buildings = buildingsByVillage.get(village.index) ?? [];
     const villageUnits = units.map((u, i) => ({ u, i })).filter((x) => x.u.villageIndex === village.index);
-    const houses = buildings.filter((b) => b.use === 'residential' && (b.role === 'house_main' || b.role === 'house_new' || b.role === 'house_renovated'));
+    const houses = buildings.filter(
+      (b) => b.use === 'residential' && (b.role === 'house_main' || b.role === 'house_new' || b.role === 'house_renovated'),
+    );
     const coreHouses = houses.filter((b) => b.role === 'house_main');
     const villageObstacles = obstacles.filter((o) => at(network.passages, o.passage).villageIndex === village.index);
     const villageStacks = stacks.filter((s) => s.villageIndex === village.index);
     const villageWater = water.filter((w) => w.villageIndex === village.index && (w.status === 'out_of_service' || w.months.length < 12));
-    const lanes = network.passages.filter((p) => p.villageIndex === village.index && (p.cls === 'lane' || p.clearHeight !== null) && p.length > 20);
+    const lanes = network.passages.filter(
+      (p) => p.villageIndex === village.index && (p.cls === 'lane' || p.clearHeight !== null) && p.length > 20,
+    );
     const inspectors = inspectorsOf(staff, village.townIndex);
     const grid = staff.gridWorkers.get(village.index) ?? ['网格员'];
     const head = staff.villageHeads.get(village.index) ?? '村主干';
@@ -217,7 +271,8 @@ export function buildHazards(
           passage = p.index;
           point = pointAlong(p.points, p.length / 2).point;
           const deadEnd = network.degree[p.nodeA] === 1 || network.degree[p.nodeB] === 1;
-          if (p.clearHeight !== null && p.clearHeight < 4) description = `${p.name ?? '巷道'}：门楼（过街楼）净高${p.clearHeight}米，消防车无法通过`;
+          if (p.clearHeight !== null && p.clearHeight < 4)
+            description = `${p.name ?? '巷道'}：门楼（过街楼）净高${p.clearHeight}米，消防车无法通过`;
           else if (deadEnd && !p.hasTurnaround && p.length > 40) description = `尽头式巷道长${Math.round(p.length)}米，未设回车场`;
           else description = `${p.name ?? '巷道'}净宽仅${p.width}米，不满足消防车通行要求（不小于4米）`;
         } else continue;
@@ -232,9 +287,11 @@ export function buildHazards(
         person = b.person;
         placeType = 'self_built';
         let gap = Infinity;
-        for (const other of store.near(b.ring, 8)) if (other !== b.index) gap = Math.min(gap, convexGap(b.ring, at(store.buildings, other).ring));
+        for (const other of store.near(b.ring, 8))
+          if (other !== b.index) gap = Math.min(gap, convexGap(b.ring, at(store.buildings, other).ring));
         const grade = b.grade === '4' ? '四' : b.grade === '3' ? '三' : '一、二';
-        const gapText = gap === Infinity ? '与相邻建筑间距不足6米' : gap < 0.05 ? '与相邻建筑贴邻建造' : `与相邻建筑间距仅${gap.toFixed(1)}米`;
+        const gapText =
+          gap === Infinity ? '与相邻建筑间距不足6米' : gap < 0.05 ? '与相邻建筑贴邻建造' : `与相邻建筑间距仅${gap.toFixed(1)}米`;
         description = `${gapText}，防火间距不足，${grade}级耐火等级建筑连片`;
         majorChance = 0.05;
         criterion = 'GB 35181 综合判定要素：防火间距不足、低耐火等级建筑连片等合计3项以上';
@@ -288,10 +345,12 @@ export function buildHazards(
           point = u.building >= 0 ? at(store.buildings, u.building).centroid : u.point;
           person = u.person;
           placeType = placeTypeOf(u.kind);
-          if (u.kind === 'crowded' || u.kind === 'key_unit') majorChance = category === 'exits' || category === 'alarm_extinguisher' ? 0.25 : 0.1;
+          if (u.kind === 'crowded' || u.kind === 'key_unit')
+            majorChance = category === 'exits' || category === 'alarm_extinguisher' ? 0.25 : 0.1;
           if (u.kind === 'distillery' || u.kind === 'packaging') majorChance = 0.2;
           if (category === 'exits') criterion = 'GB 35181 直接判定要素：安全出口数量不足或被封堵、锁闭';
-          else if (category === 'alarm_extinguisher' && (u.kind === 'crowded' || u.kind === 'key_unit')) criterion = 'GB 35181 直接判定要素：人员密集场所未按规定设置火灾自动报警系统';
+          else if (category === 'alarm_extinguisher' && (u.kind === 'crowded' || u.kind === 'key_unit'))
+            criterion = 'GB 35181 直接判定要素：人员密集场所未按规定设置火灾自动报警系统';
           else if (u.kind === 'distillery') criterion = 'GB 35181 直接判定要素：易燃易爆危险品场所与居住场所设置在同一建筑物内';
         } else {
           if (houses.length === 0) continue;

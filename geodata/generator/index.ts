@@ -53,7 +53,8 @@ function main(): void {
   const farmVillages = new Set(candidates.slice(0, farmCount));
 
   const lines: RawLine[] = [countyRoad, ...townRoads];
-  for (const plan of plans) lines.push(...villageLines(plan, farmVillages.has(plan.village.index) ? 1 : 0, rng.fork(`lines:${plan.village.index}`)));
+  for (const plan of plans)
+    lines.push(...villageLines(plan, farmVillages.has(plan.village.index) ? 1 : 0, rng.fork(`lines:${plan.village.index}`)));
   const network = buildPassages(lines, territory.boundarySegments, locator, rng.fork('passages'));
   log(`${network.passages.length} passages`);
 
@@ -82,7 +83,9 @@ function main(): void {
   log(`${store.buildings.length} buildings, ${facilities.length} facilities`);
 
   // Codes follow village order; households and population from the houses.
-  const order = store.buildings.map((b) => b.index).sort((a, b) => at(store.buildings, a).villageIndex - at(store.buildings, b).villageIndex || a - b);
+  const order = store.buildings
+    .map((b) => b.index)
+    .sort((a, b) => at(store.buildings, a).villageIndex - at(store.buildings, b).villageIndex || a - b);
   order.forEach((id, k) => (at(store.buildings, id).code = `B${String(k + 1).padStart(6, '0')}`));
   for (const village of villages) {
     const r = rng.fork(`population:${village.index}`);
@@ -117,7 +120,8 @@ function main(): void {
   const villageCode = (index: number) => (index >= 0 ? at(villages, index).code : null);
 
   let w = new FeatureWriter(options.out, 'villages', projection, meta);
-  for (const v of villages) w.multiPolygon({ code: v.code, name: v.name, population: v.population, households: v.households, is_seat: v.isSeat }, v.ring);
+  for (const v of villages)
+    w.multiPolygon({ code: v.code, name: v.name, population: v.population, households: v.households, is_seat: v.isSeat }, v.ring);
   written.push(w.close());
 
   w = new FeatureWriter(options.out, 'buildings', projection, meta);
@@ -188,13 +192,36 @@ function main(): void {
 
   w = new FeatureWriter(options.out, 'water-sources', projection, meta);
   for (const s of water) {
-    w.point({ code: s.code, name: s.name, village_code: at(villages, s.villageIndex).code, kind: s.kind, capacity_m3: s.capacity, usable_months: s.months, status: s.status }, s.point);
+    w.point(
+      {
+        code: s.code,
+        name: s.name,
+        village_code: at(villages, s.villageIndex).code,
+        kind: s.kind,
+        capacity_m3: s.capacity,
+        usable_months: s.months,
+        status: s.status,
+      },
+      s.point,
+    );
   }
   written.push(w.close());
 
   w = new FeatureWriter(options.out, 'stations', projection, meta);
   for (const s of stations) {
-    w.point({ code: s.code, name: s.name, village_code: villageCode(s.villageIndex), kind: s.kind, staff: s.staff, vehicles: s.vehicles, vehicle_type: s.vehicleType, speed_kmh: s.speed }, s.point);
+    w.point(
+      {
+        code: s.code,
+        name: s.name,
+        village_code: villageCode(s.villageIndex),
+        kind: s.kind,
+        staff: s.staff,
+        vehicles: s.vehicles,
+        vehicle_type: s.vehicleType,
+        speed_kmh: s.speed,
+      },
+      s.point,
+    );
   }
   written.push(w.close());
 
@@ -217,7 +244,8 @@ function main(): void {
   written.push(w.close());
 
   w = new FeatureWriter(options.out, 'straw-stacks', projection, meta);
-  for (const s of stacks) w.polygon({ code: s.code, village_code: at(villages, s.villageIndex).code, size: s.size, volume_m3: s.volume }, s.ring);
+  for (const s of stacks)
+    w.polygon({ code: s.code, village_code: at(villages, s.villageIndex).code, size: s.size, volume_m3: s.volume }, s.ring);
   written.push(w.close());
 
   w = new FeatureWriter(options.out, 'hazards', projection, meta);
@@ -239,7 +267,15 @@ function main(): void {
         status: h.status,
         responsible_person: h.person,
         closed_on: h.closedOn === null ? null : formatDay(h.closedOn),
-        events: h.events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, from_status: e.from, to_status: e.to, note: e.note, notify_method: e.notifyMethod })),
+        events: h.events.map((e) => ({
+          at: e.at,
+          actor: e.actor,
+          action: e.action,
+          from_status: e.from,
+          to_status: e.to,
+          note: e.note,
+          notify_method: e.notifyMethod,
+        })),
       },
       h.point,
     );
@@ -249,7 +285,16 @@ function main(): void {
   w = new FeatureWriter(options.out, 'incidents', projection, meta);
   for (const x of incidents) {
     w.point(
-      { code: x.code, occurred_on: formatDay(x.occurredOn), village_code: at(villages, x.villageIndex).code, cause: x.cause, loss_yuan: x.loss, deaths: x.deaths, injuries: x.injuries, description: x.description },
+      {
+        code: x.code,
+        occurred_on: formatDay(x.occurredOn),
+        village_code: at(villages, x.villageIndex).code,
+        cause: x.cause,
+        loss_yuan: x.loss,
+        deaths: x.deaths,
+        injuries: x.injuries,
+        description: x.description,
+      },
       x.point,
     );
   }
@@ -266,7 +311,9 @@ function main(): void {
   let total = 0;
   for (const f of written) {
     total += f.bytes;
-    console.log(`  ${f.file.padEnd(22)} ${String(f.count).padStart(8)} ${f.file.endsWith('.json') ? 'records ' : 'features'} ${(f.bytes / 1e6).toFixed(2).padStart(8)} MB`);
+    console.log(
+      `  ${f.file.padEnd(22)} ${String(f.count).padStart(8)} ${f.file.endsWith('.json') ? 'records ' : 'features'} ${(f.bytes / 1e6).toFixed(2).padStart(8)} MB`,
+    );
   }
   console.log(`  ${'total'.padEnd(22)} ${''.padStart(17)} ${(total / 1e6).toFixed(2).padStart(8)} MB`);
 }

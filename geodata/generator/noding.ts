@@ -2,7 +2,7 @@
 // points to shared nodes, and cut the lines into node-to-node edges. Edge end points are the node
 // coordinates themselves, so a graph can be rebuilt from the output by exact endpoint equality.
 
-import { distance, segmentIntersection, type Pt } from './geometry';
+import { distance, type Pt, segmentIntersection } from './geometry';
 import { at } from './list';
 import { GridIndex } from './spatial-index';
 import type { RawLine } from './types';
@@ -48,7 +48,12 @@ export function nodeLines(lines: readonly RawLine[], cutters: readonly [Pt, Pt][
       const y0 = seg.a[1] + (seg.b[1] - seg.a[1]) * t0;
       const x1 = seg.a[0] + (seg.b[0] - seg.a[0]) * t1;
       const y1 = seg.a[1] + (seg.b[1] - seg.a[1]) * t1;
-      index.insert(id, { minX: Math.min(x0, x1) - 0.5, minY: Math.min(y0, y1) - 0.5, maxX: Math.max(x0, x1) + 0.5, maxY: Math.max(y0, y1) + 0.5 });
+      index.insert(id, {
+        minX: Math.min(x0, x1) - 0.5,
+        minY: Math.min(y0, y1) - 0.5,
+        maxX: Math.max(x0, x1) + 0.5,
+        maxY: Math.max(y0, y1) + 0.5,
+      });
     }
   });
 

@@ -82,10 +82,26 @@ export class ObstacleRegistry {
         const passage = r.pick(candidates);
         const type: ObstacleType =
           passage.cls === 'lane'
-            ? r.weighted<ObstacleType>([['piled_goods', 35], ['illegal_structure', 20], ['straw_pile', 12], ['parked_vehicle', 25], ['ground_lock', 8]])
+            ? r.weighted<ObstacleType>([
+                ['piled_goods', 35],
+                ['illegal_structure', 20],
+                ['straw_pile', 12],
+                ['parked_vehicle', 25],
+                ['ground_lock', 8],
+              ])
             : passage.cls === 'village_road'
-              ? r.weighted<ObstacleType>([['parked_vehicle', 35], ['piled_goods', 25], ['illegal_structure', 15], ['ground_lock', 17], ['straw_pile', 8]])
-              : r.weighted<ObstacleType>([['parked_vehicle', 50], ['ground_lock', 20], ['piled_goods', 30]]);
+              ? r.weighted<ObstacleType>([
+                  ['parked_vehicle', 35],
+                  ['piled_goods', 25],
+                  ['illegal_structure', 15],
+                  ['ground_lock', 17],
+                  ['straw_pile', 8],
+                ])
+              : r.weighted<ObstacleType>([
+                  ['parked_vehicle', 50],
+                  ['ground_lock', 20],
+                  ['piled_goods', 30],
+                ]);
         this.add(passage, r.float(3, passage.length - 3), type, r);
       }
     }

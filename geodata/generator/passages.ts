@@ -1,11 +1,11 @@
 // Passages: noded road edges with their contract attributes, plus a spatial index of their corridors
 // (centreline buffered by half the clear width) that buildings and stacks must keep out of.
 
-import { distance, pointAlong, polylineLength, ringSegmentDistance, type Pt } from './geometry';
+import { distance, type Pt, pointAlong, polylineLength, ringSegmentDistance } from './geometry';
 import { at } from './list';
 import { largestComponent, nodeLines } from './noding';
 import type { Rng } from './prng';
-import { GridIndex, type Box } from './spatial-index';
+import { type Box, GridIndex } from './spatial-index';
 import type { Passage, RawLine } from './types';
 import type { VillageLocator } from './villages';
 
@@ -35,7 +35,12 @@ export class CorridorIndex {
       const id = this.pieces.length;
       this.pieces.push({ passage, a, b, halfWidth });
       const pad = halfWidth + 1;
-      this.index.insert(id, { minX: Math.min(a[0], b[0]) - pad, minY: Math.min(a[1], b[1]) - pad, maxX: Math.max(a[0], b[0]) + pad, maxY: Math.max(a[1], b[1]) + pad });
+      this.index.insert(id, {
+        minX: Math.min(a[0], b[0]) - pad,
+        minY: Math.min(a[1], b[1]) - pad,
+        maxX: Math.max(a[0], b[0]) + pad,
+        maxY: Math.max(a[1], b[1]) + pad,
+      });
     }
   }
 

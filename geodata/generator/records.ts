@@ -25,7 +25,14 @@ export interface Training {
   trained_on: string;
 }
 
-const DRILL_NOTES = ['疏散逃生演练', '灭火器实操演练', '初起火灾扑救演练', '消防安全应急预案演练', '夜间疏散演练', '联合镇专职消防队开展综合演练'];
+const DRILL_NOTES = [
+  '疏散逃生演练',
+  '灭火器实操演练',
+  '初起火灾扑救演练',
+  '消防安全应急预案演练',
+  '夜间疏散演练',
+  '联合镇专职消防队开展综合演练',
+];
 
 function dayIn(r: Rng, from: string, to: string): number {
   return r.int(dayNumber(from), Math.min(dayNumber(to), dayNumber(TODAY)));
@@ -50,7 +57,9 @@ export function buildDrills(units: readonly Unit[], store: BuildingStore, rng: R
       }
     }
   }
-  drills.sort((a, b) => (a.held_on < b.held_on ? -1 : a.held_on > b.held_on ? 1 : a.unit_code < b.unit_code ? -1 : a.unit_code > b.unit_code ? 1 : 0));
+  drills.sort((a, b) =>
+    a.held_on < b.held_on ? -1 : a.held_on > b.held_on ? 1 : a.unit_code < b.unit_code ? -1 : a.unit_code > b.unit_code ? 1 : 0,
+  );
   return drills;
 }
 
@@ -61,10 +70,16 @@ export function buildTrainings(villages: readonly Village[], units: readonly Uni
     for (let k = 0; k < unit.trained; k++) {
       const name = k === 0 ? unit.person : personName(r);
       let day: number;
-      if (unit.kind === 'key_unit' || unit.kind === 'distillery' || unit.kind === 'packaging') day = r.chance(0.85) ? dayIn(r, '2024-03-01', '2024-12-20') : dayIn(r, '2025-01-10', '2025-10-30');
+      if (unit.kind === 'key_unit' || unit.kind === 'distillery' || unit.kind === 'packaging')
+        day = r.chance(0.85) ? dayIn(r, '2024-03-01', '2024-12-20') : dayIn(r, '2025-01-10', '2025-10-30');
       else if (unit.kind === 'crowded') day = r.chance(0.85) ? dayIn(r, '2024-03-01', '2025-12-20') : dayIn(r, '2026-01-10', '2026-11-20');
       else day = dayIn(r, '2024-04-01', '2026-11-25');
-      trainings.push({ unit_code: unit.code, village_code: at(villages, unit.villageIndex).code, person_name: name, trained_on: formatDay(day) });
+      trainings.push({
+        unit_code: unit.code,
+        village_code: at(villages, unit.villageIndex).code,
+        person_name: name,
+        trained_on: formatDay(day),
+      });
     }
   }
   // Village-level 明白人: grid workers, village cadres, volunteer team leaders.
@@ -72,9 +87,24 @@ export function buildTrainings(villages: readonly Village[], units: readonly Uni
     const r = rng.fork(`training:village:${village.index}`);
     const count = r.int(2, 5);
     for (let k = 0; k < count; k++) {
-      trainings.push({ unit_code: null, village_code: village.code, person_name: personName(r), trained_on: formatDay(dayIn(r, '2024-03-01', '2026-11-25')) });
+      trainings.push({
+        unit_code: null,
+        village_code: village.code,
+        person_name: personName(r),
+        trained_on: formatDay(dayIn(r, '2024-03-01', '2026-11-25')),
+      });
     }
   }
-  trainings.sort((a, b) => (a.trained_on < b.trained_on ? -1 : a.trained_on > b.trained_on ? 1 : a.village_code < b.village_code ? -1 : a.village_code > b.village_code ? 1 : 0));
+  trainings.sort((a, b) =>
+    a.trained_on < b.trained_on
+      ? -1
+      : a.trained_on > b.trained_on
+        ? 1
+        : a.village_code < b.village_code
+          ? -1
+          : a.village_code > b.village_code
+            ? 1
+            : 0,
+  );
   return trainings;
 }

@@ -55,6 +55,7 @@ export class GridIndex {
   }
 
   /** Calls visit(id) once per item whose cells meet the box; stop early by returning true. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: visitors that never stop early return nothing
   query(box: Box, visit: (id: number) => boolean | void): void {
     this.stamp++;
     if (this.stamp === 0x7fffffff) {

@@ -23,7 +23,14 @@ export interface Station {
   point: Pt;
 }
 
-export function buildStations(villages: readonly Village[], countyPoint: Pt, locator: VillageLocator, store: BuildingStore, facilities: readonly Facility[], rng: Rng): Station[] {
+export function buildStations(
+  villages: readonly Village[],
+  countyPoint: Pt,
+  locator: VillageLocator,
+  store: BuildingStore,
+  facilities: readonly Facility[],
+  rng: Rng,
+): Station[] {
   const stations: Station[] = [
     {
       code: '',

@@ -2,7 +2,7 @@
 // small heaps next to houses, and a few lying on lanes (also recorded as straw_pile obstacles).
 
 import type { BuildingStore } from './building-store';
-import { convexGap, Frame, pointAlong, pointInRing, ringBoundaryDistance, type Pt } from './geometry';
+import { convexGap, Frame, type Pt, pointAlong, pointInRing, ringBoundaryDistance } from './geometry';
 import { at, at2 } from './list';
 import type { ObstacleRegistry } from './obstacles';
 import type { PassageNetwork } from './passages';
@@ -24,7 +24,13 @@ export interface StrawStack {
 
 const LARGE_VOLUME_M3 = 80;
 
-export function buildStrawStacks(villages: readonly Village[], network: PassageNetwork, store: BuildingStore, obstacles: ObstacleRegistry, rng: Rng): StrawStack[] {
+export function buildStrawStacks(
+  villages: readonly Village[],
+  network: PassageNetwork,
+  store: BuildingStore,
+  obstacles: ObstacleRegistry,
+  rng: Rng,
+): StrawStack[] {
   const stacks: StrawStack[] = [];
   const index = new GridIndex(30);
   const byVillage = new Map<number, Passage[]>();
@@ -48,9 +54,20 @@ export function buildStrawStacks(villages: readonly Village[], network: PassageN
       }
     });
     if (!free) return false;
-    const area = Math.abs((at2(ring, 1, 0) - at2(ring, 0, 0)) * (at2(ring, 3, 1) - at2(ring, 0, 1)) - (at2(ring, 1, 1) - at2(ring, 0, 1)) * (at2(ring, 3, 0) - at2(ring, 0, 0)));
+    const area = Math.abs(
+      (at2(ring, 1, 0) - at2(ring, 0, 0)) * (at2(ring, 3, 1) - at2(ring, 0, 1)) -
+        (at2(ring, 1, 1) - at2(ring, 0, 1)) * (at2(ring, 3, 0) - at2(ring, 0, 0)),
+    );
     const volume = Math.round(area * height);
-    stacks.push({ code: '', villageIndex: village.index, ring, size: volume >= LARGE_VOLUME_M3 ? 'large' : 'small', volume, passage: onLane ? onLane.index : -1, setting });
+    stacks.push({
+      code: '',
+      villageIndex: village.index,
+      ring,
+      size: volume >= LARGE_VOLUME_M3 ? 'large' : 'small',
+      volume,
+      passage: onLane ? onLane.index : -1,
+      setting,
+    });
     index.insert(stacks.length - 1, box);
     return true;
   };

@@ -2,7 +2,7 @@
 // village roads), main streets that carry the town roads, field roads into the farmland; town roads join
 // neighbouring villages (relative neighbourhood graph of the centres) and the county station.
 
-import { distance, Frame, pointInRing, ringBoundaryDistance, type Pt } from './geometry';
+import { distance, Frame, type Pt, pointInRing, ringBoundaryDistance } from './geometry';
 import { at, at2 } from './list';
 import { shortVillage } from './names';
 import type { Rng } from './prng';
@@ -99,7 +99,8 @@ export function planVillage(village: Village, rng: Rng): VillagePlan {
   ]);
   let newDepth = rng.float(85, 140) * s * (s < 0.9 ? 0.75 : 1);
   // keep the settlement well inside the territory (leave room for fields, farms, stacks)
-  const reach = () => Math.hypot(coreA + (newSide === 'E' || newSide === 'W' ? newDepth : 0), coreB + (newSide === 'N' || newSide === 'S' ? newDepth : 0));
+  const reach = () =>
+    Math.hypot(coreA + (newSide === 'E' || newSide === 'W' ? newDepth : 0), coreB + (newSide === 'N' || newSide === 'S' ? newDepth : 0));
   const allowed = village.inradius - 220;
   if (reach() > allowed) {
     const factor = Math.max(0.45, allowed / reach());
@@ -181,8 +182,12 @@ export function planVillage(village: Village, rng: Rng): VillagePlan {
   ]);
   for (let k = 0; k < archCount; k++) {
     const candidates: GridSegment[] = [];
-    horizontal.forEach((row) => row.forEach((seg) => seg.present && seg.zone === 'core' && !seg.main && seg.clearHeight === null && candidates.push(seg)));
-    vertical.forEach((col) => col.forEach((seg) => seg.present && seg.zone === 'core' && !seg.main && seg.clearHeight === null && candidates.push(seg)));
+    horizontal.forEach((row) =>
+      row.forEach((seg) => seg.present && seg.zone === 'core' && !seg.main && seg.clearHeight === null && candidates.push(seg)),
+    );
+    vertical.forEach((col) =>
+      col.forEach((seg) => seg.present && seg.zone === 'core' && !seg.main && seg.clearHeight === null && candidates.push(seg)),
+    );
     if (candidates.length === 0) break;
     archRng.pick(candidates).clearHeight = round1(archRng.float(2.8, 3.9));
   }
@@ -202,7 +207,23 @@ export function planVillage(village: Village, rng: Rng): VillagePlan {
   for (const exit of exits) exit.direction = [exit.direction[0] - village.center[0], exit.direction[1] - village.center[1]];
 
   const radius = Math.max(...xs.map(Math.abs), ...ys.map(Math.abs)) * 1.42;
-  return { village, frame, xs, ys, i0, j0, coreA, coreB, core: { west: coreWest, east: coreEast, south: coreSouth, north: coreNorth }, newSide, horizontal, vertical, exits, radius, lines: [] };
+  return {
+    village,
+    frame,
+    xs,
+    ys,
+    i0,
+    j0,
+    coreA,
+    coreB,
+    core: { west: coreWest, east: coreEast, south: coreSouth, north: coreNorth },
+    newSide,
+    horizontal,
+    vertical,
+    exits,
+    radius,
+    lines: [],
+  };
 }
 
 /** Mark the main street from the centre to an exit as part of a town road. */
@@ -368,7 +389,8 @@ export function villageLines(plan: VillagePlan, farmRoads: number, rng: Rng): Ra
     let length = isFarm ? fieldRng.float(280, 520) : fieldRng.float(160, 620);
     const endAt = (l: number) => frame.toPlane(at(xs, start.i) + start.dir[0] * l, at(ys, start.j) + start.dir[1] * l);
     const margin = isFarm ? 140 : 60;
-    while (length > 100 && !(pointInRing(endAt(length), village.ring) && ringBoundaryDistance(endAt(length), village.ring) > margin)) length -= 20;
+    while (length > 100 && !(pointInRing(endAt(length), village.ring) && ringBoundaryDistance(endAt(length), village.ring) > margin))
+      length -= 20;
     if (length <= 100) continue;
     used.push(from);
     const end = endAt(length);
@@ -376,7 +398,12 @@ export function villageLines(plan: VillagePlan, farmRoads: number, rng: Rng): Ra
     if (!isFarm && fieldRng.chance(0.35)) {
       const bendAt = fieldRng.float(0.4, 0.7) * length;
       const side = fieldRng.float(-12, 12);
-      points.push(frame.toPlane(at(xs, start.i) + start.dir[0] * bendAt + start.dir[1] * side, at(ys, start.j) + start.dir[1] * bendAt + start.dir[0] * side));
+      points.push(
+        frame.toPlane(
+          at(xs, start.i) + start.dir[0] * bendAt + start.dir[1] * side,
+          at(ys, start.j) + start.dir[1] * bendAt + start.dir[0] * side,
+        ),
+      );
     }
     points.push(end);
     lines.push({

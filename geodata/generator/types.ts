@@ -10,16 +10,7 @@ export type Zone = 'core' | 'new' | 'field' | 'town';
 export type BuildingUse = 'residential' | 'business' | 'factory' | 'warehouse' | 'public';
 export type Structure = 'earth_wood' | 'brick_wood' | 'brick_concrete' | 'frame' | 'steel';
 export type FireGrade = '1-2' | '3' | '4';
-export type NineSmall =
-  | 'shop'
-  | 'eatery'
-  | 'inn'
-  | 'workshop'
-  | 'clinic'
-  | 'school'
-  | 'entertainment'
-  | 'internet_cafe'
-  | 'bath_beauty';
+export type NineSmall = 'shop' | 'eatery' | 'inn' | 'workshop' | 'clinic' | 'school' | 'entertainment' | 'internet_cafe' | 'bath_beauty';
 export type UnitKind = 'key_unit' | 'crowded' | 'nine_small' | 'distillery' | 'packaging' | 'farm' | 'other';
 export type HazardCategory =
   | 'passage'

@@ -44,34 +44,111 @@ const FACILITY_UNIT: Partial<Record<FacilityKind, UnitKind>> = {
 function training(kind: UnitKind, r: Rng): { trained: number; drills: number } {
   switch (kind) {
     case 'key_unit':
-      return { trained: r.chance(0.1) ? 0 : r.int(1, 3), drills: r.weighted([[1, 1], [2, 2], [3, 6], [4, 3]]) };
+      return {
+        trained: r.chance(0.1) ? 0 : r.int(1, 3),
+        drills: r.weighted([
+          [1, 1],
+          [2, 2],
+          [3, 6],
+          [4, 3],
+        ]),
+      };
     case 'distillery':
     case 'packaging':
-      return { trained: r.weighted([[0, 2], [1, 5], [2, 3]]), drills: r.weighted([[1, 1], [2, 3], [3, 5], [4, 2]]) };
+      return {
+        trained: r.weighted([
+          [0, 2],
+          [1, 5],
+          [2, 3],
+        ]),
+        drills: r.weighted([
+          [1, 1],
+          [2, 3],
+          [3, 5],
+          [4, 2],
+        ]),
+      };
     case 'crowded':
-      return { trained: r.weighted([[0, 2], [1, 5], [2, 2]]), drills: r.weighted([[1, 3], [2, 4], [3, 2]]) };
+      return {
+        trained: r.weighted([
+          [0, 2],
+          [1, 5],
+          [2, 2],
+        ]),
+        drills: r.weighted([
+          [1, 3],
+          [2, 4],
+          [3, 2],
+        ]),
+      };
     case 'nine_small':
-      return { trained: r.chance(0.62) ? 1 : 0, drills: r.weighted([[0, 4], [1, 5], [2, 2]]) };
+      return {
+        trained: r.chance(0.62) ? 1 : 0,
+        drills: r.weighted([
+          [0, 4],
+          [1, 5],
+          [2, 2],
+        ]),
+      };
     case 'farm':
-      return { trained: r.chance(0.5) ? 1 : 0, drills: r.weighted([[0, 4], [1, 4], [2, 1]]) };
+      return {
+        trained: r.chance(0.5) ? 1 : 0,
+        drills: r.weighted([
+          [0, 4],
+          [1, 4],
+          [2, 1],
+        ]),
+      };
     default:
-      return { trained: r.int(1, 2), drills: r.weighted([[1, 4], [2, 2]]) };
+      return {
+        trained: r.int(1, 2),
+        drills: r.weighted([
+          [1, 4],
+          [2, 2],
+        ]),
+      };
   }
 }
 
-export function buildUnits(villages: readonly Village[], store: BuildingStore, facilities: readonly Facility[], network: PassageNetwork, rng: Rng): Unit[] {
+export function buildUnits(
+  villages: readonly Village[],
+  store: BuildingStore,
+  facilities: readonly Facility[],
+  network: PassageNetwork,
+  rng: Rng,
+): Unit[] {
   const units: Unit[] = [];
   for (const facility of facilities) {
     const kind = FACILITY_UNIT[facility.kind];
     if (!kind || facility.buildings.length === 0) continue;
     const r = rng.fork(`unit:facility:${facility.index}`);
     const main = at(store.buildings, at(facility.buildings, 0));
-    units.push({ code: '', name: facility.name, kind, building: main.index, villageIndex: facility.villageIndex, ...training(kind, r), person: facility.person, point: main.centroid, facilityKind: facility.kind });
+    units.push({
+      code: '',
+      name: facility.name,
+      kind,
+      building: main.index,
+      villageIndex: facility.villageIndex,
+      ...training(kind, r),
+      person: facility.person,
+      point: main.centroid,
+      facilityKind: facility.kind,
+    });
   }
   for (const building of store.buildings) {
     if (building.use !== 'business' || building.facility >= 0 || building.nineSmall === null) continue;
     const r = rng.fork(`unit:building:${building.index}`);
-    units.push({ code: '', name: building.name ?? '', kind: 'nine_small', building: building.index, villageIndex: building.villageIndex, ...training('nine_small', r), person: building.person, point: building.centroid, facilityKind: null });
+    units.push({
+      code: '',
+      name: building.name ?? '',
+      kind: 'nine_small',
+      building: building.index,
+      villageIndex: building.villageIndex,
+      ...training('nine_small', r),
+      person: building.person,
+      point: building.centroid,
+      facilityKind: null,
+    });
   }
   // The periodic open-air fair (集市) on the seat's main street: crowded, no building.
   for (const village of villages) {

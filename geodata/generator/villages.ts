@@ -1,7 +1,7 @@
 // Village territories: a jittered hexagonal grid of village centres, a Voronoi partition clipped to the town
 // outline, shared edges made a little irregular (identically for both neighbours, so nothing overlaps).
 
-import { clipHalfPlane, convexHull, distance, isSimpleRing, pointInRing, ringBoundaryDistance, type Pt } from './geometry';
+import { clipHalfPlane, convexHull, distance, isSimpleRing, type Pt, pointInRing, ringBoundaryDistance } from './geometry';
 import { at, at2 } from './list';
 import { DEMO_VILLAGE_NAMES, townName, villageName } from './names';
 import type { Rng } from './prng';

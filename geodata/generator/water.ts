@@ -2,8 +2,8 @@
 // dry in winter), field wells, fire tanks, river intakes. Some villages are left without usable water.
 
 import type { BuildingStore } from './building-store';
-import { distance, pointAlong, pointInRing, type Pt } from './geometry';
-import { at, first, last, at2 } from './list';
+import { distance, type Pt, pointAlong, pointInRing } from './geometry';
+import { at, at2, first, last } from './list';
 import { shortVillage } from './names';
 import type { PassageNetwork } from './passages';
 import type { Rng } from './prng';
@@ -42,7 +42,13 @@ function beside(points: readonly Pt[], along: number, offset: number): Pt {
   return [spot.point[0] + nx * offset, spot.point[1] + ny * offset];
 }
 
-export function buildWaterSources(villages: readonly Village[], network: PassageNetwork, store: BuildingStore, facilities: readonly Facility[], rng: Rng): WaterSource[] {
+export function buildWaterSources(
+  villages: readonly Village[],
+  network: PassageNetwork,
+  store: BuildingStore,
+  facilities: readonly Facility[],
+  rng: Rng,
+): WaterSource[] {
   const sources: WaterSource[] = [];
   const add = (source: Omit<WaterSource, 'code'>) => sources.push({ code: '', ...source });
 
@@ -52,7 +58,9 @@ export function buildWaterSources(villages: readonly Village[], network: Passage
     const passages = network.passages.filter((p) => p.villageIndex === village.index);
     if (village.isSeat) {
       // Hydrants on the seat's streets.
-      const streets = passages.filter((p) => (p.cls === 'town_road' || p.cls === 'village_road') && p.owner === village.index && p.zone !== 'field');
+      const streets = passages.filter(
+        (p) => (p.cls === 'town_road' || p.cls === 'village_road') && p.owner === village.index && p.zone !== 'field',
+      );
       const hydrants: Pt[] = [];
       let serial = 0;
       for (const street of streets) {
@@ -135,7 +143,9 @@ export function buildWaterSources(villages: readonly Village[], network: Passage
   }
 
   // River intakes at the east (汾河) and west (文峪河) edges of the area, at the end of a field road.
-  const deadEnds = network.passages.filter((p) => p.cls === 'field_road' && p.villageIndex >= 0 && (at(network.degree, p.nodeA) === 1 || at(network.degree, p.nodeB) === 1));
+  const deadEnds = network.passages.filter(
+    (p) => p.cls === 'field_road' && p.villageIndex >= 0 && (at(network.degree, p.nodeA) === 1 || at(network.degree, p.nodeB) === 1),
+  );
   const eastmost = (p: Passage) => Math.max(first(p.points)[0], last(p.points)[0]);
   const westmost = (p: Passage) => Math.min(first(p.points)[0], last(p.points)[0]);
   const east = deadEnds.slice().sort((a, b) => eastmost(b) - eastmost(a))[0];

@@ -92,7 +92,9 @@ export class FeatureWriter extends LineWriter {
   }
 
   lineString(properties: object, points: readonly Pt[]): void {
-    this.addLine(JSON.stringify({ type: 'Feature', properties, geometry: { type: 'LineString', coordinates: points.map((p) => this.lonLat(p)) } }));
+    this.addLine(
+      JSON.stringify({ type: 'Feature', properties, geometry: { type: 'LineString', coordinates: points.map((p) => this.lonLat(p)) } }),
+    );
   }
 
   polygon(properties: object, ring: readonly Pt[]): void {
@@ -100,7 +102,9 @@ export class FeatureWriter extends LineWriter {
   }
 
   multiPolygon(properties: object, ring: readonly Pt[]): void {
-    this.addLine(JSON.stringify({ type: 'Feature', properties, geometry: { type: 'MultiPolygon', coordinates: [[this.closedRing(ring)]] } }));
+    this.addLine(
+      JSON.stringify({ type: 'Feature', properties, geometry: { type: 'MultiPolygon', coordinates: [[this.closedRing(ring)]] } }),
+    );
   }
 }
 

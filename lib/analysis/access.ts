@@ -1,4 +1,4 @@
-import { distanceToAttachment, type Attachment } from '../network/attachments';
+import { type Attachment, distanceToAttachment } from '../network/attachments';
 import type { Graph } from '../network/graph';
 
 /** A building with the passages within the access (hose) radius of its footprint. */

@@ -1,4 +1,4 @@
-import { degree, otherEnd, type Graph } from '../network/graph';
+import { degree, type Graph, otherEnd } from '../network/graph';
 
 export interface DeadEnd {
   /** The degree-1 node where the lane ends. */

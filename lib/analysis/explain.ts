@@ -1,4 +1,4 @@
-import { dynamicMessage, translator, type Locale, type MessageKey } from '../i18n';
+import { dynamicMessage, type Locale, type MessageKey, translator } from '../i18n';
 import type { Rule } from '../rules/types';
 import type { FindingProperties } from './types';
 

@@ -1,7 +1,7 @@
 import { BadRequestError } from '../api/errors';
 import { parseVillages } from '../api/params';
 import { DEFAULT_SPACING_RULESET, SPACING_RULESETS, type SpacingRuleset } from '../rules/types';
-import { ANALYSIS_NAMES, isAnalysisName, type AnalysisName, type AnalysisOptions } from './types';
+import { ANALYSIS_NAMES, type AnalysisName, type AnalysisOptions, isAnalysisName } from './types';
 
 export function parseAnalysisName(value: string): AnalysisName {
   if (!isAnalysisName(value)) {

@@ -1,5 +1,5 @@
 import type { Graph } from '../network/graph';
-import { impassableReasons, type ImpassableReason, type TruckLimits } from '../network/truck';
+import { type ImpassableReason, impassableReasons, type TruckLimits } from '../network/truck';
 import { UnionFind } from '../network/union-find';
 import type { BuildingAccess } from './access';
 
@@ -61,7 +61,11 @@ export function analyseReachability({ graph, limits, sourceNodes, buildings }: R
   const unreachable: UnreachableBuilding[] = [];
   for (const building of buildings) {
     if (building.attachments.some((a) => reachableEdge[a.edge])) continue;
-    unreachable.push({ id: building.id, villageCode: building.villageCode, reason: building.attachments.length > 0 ? 'cut_off' : 'beyond_hose' });
+    unreachable.push({
+      id: building.id,
+      villageCode: building.villageCode,
+      reason: building.attachments.length > 0 ? 'cut_off' : 'beyond_hose',
+    });
     for (const { edge } of building.attachments) {
       if (passable[edge]) add(waitingOnComponent, components.find(graph.edges[edge]!.a), building.id);
       else add(waitingOnEdge, edge, building.id);

@@ -1,7 +1,7 @@
-import { sourceStarts, type Attachment } from '../network/attachments';
+import { type Attachment, sourceStarts } from '../network/attachments';
 import { shortestDistances } from '../network/dijkstra';
 import type { Graph, GraphEdge } from '../network/graph';
-import { distanceToBuilding, type BuildingAccess } from './access';
+import { type BuildingAccess, distanceToBuilding } from './access';
 
 export interface TravelSource {
   /** Caller's id (a station id). */

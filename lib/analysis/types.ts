@@ -1,7 +1,14 @@
 import type { Rule, RuleUnit, SpacingRuleset } from '../rules/types';
 
 export const ANALYSIS_NAMES = [
-  'spacing', 'clusters', 'stacks', 'passages', 'reachability', 'water-coverage', 'station-coverage', 'response-time',
+  'spacing',
+  'clusters',
+  'stacks',
+  'passages',
+  'reachability',
+  'water-coverage',
+  'station-coverage',
+  'response-time',
 ] as const;
 export type AnalysisName = (typeof ANALYSIS_NAMES)[number];
 

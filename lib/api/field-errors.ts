@@ -11,7 +11,10 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.flatMap((issue) => {
     const path = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ field: [...path, key].join('.'), message: `${[...path, key].join('.')} is not a field that can be set here` }));
+      return issue.keys.map((key) => ({
+        field: [...path, key].join('.'),
+        message: `${[...path, key].join('.')} is not a field that can be set here`,
+      }));
     }
     return [{ field: path.join('.'), message: issue.message }];
   });

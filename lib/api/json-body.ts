@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { fieldErrors } from './field-errors';
 import { BadRequestError } from './errors';
+import { fieldErrors } from './field-errors';
 
 /** Largest JSON body an API accepts; uploads have their own limits. */
 const MAX_JSON_BYTES = 1_000_000;

@@ -19,7 +19,11 @@ export function parseBbox(value: string | null): Bbox | undefined {
 
 /** Repeatable `village=<12-digit code>`; every code must be a village we know. */
 export function parseVillages(params: URLSearchParams, known: ReadonlySet<string>): string[] {
-  const codes = params.getAll('village').flatMap((value) => value.split(',')).map((code) => code.trim()).filter(Boolean);
+  const codes = params
+    .getAll('village')
+    .flatMap((value) => value.split(','))
+    .map((code) => code.trim())
+    .filter(Boolean);
   for (const code of codes) {
     if (!known.has(code)) throw new BadRequestError(`unknown village code "${code.slice(0, 40)}"`);
   }

@@ -1,9 +1,9 @@
 import { cookies } from 'next/headers';
 import { getDatabase } from '../../db/client';
 import { hasDemoData } from '../../db/queries/health';
-import { LOCALE_COOKIE, parseLocale, type Locale } from '../i18n';
+import { LOCALE_COOKIE, type Locale, parseLocale } from '../i18n';
 import type { Actor } from './actor';
-import { navigationFor, type NavigationItem } from './navigation';
+import { type NavigationItem, navigationFor } from './navigation';
 
 export interface FrameProps {
   initialLocale: Locale;

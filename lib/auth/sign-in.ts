@@ -27,13 +27,17 @@ export async function signIn(db: Kysely<Database>, request: SignInRequest): Prom
   }
   const credentials = await findCredentials(db, username);
   const passwordMatches = await verifyPassword(request.password, credentials?.password_hash ?? (await decoyPasswordHash()));
-  const succeeded = Boolean(credentials && credentials.active && passwordMatches);
+  const succeeded = Boolean(credentials?.active && passwordMatches);
   await recordSignInAttempt(db, username, request.ip, succeeded);
   if (!succeeded || !credentials) throw new UnauthorizedError('wrong username or password');
 
   const token = newSessionToken();
   await createSession(db, {
-    tokenHash: hashSessionToken(token), userId: credentials.id, hours: SESSION_HOURS, ip: request.ip, userAgent: request.userAgent,
+    tokenHash: hashSessionToken(token),
+    userId: credentials.id,
+    hours: SESSION_HOURS,
+    ip: request.ip,
+    userAgent: request.userAgent,
   });
   return { token, userId: credentials.id };
 }

@@ -1,12 +1,20 @@
 import { z } from 'zod';
 import { BadRequestError } from '../api/errors';
 import { MIN_PASSWORD_LENGTH } from './password';
-import { ROLES, SCOPED_ROLES, type Role } from './roles';
+import { ROLES, type Role, SCOPED_ROLES } from './roles';
 
-const villageList = z.array(z.string().regex(/^\d{12}$/, 'village codes have 12 digits')).min(1).max(50).nullable();
+const villageList = z
+  .array(z.string().regex(/^\d{12}$/, 'village codes have 12 digits'))
+  .min(1)
+  .max(50)
+  .nullable();
 
 export const newUserSchema = z.object({
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9_.-]{2,40}$/, '2–40 letters, digits, _ . -'),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9_.-]{2,40}$/, '2–40 letters, digits, _ . -'),
   display_name: z.string().trim().min(1).max(100),
   role: z.enum(ROLES),
   villages: villageList.default(null),

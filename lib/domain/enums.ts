@@ -6,7 +6,15 @@
  */
 export const BUILDING_USES = ['residential', 'business', 'factory', 'warehouse', 'public'] as const;
 export const NINE_SMALL_CATEGORIES = [
-  'shop', 'eatery', 'inn', 'workshop', 'clinic', 'school', 'entertainment', 'internet_cafe', 'bath_beauty',
+  'shop',
+  'eatery',
+  'inn',
+  'workshop',
+  'clinic',
+  'school',
+  'entertainment',
+  'internet_cafe',
+  'bath_beauty',
 ] as const;
 export const STRUCTURES = ['earth_wood', 'brick_wood', 'brick_concrete', 'frame', 'steel'] as const;
 export const FIRE_GRADES = ['1-2', '3', '4'] as const;
@@ -20,7 +28,15 @@ export const WATER_STATUSES = ['in_service', 'out_of_service'] as const;
 export const STATION_KINDS = ['micro_station', 'volunteer_team', 'township_brigade', 'county_station'] as const;
 export const STACK_SIZES = ['large', 'small'] as const;
 export const HAZARD_CATEGORIES = [
-  'passage', 'spacing', 'water', 'electrical', 'fire_use', 'exits', 'alarm_extinguisher', 'straw', 'other',
+  'passage',
+  'spacing',
+  'water',
+  'electrical',
+  'fire_use',
+  'exits',
+  'alarm_extinguisher',
+  'straw',
+  'other',
 ] as const;
 export const PLACE_TYPES = ['nine_small', 'distillery', 'packaging', 'farm', 'crowded', 'key_unit', 'self_built'] as const;
 export const SEVERITIES = ['general', 'major'] as const;

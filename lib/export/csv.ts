@@ -14,5 +14,5 @@ function quote(field: string): string {
 export function toCsv<Row>(rows: readonly Row[], columns: readonly TableColumn<Row>[]): Buffer {
   const lines = [columns.map((column) => quote(cellText(column.header)))];
   for (const row of rows) lines.push(columns.map((column) => quote(cellText(column.value(row)))));
-  return Buffer.from(BOM + lines.map((line) => line.join(',')).join('\r\n') + '\r\n', 'utf8');
+  return Buffer.from(`${BOM + lines.map((line) => line.join(',')).join('\r\n')}\r\n`, 'utf8');
 }

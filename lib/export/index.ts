@@ -1,7 +1,11 @@
 export { toCsv } from './csv';
-export { toXlsx, type XlsxOptions } from './xlsx';
-export { toGeoJson, type FeatureOf } from './geojson';
-export { cellText, neutralizeFormula, restoreNeutralized, type CellValue, type TableColumn } from './table';
+export { type FeatureOf, toGeoJson } from './geojson';
 export {
-  HAZARD_EXPORT_COLUMNS, HAZARD_SHEET_NAME, hazardRowsFromCollection, hazardsToGeoJson, type HazardExportRow,
+  HAZARD_EXPORT_COLUMNS,
+  HAZARD_SHEET_NAME,
+  type HazardExportRow,
+  hazardRowsFromCollection,
+  hazardsToGeoJson,
 } from './hazard-columns';
+export { type CellValue, cellText, neutralizeFormula, restoreNeutralized, type TableColumn } from './table';
+export { toXlsx, type XlsxOptions } from './xlsx';

@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
-import { neutralizeFormula, type CellValue, type TableColumn } from './table';
+import { type CellValue, neutralizeFormula, type TableColumn } from './table';
 
 /** Display width of text in Excel character units: CJK and other wide characters take two. */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
+  for (const char of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
   return width;
 }
 
@@ -34,8 +35,9 @@ export async function toXlsx<Row>(rows: readonly Row[], columns: readonly TableC
 
   const values = rows.map((row) => columns.map((column) => cellValue(column.value(row))));
   sheet.columns = columns.map((column, index) => {
-    const measured = [column.header, ...values.slice(0, 200).map((cells) => cells[index])]
-      .map((value) => (value === null || value === undefined ? 0 : displayWidth(String(value))));
+    const measured = [column.header, ...values.slice(0, 200).map((cells) => cells[index])].map((value) =>
+      value === null || value === undefined ? 0 : displayWidth(String(value)),
+    );
     return { width: column.width ?? Math.min(60, Math.max(6, Math.max(...measured) + 2)) };
   });
 

@@ -27,7 +27,11 @@ export interface HazardFilter {
 
 /** A repeatable or comma-separated list parameter whose values must all be known codes. */
 function codes(params: URLSearchParams, name: string, allowed: readonly string[]): string[] {
-  const values = params.getAll(name).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+  const values = params
+    .getAll(name)
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
   for (const value of values) {
     if (!allowed.includes(value)) {
       throw new BadRequestError(`unknown ${name} "${value.slice(0, 40)}"; use one of ${allowed.join(', ')}`);

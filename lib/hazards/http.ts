@@ -1,6 +1,6 @@
+import { PhotoEventMismatchError } from '../../db/queries/hazard-photos';
 import { HazardPlaceError, VillageOutOfScopeError } from '../../db/queries/hazard-records';
 import { HazardNotFoundError, StaleVersionError } from '../../db/queries/hazards';
-import { PhotoEventMismatchError } from '../../db/queries/hazard-photos';
 import { BadRequestError, ConflictError, errorResponse, ForbiddenError, NotFoundError, UnprocessableError } from '../api/errors';
 import { PhotoRejectedError } from '../photos/process-photo';
 import { allowedNextStatuses, IllegalTransitionError, VerificationRequiredError } from './lifecycle';
@@ -17,7 +17,9 @@ export function parseHazardId(value: string): number {
  */
 export function hazardErrorResponse(error: unknown): Response {
   if (error instanceof StaleVersionError) {
-    return errorResponse(new ConflictError(error.message, { current: error.current, allowed_next: allowedNextStatuses(error.current.status as never) }));
+    return errorResponse(
+      new ConflictError(error.message, { current: error.current, allowed_next: allowedNextStatuses(error.current.status as never) }),
+    );
   }
   if (error instanceof IllegalTransitionError) {
     return errorResponse(new ConflictError(error.message, { from: error.from, allowed_next: allowedNextStatuses(error.from) }));
@@ -27,6 +29,7 @@ export function hazardErrorResponse(error: unknown): Response {
   }
   if (error instanceof VillageOutOfScopeError) return errorResponse(new ForbiddenError(error.message));
   if (error instanceof HazardNotFoundError) return errorResponse(new NotFoundError(error.message));
-  if (error instanceof PhotoRejectedError || error instanceof PhotoEventMismatchError) return errorResponse(new BadRequestError(error.message));
+  if (error instanceof PhotoRejectedError || error instanceof PhotoEventMismatchError)
+    return errorResponse(new BadRequestError(error.message));
   return errorResponse(error);
 }

@@ -24,13 +24,15 @@ const oneOf = <const T extends readonly [string, ...string[]]>(field: string, va
   z.enum(values, typed(field, `one of ${values.join(', ')}`));
 
 const calendarDate = (field: string) =>
-  z.string(typed(field, 'a date YYYY-MM-DD'))
+  z
+    .string(typed(field, 'a date YYYY-MM-DD'))
     .trim()
     .refine(isCalendarDate, { error: `${field} must be a real date written YYYY-MM-DD` });
 
 /** Optional free text: trimmed, empty becomes null. */
 const optionalText = (field: string, max: number) =>
-  z.string(typed(field, 'text'))
+  z
+    .string(typed(field, 'text'))
     .trim()
     .max(max, { error: `${field} must be at most ${max} characters` })
     .transform((value) => (value === '' ? null : value))
@@ -38,7 +40,9 @@ const optionalText = (field: string, max: number) =>
     .optional();
 
 const positiveId = (field: string) =>
-  z.number(typed(field, 'a positive whole number')).int({ error: `${field} must be a positive whole number` })
+  z
+    .number(typed(field, 'a positive whole number'))
+    .int({ error: `${field} must be a positive whole number` })
     .positive({ error: `${field} must be a positive whole number` });
 
 const finite = (field: string) =>
@@ -60,12 +64,16 @@ export const notificationSchema = z.strictObject(
 );
 
 const editableFields = {
-  village_code: z.string(typed('village_code', 'a 12-digit village code')).trim()
+  village_code: z
+    .string(typed('village_code', 'a 12-digit village code'))
+    .trim()
     .regex(/^\d{12}$/, { error: 'village_code must be a 12-digit village code' }),
   category: oneOf('category', HAZARD_CATEGORIES),
   place_type: oneOf('place_type', PLACE_TYPES).nullable(),
   severity: oneOf('severity', SEVERITIES),
-  description: z.string(typed('description', 'text')).trim()
+  description: z
+    .string(typed('description', 'text'))
+    .trim()
     .min(1, { error: 'description is required' })
     .max(2000, { error: 'description must be at most 2000 characters' }),
   found_on: calendarDate('found_on'),
@@ -112,7 +120,11 @@ function checkDates(data: DatedFields, ctx: Ctx): void {
   }
   if (data.notification) {
     if (data.notification.on > today) {
-      ctx.addIssue({ code: 'custom', path: ['notification', 'on'], message: `notification.on cannot be in the future (today is ${today})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notification', 'on'],
+        message: `notification.on cannot be in the future (today is ${today})`,
+      });
     } else if (data.found_on && data.notification.on < data.found_on) {
       ctx.addIssue({ code: 'custom', path: ['notification', 'on'], message: 'notification.on cannot be before found_on' });
     }
@@ -142,7 +154,8 @@ function withDefaults<T extends CreateFields>(data: T) {
 const PLACE_REQUIRED = 'give a location { lon, lat } or a linked building_id, unit_id or passage_id';
 
 /** A new hazard. `village_code` may be left out: the linked record or the location's village gives it. */
-export const hazardCreateSchema = z.strictObject(createShape, typed('the hazard', 'a JSON object'))
+export const hazardCreateSchema = z
+  .strictObject(createShape, typed('the hazard', 'a JSON object'))
   .superRefine((data, ctx) => {
     checkDates(data, ctx);
     if (!data.location && !hasLink(data)) ctx.addIssue({ code: 'custom', path: ['location'], message: PLACE_REQUIRED });
@@ -156,11 +169,15 @@ export type HazardCreateInput = z.output<typeof hazardCreateSchema>;
  * A hazard read from an import file: like a new hazard, plus the file's own code and a building code to be
  * looked up by the caller (a row may place the hazard by building code instead of coordinates).
  */
-export const hazardImportSchema = z.strictObject({
-  ...createShape,
-  code: optionalText('code', 50),
-  building_code: optionalText('building_code', 50),
-}, typed('the hazard', 'an object'))
+export const hazardImportSchema = z
+  .strictObject(
+    {
+      ...createShape,
+      code: optionalText('code', 50),
+      building_code: optionalText('building_code', 50),
+    },
+    typed('the hazard', 'an object'),
+  )
   .superRefine((data, ctx) => {
     checkDates(data, ctx);
     if (!data.location && !hasLink(data) && !data.building_code) {
@@ -172,27 +189,33 @@ export const hazardImportSchema = z.strictObject({
 export type HazardImportFields = z.output<typeof hazardImportSchema>;
 
 /** Changes to a hazard's editable fields; `version` is the one the user saw (optimistic concurrency). */
-export const hazardPatchSchema = z.strictObject({
-  village_code: editableFields.village_code.optional(),
-  category: editableFields.category.optional(),
-  place_type: editableFields.place_type.optional(),
-  severity: editableFields.severity.optional(),
-  description: editableFields.description.optional(),
-  found_on: editableFields.found_on.optional(),
-  deadline: editableFields.deadline.optional(),
-  responsible_person: editableFields.responsible_person,
-  criterion: editableFields.criterion,
-  rule_id: editableFields.rule_id,
-  measured: editableFields.measured,
-  location: editableFields.location.optional(),
-  // null unlinks the record.
-  building_id: editableFields.building_id.nullable().optional(),
-  unit_id: editableFields.unit_id.nullable().optional(),
-  passage_id: editableFields.passage_id.nullable().optional(),
-  notification: editableFields.notification.optional(),
-  version: z.number(typed('version', 'a positive whole number')).int({ error: 'version must be a positive whole number' })
-    .positive({ error: 'version must be a positive whole number' }),
-}, typed('the change', 'a JSON object'))
+export const hazardPatchSchema = z
+  .strictObject(
+    {
+      village_code: editableFields.village_code.optional(),
+      category: editableFields.category.optional(),
+      place_type: editableFields.place_type.optional(),
+      severity: editableFields.severity.optional(),
+      description: editableFields.description.optional(),
+      found_on: editableFields.found_on.optional(),
+      deadline: editableFields.deadline.optional(),
+      responsible_person: editableFields.responsible_person,
+      criterion: editableFields.criterion,
+      rule_id: editableFields.rule_id,
+      measured: editableFields.measured,
+      location: editableFields.location.optional(),
+      // null unlinks the record.
+      building_id: editableFields.building_id.nullable().optional(),
+      unit_id: editableFields.unit_id.nullable().optional(),
+      passage_id: editableFields.passage_id.nullable().optional(),
+      notification: editableFields.notification.optional(),
+      version: z
+        .number(typed('version', 'a positive whole number'))
+        .int({ error: 'version must be a positive whole number' })
+        .positive({ error: 'version must be a positive whole number' }),
+    },
+    typed('the change', 'a JSON object'),
+  )
   .superRefine((data, ctx) => {
     checkDates(data, ctx);
     if (Object.keys(data).every((key) => key === 'version')) {
@@ -203,4 +226,4 @@ export const hazardPatchSchema = z.strictObject({
 export type HazardPatchRequest = z.input<typeof hazardPatchSchema>;
 export type HazardPatchInput = z.output<typeof hazardPatchSchema>;
 
-export { fieldErrors, type FieldError } from '../api/field-errors';
+export { type FieldError, fieldErrors } from '../api/field-errors';

@@ -21,10 +21,7 @@ export class IllegalTransitionError extends Error {
     readonly to: string,
   ) {
     const allowed = NEXT_STATUSES[from];
-    super(
-      `a hazard cannot go from ${from} to ${to}; ` +
-        (allowed.length > 0 ? `allowed next: ${allowed.join(', ')}` : 'it is closed'),
-    );
+    super(`a hazard cannot go from ${from} to ${to}; ${allowed.length > 0 ? `allowed next: ${allowed.join(', ')}` : 'it is closed'}`);
     this.name = 'IllegalTransitionError';
   }
 }

@@ -49,8 +49,19 @@ export const DEFAULT_LIMIT = 50;
 export const PAGE_SIZES = [20, 50, 100, 200] as const;
 
 export const EMPTY_FILTER: HazardFilterState = {
-  villages: [], within: null, near: null, radiusM: null, categories: [], placeTypes: [], severities: [], statuses: [],
-  overdue: false, dueWithinDays: null, foundFrom: null, foundTo: null, q: '',
+  villages: [],
+  within: null,
+  near: null,
+  radiusM: null,
+  categories: [],
+  placeTypes: [],
+  severities: [],
+  statuses: [],
+  overdue: false,
+  dueWithinDays: null,
+  foundFrom: null,
+  foundTo: null,
+  q: '',
 };
 
 /** List parameter → filter field, in the order they are written to the URL. */
@@ -77,7 +88,11 @@ const PREFILL_TEXT = ['category', 'place_type', 'severity', 'rule_id', 'descript
 const PREFILL_NUMBERS = ['measured', 'lon', 'lat'] as const;
 
 function listValues(params: URLSearchParams, name: string): string[] {
-  const values = params.getAll(name).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+  const values = params
+    .getAll(name)
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
   return [...new Set(values)];
 }
 

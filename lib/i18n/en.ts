@@ -44,7 +44,7 @@ export const en: Record<MessageKey, string> = {
   'card.close': 'Close',
   'card.loading': 'Loading…',
   'map.loading': 'Loading map…',
-  'map.offlineAttribution': 'Basemap: this platform\'s own data (offline)',
+  'map.offlineAttribution': "Basemap: this platform's own data (offline)",
   'map.error': 'Data failed to load',
   'value.yes': 'Yes',
   'value.no': 'No',
@@ -216,7 +216,7 @@ export const en: Record<MessageKey, string> = {
   'enum.hazard_status.in_progress': 'Rectifying',
   'enum.hazard_status.awaiting_review': 'Awaiting review',
   'enum.hazard_status.closed': 'Closed out',
-  // hazard-io (issue 5): notification methods and photo kinds
+  // notification methods and photo kinds
   'enum.notify_method.phone': 'Phone call',
   'enum.notify_method.sms': 'Text message',
   'enum.notify_method.in_person': 'In person',
@@ -270,7 +270,7 @@ export const en: Record<MessageKey, string> = {
   'rule.ruleset.GB55037': 'General fire code GB 55037-2022',
   'rule.ruleset.GB50974': 'Fire water code GB 50974-2014',
   'rule.ruleset.campaign': 'Campaign setting (this town)',
-  // Accounts, roles and the audit log (issue 8)
+  // Accounts, roles and the audit log
   'nav.label': 'Main menu',
   'nav.hazards': 'Hazards',
   'nav.passages': 'Passages',
@@ -334,7 +334,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.seed': 'Seed',
   'audit.prev': 'Previous',
   'audit.next': 'Next',
-  // — wall screen (大屏) and reports (issue 6) —
+  // — wall screen (大屏) and reports —
   'screen.title': 'Liuhulan fire-safety campaign wall screen',
   'screen.town': 'Whole town',
   'screen.clock': 'Time',
@@ -413,7 +413,7 @@ export const en: Record<MessageKey, string> = {
   'reports.deaths': 'Deaths',
   'reports.injuries': 'Injuries',
   'reports.lossYuan': 'Direct loss (yuan)',
-  // planner workspace (issue 7)
+  // planner workspace
   'passages.nav': 'Passage fixes',
   'passages.title': 'Fire-truck passage planning',
   'passages.backToMap': 'Back to the map',
@@ -501,7 +501,7 @@ export const en: Record<MessageKey, string> = {
   'passages.short.water': 'water',
   'passages.short.resolved': 'resolved',
   'passages.elapsed': 'took',
-  // hazards page (issue 5): the /hazards list, map, detail, create and import
+  // hazards page: the /hazards list, map, detail, create and import
   'hz.title': 'Hazard list · rectification',
   'hz.list': 'Hazard list',
   'hz.map': 'Hazard map',

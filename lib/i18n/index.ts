@@ -1,5 +1,5 @@
 import { en } from './en';
-import { zhCN, type MessageKey } from './zh-CN';
+import { type MessageKey, zhCN } from './zh-CN';
 
 export type { MessageKey };
 export const LOCALES = ['zh-CN', 'en'] as const;

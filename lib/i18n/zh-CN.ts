@@ -214,7 +214,7 @@ export const zhCN = {
   'enum.hazard_status.in_progress': '整改中',
   'enum.hazard_status.awaiting_review': '待复查',
   'enum.hazard_status.closed': '已销号',
-  // hazard-io (issue 5): notification methods and photo kinds
+  // notification methods and photo kinds
   'enum.notify_method.phone': '电话告知',
   'enum.notify_method.sms': '短信告知',
   'enum.notify_method.in_person': '当面告知',
@@ -268,7 +268,7 @@ export const zhCN = {
   'rule.ruleset.GB55037': '建筑防火通用规范 GB 55037-2022',
   'rule.ruleset.GB50974': '消防给水及消火栓系统技术规范 GB 50974-2014',
   'rule.ruleset.campaign': '本镇攻坚行动设定值',
-  // Accounts, roles and the audit log (issue 8)
+  // Accounts, roles and the audit log
   'nav.label': '主菜单',
   'nav.hazards': '隐患清单',
   'nav.passages': '通道规划',
@@ -332,7 +332,7 @@ export const zhCN = {
   'audit.action.seed': '初始化',
   'audit.prev': '上一页',
   'audit.next': '下一页',
-  // — wall screen (大屏) and reports (issue 6) —
+  // — wall screen (大屏) and reports —
   'screen.title': '刘胡兰镇消防安全治本攻坚指挥大屏',
   'screen.town': '全镇',
   'screen.clock': '当前时间',
@@ -411,7 +411,7 @@ export const zhCN = {
   'reports.deaths': '亡人',
   'reports.injuries': '受伤',
   'reports.lossYuan': '直接损失（元）',
-  // planner workspace (issue 7)
+  // planner workspace
   'passages.nav': '通道整改',
   'passages.title': '消防车通道整改规划',
   'passages.backToMap': '返回一张图',
@@ -499,7 +499,7 @@ export const zhCN = {
   'passages.short.water': '水源覆盖',
   'passages.short.resolved': '消除问题',
   'passages.elapsed': '用时',
-  // hazards page (issue 5): the /hazards list, map, detail, create and import
+  // hazards page: the /hazards list, map, detail, create and import
   'hz.title': '隐患清单 · 整改销号',
   'hz.list': '隐患列表',
   'hz.map': '隐患分布图',

@@ -1,7 +1,22 @@
 /** The hazard fields an import file's columns can be mapped to. */
 export const HAZARD_IMPORT_FIELDS = [
-  'code', 'village', 'category', 'place_type', 'severity', 'description', 'found_on', 'deadline',
-  'responsible_person', 'criterion', 'rule_id', 'measured', 'lon', 'lat', 'building_code', 'notify_method', 'notified_on',
+  'code',
+  'village',
+  'category',
+  'place_type',
+  'severity',
+  'description',
+  'found_on',
+  'deadline',
+  'responsible_person',
+  'criterion',
+  'rule_id',
+  'measured',
+  'lon',
+  'lat',
+  'building_code',
+  'notify_method',
+  'notified_on',
 ] as const;
 export type HazardImportField = (typeof HAZARD_IMPORT_FIELDS)[number];
 
@@ -10,15 +25,42 @@ export type HazardColumnMapping = Partial<Record<HazardImportField, number>>;
 
 /** Chinese names of the fields, for messages about a column that is missing. */
 export const HAZARD_IMPORT_FIELD_LABELS: Readonly<Record<HazardImportField, string>> = {
-  code: '编号', village: '村', category: '类别', place_type: '场所类型', severity: '等级', description: '描述',
-  found_on: '发现日期', deadline: '整改期限', responsible_person: '责任人', criterion: '依据条款', rule_id: '规则编号',
-  measured: '实测值', lon: '经度', lat: '纬度', building_code: '建筑编号', notify_method: '告知方式', notified_on: '告知日期',
+  code: '编号',
+  village: '村',
+  category: '类别',
+  place_type: '场所类型',
+  severity: '等级',
+  description: '描述',
+  found_on: '发现日期',
+  deadline: '整改期限',
+  responsible_person: '责任人',
+  criterion: '依据条款',
+  rule_id: '规则编号',
+  measured: '实测值',
+  lon: '经度',
+  lat: '纬度',
+  building_code: '建筑编号',
+  notify_method: '告知方式',
+  notified_on: '告知日期',
 };
 
 /** Header texts seen in the office's and villages' spreadsheets (and our own export), Chinese and English. */
 const ALIASES: Readonly<Record<HazardImportField, readonly string[]>> = {
   code: ['编号', '隐患编号', '清单编号', 'code', 'hazard_code', 'id'],
-  village: ['村', '村名', '行政村', '所属村', '村庄', '村名称', '村代码', '村编码', '行政村代码', 'village', 'village_code', 'village_name'],
+  village: [
+    '村',
+    '村名',
+    '行政村',
+    '所属村',
+    '村庄',
+    '村名称',
+    '村代码',
+    '村编码',
+    '行政村代码',
+    'village',
+    'village_code',
+    'village_name',
+  ],
   category: ['类别', '隐患类别', '隐患类型', '类型', '问题类别', 'category', 'hazard_category'],
   place_type: ['场所类型', '场所类别', '场所', '单位类型', 'place_type', 'placetype'],
   severity: ['等级', '隐患等级', '级别', '隐患级别', '严重程度', 'severity', 'level'],
@@ -38,7 +80,12 @@ const ALIASES: Readonly<Record<HazardImportField, readonly string[]>> = {
 
 /** Header text compared loosely: full-width folded, case, spaces, `*` marks and a trailing (unit) ignored. */
 export function normalizeHeader(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s*＊:：]/g, '').replace(/\([^()]*\)$/, '').replace(/-/g, '_');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s*＊:：]/g, '')
+    .replace(/\([^()]*\)$/, '')
+    .replace(/-/g, '_');
 }
 
 const hasCjk = (text: string) => /[\u3400-\u9fff]/.test(text);

@@ -1,7 +1,11 @@
-export { readTable } from './read-table';
-export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, TableReadError, type ImportTable } from './table';
 export {
-  HAZARD_IMPORT_FIELD_LABELS, HAZARD_IMPORT_FIELDS, normalizeHeader, suggestMapping, type HazardColumnMapping,
+  HAZARD_IMPORT_FIELD_LABELS,
+  HAZARD_IMPORT_FIELDS,
+  type HazardColumnMapping,
   type HazardImportField,
+  normalizeHeader,
+  suggestMapping,
 } from './hazard-mapping';
-export { validateRows, villageLookup, type HazardImportInput, type ImportRowError, type VillageLookup } from './validate-rows';
+export { readTable } from './read-table';
+export { type ImportTable, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, TableReadError } from './table';
+export { type HazardImportInput, type ImportRowError, type VillageLookup, validateRows, villageLookup } from './validate-rows';

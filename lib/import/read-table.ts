@@ -1,5 +1,5 @@
 import { decodeCsvText, guessDelimiter, parseCsvRecords } from './csv-reader';
-import { MAX_IMPORT_BYTES, TableReadError, tableFromRecords, type ImportTable } from './table';
+import { type ImportTable, MAX_IMPORT_BYTES, TableReadError, tableFromRecords } from './table';
 import { readXlsxRecords } from './xlsx-reader';
 
 /**
@@ -8,7 +8,9 @@ import { readXlsxRecords } from './xlsx-reader';
  */
 export async function readTable(bytes: Uint8Array, fileName: string): Promise<ImportTable> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    throw new TableReadError(`the file is ${(bytes.byteLength / 1048576).toFixed(1)} MB; at most ${MAX_IMPORT_BYTES / 1048576} MB can be imported`);
+    throw new TableReadError(
+      `the file is ${(bytes.byteLength / 1048576).toFixed(1)} MB; at most ${MAX_IMPORT_BYTES / 1048576} MB can be imported`,
+    );
   }
   if (bytes.byteLength === 0) throw new TableReadError('the file is empty');
   const extension = /\.([^./\\]+)$/.exec(fileName.trim())?.[1]?.toLowerCase();

@@ -1,5 +1,5 @@
 import { HAZARD_CATEGORIES, PLACE_TYPES, SEVERITIES } from '../domain/enums';
-import { fieldErrors, hazardImportSchema, NOTIFY_METHODS, type HazardImportFields } from '../hazards/input';
+import { fieldErrors, type HazardImportFields, hazardImportSchema, NOTIFY_METHODS } from '../hazards/input';
 import { CellError, enumCellReader, parseDateCell, parseNumberCell } from './cell-parsers';
 import { HAZARD_IMPORT_FIELD_LABELS, type HazardColumnMapping, type HazardImportField } from './hazard-mapping';
 import type { ImportTable } from './table';
@@ -35,16 +35,27 @@ const readPlaceType = enumCellReader('place_type', PLACE_TYPES);
 const readSeverity = enumCellReader('severity', SEVERITIES, { 一般: 'general', 重大: 'major', 重大火灾隐患: 'major' });
 // Besides the labels (电话告知 …), the short forms people write in a spreadsheet.
 const readNotifyMethod = enumCellReader('notify_method', NOTIFY_METHODS, {
-  电话: 'phone', 电话通知: 'phone', 短信: 'sms', 当面: 'in_person', 书面: 'written_notice', 书面告知: 'written_notice',
-  整改通知书: 'written_notice', 微信: 'wechat',
+  电话: 'phone',
+  电话通知: 'phone',
+  短信: 'sms',
+  当面: 'in_person',
+  书面: 'written_notice',
+  书面告知: 'written_notice',
+  整改通知书: 'written_notice',
+  微信: 'wechat',
 });
 
 /** Which import field a schema error path belongs to. */
 function fieldOfPath(path: string): HazardImportField | null {
   const head = path.split('.')[0] ?? '';
   const byPath: Record<string, HazardImportField> = {
-    village_code: 'village', 'location.lon': 'lon', 'location.lat': 'lat', location: 'lon',
-    'notification.method': 'notify_method', 'notification.on': 'notified_on', notification: 'notify_method',
+    village_code: 'village',
+    'location.lon': 'lon',
+    'location.lat': 'lat',
+    location: 'lon',
+    'notification.method': 'notify_method',
+    'notification.on': 'notified_on',
+    notification: 'notify_method',
   };
   return byPath[path] ?? byPath[head] ?? ((head in HAZARD_IMPORT_FIELD_LABELS ? head : null) as HazardImportField | null);
 }
@@ -52,9 +63,10 @@ function fieldOfPath(path: string): HazardImportField | null {
 function villageCode(text: string, villages: VillageLookup): string {
   const value = text.trim();
   if (villages.villagesByCode.has(value)) return value;
-  const byName = villages.villagesByName.get(value)
-    ?? villages.villagesByName.get(`${value}村`)
-    ?? (value.endsWith('村') ? villages.villagesByName.get(value.slice(0, -1)) : undefined);
+  const byName =
+    villages.villagesByName.get(value) ??
+    villages.villagesByName.get(`${value}村`) ??
+    (value.endsWith('村') ? villages.villagesByName.get(value.slice(0, -1)) : undefined);
   if (byName) return byName;
   throw new CellError(`unknown village "${value.slice(0, 30)}" (give its name or 12-digit code)`);
 }
@@ -63,7 +75,11 @@ function villageCode(text: string, villages: VillageLookup): string {
  * Every row of an import table checked against the hazard rules. Returns the valid rows as inputs and one
  * error per problem (a bad row may have several); the caller imports nothing unless `errors` is empty.
  */
-export function validateRows(table: ImportTable, mapping: HazardColumnMapping, villages: VillageLookup): {
+export function validateRows(
+  table: ImportTable,
+  mapping: HazardColumnMapping,
+  villages: VillageLookup,
+): {
   inputs: HazardImportInput[];
   errors: ImportRowError[];
 } {
@@ -74,10 +90,18 @@ export function validateRows(table: ImportTable, mapping: HazardColumnMapping, v
 
   const missing: ImportRowError[] = (['category', 'severity', 'description'] as const)
     .filter((field) => mapping[field] === undefined)
-    .map((field) => ({ row: table.headerRowNumber, column: HAZARD_IMPORT_FIELD_LABELS[field], message: `no column is mapped to ${HAZARD_IMPORT_FIELD_LABELS[field]} (${field})` }));
+    .map((field) => ({
+      row: table.headerRowNumber,
+      column: HAZARD_IMPORT_FIELD_LABELS[field],
+      message: `no column is mapped to ${HAZARD_IMPORT_FIELD_LABELS[field]} (${field})`,
+    }));
   const hasCoordinates = mapping.lon !== undefined && mapping.lat !== undefined;
   if (!hasCoordinates && mapping.building_code === undefined) {
-    missing.push({ row: table.headerRowNumber, column: '经度/纬度', message: 'no columns for 经度 and 纬度 (lon, lat) nor for 建筑编号 (building code): the hazards cannot be placed' });
+    missing.push({
+      row: table.headerRowNumber,
+      column: '经度/纬度',
+      message: 'no columns for 经度 and 纬度 (lon, lat) nor for 建筑编号 (building code): the hazards cannot be placed',
+    });
   }
   if (missing.length > 0) return { inputs: [], errors: missing };
 
@@ -112,7 +136,11 @@ export function validateRows(table: ImportTable, mapping: HazardColumnMapping, v
     const bothOrNeither = (given: HazardImportField, other: HazardImportField) => {
       if (text(given) !== '' && text(other) === '' && !failed.has(other)) {
         failed.add(other);
-        rowErrors.push({ row, column: columnName(other), message: `${HAZARD_IMPORT_FIELD_LABELS[other]} is empty but ${HAZARD_IMPORT_FIELD_LABELS[given]} is given` });
+        rowErrors.push({
+          row,
+          column: columnName(other),
+          message: `${HAZARD_IMPORT_FIELD_LABELS[other]} is empty but ${HAZARD_IMPORT_FIELD_LABELS[given]} is given`,
+        });
       }
     };
     bothOrNeither('lon', 'lat');
@@ -161,7 +189,8 @@ export function validateRows(table: ImportTable, mapping: HazardColumnMapping, v
     const code = text('code');
     if (code) {
       const first = firstRowOfCode.get(code);
-      if (first !== undefined) rowErrors.push({ row, column: columnName('code'), message: `编号 ${code.slice(0, 30)} is repeated (first on row ${first})` });
+      if (first !== undefined)
+        rowErrors.push({ row, column: columnName('code'), message: `编号 ${code.slice(0, 30)} is repeated (first on row ${first})` });
       else firstRowOfCode.set(code, row);
     }
 

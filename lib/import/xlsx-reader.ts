@@ -29,13 +29,19 @@ export async function readXlsxRecords(bytes: Uint8Array): Promise<{ number: numb
   const expanded = declaredUncompressedSize(bytes);
   if (expanded === null) throw new TableReadError('the .xlsx workbook is damaged or not a workbook (no zip directory)');
   if (expanded > MAX_XLSX_UNCOMPRESSED_BYTES) {
-    throw new TableReadError(`the .xlsx workbook expands to more than ${MAX_XLSX_UNCOMPRESSED_BYTES / 1048576} MB; split it into smaller files`);
+    throw new TableReadError(
+      `the .xlsx workbook expands to more than ${MAX_XLSX_UNCOMPRESSED_BYTES / 1048576} MB; split it into smaller files`,
+    );
   }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<typeof workbook.xlsx.load>[0],
+    );
   } catch (error) {
-    throw new TableReadError(`the .xlsx workbook is damaged or not a workbook (${error instanceof Error ? error.message.slice(0, 120) : 'unreadable'})`);
+    throw new TableReadError(
+      `the .xlsx workbook is damaged or not a workbook (${error instanceof Error ? error.message.slice(0, 120) : 'unreadable'})`,
+    );
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new TableReadError('the workbook has no worksheet');

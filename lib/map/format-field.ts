@@ -1,4 +1,4 @@
-import { enumLabel, translator, type Locale } from '../i18n';
+import { enumLabel, type Locale, translator } from '../i18n';
 import type { FieldFormat } from './layers/types';
 
 /**

@@ -1,6 +1,14 @@
 /** The map's data layers as the API names them (`/api/v1/layers/{layer}`, `/api/v1/tiles/{layer}/…`). */
 export const LAYER_NAMES = [
-  'villages', 'buildings', 'passages', 'obstacles', 'water-sources', 'stations', 'units', 'hazards', 'incidents',
+  'villages',
+  'buildings',
+  'passages',
+  'obstacles',
+  'water-sources',
+  'stations',
+  'units',
+  'hazards',
+  'incidents',
   'straw-stacks',
 ] as const;
 export type LayerName = (typeof LAYER_NAMES)[number];

@@ -1,7 +1,7 @@
-import { MapboxOverlay } from '@deck.gl/mapbox';
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
-import * as maplibregl from 'maplibre-gl';
+import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { GeoJSONSource, StyleSpecification, VectorTileSource } from 'maplibre-gl';
+import * as maplibregl from 'maplibre-gl';
 import type { Bbox } from '../../db/queries/layers';
 import type { BasemapConfig } from './basemap';
 import type { LayerName } from './layer-names';
@@ -349,9 +349,16 @@ export class MapController {
       : [];
     const selectionLayer = this.selection
       ? [
-          highlightLayer('selection', { type: 'FeatureCollection', features: [this.selection] }, {
-            fill: [0, 229, 255, 50], line: [0, 184, 212, 255], width: 4, radius: 12,
-          }),
+          highlightLayer(
+            'selection',
+            { type: 'FeatureCollection', features: [this.selection] },
+            {
+              fill: [0, 229, 255, 50],
+              line: [0, 184, 212, 255],
+              width: 4,
+              radius: 12,
+            },
+          ),
         ]
       : [];
     const labelLayers = [...this.labels.entries()]

@@ -1,4 +1,4 @@
-import { otherEnd, type Graph, type GraphEdge } from './graph';
+import { type Graph, type GraphEdge, otherEnd } from './graph';
 
 export interface Source {
   node: number;

@@ -53,7 +53,10 @@ export interface ProcessedPhoto {
  */
 export async function processPhoto(upload: Uint8Array): Promise<ProcessedPhoto> {
   if (upload.byteLength > PHOTO_MAX_BYTES) {
-    throw new PhotoRejectedError('too_large', `the photo is ${(upload.byteLength / 1048576).toFixed(1)} MB; at most ${PHOTO_MAX_BYTES / 1048576} MB`);
+    throw new PhotoRejectedError(
+      'too_large',
+      `the photo is ${(upload.byteLength / 1048576).toFixed(1)} MB; at most ${PHOTO_MAX_BYTES / 1048576} MB`,
+    );
   }
   const sourceType = detectImageType(upload);
   if (!sourceType) throw new PhotoRejectedError('unsupported_type', 'only JPEG, PNG or WebP photos can be uploaded');

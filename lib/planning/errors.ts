@@ -8,7 +8,10 @@ export class StaleFixError extends Error {
 
 /** A step the lifecycle does not allow (backwards, or applying a scenario twice) (→ 409). */
 export class FixStepError extends Error {
-  constructor(message: string, readonly current: Record<string, unknown>) {
+  constructor(
+    message: string,
+    readonly current: Record<string, unknown>,
+  ) {
     super(message);
     this.name = 'FixStepError';
   }

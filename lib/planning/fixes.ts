@@ -45,13 +45,15 @@ export const fixSpecSchema = z.discriminatedUnion('kind', [
     width_m: width,
     class: z.enum(LINK_CLASSES).default('lane'),
   }),
-  z.object({
-    kind: z.literal('turnaround'),
-    passage_id: z.number().int().positive().optional(),
-    point: lonLat.optional(),
-  }).refine((fix) => fix.passage_id !== undefined || fix.point !== undefined, {
-    message: 'a turnaround needs passage_id or point (the dead end where it goes)',
-  }),
+  z
+    .object({
+      kind: z.literal('turnaround'),
+      passage_id: z.number().int().positive().optional(),
+      point: lonLat.optional(),
+    })
+    .refine((fix) => fix.passage_id !== undefined || fix.point !== undefined, {
+      message: 'a turnaround needs passage_id or point (the dead end where it goes)',
+    }),
 ]);
 export type FixSpec = z.infer<typeof fixSpecSchema>;
 

@@ -1,4 +1,4 @@
-import { distanceToBuilding, type BuildingAccess } from '../analysis/access';
+import { type BuildingAccess, distanceToBuilding } from '../analysis/access';
 import type { Attachment } from '../network/attachments';
 import { sourceStarts } from '../network/attachments';
 import { shortestDistances } from '../network/dijkstra';
@@ -42,8 +42,12 @@ export function buildingsByEdge(buildings: readonly BuildingAccess[]): Map<numbe
  * distance as the coverage analyses (`withLeg`: plus the straight leg to the footprint, for hose reach).
  */
 export function coveredFrom(
-  graph: Graph, at: Attachment, byEdge: ReadonlyMap<number, readonly BuildingAccess[]>, wanted: ReadonlySet<number> | null,
-  limitM: number, withLeg: boolean,
+  graph: Graph,
+  at: Attachment,
+  byEdge: ReadonlyMap<number, readonly BuildingAccess[]>,
+  wanted: ReadonlySet<number> | null,
+  limitM: number,
+  withLeg: boolean,
 ): number[] {
   const distance = shortestDistances(graph, sourceStarts(graph, at), () => true, limitM);
   const edges = new Set<number>([at.edge]);

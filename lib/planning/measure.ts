@@ -1,12 +1,12 @@
-import { distanceToBuilding, type BuildingAccess } from '../analysis/access';
+import { type BuildingAccess, distanceToBuilding } from '../analysis/access';
 import { findDeadEnds } from '../analysis/dead-ends';
 import { analyseReachability } from '../analysis/reachability';
 import { fastestArrivals, type TravelSource } from '../analysis/travel';
-import { buildingsByEdge, coveredFrom } from './max-coverage';
-import { sourceStarts, sourcesByEdge, type Attachment } from '../network/attachments';
+import { type Attachment, sourceStarts, sourcesByEdge } from '../network/attachments';
 import { shortestDistances } from '../network/dijkstra';
 import type { Graph } from '../network/graph';
-import { impassableReasons, truckPassable, type TruckLimits } from '../network/truck';
+import { impassableReasons, type TruckLimits, truckPassable } from '../network/truck';
+import { buildingsByEdge, coveredFrom } from './max-coverage';
 
 /**
  * The figures a scenario is judged by, computed with the analyses' own code (lib/analysis, lib/network) on
@@ -44,7 +44,10 @@ export interface TruckFigures {
 export function truckFigures(network: TruckNetwork, targetMin: number, deadEndM: number, obstacleThreshold = 0): TruckFigures {
   const { graph, buildings, limits, sources } = network;
   const result = analyseReachability({
-    graph, limits, sourceNodes: sources.map((s) => graph.edges[s.at.edge]!.a), buildings,
+    graph,
+    limits,
+    sourceNodes: sources.map((s) => graph.edges[s.at.edge]!.a),
+    buildings,
   });
   const unreachable = new Set(result.unreachable.map((b) => b.id));
   const reachable = new Set(buildings.filter((b) => !unreachable.has(b.id)).map((b) => b.id));
@@ -76,8 +79,18 @@ export function truckFigures(network: TruckNetwork, targetMin: number, deadEndM:
  * closest point on a passage → footprint. The network distance is never shorter than the straight line,
  * so a building within it also meets the analysis's straight-line test.
  */
-export function waterCovered(graph: Graph, buildings: readonly BuildingAccess[], sources: readonly Attachment[], radiusM: number): Set<number> {
-  const nodeDistance = shortestDistances(graph, sources.flatMap((at) => sourceStarts(graph, at)), () => true, radiusM);
+export function waterCovered(
+  graph: Graph,
+  buildings: readonly BuildingAccess[],
+  sources: readonly Attachment[],
+  radiusM: number,
+): Set<number> {
+  const nodeDistance = shortestDistances(
+    graph,
+    sources.flatMap((at) => sourceStarts(graph, at)),
+    () => true,
+    radiusM,
+  );
   const onEdge = sourcesByEdge(sources);
   const covered = new Set<number>();
   for (const building of buildings) {
@@ -92,7 +105,12 @@ export function waterCovered(graph: Graph, buildings: readonly BuildingAccess[],
  * passage, at the station's own speed). Same distances, but each search stops at the distance the time
  * allows and only the buildings on the edges it reached are checked: arrivals ≤ minutes ⇔ metres ≤ speed × minutes.
  */
-export function stationCovered(graph: Graph, buildings: readonly BuildingAccess[], sources: readonly TravelSource[], minutes: number): Set<number> {
+export function stationCovered(
+  graph: Graph,
+  buildings: readonly BuildingAccess[],
+  sources: readonly TravelSource[],
+  minutes: number,
+): Set<number> {
   const byEdge = buildingsByEdge(buildings);
   const covered = new Set<number>();
   for (const source of sources) {

@@ -42,8 +42,16 @@ export function applyFixes(edges: readonly PassageEdgeInput[], fixes: readonly R
     if (fix.kind === 'new_link') {
       const { link } = fix;
       const edge: PassageEdgeInput = {
-        id: link.id, code: link.code, villageCode: null, start: link.start, end: link.end, lengthM: link.lengthM,
-        widthM: link.widthM, heightM: null, openObstacles: 0, hasTurnaround: false,
+        id: link.id,
+        code: link.code,
+        villageCode: null,
+        start: link.start,
+        end: link.end,
+        lengthM: link.lengthM,
+        widthM: link.widthM,
+        heightM: null,
+        openObstacles: 0,
+        hasTurnaround: false,
       };
       byId.set(edge.id, edge);
       result.push(edge);

@@ -1,5 +1,5 @@
 import type { PeriodFigures } from '../../db/queries/stats';
-import { enumLabel, translator, type MessageKey } from '../i18n';
+import { enumLabel, type MessageKey, translator } from '../i18n';
 
 /** Reports are official documents in Chinese. */
 export const t = translator('zh-CN');
@@ -7,15 +7,29 @@ export const label = (group: string, code: string) => enumLabel('zh-CN', group, 
 
 /** The period figures every report shows, in this order, with the same labels in the PDF and the XLSX. */
 export const FIGURE_KEYS = [
-  'hazardsFound', 'majorFound', 'hazardsRectified', 'openAtEnd', 'openMajorAtEnd', 'overdueAtEnd',
-  'obstaclesFound', 'obstaclesCleared', 'obstaclesOpenAtEnd', 'passageFixes',
-  'drills', 'drillParticipants', 'trainings', 'incidents', 'deaths', 'injuries', 'lossYuan',
+  'hazardsFound',
+  'majorFound',
+  'hazardsRectified',
+  'openAtEnd',
+  'openMajorAtEnd',
+  'overdueAtEnd',
+  'obstaclesFound',
+  'obstaclesCleared',
+  'obstaclesOpenAtEnd',
+  'passageFixes',
+  'drills',
+  'drillParticipants',
+  'trainings',
+  'incidents',
+  'deaths',
+  'injuries',
+  'lossYuan',
 ] as const satisfies readonly (keyof PeriodFigures)[];
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
 export const figureLabel = (key: FigureKey) => t(`reports.${key}` as MessageKey);
 
-/** A figure as printed: passage fixes are "—" until the passage-fix records exist (issue 7). */
+/** A figure as printed: "—" where there is no figure. */
 export function figureText(figures: PeriodFigures, key: FigureKey): string {
   const value = figures[key];
   if (value === null) return '—';

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
-import { locateReportFont } from './font';
 import { DEMO_NOTE } from './figure-rows';
+import { locateReportFont } from './font';
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -28,14 +28,23 @@ export function toBuffer(doc: Doc): Promise<Buffer> {
 
 /** Title, subtitle lines and, for demo data, the 示例数据 mark in the top right corner. */
 export function titleBlock(doc: Doc, title: string, lines: string[], demo: boolean): void {
-  doc.fillColor('#9f1d1d').fontSize(17).text(title, PAGE.margin, PAGE.margin, { width: PAGE.width - 2 * PAGE.margin - 90 });
+  doc
+    .fillColor('#9f1d1d')
+    .fontSize(17)
+    .text(title, PAGE.margin, PAGE.margin, { width: PAGE.width - 2 * PAGE.margin - 90 });
   doc.fillColor('#333333').fontSize(9.5);
   for (const line of lines) doc.text(line, { width: PAGE.width - 2 * PAGE.margin - 140 });
   if (demo) {
     const x = PAGE.width - PAGE.margin - 82;
     doc.save().roundedRect(x, PAGE.margin, 82, 22, 4).fill('#ffd54f').restore();
-    doc.fillColor('#4e3400').fontSize(11).text('示例数据', x, PAGE.margin + 5, { width: 82, align: 'center' });
-    doc.fillColor('#8a6d00').fontSize(7).text(DEMO_NOTE, x - 40, PAGE.margin + 25, { width: 122, align: 'right' });
+    doc
+      .fillColor('#4e3400')
+      .fontSize(11)
+      .text('示例数据', x, PAGE.margin + 5, { width: 82, align: 'center' });
+    doc
+      .fillColor('#8a6d00')
+      .fontSize(7)
+      .text(DEMO_NOTE, x - 40, PAGE.margin + 25, { width: 122, align: 'right' });
   }
   doc.fillColor('#000000');
 }
@@ -50,13 +59,25 @@ export function figureTable(doc: Doc, rows: { label: string; text: string }[], x
     doc.fillColor('#1d2733').text(row.label, x + 6, top + 4, { width: width * 0.68, lineBreak: false });
     doc.text(row.text, x + width * 0.68, top + 4, { width: width * 0.32 - 8, align: 'right', lineBreak: false });
   });
-  doc.save().rect(x, y, width, rows.length * rowHeight).lineWidth(0.5).stroke('#c5ced8').restore();
+  doc
+    .save()
+    .rect(x, y, width, rows.length * rowHeight)
+    .lineWidth(0.5)
+    .stroke('#c5ced8')
+    .restore();
   return y + rows.length * rowHeight;
 }
 
 export function sectionTitle(doc: Doc, text: string, x: number, y: number): number {
-  doc.save().rect(x, y + 2, 3, 12).fill('#9f1d1d').restore();
-  doc.fillColor('#1d2733').fontSize(12).text(text, x + 8, y, { lineBreak: false });
+  doc
+    .save()
+    .rect(x, y + 2, 3, 12)
+    .fill('#9f1d1d')
+    .restore();
+  doc
+    .fillColor('#1d2733')
+    .fontSize(12)
+    .text(text, x + 8, y, { lineBreak: false });
   return y + 20;
 }
 
@@ -64,7 +85,16 @@ export function sectionTitle(doc: Doc, text: string, x: number, y: number): numb
 export function listTable(doc: Doc, columns: { title: string; width: number }[], rows: string[][], x: number, y: number): number {
   const rowHeight = 15;
   const drawHeader = (top: number) => {
-    doc.save().rect(x, top, columns.reduce((s, c) => s + c.width, 0), rowHeight).fill('#e3e8ee').restore();
+    doc
+      .save()
+      .rect(
+        x,
+        top,
+        columns.reduce((s, c) => s + c.width, 0),
+        rowHeight,
+      )
+      .fill('#e3e8ee')
+      .restore();
     let left = x;
     doc.fillColor('#1d2733').fontSize(8.5);
     for (const column of columns) {
@@ -85,7 +115,13 @@ export function listTable(doc: Doc, columns: { title: string; width: number }[],
       doc.text(cell, left + 3, top + 3.5, { width: columns[i]!.width - 6, lineBreak: false, ellipsis: true, height: rowHeight });
       left += columns[i]!.width;
     });
-    doc.save().moveTo(x, top + rowHeight).lineTo(left, top + rowHeight).lineWidth(0.3).stroke('#d5dbe2').restore();
+    doc
+      .save()
+      .moveTo(x, top + rowHeight)
+      .lineTo(left, top + rowHeight)
+      .lineWidth(0.3)
+      .stroke('#d5dbe2')
+      .restore();
     top += rowHeight;
   }
   return top;
@@ -95,6 +131,9 @@ export function listTable(doc: Doc, columns: { title: string; width: number }[],
 export function footer(doc: Doc, text: string): void {
   const bottom = doc.page.margins.bottom;
   doc.page.margins.bottom = 0;
-  doc.fontSize(7.5).fillColor('#777777').text(text, PAGE.margin, PAGE.height - PAGE.margin + 14, { lineBreak: false });
+  doc
+    .fontSize(7.5)
+    .fillColor('#777777')
+    .text(text, PAGE.margin, PAGE.height - PAGE.margin + 14, { lineBreak: false });
   doc.page.margins.bottom = bottom;
 }

@@ -34,13 +34,21 @@ export function drawVillageMap(doc: Doc, data: ReportMapData, box: { x: number; 
       doc.save();
       path(passage.line.coordinates);
       const width = passage.class === 'town_road' ? 1.6 : passage.class === 'village_road' ? 1.1 : 0.6;
-      doc.lineWidth(blockedPass ? 1.8 : width).strokeColor(blockedPass ? '#c62828' : '#8d99a6').stroke().restore();
+      doc
+        .lineWidth(blockedPass ? 1.8 : width)
+        .strokeColor(blockedPass ? '#c62828' : '#8d99a6')
+        .stroke()
+        .restore();
     }
   }
   for (const hazard of data.hazards) {
     const [px, py] = project(hazard.point.coordinates);
-    doc.save().circle(px, py, 2.8).lineWidth(hazard.overdue ? 1.2 : 0.5)
-      .fillAndStroke(hazard.severity === 'major' ? '#d50000' : '#ffab00', hazard.overdue ? '#212121' : '#ffffff').restore();
+    doc
+      .save()
+      .circle(px, py, 2.8)
+      .lineWidth(hazard.overdue ? 1.2 : 0.5)
+      .fillAndStroke(hazard.severity === 'major' ? '#d50000' : '#ffab00', hazard.overdue ? '#212121' : '#ffffff')
+      .restore();
   }
   doc.save().rect(box.x, box.y, box.width, box.height).lineWidth(0.5).stroke('#c5ced8').restore();
   // Legend under the map.

@@ -1,11 +1,24 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
 import { hasDemoData } from '../../db/queries/health';
 import {
-  closureTrend, hazardsByCategory, incidentComparison, passageProgress, peopleProgress, periodFigures, reportHazards,
-  reportMapData, type CategoryHazards, type ClosurePoint, type IncidentComparison, type PassageProgress,
-  type PeopleProgress, type PeriodFigures, type ReportHazard, type ReportMapData,
+  type CategoryHazards,
+  type ClosurePoint,
+  closureTrend,
+  hazardsByCategory,
+  type IncidentComparison,
+  incidentComparison,
+  type PassageProgress,
+  type PeopleProgress,
+  type PeriodFigures,
+  passageProgress,
+  peopleProgress,
+  periodFigures,
+  type ReportHazard,
+  type ReportMapData,
+  reportHazards,
+  reportMapData,
 } from '../../db/queries/stats';
+import type { Database } from '../../db/schema';
 import { minDate, monthRange, monthsBetween, yearRange } from './period';
 
 export interface MonthlyReport {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { percent } from '../screen/types';
 import type { MessageKey } from '../i18n';
+import { percent } from '../screen/types';
 import { DEMO_NOTE, FIGURE_KEYS, figureLabel, figureRows, label, monthTitle, t } from './figure-rows';
 import type { AnnualReport, MonthlyReport } from './report-data';
 
@@ -21,7 +21,9 @@ export async function monthlyXlsx(report: MonthlyReport): Promise<Buffer> {
   book.created = new Date(`${report.today}T00:00:00+08:00`);
   const sheet = book.addWorksheet('月报');
   header(sheet, `${report.village.name} ${monthTitle(report.month)} 消防安全治本攻坚工作月报`, [
-    `村代码：${report.village.code}`, `统计期：${report.figures.from} 至 ${report.figures.asOf}`, ...(report.demo ? [DEMO_NOTE] : []),
+    `村代码：${report.village.code}`,
+    `统计期：${report.figures.from} 至 ${report.figures.asOf}`,
+    ...(report.demo ? [DEMO_NOTE] : []),
   ]);
   sheet.addRow(['指标', '数值']).font = BOLD;
   for (const row of figureRows(report.figures)) sheet.addRow([row.label, row.value ?? '—']);
@@ -32,8 +34,16 @@ export async function monthlyXlsx(report: MonthlyReport): Promise<Buffer> {
   list.addRow(['编号', '类别', '等级', '状态（期末）', '发现日期', '整改期限', '销号日期', '期末逾期', '责任人', '描述']).font = BOLD;
   for (const h of report.hazards) {
     list.addRow([
-      h.code, label('category', h.category), label('severity', h.severity), label('hazard_status', h.status), h.found_on,
-      h.deadline, h.closed_on ?? '', h.overdue ? '是' : '否', safe(h.responsible_person), safe(h.description),
+      h.code,
+      label('category', h.category),
+      label('severity', h.severity),
+      label('hazard_status', h.status),
+      h.found_on,
+      h.deadline,
+      h.closed_on ?? '',
+      h.overdue ? '是' : '否',
+      safe(h.responsible_person),
+      safe(h.description),
     ]);
   }
   list.columns.forEach((column, i) => (column.width = i === 9 ? 48 : 13));
@@ -45,7 +55,8 @@ export async function annualXlsx(report: AnnualReport): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const summary = book.addWorksheet('年度汇总');
   header(summary, `刘胡兰镇 ${report.year}年 消防安全治本攻坚年度工作总结`, [
-    `统计期：${report.figures.from} 至 ${report.figures.asOf}`, ...(report.demo ? [DEMO_NOTE] : []),
+    `统计期：${report.figures.from} 至 ${report.figures.asOf}`,
+    ...(report.demo ? [DEMO_NOTE] : []),
   ]);
   summary.addRow(['指标', '数值']).font = BOLD;
   for (const row of figureRows(report.figures)) summary.addRow([row.label, row.value ?? '—']);
@@ -60,8 +71,16 @@ export async function annualXlsx(report: AnnualReport): Promise<Buffer> {
     for (const row of rows) sheet.addRow([row.key, ...FIGURE_KEYS.map((k) => (row.figures[k] ?? '—') as number | string)]);
     sheet.columns.forEach((column) => (column.width = 12));
   };
-  grid('分月', '月份', report.months.map((m) => ({ key: m.from.slice(0, 7), figures: m as unknown as Record<string, unknown> })));
-  grid('分村', '村', report.villages.map((v) => ({ key: v.name, figures: v as unknown as Record<string, unknown> })));
+  grid(
+    '分月',
+    '月份',
+    report.months.map((m) => ({ key: m.from.slice(0, 7), figures: m as unknown as Record<string, unknown> })),
+  );
+  grid(
+    '分村',
+    '村',
+    report.villages.map((v) => ({ key: v.name, figures: v as unknown as Record<string, unknown> })),
+  );
 
   const progress = book.addWorksheet('攻坚进度');
   progress.addRow(['项目', '达标/完成', '总数', '占比', '目标']).font = BOLD;

@@ -2,7 +2,10 @@ import { BadRequestError } from '../api/errors';
 
 /** `village=<code>`: at most one village (the screen and the monthly report are about one village at a time). */
 export function parseOneVillage(params: URLSearchParams, known: ReadonlySet<string>, required = false): string | null {
-  const values = params.getAll('village').map((v) => v.trim()).filter(Boolean);
+  const values = params
+    .getAll('village')
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (values.length > 1 || values[0]?.includes(',')) throw new BadRequestError('village may be given once (one village code)');
   const code = values[0] ?? null;
   if (code === null) {

@@ -1,6 +1,6 @@
 import { geoJSONToTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import { tileGrid, type TileAddress, type TileFeatureRow } from '../../db/queries/tiles';
+import { type TileAddress, type TileFeatureRow, tileGrid } from '../../db/queries/tiles';
 
 /**
  * Cuts and encodes one Mapbox Vector Tile in JS from the features that touch it: the embedded engine's

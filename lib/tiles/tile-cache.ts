@@ -16,10 +16,9 @@ interface CacheState {
 }
 
 // On globalThis so every route bundle in the process shares one cache.
-const state = ((globalThis as unknown as { __fireGisTileCache?: CacheState }).__fireGisTileCache ??= {
-  entries: new Map(),
-  bytes: 0,
-});
+const shared = globalThis as unknown as { __fireGisTileCache?: CacheState };
+shared.__fireGisTileCache ??= { entries: new Map(), bytes: 0 };
+const state = shared.__fireGisTileCache;
 
 export function getCachedTile(key: string): CachedTile | undefined {
   const hit = state.entries.get(key);

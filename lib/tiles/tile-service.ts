@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { DatabaseHandle } from '../../db/client';
-import { mvtTile, tileFeatures, type TileAddress } from '../../db/queries/tiles';
+import { mvtTile, type TileAddress, tileFeatures } from '../../db/queries/tiles';
 import type { TileLayerName } from '../map/layer-names';
 import { encodeTile } from './geojson-tile';
-import { getCachedTile, putCachedTile, type CachedTile } from './tile-cache';
+import { type CachedTile, getCachedTile, putCachedTile } from './tile-cache';
 
 /** One vector tile, from ST_AsMVT on a PostGIS server or cut in JS on the embedded engine. */
 export async function renderTile(
@@ -22,12 +22,7 @@ export function tileEtag(bytes: Uint8Array): string {
 }
 
 /** A tile with its ETag, from the cache or rendered (and then cached). */
-export async function cachedTile(
-  handle: DatabaseHandle,
-  layer: TileLayerName,
-  tile: TileAddress,
-  villages: string[],
-): Promise<CachedTile> {
+export async function cachedTile(handle: DatabaseHandle, layer: TileLayerName, tile: TileAddress, villages: string[]): Promise<CachedTile> {
   const key = `${handle.engine}/${layer}/${tile.z}/${tile.x}/${tile.y}?${[...villages].sort().join(',')}`;
   const hit = getCachedTile(key);
   if (hit) return hit;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { testEngines } from '../helpers/engines';
-import { LONLAT_PAIR, loadAnalysisFixtures, V, type FixtureIds } from './fixtures';
+import { type FixtureIds, LONLAT_PAIR, loadAnalysisFixtures, V } from './fixtures';
 import { analyse, codesOf, ofKind } from './helpers';
 
 /** GRS80/CGCS2000 ellipsoid. */
@@ -38,7 +38,10 @@ describe.each(testEngines)('building rules on $name (hand-built fixtures)', (eng
 
   const pairsOf = (features: { properties: Record<string, unknown> }[]) =>
     Object.fromEntries(
-      features.map((f) => [(f.properties.building_ids as number[]).map(code).join('-'), [f.properties.measured, f.properties.threshold_m, f.properties.rule_id]]),
+      features.map((f) => [
+        (f.properties.building_ids as number[]).map(code).join('-'),
+        [f.properties.measured, f.properties.threshold_m, f.properties.rule_id],
+      ]),
     );
 
   it('seeds the rule table from DOMAIN.md: both spacing tables, passage, water, time rules', async () => {
@@ -78,7 +81,13 @@ describe.each(testEngines)('building rules on $name (hand-built fixtures)', (eng
       'C3b-C3c': [5, 6, 'GB50039.spacing.1-2.4'],
     });
     const s9 = result.features.find((f) => (f.properties.building_ids as number[])[0] === ids.building.S9)!;
-    expect(s9.properties).toMatchObject({ analysis: 'spacing', kind: 'spacing_pair', unit: 'm', village_code: V.spacing, grades: ['3', '3'] });
+    expect(s9.properties).toMatchObject({
+      analysis: 'spacing',
+      kind: 'spacing_pair',
+      unit: 'm',
+      village_code: V.spacing,
+      grades: ['3', '3'],
+    });
     expect(s9.properties.clause).toMatch(/GB 50039/);
     // The shortest line runs corner (110, 510) → corner (113, 514): 5 m long in EPSG:4546.
     const line = await sql<{ length: number; x0: number; y0: number; x1: number; y1: number }>`
@@ -149,18 +158,36 @@ describe.each(testEngines)('building rules on $name (hand-built fixtures)', (eng
     const result = await analyse(handle.db, 'stacks', V.stacks);
     // Large stack K1 (15/20/25 m to grades 1-2/3/4): T1 12 < 15 ✓, T2 18 < 20 ✓, T3 24 < 25 ✓, T4 16 ≥ 15 –.
     // Small stack K2 is 6 m from T5, but the table has distances for large stacks only.
-    expect(ofKind(result, 'stack_near_building').map((f) => [f.properties.stack_code, f.properties.building_code, f.properties.measured, f.properties.threshold_m])).toEqual([
+    expect(
+      ofKind(result, 'stack_near_building').map((f) => [
+        f.properties.stack_code,
+        f.properties.building_code,
+        f.properties.measured,
+        f.properties.threshold_m,
+      ]),
+    ).toEqual([
       ['K1', 'T1', 12, 15],
       ['K1', 'T2', 18, 20],
       ['K1', 'T3', 24, 25],
     ]);
     // Lane L1 is 3 m wide: K3 lies 1.0 m from its centreline (< 1.5 m half width) ✓, K4 1.6 m –.
-    expect(ofKind(result, 'stack_on_passage').map((f) => [f.properties.stack_code, f.properties.passage_code, f.properties.measured, f.properties.threshold_m])).toEqual([
-      ['K3', 'L1', 1, 1.5],
-    ]);
+    expect(
+      ofKind(result, 'stack_on_passage').map((f) => [
+        f.properties.stack_code,
+        f.properties.passage_code,
+        f.properties.measured,
+        f.properties.threshold_m,
+      ]),
+    ).toEqual([['K3', 'L1', 1, 1.5]]);
     // Distillery D1 (in H1): home R1 40 m ✓ and school E1 45 m ✓ within 50 m; home R2 55 m –, warehouse W1 5 m
     // (not protected) –, clinic M1 70 m –. Packaging unit PK1 (a point): home R3 30 m ✓. Farm FA1 is not hazardous.
-    expect(ofKind(result, 'hazardous_site').map((f) => [f.properties.unit_code, (f.properties.building_ids as number[]).map(code), f.properties.measured])).toEqual([
+    expect(
+      ofKind(result, 'hazardous_site').map((f) => [
+        f.properties.unit_code,
+        (f.properties.building_ids as number[]).map(code),
+        f.properties.measured,
+      ]),
+    ).toEqual([
       ['D1', ['R1', 'E1'], 40],
       ['PK1', ['R3'], 30],
     ]);

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema';
 
 /**
@@ -28,9 +28,21 @@ const OFFSET: Record<keyof typeof V, number> = { spacing: 0, stacks: 3000, lanes
 
 type Xy = [number, number];
 type Ring = Xy[];
-const rect = (x0: number, y0: number, x1: number, y1: number): Ring => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+const rect = (x0: number, y0: number, x1: number, y1: number): Ring => [
+  [x0, y0],
+  [x1, y0],
+  [x1, y1],
+  [x0, y1],
+  [x0, y0],
+];
 /** A square turned 45°: corners 5 m south, east, north and west of (cx, cy). */
-const diamond = (cx: number, cy: number, r = 5): Ring => [[cx, cy - r], [cx + r, cy], [cx, cy + r], [cx - r, cy], [cx, cy - r]];
+const diamond = (cx: number, cy: number, r = 5): Ring => [
+  [cx, cy - r],
+  [cx + r, cy],
+  [cx, cy + r],
+  [cx - r, cy],
+  [cx, cy - r],
+];
 
 interface BuildingSpec {
   code: string;
@@ -222,10 +234,13 @@ const metresGeometry = (wkt: string) => sql`ST_Transform(ST_GeomFromText(${wkt},
 /** Inserts every scenario; returns the database ids by code (codes are unique across tables' own namespaces). */
 export async function loadAnalysisFixtures(db: Kysely<Database>): Promise<FixtureIds> {
   for (const [name, code] of Object.entries(V) as [keyof typeof V, string][]) {
-    const geom = name === 'lonlat'
-      ? sql`ST_GeomFromText(${'MULTIPOLYGON(((112.29 37.4, 112.31 37.4, 112.31 37.41, 112.29 37.41, 112.29 37.4)))'}, 4326)`
-      : sql`ST_Multi(${metresGeometry(`POLYGON((${wktRing(name, rect(0, 0, 1000, 1000))}))`)})`;
-    await sql`INSERT INTO villages (code, name, population, households, geom) VALUES (${code}, ${`测试村${name}`}, 100, 30, ${geom})`.execute(db);
+    const geom =
+      name === 'lonlat'
+        ? sql`ST_GeomFromText(${'MULTIPOLYGON(((112.29 37.4, 112.31 37.4, 112.31 37.41, 112.29 37.41, 112.29 37.4)))'}, 4326)`
+        : sql`ST_Multi(${metresGeometry(`POLYGON((${wktRing(name, rect(0, 0, 1000, 1000))}))`)})`;
+    await sql`INSERT INTO villages (code, name, population, households, geom) VALUES (${code}, ${`测试村${name}`}, 100, 30, ${geom})`.execute(
+      db,
+    );
   }
   for (const [name, scenario] of Object.entries(SCENARIOS) as [Exclude<keyof typeof V, 'lonlat'>, Scenario][]) {
     const village = V[name];
@@ -266,7 +281,10 @@ export async function loadAnalysisFixtures(db: Kysely<Database>): Promise<Fixtur
   const { lon, lat, size } = LONLAT_PAIR;
   const square = (west: number) =>
     `POLYGON((${west} ${lat}, ${west + size} ${lat}, ${west + size} ${lat + size}, ${west} ${lat + size}, ${west} ${lat}))`;
-  for (const [code, west] of [['LL1', lon], ['LL2', lon + 2 * size]] as const) {
+  for (const [code, west] of [
+    ['LL1', lon],
+    ['LL2', lon + 2 * size],
+  ] as const) {
     await sql`INSERT INTO buildings (code, village_code, use, floors, height_m, structure, fire_grade, geom)
       VALUES (${code}, ${V.lonlat}, 'residential', 1, 3.5, 'earth_wood', '4', ST_GeomFromText(${square(west)}, 4326))`.execute(db);
   }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { ANALYSIS_NAMES } from '../../lib/analysis/types';
 import { testEngines } from '../helpers/engines';
-import { loadAnalysisFixtures, V, type FixtureIds } from './fixtures';
+import { type FixtureIds, loadAnalysisFixtures, V } from './fixtures';
 import { analyse, codesOf, ofKind, problems } from './helpers';
 
 /**
@@ -32,17 +32,24 @@ describe.each(testEngines)('network rules on $name (hand-built lane graph)', (en
 
   it('passages: narrow, low, blocked, and dead ends over 40 m without a turnaround', async () => {
     const result = await analyse(handle.db, 'passages', V.lanes);
-    const found = result.features.map((f) => [f.properties.kind, passage(f.properties.passage_id), f.properties.measured, f.properties.threshold]);
+    const found = result.features.map((f) => [
+      f.properties.kind,
+      passage(f.properties.passage_id),
+      f.properties.measured,
+      f.properties.threshold,
+    ]);
     // BH 3 m < 4 m; DK 3.5 m < 4 m clear height; CE one open obstacle (O2 on AB is cleared);
     // dead ends: F (EF + CE = 200 m, no turnaround) ✓, H (BH 60 m) ✓, A (100 m, turnaround) –, L (KL+DK+CD
     // = 300 m, turnaround) –.
-    expect(found).toEqual(expect.arrayContaining([
-      ['narrow', 'BH', 3, 4],
-      ['low', 'DK', 3.5, 4],
-      ['obstacle', 'CE', 1, 0],
-      ['dead_end', 'EF', 200, 40],
-      ['dead_end', 'BH', 60, 40],
-    ]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['narrow', 'BH', 3, 4],
+        ['low', 'DK', 3.5, 4],
+        ['obstacle', 'CE', 1, 0],
+        ['dead_end', 'EF', 200, 40],
+        ['dead_end', 'BH', 60, 40],
+      ]),
+    );
     expect(found).toHaveLength(5);
     const f = ofKind(result, 'dead_end').find((d) => passage(d.properties.passage_id) === 'EF')!;
     expect((f.properties.passage_ids as number[]).map(passage)).toEqual(['EF', 'CE']);
@@ -68,14 +75,21 @@ describe.each(testEngines)('network rules on $name (hand-built lane graph)', (en
     // Clearing CE alone (C is reachable) opens E–F: Q1 and Q2. Making DK passable opens K–L: Q3.
     // BH cuts nobody off (Q5 and Q6 reach the main road within 60 m).
     const blocked = ofKind(result, 'blocked_segment').map((f) => ({
-      passage: passage(f.properties.passage_id), rank: f.properties.rank, cutOff: (f.properties.building_ids as number[]).map(building),
-      rule: f.properties.rule_id, reasons: f.properties.reasons,
+      passage: passage(f.properties.passage_id),
+      rank: f.properties.rank,
+      cutOff: (f.properties.building_ids as number[]).map(building),
+      rule: f.properties.rule_id,
+      reasons: f.properties.reasons,
     }));
     expect(blocked).toEqual([
       { passage: 'CE', rank: 1, cutOff: ['Q1', 'Q2'], rule: 'GB55037.passage.obstacle', reasons: ['obstacle'] },
       { passage: 'DK', rank: 2, cutOff: ['Q3'], rule: 'GB55037.passage.height', reasons: ['low'] },
     ]);
-    expect(result.summary).toMatchObject({ buildings: 7, without_truck_access: 4, by_village: { [V.lanes]: { buildings: 7, without_truck_access: 4 } } });
+    expect(result.summary).toMatchObject({
+      buildings: 7,
+      without_truck_access: 4,
+      by_village: { [V.lanes]: { buildings: 7, without_truck_access: 4 } },
+    });
     expect(ofKind(result, 'cut_off')[0]!.properties).toMatchObject({ rule_id: 'campaign.hose_distance', threshold_m: 60 });
   });
 
@@ -85,7 +99,9 @@ describe.each(testEngines)('network rules on $name (hand-built lane graph)', (en
     // CE → {Q1, Q2}; then DK → {Q3} and BH → {Q5} tie at 1, ordered by passage id (BH before DK).
     expect(ofKind(result, 'cut_off').map((f) => building(f.properties.building_id))).toEqual(['Q1', 'Q2', 'Q3', 'Q5']);
     expect(ofKind(result, 'blocked_segment').map((f) => [passage(f.properties.passage_id), f.properties.cut_off_buildings])).toEqual([
-      ['CE', 2], ['BH', 1], ['DK', 1],
+      ['CE', 2],
+      ['BH', 1],
+      ['DK', 1],
     ]);
     expect(ofKind(result, 'cut_off')[0]!.properties.threshold_m).toBe(30);
   });
@@ -97,18 +113,29 @@ describe.each(testEngines)('network rules on $name (hand-built lane graph)', (en
     // Q1–Q4 have no truck access.
     const standard = await analyse(handle.db, 'response-time', V.lanes);
     expect(problems(standard).map((f) => [building(f.properties.building_id), f.properties.kind, f.properties.measured])).toEqual([
-      ['Q1', 'no_truck_access', null], ['Q2', 'no_truck_access', null], ['Q3', 'no_truck_access', null], ['Q4', 'no_truck_access', null],
+      ['Q1', 'no_truck_access', null],
+      ['Q2', 'no_truck_access', null],
+      ['Q3', 'no_truck_access', null],
+      ['Q4', 'no_truck_access', null],
     ]);
     expect(standard.features[0]!.properties).toMatchObject({ rule_id: 'campaign.response_time', threshold_min: 15 });
     const tight = await analyse(handle.db, 'response-time', V.lanes, { targetMin: 1 });
-    expect(ofKind(tight, 'beyond_target').map((f) => [building(f.properties.building_id), f.properties.measured, f.properties.threshold_min])).toEqual([
+    expect(
+      ofKind(tight, 'beyond_target').map((f) => [building(f.properties.building_id), f.properties.measured, f.properties.threshold_min]),
+    ).toEqual([
       ['Q5', 1.1, 1],
       ['Q7', 3, 1],
     ]);
     expect(ofKind(tight, 'beyond_target')[0]!.properties.station_id).toBe(ids.station.BR3);
     const gaps = ofKind(tight, 'gap_area');
     expect(gaps.map((g) => [g.properties.village_code, g.properties.uncovered_buildings])).toEqual([[V.lanes, 6]]);
-    expect(gaps[0]!.properties).toMatchObject({ rule_id: 'campaign.response_time', unit: 'count', threshold: 0, measured: 6, rule_threshold_min: 1 });
+    expect(gaps[0]!.properties).toMatchObject({
+      rule_id: 'campaign.response_time',
+      unit: 'count',
+      threshold: 0,
+      measured: 6,
+      rule_threshold_min: 1,
+    });
     expect(tight.summary).toMatchObject({ total: 6, target_min: 1, by_village: { [V.lanes]: { buildings: 7, uncovered: 6 } } });
   });
 
@@ -133,11 +160,18 @@ describe.each(testEngines)('network rules on $name (hand-built lane graph)', (en
       ['U3', 'no_water_straight', 295.38],
       ['U5', 'no_water_straight', 228.09],
     ]);
-    expect(ofKind(result, 'no_water_network')[0]!.properties).toMatchObject({ straight_m: 125, network_m: 365, threshold_m: 150, rule_id: 'GB50974.water_radius' });
+    expect(ofKind(result, 'no_water_network')[0]!.properties).toMatchObject({
+      straight_m: 125,
+      network_m: 365,
+      threshold_m: 150,
+      rule_id: 'GB50974.water_radius',
+    });
     expect(ofKind(result, 'no_water_straight')[1]!.properties).toMatchObject({ network_m: null });
     // Usable sources are counted town-wide: Y1, Y5 and the clean village's two hydrants.
     expect(result.summary).toMatchObject({
-      month: 1, usable_sources: 4, by_village: { [V.water]: { buildings: 5, uncovered_straight: 2, uncovered_network: 3 } },
+      month: 1,
+      usable_sources: 4,
+      by_village: { [V.water]: { buildings: 5, uncovered_straight: 2, uncovered_network: 3 } },
     });
     const gaps = ofKind(result, 'gap_area').map((g) => [g.properties.method, g.properties.uncovered_buildings, g.geometry.type]);
     expect(gaps).toEqual([['network', 3, 'MultiPolygon']]); // U2, U3, U5: one gap set, the network one (it contains the straight-line gaps)
@@ -153,13 +187,15 @@ describe.each(testEngines)('network rules on $name (hand-built lane graph)', (en
     expect(result.summary).toMatchObject({ month: 7, usable_sources: 5 }); // + the pond Y2
   });
 
-  it('station coverage: 3 minutes along the network at each station\'s own speed', async () => {
+  it("station coverage: 3 minutes along the network at each station's own speed", async () => {
     const result = await analyse(handle.db, 'station-coverage', V.water);
     // Micro station Z1 (300,510) enters at N2 (leg 10), 4 km/h = 66.67 m/min (3 min = 200 m):
     // U1 10 + 150 → 2.4 min, U2 10 + 100 → 1.65, U6 10 + 192 = 202 m → 3.03 min > 3 ✗.
     // Volunteer team Z2 (710,560) enters N4–N5 60 m north of N4 (leg 10), 3 km/h = 50 m/min: U3 meets N4–N5
     // 25 m north of N4 → 10 + 35 = 45 m → 0.9 min. U5 has no passage within the 60 m access distance.
-    expect(problems(result).map((f) => [building(f.properties.building_id), f.properties.kind, f.properties.measured, f.properties.station_id])).toEqual([
+    expect(
+      problems(result).map((f) => [building(f.properties.building_id), f.properties.kind, f.properties.measured, f.properties.station_id]),
+    ).toEqual([
       ['U5', 'no_station_access', null, null],
       ['U6', 'beyond_station_time', 3.03, ids.station.Z1],
     ]);

@@ -13,7 +13,17 @@ import type { Rule } from '../../lib/rules/types';
 /** A passage between two points given in "lon/lat" (any exact numbers: identity is what matters here). */
 function passage(id: number, start: Point, end: Point, lengthM: number, extra: Partial<PassageEdgeInput> = {}): PassageEdgeInput {
   return {
-    id, code: `P${id}`, villageCode: 'v', start, end, lengthM, widthM: 6, heightM: null, openObstacles: 0, hasTurnaround: false, ...extra,
+    id,
+    code: `P${id}`,
+    villageCode: 'v',
+    start,
+    end,
+    lengthM,
+    widthM: 6,
+    heightM: null,
+    openObstacles: 0,
+    hasTurnaround: false,
+    ...extra,
   };
 }
 
@@ -42,7 +52,10 @@ describe('passage graph', () => {
     expect([noObstacles[b], noObstacles[c]]).toEqual([110, 260]); // around by the detour
     const limited = shortestDistances(graph, [{ node: a, distance: 10 }], () => true, 150);
     expect([limited[b], limited[c]]).toEqual([110, Infinity]);
-    const twoSources = shortestDistances(graph, [{ node: a, distance: 10 }, { node: c, distance: 0 }]);
+    const twoSources = shortestDistances(graph, [
+      { node: a, distance: 10 },
+      { node: c, distance: 0 },
+    ]);
     expect(twoSources[b]).toBe(100);
   });
 
@@ -61,10 +74,15 @@ describe('passage graph', () => {
   it('times arrivals per source at its own speed and keeps the fastest', () => {
     const graph = buildGraph([passage(1, [0, 0], [1, 0], 600)]);
     const building = { id: 7, villageCode: 'v', attachments: [{ edge: 0, legM: 5, fraction: 0.5 }] };
-    const arrivals = fastestArrivals(graph, [
-      { id: 1, at: { edge: 0, legM: 0, fraction: 0 }, speedKmh: 6 }, // 300 m at 100 m/min → 3 min
-      { id: 2, at: { edge: 0, legM: 0, fraction: 1 }, speedKmh: 12 }, // 300 m at 200 m/min → 1.5 min
-    ], [building], () => true);
+    const arrivals = fastestArrivals(
+      graph,
+      [
+        { id: 1, at: { edge: 0, legM: 0, fraction: 0 }, speedKmh: 6 }, // 300 m at 100 m/min → 3 min
+        { id: 2, at: { edge: 0, legM: 0, fraction: 1 }, speedKmh: 12 }, // 300 m at 200 m/min → 1.5 min
+      ],
+      [building],
+      () => true,
+    );
     expect(arrivals.get(7)).toEqual({ minutes: 1.5, sourceId: 2 });
   });
 });
@@ -80,7 +98,11 @@ describe('dead ends', () => {
       passage(5, [0, 1], [-1, 0], 70), // closes a loop 3–5–4: not dead ends
       passage(6, [5, 5], [6, 5], 20), // an isolated lane: two free ends, one dead end
     ]);
-    const deadEnds = findDeadEnds(graph).map((d) => ({ ids: d.edges.map((e) => graph.edges[e]!.id), length: d.lengthM, turnaround: d.hasTurnaround }));
+    const deadEnds = findDeadEnds(graph).map((d) => ({
+      ids: d.edges.map((e) => graph.edges[e]!.id),
+      length: d.lengthM,
+      turnaround: d.hasTurnaround,
+    }));
     expect(deadEnds).toEqual([
       { ids: [2, 1], length: 55, turnaround: true },
       { ids: [6], length: 20, turnaround: false },
@@ -99,7 +121,9 @@ describe('truck reachability', () => {
     ]);
     const at = (edge: number) => [{ edge, legM: 10, fraction: 0.5 }];
     const result = analyseReachability({
-      graph, limits: { minWidthM: 4, minHeightM: 4 }, sourceNodes: [graph.edges[0]!.a],
+      graph,
+      limits: { minWidthM: 4, minHeightM: 4 },
+      sourceNodes: [graph.edges[0]!.a],
       buildings: [
         { id: 1, villageCode: 'v', attachments: at(0) }, // on the reachable road
         { id: 2, villageCode: 'v', attachments: at(2) }, // beyond the obstacle (on y–z)
@@ -108,7 +132,12 @@ describe('truck reachability', () => {
         { id: 5, villageCode: 'v', attachments: [] }, // nothing within hose distance
       ],
     });
-    expect(result.unreachable.map((b) => [b.id, b.reason])).toEqual([[2, 'cut_off'], [3, 'cut_off'], [4, 'cut_off'], [5, 'beyond_hose']]);
+    expect(result.unreachable.map((b) => [b.id, b.reason])).toEqual([
+      [2, 'cut_off'],
+      [3, 'cut_off'],
+      [4, 'cut_off'],
+      [5, 'beyond_hose'],
+    ]);
     expect(result.blocked.map((s) => [graph.edges[s.edge]!.id, s.reasons, s.cutOff])).toEqual([
       [2, ['obstacle'], [2, 3]],
       [4, ['narrow'], [4]],
@@ -116,17 +145,32 @@ describe('truck reachability', () => {
   });
 });
 
-const rule = (rule_id: string, kind: Rule['kind'], threshold: number, params: Record<string, unknown>, ruleset: Rule['ruleset'] = 'GB50039'): Rule => ({
-  rule_id, ruleset, kind, clause: 'c', description_zh: '', description_en: '', threshold, unit: 'm', params,
+const rule = (
+  rule_id: string,
+  kind: Rule['kind'],
+  threshold: number,
+  params: Record<string, unknown>,
+  ruleset: Rule['ruleset'] = 'GB50039',
+): Rule => ({
+  rule_id,
+  ruleset,
+  kind,
+  clause: 'c',
+  description_zh: '',
+  description_en: '',
+  threshold,
+  unit: 'm',
+  params,
 });
 
 describe('rule book and clusters', () => {
-  const book = () => new RuleBook([
-    rule('s12', 'building_spacing', 4, { grades: ['1-2', '1-2'] }),
-    rule('s34', 'building_spacing', 7, { grades: ['3', '4'] }),
-    rule('c12', 'cluster_area', 5000, { grades: ['1-2'], break_m: 6 }),
-    rule('c34', 'cluster_area', 3000, { grades: ['3', '4'], break_m: 10 }),
-  ]);
+  const book = () =>
+    new RuleBook([
+      rule('s12', 'building_spacing', 4, { grades: ['1-2', '1-2'] }),
+      rule('s34', 'building_spacing', 7, { grades: ['3', '4'] }),
+      rule('c12', 'cluster_area', 5000, { grades: ['1-2'], break_m: 6 }),
+      rule('c34', 'cluster_area', 3000, { grades: ['3', '4'], break_m: 10 }),
+    ]);
 
   it('looks spacing up by unordered pair and lists only the rules used', () => {
     const rules = book();
@@ -136,13 +180,32 @@ describe('rule book and clusters', () => {
   });
 
   it('chains pairs into clusters and applies the strictest limit among the grades present', () => {
-    expect(chainClusters([[5, 3], [3, 9], [20, 21]])).toEqual([[3, 5, 9], [20, 21]]);
-    const mixed = assessCluster([
-      { id: 1, grade: '1-2', villageCode: 'a', areaM2: 1600 },
-      { id: 2, grade: '1-2', villageCode: 'b', areaM2: 1600 },
-      { id: 3, grade: '4', villageCode: 'b', areaM2: 100 },
-    ], book());
-    expect(mixed).toMatchObject({ areaM2: 3300, overLimit: true, villageCode: 'b', villageCodes: ['a', 'b'], breakWidthM: 10, gradeMix: { '1-2': 2, '4': 1 } });
+    expect(
+      chainClusters([
+        [5, 3],
+        [3, 9],
+        [20, 21],
+      ]),
+    ).toEqual([
+      [3, 5, 9],
+      [20, 21],
+    ]);
+    const mixed = assessCluster(
+      [
+        { id: 1, grade: '1-2', villageCode: 'a', areaM2: 1600 },
+        { id: 2, grade: '1-2', villageCode: 'b', areaM2: 1600 },
+        { id: 3, grade: '4', villageCode: 'b', areaM2: 100 },
+      ],
+      book(),
+    );
+    expect(mixed).toMatchObject({
+      areaM2: 3300,
+      overLimit: true,
+      villageCode: 'b',
+      villageCodes: ['a', 'b'],
+      breakWidthM: 10,
+      gradeMix: { '1-2': 2, '4': 1 },
+    });
     expect(mixed.limit.rule_id).toBe('c34');
   });
 });

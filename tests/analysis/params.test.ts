@@ -13,11 +13,19 @@ describe('analysis API parameters', () => {
 
   it('reads villages, ruleset, month, target and hose distance, with defaults', () => {
     expect(parse('village=141121104201&village=141121104202&ruleset=gb 50016&month=7&target_min=12.5&hose_m=80')).toEqual({
-      villages: ['141121104201', '141121104202'], ruleset: 'GB50016', month: 7, targetMin: 12.5, hoseM: 80,
+      villages: ['141121104201', '141121104202'],
+      ruleset: 'GB50016',
+      month: 7,
+      targetMin: 12.5,
+      hoseM: 80,
     });
     // 2026-01-31 20:00 UTC is already 1 February in China.
     expect(parse('', new Date('2026-01-31T20:00:00Z'))).toEqual({
-      villages: [], ruleset: 'GB50039', month: 2, targetMin: undefined, hoseM: undefined,
+      villages: [],
+      ruleset: 'GB50039',
+      month: 2,
+      targetMin: undefined,
+      hoseM: undefined,
     });
     expect(currentMonthInChina(new Date('2026-07-15T00:00:00Z'))).toBe(7);
   });

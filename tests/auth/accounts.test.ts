@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
-import { actorForSession, createUser, updateUser, StaleUserError } from '../../db/queries/users';
+import { actorForSession, createUser, StaleUserError, updateUser } from '../../db/queries/users';
 import { seedIfEmpty } from '../../db/seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoAccounts, ensureInitialAdmin } from '../../db/seed/accounts';
 import { TooManyRequestsError, UnauthorizedError } from '../../lib/api/errors';
 import { hashPassword } from '../../lib/auth/password';
 import { hashSessionToken } from '../../lib/auth/session-token';
-import { signIn, SIGN_IN_LIMITS } from '../../lib/auth/sign-in';
+import { SIGN_IN_LIMITS, signIn } from '../../lib/auth/sign-in';
 import { writeMiniTown } from '../fixtures/mini-town';
 import { testEngines } from '../helpers/engines';
 
@@ -64,14 +64,22 @@ describe.each(testEngines)('accounts and sessions on $name', (engine) => {
     expect(await actorForSession(handle.db, hashSessionToken(session.token))).toBeNull();
     await expect(signInAs('village')).rejects.toBeInstanceOf(UnauthorizedError);
     const audit = await sql<{ before: { active: boolean }; after: { active: boolean } }>`
-      SELECT before, after FROM audit_log WHERE table_name = 'users' AND record_id = ${String(user.id)} AND action = 'update'`.execute(handle.db);
-    expect(audit.rows).toEqual([expect.objectContaining({ before: expect.objectContaining({ active: true }), after: expect.objectContaining({ active: false }) })]);
+      SELECT before, after FROM audit_log WHERE table_name = 'users' AND record_id = ${String(user.id)} AND action = 'update'`.execute(
+      handle.db,
+    );
+    expect(audit.rows).toEqual([
+      expect.objectContaining({ before: expect.objectContaining({ active: true }), after: expect.objectContaining({ active: false }) }),
+    ]);
     await expect(updateUser(handle.db, user.id, user.version, { active: true }, SYSTEM)).rejects.toBeInstanceOf(StaleUserError);
   });
 
   it('ends the sessions of a user whose villages change, so the old scope is not used a moment longer', async () => {
     const session = await signInAs('inspector', DEMO_PASSWORD, '10.0.3.1');
-    const user = await handle.db.selectFrom('users').select(['id', 'version']).where('username', '=', 'inspector').executeTakeFirstOrThrow();
+    const user = await handle.db
+      .selectFrom('users')
+      .select(['id', 'version'])
+      .where('username', '=', 'inspector')
+      .executeTakeFirstOrThrow();
     await updateUser(handle.db, user.id, user.version, { villages: ['141121104202'] }, SYSTEM);
     expect(await actorForSession(handle.db, hashSessionToken(session.token))).toBeNull();
     const again = await signInAs('inspector', DEMO_PASSWORD, '10.0.3.1');
@@ -111,6 +119,8 @@ describe.each(testEngines)('the first admin of a production database on $name', 
     expect(await ensureInitialAdmin(handle.db, { ADMIN_USERNAME: 'second', ADMIN_PASSWORD: 'a-long-secret' })).toBe(false);
     const users = await sql<{ username: string; role: string }>`SELECT username, role FROM users`.execute(handle.db);
     expect(users.rows).toEqual([{ username: 'root', role: 'admin' }]);
-    await expect(signIn(handle.db, { username: 'root', password: 'a-long-secret', ip: null, userAgent: null })).resolves.toHaveProperty('token');
+    await expect(signIn(handle.db, { username: 'root', password: 'a-long-secret', ip: null, userAgent: null })).resolves.toHaveProperty(
+      'token',
+    );
   });
 });

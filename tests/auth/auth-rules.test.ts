@@ -8,7 +8,12 @@ import { assertInScope, scopedVillages } from '../../lib/auth/scope';
 import { sessionTokenFromCookieHeader } from '../../lib/auth/session-token';
 
 const actor = (villages: string[] | null): Actor => ({
-  userId: 1, username: 'u', displayName: 'U', role: villages ? 'village' : 'office', villages, sessionId: 's',
+  userId: 1,
+  username: 'u',
+  displayName: 'U',
+  role: villages ? 'village' : 'office',
+  villages,
+  sessionId: 's',
 });
 
 describe('passwords', () => {
@@ -49,7 +54,9 @@ describe('CSRF: cross-site mutations', () => {
     expect(isCrossSiteMutation('DELETE', headers({ origin: 'null' }), 'town.gov.cn')).toBe(true);
   });
   it('lets same-origin mutations, reads and non-browser clients through', () => {
-    expect(isCrossSiteMutation('POST', headers({ origin: 'https://town.gov.cn', 'sec-fetch-site': 'same-origin' }), 'town.gov.cn')).toBe(false);
+    expect(isCrossSiteMutation('POST', headers({ origin: 'https://town.gov.cn', 'sec-fetch-site': 'same-origin' }), 'town.gov.cn')).toBe(
+      false,
+    );
     expect(isCrossSiteMutation('GET', headers({ origin: 'http://evil.example' }), 'town.gov.cn')).toBe(false);
     expect(isCrossSiteMutation('POST', headers({}), 'town.gov.cn')).toBe(false);
   });

@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { DataDirLockedError } from '../../db/engines/data-dir-lock';
 import { openPglite } from '../../db/engines/pglite';

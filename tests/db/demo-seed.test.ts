@@ -7,8 +7,16 @@ import { testEngines } from '../helpers/engines';
 import { GEODATA_FEATURE_COUNTS } from '../helpers/geodata-counts';
 
 const SPATIAL_TABLES = [
-  'villages', 'buildings', 'social_units', 'passages', 'obstacles', 'water_sources', 'stations', 'straw_stacks',
-  'hazards', 'fire_incidents',
+  'villages',
+  'buildings',
+  'social_units',
+  'passages',
+  'obstacles',
+  'water_sources',
+  'stations',
+  'straw_stacks',
+  'hazards',
+  'fire_incidents',
 ];
 
 describe.each(testEngines)('the demo town loaded on $name', (engine) => {
@@ -35,8 +43,16 @@ describe.each(testEngines)('the demo town loaded on $name', (engine) => {
   });
 
   it('is the town the issue asks for: 15–20 villages with 刘胡兰村, 8,000–12,000 buildings, open and overdue hazards', async () => {
-    const result = await sql<{ villages: number; liuhulan: number; buildings: number; open: number; overdue: number;
-      closed: number; first_fire: number; last_fire: number }>`
+    const result = await sql<{
+      villages: number;
+      liuhulan: number;
+      buildings: number;
+      open: number;
+      overdue: number;
+      closed: number;
+      first_fire: number;
+      last_fire: number;
+    }>`
       SELECT (SELECT count(*)::int FROM villages) AS villages,
              (SELECT count(*)::int FROM villages WHERE name = '刘胡兰村') AS liuhulan,
              (SELECT count(*)::int FROM buildings) AS buildings,

@@ -20,10 +20,14 @@ describe.each(testEngines)('migrations on $name', (engine) => {
       expect(await tableNames(handle.db)).toEqual([]);
       await migrateToLatest(handle.db);
       // Every domain table, plus the rule table the analyses read their thresholds from.
-      expect(await tableNames(handle.db)).toEqual([...COUNTED_TABLES, 'rules', 'hazard_photos', 'users', 'sessions', 'sign_in_attempts', 'passage_fixes', 'scenarios'].sort());
+      expect(await tableNames(handle.db)).toEqual(
+        [...COUNTED_TABLES, 'rules', 'hazard_photos', 'users', 'sessions', 'sign_in_attempts', 'passage_fixes', 'scenarios'].sort(),
+      );
 
       const geometryColumns = await sql<{ table: string; type: string; srid: number }>`
-        SELECT f_table_name AS table, type, srid FROM geometry_columns WHERE f_table_name <> 'passage_fixes' ORDER BY 1, 3`.execute(handle.db);
+        SELECT f_table_name AS table, type, srid FROM geometry_columns WHERE f_table_name <> 'passage_fixes' ORDER BY 1, 3`.execute(
+        handle.db,
+      );
       // passage_fixes.geom is a line or a point, so geometry(Geometry, 4326); PostGIS's geometry_columns view guesses
       // its type from the CHECK constraints (differently per version), so ask the catalogue instead.
       const fixColumn = await sql<{ type: string }>`
@@ -46,9 +50,7 @@ describe.each(testEngines)('migrations on $name', (engine) => {
         { table: 'water_sources', type: 'POINT', srid: 4326 },
       ]);
       const gistIndexes = await sql<{ n: number }>`
-        SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = 'public' AND indexdef LIKE '%USING gist%'`.execute(
-        handle.db,
-      );
+        SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = 'public' AND indexdef LIKE '%USING gist%'`.execute(handle.db);
       // 10 geometry columns, buildings in Mercator, buildings and passages in EPSG:4546, water sources' 4546 expression.
       expect(gistIndexes.rows[0]!.n).toBe(15);
 

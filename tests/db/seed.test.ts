@@ -7,7 +7,15 @@ import { seedIfEmpty } from '../../db/seed';
 import { MINI_TOWN_COUNTS, writeMiniTown } from '../fixtures/mini-town';
 import { testEngines } from '../helpers/engines';
 
-const BOW_TIE = [[[112.095, 37.365], [112.096, 37.366], [112.096, 37.365], [112.095, 37.366], [112.095, 37.365]]];
+const BOW_TIE = [
+  [
+    [112.095, 37.365],
+    [112.096, 37.366],
+    [112.096, 37.365],
+    [112.095, 37.366],
+    [112.095, 37.365],
+  ],
+];
 
 describe.each(testEngines)('seeding on $name', (engine) => {
   let handle: DatabaseHandle;

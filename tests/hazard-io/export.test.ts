@@ -1,41 +1,154 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import {
-  HAZARD_EXPORT_COLUMNS, HAZARD_SHEET_NAME, hazardRowsFromCollection, hazardsToGeoJson, toCsv, toXlsx,
-  type HazardExportRow, type TableColumn,
+  HAZARD_EXPORT_COLUMNS,
+  HAZARD_SHEET_NAME,
+  type HazardExportRow,
+  hazardRowsFromCollection,
+  hazardsToGeoJson,
+  type TableColumn,
+  toCsv,
+  toXlsx,
 } from '../../lib/export';
 import { readTable } from '../../lib/import';
 
 const row = (overrides: Partial<HazardExportRow>): HazardExportRow => ({
-  id: 1, code: 'YH-001', village_code: '141121104201', village_name: '刘胡兰村', category: 'passage', place_type: null,
-  severity: 'major', criterion: null, rule_id: null, measured: null, description: '通道堵塞', found_on: '2026-03-01',
-  deadline: '2026-05-30', status: 'pending', responsible_person: '张三', closed_on: null, version: 1, overdue: true,
-  lon: 112.096, lat: 37.365, ...overrides,
+  id: 1,
+  code: 'YH-001',
+  village_code: '141121104201',
+  village_name: '刘胡兰村',
+  category: 'passage',
+  place_type: null,
+  severity: 'major',
+  criterion: null,
+  rule_id: null,
+  measured: null,
+  description: '通道堵塞',
+  found_on: '2026-03-01',
+  deadline: '2026-05-30',
+  status: 'pending',
+  responsible_person: '张三',
+  closed_on: null,
+  version: 1,
+  overdue: true,
+  lon: 112.096,
+  lat: 37.365,
+  ...overrides,
 });
 
 const ROWS: HazardExportRow[] = [
   row({}),
   row({
-    id: 2, code: 'YH-002', category: 'spacing', place_type: 'self_built', severity: 'general', status: 'closed',
-    overdue: false, criterion: 'GB 50039 表5.0.3', rule_id: 'spacing.rural.3-4', measured: 3.25,
-    description: '间距不足, "约3米"\r\n需拆除柴棚', closed_on: '2026-04-02', responsible_person: null,
+    id: 2,
+    code: 'YH-002',
+    category: 'spacing',
+    place_type: 'self_built',
+    severity: 'general',
+    status: 'closed',
+    overdue: false,
+    criterion: 'GB 50039 表5.0.3',
+    rule_id: 'spacing.rural.3-4',
+    measured: 3.25,
+    description: '间距不足, "约3米"\r\n需拆除柴棚',
+    closed_on: '2026-04-02',
+    responsible_person: null,
   }),
-  row({ id: 3, code: '=1+1', description: '+cmd|\' /C calc\'!A0', responsible_person: '-2', village_name: '@SUM(A1:A9)' }),
+  row({ id: 3, code: '=1+1', description: "+cmd|' /C calc'!A0", responsible_person: '-2', village_name: '@SUM(A1:A9)' }),
   row({ id: 4, code: 'YH-004', description: '\t=HYPERLINK("http://x")', measured: -2, lon: null, lat: null }),
 ];
 
 // The same rows as the office would read them, written out by hand (labels from zh-CN.ts).
-const HEADER = ['编号', '村', '类别', '场所类型', '等级', '状态', '是否逾期', '发现日期', '整改期限', '责任人', '描述',
-  '依据条款/规则', '实测值', '经度', '纬度', '销号日期'];
+const HEADER = [
+  '编号',
+  '村',
+  '类别',
+  '场所类型',
+  '等级',
+  '状态',
+  '是否逾期',
+  '发现日期',
+  '整改期限',
+  '责任人',
+  '描述',
+  '依据条款/规则',
+  '实测值',
+  '经度',
+  '纬度',
+  '销号日期',
+];
 const EXPECTED_CELLS = [
-  ['YH-001', '刘胡兰村', '消防车通道', '', '重大隐患', '待整改', '是', '2026-03-01', '2026-05-30', '张三', '通道堵塞', '', '',
-    '112.096', '37.365', ''],
-  ['YH-002', '刘胡兰村', '防火间距', '自建房', '一般隐患', '已销号', '否', '2026-03-01', '2026-05-30', '',
-    '间距不足, "约3米"\r\n需拆除柴棚', 'GB 50039 表5.0.3 / spacing.rural.3-4', '3.25', '112.096', '37.365', '2026-04-02'],
-  ["'=1+1", "'@SUM(A1:A9)", '消防车通道', '', '重大隐患', '待整改', '是', '2026-03-01', '2026-05-30', "'-2",
-    "'+cmd|' /C calc'!A0", '', '', '112.096', '37.365', ''],
-  ['YH-004', '刘胡兰村', '消防车通道', '', '重大隐患', '待整改', '是', '2026-03-01', '2026-05-30', '张三',
-    '\'\t=HYPERLINK("http://x")', '', '-2', '', '', ''],
+  [
+    'YH-001',
+    '刘胡兰村',
+    '消防车通道',
+    '',
+    '重大隐患',
+    '待整改',
+    '是',
+    '2026-03-01',
+    '2026-05-30',
+    '张三',
+    '通道堵塞',
+    '',
+    '',
+    '112.096',
+    '37.365',
+    '',
+  ],
+  [
+    'YH-002',
+    '刘胡兰村',
+    '防火间距',
+    '自建房',
+    '一般隐患',
+    '已销号',
+    '否',
+    '2026-03-01',
+    '2026-05-30',
+    '',
+    '间距不足, "约3米"\r\n需拆除柴棚',
+    'GB 50039 表5.0.3 / spacing.rural.3-4',
+    '3.25',
+    '112.096',
+    '37.365',
+    '2026-04-02',
+  ],
+  [
+    "'=1+1",
+    "'@SUM(A1:A9)",
+    '消防车通道',
+    '',
+    '重大隐患',
+    '待整改',
+    '是',
+    '2026-03-01',
+    '2026-05-30',
+    "'-2",
+    "'+cmd|' /C calc'!A0",
+    '',
+    '',
+    '112.096',
+    '37.365',
+    '',
+  ],
+  [
+    'YH-004',
+    '刘胡兰村',
+    '消防车通道',
+    '',
+    '重大隐患',
+    '待整改',
+    '是',
+    '2026-03-01',
+    '2026-05-30',
+    '张三',
+    '\'\t=HYPERLINK("http://x")',
+    '',
+    '-2',
+    '',
+    '',
+    '',
+  ],
 ];
 
 describe('CSV export', () => {
@@ -44,15 +157,25 @@ describe('CSV export', () => {
       { header: '名称', value: (r) => r.a },
       { header: 'n', value: (r) => r.b },
     ];
-    const bytes = toCsv([{ a: 'x,y', b: 1.5 }, { a: 'say "hi"', b: null }, { a: 'two\nlines', b: -3 }], columns);
+    const bytes = toCsv(
+      [
+        { a: 'x,y', b: 1.5 },
+        { a: 'say "hi"', b: null },
+        { a: 'two\nlines', b: -3 },
+      ],
+      columns,
+    );
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.subarray(3).toString('utf8')).toBe('名称,n\r\n"x,y",1.5\r\n"say ""hi""",\r\n"two\nlines",-3\r\n');
   });
 
   it('neutralises formula-like text but not numbers', () => {
     const columns: TableColumn<{ v: string | number }>[] = [{ header: 'v', value: (r) => r.v }];
-    const text = toCsv(['=1+1', '+cmd', '-2', '@SUM(A1)', '\tx', '\rx', 'a=b', -2].map((v) => ({ v })), columns).toString('utf8');
-    expect(text.slice(1).split('\r\n')).toEqual(["v", "'=1+1", "'+cmd", "'-2", "'@SUM(A1)", "'\tx", "\"'\rx\"", 'a=b', '-2', '']);
+    const text = toCsv(
+      ['=1+1', '+cmd', '-2', '@SUM(A1)', '\tx', '\rx', 'a=b', -2].map((v) => ({ v })),
+      columns,
+    ).toString('utf8');
+    expect(text.slice(1).split('\r\n')).toEqual(['v', "'=1+1", "'+cmd", "'-2", "'@SUM(A1)", "'\tx", '"\'\rx"', 'a=b', '-2', '']);
   });
 
   it('round-trips the hazard list through the CSV reader', async () => {
@@ -124,7 +247,9 @@ describe('GeoJSON export', () => {
     expect(collection.crs).toBeUndefined();
     expect(collection.features).toHaveLength(4);
     expect(collection.features[0]).toEqual({
-      type: 'Feature', id: 1, geometry: { type: 'Point', coordinates: [112.096, 37.365] },
+      type: 'Feature',
+      id: 1,
+      geometry: { type: 'Point', coordinates: [112.096, 37.365] },
       properties: expect.objectContaining({ code: 'YH-001', severity: 'major', overdue: true }),
     });
     expect(collection.features[0].properties).not.toHaveProperty('lon');
@@ -132,10 +257,12 @@ describe('GeoJSON export', () => {
   });
 
   it('turns the list query collection into export rows', () => {
-    const rows = hazardRowsFromCollection(JSON.stringify({
-      type: 'FeatureCollection',
-      features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [112.1, 37.3] }, properties: { id: 9, code: 'H9' } }],
-    }));
+    const rows = hazardRowsFromCollection(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [112.1, 37.3] }, properties: { id: 9, code: 'H9' } }],
+      }),
+    );
     expect(rows).toEqual([{ id: 9, code: 'H9', lon: 112.1, lat: 37.3 }]);
   });
 });

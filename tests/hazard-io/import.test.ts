@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  MAX_IMPORT_BYTES, readTable, suggestMapping, TableReadError, validateRows, type ImportTable,
-} from '../../lib/import';
+import { type ImportTable, MAX_IMPORT_BYTES, readTable, suggestMapping, TableReadError, validateRows } from '../../lib/import';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -29,7 +27,11 @@ describe('readTable: CSV', () => {
     expect(table).toEqual({
       headers: ['编号', '描述'],
       headerRowNumber: 1,
-      rows: [['A1', '甲,乙'], ['A2', '他说"好"'], ['A3', '第一行\r\n第二行']],
+      rows: [
+        ['A1', '甲,乙'],
+        ['A2', '他说"好"'],
+        ['A3', '第一行\r\n第二行'],
+      ],
       rowNumbers: [2, 3, 5],
     });
   });
@@ -37,8 +39,8 @@ describe('readTable: CSV', () => {
   it('decodes a GBK/GB18030 CSV (what Excel in China saves)', async () => {
     // "村名,等级,描述\r\n刘胡兰村,重大,通道堵塞\r\n" in GB18030, byte by byte (村 = B4 E5, 重 = D6 D8, …).
     const bytes = new Uint8Array([
-      0xb4, 0xe5, 0xc3, 0xfb, 0x2c, 0xb5, 0xc8, 0xbc, 0xb6, 0x2c, 0xc3, 0xe8, 0xca, 0xf6, 0x0d, 0x0a,
-      0xc1, 0xf5, 0xba, 0xfa, 0xc0, 0xbc, 0xb4, 0xe5, 0x2c, 0xd6, 0xd8, 0xb4, 0xf3, 0x2c, 0xcd, 0xa8, 0xb5, 0xc0, 0xb6, 0xc2, 0xc8, 0xfb, 0x0d, 0x0a,
+      0xb4, 0xe5, 0xc3, 0xfb, 0x2c, 0xb5, 0xc8, 0xbc, 0xb6, 0x2c, 0xc3, 0xe8, 0xca, 0xf6, 0x0d, 0x0a, 0xc1, 0xf5, 0xba, 0xfa, 0xc0, 0xbc,
+      0xb4, 0xe5, 0x2c, 0xd6, 0xd8, 0xb4, 0xf3, 0x2c, 0xcd, 0xa8, 0xb5, 0xc0, 0xb6, 0xc2, 0xc8, 0xfb, 0x0d, 0x0a,
     ]);
     const table = await readTable(bytes, 'gbk.csv');
     expect(table.headers).toEqual(['村名', '等级', '描述']);
@@ -61,9 +63,9 @@ describe('readTable: CSV', () => {
   });
 
   it('refuses more than 10,000 data rows', async () => {
-    const ok = 'a\n' + '1\n'.repeat(10_000);
+    const ok = `a\n${'1\n'.repeat(10_000)}`;
     expect((await readTable(utf8(ok), 'x.csv')).rows).toHaveLength(10_000);
-    expect((await readError(utf8(ok + '1\n'), 'x.csv')).message).toMatch(/10001 data rows.*10000/);
+    expect((await readError(utf8(`${ok}1\n`), 'x.csv')).message).toMatch(/10001 data rows.*10000/);
   });
 });
 
@@ -79,7 +81,10 @@ describe('readTable: XLSX', () => {
     );
     const table = await readTable(bytes, 'x.xlsx');
     expect(table.headers).toEqual(['编号', '发现日期', '经度', '描述']);
-    expect(table.rows).toEqual([['A1', '2026-03-01', '112.0951', '通道堵塞'], ['A2', '', '112', 'x']]);
+    expect(table.rows).toEqual([
+      ['A1', '2026-03-01', '112.0951', '通道堵塞'],
+      ['A2', '', '112', 'x'],
+    ]);
     expect(table.rowNumbers).toEqual([2, 4]);
   });
 
@@ -112,22 +117,82 @@ describe('readTable: XLSX', () => {
 
 describe('suggestMapping', () => {
   it('maps the office’s Chinese headers, full-width text and units, without using a column twice', () => {
-    const headers = ['序号', '隐患编号', '行政村', '隐患类别', '场所类型', '隐患等级', '隐患描述及整改要求', '发现日期',
-      '整改期限（天）', '责任人', '经度(°)', ' 纬度 ', '建筑编号', '备注'];
+    const headers = [
+      '序号',
+      '隐患编号',
+      '行政村',
+      '隐患类别',
+      '场所类型',
+      '隐患等级',
+      '隐患描述及整改要求',
+      '发现日期',
+      '整改期限（天）',
+      '责任人',
+      '经度(°)',
+      ' 纬度 ',
+      '建筑编号',
+      '备注',
+    ];
     expect(suggestMapping(headers)).toEqual({
-      code: 1, village: 2, category: 3, place_type: 4, severity: 5, description: 6, found_on: 7, deadline: 8,
-      responsible_person: 9, lon: 10, lat: 11, building_code: 12,
+      code: 1,
+      village: 2,
+      category: 3,
+      place_type: 4,
+      severity: 5,
+      description: 6,
+      found_on: 7,
+      deadline: 8,
+      responsible_person: 9,
+      lon: 10,
+      lat: 11,
+      building_code: 12,
     });
   });
 
   it('maps our own export and English headers', () => {
-    expect(suggestMapping(['编号', '村', '类别', '场所类型', '等级', '状态', '是否逾期', '发现日期', '整改期限', '责任人', '描述',
-      '依据条款/规则', '实测值', '经度', '纬度', '销号日期'])).toEqual({
-      code: 0, village: 1, category: 2, place_type: 3, severity: 4, found_on: 7, deadline: 8, responsible_person: 9,
-      description: 10, criterion: 11, measured: 12, lon: 13, lat: 14,
+    expect(
+      suggestMapping([
+        '编号',
+        '村',
+        '类别',
+        '场所类型',
+        '等级',
+        '状态',
+        '是否逾期',
+        '发现日期',
+        '整改期限',
+        '责任人',
+        '描述',
+        '依据条款/规则',
+        '实测值',
+        '经度',
+        '纬度',
+        '销号日期',
+      ]),
+    ).toEqual({
+      code: 0,
+      village: 1,
+      category: 2,
+      place_type: 3,
+      severity: 4,
+      found_on: 7,
+      deadline: 8,
+      responsible_person: 9,
+      description: 10,
+      criterion: 11,
+      measured: 12,
+      lon: 13,
+      lat: 14,
     });
-    expect(suggestMapping(['Village', 'Category', 'Severity', 'Description', 'Longitude', 'Latitude', 'Building_Code']))
-      .toEqual({ village: 0, category: 1, severity: 2, description: 3, lon: 4, lat: 5, building_code: 6 });
+    expect(suggestMapping(['Village', 'Category', 'Severity', 'Description', 'Longitude', 'Latitude', 'Building_Code'])).toEqual({
+      village: 0,
+      category: 1,
+      severity: 2,
+      description: 3,
+      lon: 4,
+      lat: 5,
+      building_code: 6,
+    });
   });
 });
 
@@ -139,12 +204,21 @@ describe('validateRows', () => {
   afterEach(() => vi.useRealTimers());
 
   const villages = {
-    villagesByCode: new Map([['141121104201', '刘胡兰村'], ['141121104202', '保贤村']]),
-    villagesByName: new Map([['刘胡兰村', '141121104201'], ['保贤村', '141121104202']]),
+    villagesByCode: new Map([
+      ['141121104201', '刘胡兰村'],
+      ['141121104202', '保贤村'],
+    ]),
+    villagesByName: new Map([
+      ['刘胡兰村', '141121104201'],
+      ['保贤村', '141121104202'],
+    ]),
   };
   const HEADERS = ['编号', '村名', '类别', '等级', '描述', '发现日期', '整改期限', '经度', '纬度', '建筑编号', '告知方式', '告知日期'];
   const table = (rows: string[][]): ImportTable => ({
-    headers: HEADERS, headerRowNumber: 1, rows, rowNumbers: rows.map((_, index) => index + 2),
+    headers: HEADERS,
+    headerRowNumber: 1,
+    rows,
+    rowNumbers: rows.map((_, index) => index + 2),
   });
 
   it('turns good rows into inputs: labels or codes, village by name or code, defaults filled', () => {
@@ -157,12 +231,25 @@ describe('validateRows', () => {
     expect(result.errors).toEqual([]);
     expect(result.inputs).toEqual([
       expect.objectContaining({
-        row: 2, code: 'A1', village_code: '141121104201', category: 'passage', severity: 'major', found_on: '2026-03-01',
-        deadline: '2026-05-30', location: { lon: 112.1, lat: 37.37 }, notification: { method: 'written_notice', on: '2026-03-02' },
+        row: 2,
+        code: 'A1',
+        village_code: '141121104201',
+        category: 'passage',
+        severity: 'major',
+        found_on: '2026-03-01',
+        deadline: '2026-05-30',
+        location: { lon: 112.1, lat: 37.37 },
+        notification: { method: 'written_notice', on: '2026-03-02' },
       }),
       expect.objectContaining({ row: 3, village_code: '141121104202', category: 'straw', deadline: '2026-05-09', building_code: 'B3' }),
       // No date: found today in China (2026-06-01), 一般 → 30 days.
-      expect.objectContaining({ row: 4, village_code: '141121104202', category: 'fire_use', found_on: '2026-06-01', deadline: '2026-07-01' }),
+      expect.objectContaining({
+        row: 4,
+        village_code: '141121104202',
+        category: 'fire_use',
+        found_on: '2026-06-01',
+        deadline: '2026-07-01',
+      }),
     ]);
     expect(result.inputs[1]).not.toHaveProperty('location');
   });
@@ -181,11 +268,22 @@ describe('validateRows', () => {
     const { inputs, errors } = validateRows(table(rows), suggestMapping(HEADERS), villages);
     expect(inputs.map((input) => input.row)).toEqual([2]);
     expect(errors.map((e) => [e.row, e.column])).toEqual([
-      [3, '村名'], [3, '类别'], [3, '等级'], [3, '描述'], [3, '发现日期'], [3, '经度'], [3, '纬度'],
+      [3, '村名'],
+      [3, '类别'],
+      [3, '等级'],
+      [3, '描述'],
+      [3, '发现日期'],
+      [3, '经度'],
+      [3, '纬度'],
       [4, '经度'],
-      [5, '编号'], [5, '发现日期'], [5, '整改期限'],
-      [6, '经度'], [6, '告知日期'],
-      [7, '类别'], [7, '描述'], [7, '经度'],
+      [5, '编号'],
+      [5, '发现日期'],
+      [5, '整改期限'],
+      [6, '经度'],
+      [6, '告知日期'],
+      [7, '类别'],
+      [7, '描述'],
+      [7, '经度'],
     ]);
     const message = (row: number, column: string) => errors.find((e) => e.row === row && e.column === column)!.message;
     expect(message(3, '村名')).toMatch(/unknown village "王家庄"/);
@@ -206,6 +304,10 @@ describe('validateRows', () => {
       villages,
     );
     expect(inputs).toEqual([]);
-    expect(errors.map((e) => [e.row, e.column])).toEqual([[3, '类别'], [3, '等级'], [3, '经度/纬度']]);
+    expect(errors.map((e) => [e.row, e.column])).toEqual([
+      [3, '类别'],
+      [3, '等级'],
+      [3, '经度/纬度'],
+    ]);
   });
 });

@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  addDays, DeadlineConfigError, deadlineDays, defaultDeadline, isCalendarDate, todayInChina,
-} from '../../lib/hazards/deadlines';
+import { addDays, DeadlineConfigError, deadlineDays, defaultDeadline, isCalendarDate, todayInChina } from '../../lib/hazards/deadlines';
 import { fieldErrors, hazardCreateSchema, hazardPatchSchema } from '../../lib/hazards/input';
 
 // A fixed "now": 2026-11-30 20:00 UTC is already 2026-12-01 04:00 in China.
@@ -57,7 +55,11 @@ describe('hazard create schema', () => {
   it('fills found_on (today in China), the deadline by severity and trims text', () => {
     const parsed = hazardCreateSchema.parse({ ...base, description: '  通道堵塞 \n', responsible_person: '  ' });
     expect(parsed).toMatchObject({
-      found_on: '2026-12-01', deadline: '2026-12-31', description: '通道堵塞', responsible_person: null, place_type: null,
+      found_on: '2026-12-01',
+      deadline: '2026-12-31',
+      description: '通道堵塞',
+      responsible_person: null,
+      place_type: null,
     });
     expect(hazardCreateSchema.parse({ ...base, severity: 'major', found_on: '2026-11-01' }).deadline).toBe('2027-01-30');
     expect(hazardCreateSchema.parse({ ...base, found_on: '2026-11-01', deadline: '2026-11-05' }).deadline).toBe('2026-11-05');
@@ -68,7 +70,10 @@ describe('hazard create schema', () => {
   it('accepts a link instead of a location, and a recorded notification', () => {
     const { location: _location, ...noLocation } = base;
     const parsed = hazardCreateSchema.parse({
-      ...noLocation, building_id: 3, village_code: '141121104201', notification: { method: 'written_notice', on: '2026-12-01' },
+      ...noLocation,
+      building_id: 3,
+      village_code: '141121104201',
+      notification: { method: 'written_notice', on: '2026-12-01' },
     });
     expect(parsed.building_id).toBe(3);
     expect(parsed.notification).toEqual({ method: 'written_notice', on: '2026-12-01' });
@@ -76,13 +81,34 @@ describe('hazard create schema', () => {
 
   it('names every bad field', () => {
     const errors = errorsOf(hazardCreateSchema, {
-      village_code: '14112110420', category: 'fire', place_type: 'mall', severity: 'minor', description: '',
-      found_on: '2026-02-30', responsible_person: 'x'.repeat(101), criterion: 'y'.repeat(201), measured: 'big',
-      location: { lon: 12.1, lat: 37.4 }, unit_id: -1, notification: { method: 'email', on: '2026-01-01' }, status: 'closed',
+      village_code: '14112110420',
+      category: 'fire',
+      place_type: 'mall',
+      severity: 'minor',
+      description: '',
+      found_on: '2026-02-30',
+      responsible_person: 'x'.repeat(101),
+      criterion: 'y'.repeat(201),
+      measured: 'big',
+      location: { lon: 12.1, lat: 37.4 },
+      unit_id: -1,
+      notification: { method: 'email', on: '2026-01-01' },
+      status: 'closed',
     });
     expect(fields(errors)).toEqual([
-      'category', 'criterion', 'description', 'found_on', 'location.lon', 'measured', 'notification.method', 'place_type',
-      'responsible_person', 'severity', 'status', 'unit_id', 'village_code',
+      'category',
+      'criterion',
+      'description',
+      'found_on',
+      'location.lon',
+      'measured',
+      'notification.method',
+      'place_type',
+      'responsible_person',
+      'severity',
+      'status',
+      'unit_id',
+      'village_code',
     ]);
     for (const error of errors) expect(error.message).toContain(error.field);
   });
@@ -94,8 +120,9 @@ describe('hazard create schema', () => {
     ]);
     expect(fields(errorsOf(hazardCreateSchema, { ...base, found_on: '2026-12-02' }))).toEqual(['found_on']);
     expect(fields(errorsOf(hazardCreateSchema, { ...base, found_on: '2026-11-10', deadline: '2026-11-09' }))).toEqual(['deadline']);
-    expect(fields(errorsOf(hazardCreateSchema, { ...base, found_on: '2026-11-10', notification: { method: 'sms', on: '2026-11-09' } })))
-      .toEqual(['notification.on']);
+    expect(
+      fields(errorsOf(hazardCreateSchema, { ...base, found_on: '2026-11-10', notification: { method: 'sms', on: '2026-11-09' } })),
+    ).toEqual(['notification.on']);
     expect(fields(errorsOf(hazardCreateSchema, { ...base, location: { lon: 112.1, lat: 60 } }))).toEqual(['location.lat']);
     expect(fields(errorsOf(hazardCreateSchema, { ...base, location: { lat: 37.4, lon: 112.1, z: 3 } }))).toEqual(['location.z']);
     expect(fields(errorsOf(hazardCreateSchema, { ...base, measured: Number.POSITIVE_INFINITY }))).toEqual(['measured']);
@@ -112,8 +139,12 @@ describe('hazard patch schema', () => {
   afterEach(() => vi.useRealTimers());
 
   it('takes any editable field with the version, and null to unlink or clear', () => {
-    expect(hazardPatchSchema.parse({ version: 4, severity: 'major', building_id: null, responsible_person: '' }))
-      .toEqual({ version: 4, severity: 'major', building_id: null, responsible_person: null });
+    expect(hazardPatchSchema.parse({ version: 4, severity: 'major', building_id: null, responsible_person: '' })).toEqual({
+      version: 4,
+      severity: 'major',
+      building_id: null,
+      responsible_person: null,
+    });
   });
 
   it('needs a version and a change, and leaves status to the lifecycle', () => {

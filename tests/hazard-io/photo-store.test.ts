@@ -6,16 +6,19 @@ import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
-import {
-  addHazardPhoto, listHazardPhotos, PhotoEventMismatchError, readHazardPhoto,
-} from '../../db/queries/hazard-photos';
+import { addHazardPhoto, listHazardPhotos, PhotoEventMismatchError, readHazardPhoto } from '../../db/queries/hazard-photos';
 import { HazardNotFoundError } from '../../db/queries/hazards';
 import { seedIfEmpty } from '../../db/seed';
 import {
-  configuredPhotoStore, DatabasePhotoStore, DiskPhotoStore, photoDirectory, photoStorageFromEnvironment, photoStores,
+  configuredPhotoStore,
+  DatabasePhotoStore,
+  DiskPhotoStore,
   PhotoStorageError,
+  photoDirectory,
+  photoStorageFromEnvironment,
+  photoStores,
 } from '../../lib/photos/photo-store';
-import { processPhoto, type ProcessedPhoto } from '../../lib/photos/process-photo';
+import { type ProcessedPhoto, processPhoto } from '../../lib/photos/process-photo';
 import { writeMiniTown } from '../fixtures/mini-town';
 import { testEngines } from '../helpers/engines';
 
@@ -73,7 +76,11 @@ describe.each(testEngines)('hazard photos on $name (mini town)', (engine) => {
     handle = await engine.open();
     await seedIfEmpty(handle.db, writeMiniTown());
     directory = temporaryDirectory();
-    photo = await processPhoto(await sharp({ create: { width: 300, height: 200, channels: 3, background: '#884422' } }).jpeg().toBuffer());
+    photo = await processPhoto(
+      await sharp({ create: { width: 300, height: 200, channels: 3, background: '#884422' } })
+        .jpeg()
+        .toBuffer(),
+    );
     const ids = await handle.db.selectFrom('hazards').select(['id', 'code']).execute();
     h1 = ids.find((row) => row.code === 'H1')!.id;
     h2 = ids.find((row) => row.code === 'H2')!.id;
@@ -88,15 +95,26 @@ describe.each(testEngines)('hazard photos on $name (mini town)', (engine) => {
     const onDisk = await addHazardPhoto(handle.db, { hazardId: h2, kind: 'before', photo, actor, requestId: 'r1' }, stores.disk);
     const inDb = await addHazardPhoto(handle.db, { hazardId: h2, kind: 'after', photo, actor }, stores.database);
     expect(onDisk).toMatchObject({
-      hazard_id: h2, event_id: null, kind: 'before', content_type: 'image/jpeg', byte_size: photo.bytes.byteLength,
-      width: 300, height: 200, sha256: sha(photo.bytes), storage: 'disk', uploaded_by: '检查员王五',
+      hazard_id: h2,
+      event_id: null,
+      kind: 'before',
+      content_type: 'image/jpeg',
+      byte_size: photo.bytes.byteLength,
+      width: 300,
+      height: 200,
+      sha256: sha(photo.bytes),
+      storage: 'disk',
+      uploaded_by: '检查员王五',
     });
     expect(onDisk.uploaded_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(inDb.storage).toBe('database');
     expect(fs.existsSync(path.join(directory, sha(photo.bytes).slice(0, 2), sha(photo.bytes)))).toBe(true);
 
     const listed = await listHazardPhotos(handle.db, h2);
-    expect(listed.map((p) => [p.id, p.kind, p.storage])).toEqual([[onDisk.id, 'before', 'disk'], [inDb.id, 'after', 'database']]);
+    expect(listed.map((p) => [p.id, p.kind, p.storage])).toEqual([
+      [onDisk.id, 'before', 'disk'],
+      [inDb.id, 'after', 'database'],
+    ]);
     expect(listed[0]).not.toHaveProperty('data');
     expect(listed[0]).not.toHaveProperty('thumbnail');
     expect(await listHazardPhotos(handle.db, h1)).toEqual([]);
@@ -110,13 +128,24 @@ describe.each(testEngines)('hazard photos on $name (mini town)', (engine) => {
     }
     expect(await readHazardPhoto(handle.db, 999_999, 'full', stores)).toBeNull();
 
-    const audit = await sql<{ actor: string; role: string; village_code: string; request_id: string | null; after: { sha256: string; storage_key: string } }>`
+    const audit = await sql<{
+      actor: string;
+      role: string;
+      village_code: string;
+      request_id: string | null;
+      after: { sha256: string; storage_key: string };
+    }>`
       SELECT actor, role, village_code, request_id, after FROM audit_log
       WHERE table_name = 'hazard_photos' AND action = 'create' AND record_id = ${String(onDisk.id)}`.execute(handle.db);
-    expect(audit.rows).toEqual([{
-      actor: '检查员王五', role: 'inspector', village_code: '141121104201', request_id: 'r1',
-      after: expect.objectContaining({ sha256: sha(photo.bytes), storage_key: `${sha(photo.bytes).slice(0, 2)}/${sha(photo.bytes)}` }),
-    }]);
+    expect(audit.rows).toEqual([
+      {
+        actor: '检查员王五',
+        role: 'inspector',
+        village_code: '141121104201',
+        request_id: 'r1',
+        after: expect.objectContaining({ sha256: sha(photo.bytes), storage_key: `${sha(photo.bytes).slice(0, 2)}/${sha(photo.bytes)}` }),
+      },
+    ]);
   });
 
   it('links a photo to an event of its own hazard only, and hides hazards outside the scope', async () => {
@@ -125,12 +154,15 @@ describe.each(testEngines)('hazard photos on $name (mini town)', (engine) => {
     const eventId = event.rows[0]!.id;
     const linked = await addHazardPhoto(handle.db, { hazardId: h1, eventId, kind: 'after', photo, actor }, store);
     expect(linked.event_id).toBe(eventId);
-    await expect(addHazardPhoto(handle.db, { hazardId: h2, eventId, kind: 'after', photo, actor }, store))
-      .rejects.toBeInstanceOf(PhotoEventMismatchError);
-    await expect(addHazardPhoto(handle.db, { hazardId: h1, kind: 'other', photo, actor, villages: ['141121104202'] }, store))
-      .rejects.toBeInstanceOf(HazardNotFoundError);
-    await expect(addHazardPhoto(handle.db, { hazardId: 999_999, kind: 'other', photo, actor }, store))
-      .rejects.toBeInstanceOf(HazardNotFoundError);
+    await expect(addHazardPhoto(handle.db, { hazardId: h2, eventId, kind: 'after', photo, actor }, store)).rejects.toBeInstanceOf(
+      PhotoEventMismatchError,
+    );
+    await expect(
+      addHazardPhoto(handle.db, { hazardId: h1, kind: 'other', photo, actor, villages: ['141121104202'] }, store),
+    ).rejects.toBeInstanceOf(HazardNotFoundError);
+    await expect(addHazardPhoto(handle.db, { hazardId: 999_999, kind: 'other', photo, actor }, store)).rejects.toBeInstanceOf(
+      HazardNotFoundError,
+    );
     // The refused attempts left neither a row nor an audit entry.
     const counts = await sql<{ photos: number; audits: number }>`
       SELECT (SELECT count(*)::int FROM hazard_photos WHERE hazard_id = ${h1}) AS photos,
@@ -139,11 +171,13 @@ describe.each(testEngines)('hazard photos on $name (mini town)', (engine) => {
   });
 
   it('enforces the storage/data rule and the kinds, and deletes photos with their hazard', async () => {
-    const insert = (storage: string, data: Buffer | null, kind = 'other') => sql`
+    const insert = (storage: string, data: Buffer | null, kind = 'other') =>
+      sql`
       INSERT INTO hazard_photos (hazard_id, kind, content_type, byte_size, width, height, sha256, storage, storage_key,
         data, thumbnail, uploaded_by)
-      VALUES (${h1}, ${kind}, 'image/jpeg', 1, 1, 1, ${'a'.repeat(64)}, ${storage}, 'k', ${data}, ${Buffer.from([1])}, 'x')`
-      .execute(handle.db);
+      VALUES (${h1}, ${kind}, 'image/jpeg', 1, 1, 1, ${'a'.repeat(64)}, ${storage}, 'k', ${data}, ${Buffer.from([1])}, 'x')`.execute(
+        handle.db,
+      );
     await expect(insert('database', null)).rejects.toThrow();
     await expect(insert('disk', Buffer.from([1]))).rejects.toThrow();
     await expect(insert('disk', null, 'during')).rejects.toThrow();

@@ -5,7 +5,9 @@ import { detectImageType, PHOTO_MAX_BYTES, PhotoRejectedError, processPhoto } fr
 
 /** A w×h picture: the left half red, the right half blue (so a rotation can be seen in the pixels). */
 async function halves(width: number, height: number): Promise<Sharp> {
-  const red = await sharp({ create: { width: width / 2, height, channels: 3, background: '#ff0000' } }).png().toBuffer();
+  const red = await sharp({ create: { width: width / 2, height, channels: 3, background: '#ff0000' } })
+    .png()
+    .toBuffer();
   return sharp({ create: { width, height, channels: 3, background: '#0000ff' } }).composite([{ input: red, left: 0, top: 0 }]);
 }
 
@@ -48,7 +50,10 @@ describe('processPhoto', () => {
   });
 
   it('strips EXIF, GPS included', async () => {
-    const upload = await (await halves(64, 64)).jpeg().withExif({ IFD0: { Make: 'TestCam' }, IFD3: GPS }).toBuffer();
+    const upload = await (await halves(64, 64))
+      .jpeg()
+      .withExif({ IFD0: { Make: 'TestCam' }, IFD3: GPS })
+      .toBuffer();
     expect(hasGpsPointer((await sharp(upload).metadata()).exif)).toBe(true);
     const photo = await processPhoto(upload);
     const after = await sharp(photo.bytes).metadata();
@@ -62,15 +67,24 @@ describe('processPhoto', () => {
     const big = await processPhoto(await (await halves(3000, 1500)).png().toBuffer());
     expect([big.width, big.height, big.thumbnail.width, big.thumbnail.height]).toEqual([2560, 1280, 320, 160]);
     const small = await processPhoto(await (await halves(100, 60)).webp().toBuffer());
-    expect([small.width, small.height, small.thumbnail.width, small.thumbnail.height, small.sourceType])
-      .toEqual([100, 60, 100, 60, 'image/webp']);
+    expect([small.width, small.height, small.thumbnail.width, small.thumbnail.height, small.sourceType]).toEqual([
+      100,
+      60,
+      100,
+      60,
+      'image/webp',
+    ]);
   });
 
   it('judges the type by the bytes: a PNG named .jpg is a PNG, stored as JPEG', async () => {
     const png = await (await halves(40, 20)).png().toBuffer();
     expect(detectImageType(png)).toBe('image/png');
     const photo = await processPhoto(png); // no name is even looked at
-    expect([photo.sourceType, photo.contentType, (await sharp(photo.bytes).metadata()).format]).toEqual(['image/png', 'image/jpeg', 'jpeg']);
+    expect([photo.sourceType, photo.contentType, (await sharp(photo.bytes).metadata()).format]).toEqual([
+      'image/png',
+      'image/jpeg',
+      'jpeg',
+    ]);
   });
 
   it('refuses text, other image types, undecodable bytes and uploads over 10 MB', async () => {

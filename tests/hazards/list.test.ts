@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { invalidAreaReason, listHazards } from '../../db/queries/hazards';
 import { seedIfEmpty } from '../../db/seed';
-import { parseHazardFilter, type HazardFilter } from '../../lib/hazards/filter';
+import { type HazardFilter, parseHazardFilter } from '../../lib/hazards/filter';
 import { writeMiniTown } from '../fixtures/mini-town';
 import { testEngines } from '../helpers/engines';
 
@@ -39,7 +39,18 @@ describe.each(testEngines)('hazard list on $name (mini town)', (engine) => {
 
   it('filters by a drawn polygon and by bbox', async () => {
     // A square of ±0.0002° around H1 only (H2 lies 0.0009° east of it).
-    const square = { type: 'Polygon', coordinates: [[[112.0949, 37.3649], [112.0953, 37.3649], [112.0953, 37.3653], [112.0949, 37.3653], [112.0949, 37.3649]]] };
+    const square = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [112.0949, 37.3649],
+          [112.0953, 37.3649],
+          [112.0953, 37.3653],
+          [112.0949, 37.3653],
+          [112.0949, 37.3649],
+        ],
+      ],
+    };
     expect(await codes(`within=${encodeURIComponent(JSON.stringify(square))}`)).toEqual(['H1']);
     expect(await codes('bbox=112.0955,37.3645,112.0965,37.3655')).toEqual(['H2']);
   });
@@ -51,7 +62,18 @@ describe.each(testEngines)('hazard list on $name (mini town)', (engine) => {
   });
 
   it('names why a drawn area is invalid', async () => {
-    const bowTie = { type: 'Polygon' as const, coordinates: [[[112.09, 37.36], [112.1, 37.37], [112.1, 37.36], [112.09, 37.37], [112.09, 37.36]]] };
+    const bowTie = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [112.09, 37.36],
+          [112.1, 37.37],
+          [112.1, 37.36],
+          [112.09, 37.37],
+          [112.09, 37.36],
+        ],
+      ],
+    };
     expect(await invalidAreaReason(handle.db, bowTie)).toMatch(/Self-intersection/);
   });
 });

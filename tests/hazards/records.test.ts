@@ -3,7 +3,14 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { addHazardPhoto } from '../../db/queries/hazard-photos';
-import { createHazard, HazardPlaceError, ImportRejectedError, importHazards, updateHazard, VillageOutOfScopeError } from '../../db/queries/hazard-records';
+import {
+  createHazard,
+  HazardPlaceError,
+  ImportRejectedError,
+  importHazards,
+  updateHazard,
+  VillageOutOfScopeError,
+} from '../../db/queries/hazard-records';
 import { listHazards, StaleVersionError, transitionHazard } from '../../db/queries/hazards';
 import { seedIfEmpty } from '../../db/seed';
 import { parseHazardFilter } from '../../lib/hazards/filter';
@@ -44,7 +51,9 @@ describe.each(testEngines)('recording hazards on $name (mini town)', (engine) =>
     expect(hazard.lat).toBeLessThan(37.3651);
     expect(hazard.code).toBe(`H${String(hazard.id).padStart(5, '0')}`);
     expect(hazard).toMatchObject({ status: 'pending', deadline: '2026-12-01', version: 1 });
-    const events = await sql<{ action: string }>`SELECT action FROM hazard_events WHERE hazard_id = ${hazard.id as number}`.execute(handle.db);
+    const events = await sql<{ action: string }>`SELECT action FROM hazard_events WHERE hazard_id = ${hazard.id as number}`.execute(
+      handle.db,
+    );
     expect(events.rows.map((e) => e.action)).toEqual(['created']);
   });
 
@@ -62,15 +71,29 @@ describe.each(testEngines)('recording hazards on $name (mini town)', (engine) =>
   it('edits under the version check, recording before and after in the audit log', async () => {
     const hazard = await create({ location: { lon: 112.095, lat: 37.365 } });
     const id = hazard.id as number;
-    const edited = await updateHazard(handle.db, { id, patch: { version: 1, description: '已查明：电线老化', severity: 'major' }, actor, villages: null });
+    const edited = await updateHazard(handle.db, {
+      id,
+      patch: { version: 1, description: '已查明：电线老化', severity: 'major' },
+      actor,
+      villages: null,
+    });
     expect(edited).toMatchObject({ version: 2, description: '已查明：电线老化', severity: 'major' });
-    await expect(updateHazard(handle.db, { id, patch: { version: 1, description: '旧页面的修改' }, actor, villages: null }))
-      .rejects.toBeInstanceOf(StaleVersionError);
-    await expect(updateHazard(handle.db, { id, patch: { version: 2, description: 'x' }, actor, villages: [VILLAGE_B] }))
-      .rejects.toThrow(/no hazard/);
+    await expect(
+      updateHazard(handle.db, { id, patch: { version: 1, description: '旧页面的修改' }, actor, villages: null }),
+    ).rejects.toBeInstanceOf(StaleVersionError);
+    await expect(updateHazard(handle.db, { id, patch: { version: 2, description: 'x' }, actor, villages: [VILLAGE_B] })).rejects.toThrow(
+      /no hazard/,
+    );
     const audit = await sql<{ before: { severity: string }; after: { severity: string } }>`
-      SELECT before, after FROM audit_log WHERE table_name = 'hazards' AND record_id = ${String(id)} AND action = 'update'`.execute(handle.db);
-    expect(audit.rows).toEqual([expect.objectContaining({ before: expect.objectContaining({ severity: 'general' }), after: expect.objectContaining({ severity: 'major' }) })]);
+      SELECT before, after FROM audit_log WHERE table_name = 'hazards' AND record_id = ${String(id)} AND action = 'update'`.execute(
+      handle.db,
+    );
+    expect(audit.rows).toEqual([
+      expect.objectContaining({
+        before: expect.objectContaining({ severity: 'general' }),
+        after: expect.objectContaining({ severity: 'major' }),
+      }),
+    ]);
   });
 
   it('closes out on an after-photo without a note, but not on nothing', async () => {
@@ -81,7 +104,9 @@ describe.each(testEngines)('recording hazards on $name (mini town)', (engine) =>
     await step('in_progress', 1);
     await step('awaiting_review', 2);
     await expect(step('closed', 3)).rejects.toBeInstanceOf(VerificationRequiredError);
-    const image = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3a7' } }).jpeg().toBuffer();
+    const image = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3a7' } })
+      .jpeg()
+      .toBuffer();
     await addHazardPhoto(handle.db, { hazardId: id, kind: 'after', photo: await processPhoto(image), actor }, new DatabasePhotoStore());
     expect(await step('closed', 3)).toEqual({ version: 4, status: 'closed' });
   });
@@ -91,8 +116,10 @@ describe.each(testEngines)('recording hazards on $name (mini town)', (engine) =>
     const near = (radius: number) =>
       parseHazardFilter(new URLSearchParams({ near: '112.0951,37.3651', radius_m: String(radius) }), new Set([VILLAGE_A, VILLAGE_B]));
     const codes = async (radius: number) =>
-      JSON.parse((await listHazards(handle.db, near(radius), { limit: 100, offset: 0 })).collection).features
-        .map((f: { properties: { code: string } }) => f.properties.code).filter((c: string) => c === 'H1' || c === 'H2').sort();
+      JSON.parse((await listHazards(handle.db, near(radius), { limit: 100, offset: 0 })).collection)
+        .features.map((f: { properties: { code: string } }) => f.properties.code)
+        .filter((c: string) => c === 'H1' || c === 'H2')
+        .sort();
     expect(await codes(5)).toEqual(['H1']);
     expect(await codes(75)).toEqual(['H1']);
     expect(await codes(85)).toEqual(['H1', 'H2']);
@@ -115,7 +142,10 @@ describe.each(testEngines)('recording hazards on $name (mini town)', (engine) =>
     const imported = await sql<{ code: string; village_code: string }>`
       SELECT code, village_code FROM hazards WHERE code LIKE 'IMP-%' ORDER BY code`.execute(handle.db);
     // IMP-2 is placed on B2 (village A), not by its own coordinates.
-    expect(imported.rows).toEqual([{ code: 'IMP-1', village_code: VILLAGE_A }, { code: 'IMP-2', village_code: VILLAGE_A }]);
+    expect(imported.rows).toEqual([
+      { code: 'IMP-1', village_code: VILLAGE_A },
+      { code: 'IMP-2', village_code: VILLAGE_A },
+    ]);
     await expect(importHazards(handle.db, [rows[0]!], context)).rejects.toBeInstanceOf(ImportRejectedError);
   });
 });

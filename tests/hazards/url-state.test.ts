@@ -1,10 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_LIMIT, EMPTY_FILTER, exportHref, filterParams, hasFilter, listParams, nearText, pageSearch, parsedNear,
-  parsedWithin, parsePageState, withinText,
+  DEFAULT_LIMIT,
+  EMPTY_FILTER,
+  exportHref,
+  filterParams,
+  hasFilter,
+  listParams,
+  nearText,
+  pageSearch,
+  parsedNear,
+  parsedWithin,
+  parsePageState,
+  withinText,
 } from '@/lib/hazards/url-state';
 
-const square = { type: 'Polygon', coordinates: [[[111.5, 37.5], [111.6, 37.5], [111.6, 37.6], [111.5, 37.5]]] };
+const square = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [111.5, 37.5],
+      [111.6, 37.5],
+      [111.6, 37.6],
+      [111.5, 37.5],
+    ],
+  ],
+};
 
 describe('hazards page URL state', () => {
   it('reads every filter from the URL, lists repeatable or comma-separated', () => {
@@ -81,7 +101,12 @@ describe('hazards page URL state', () => {
     expect(state.filter.categories).toEqual([]);
     expect(state.filter.villages).toEqual(['140000000001']);
     expect(state.create).toEqual({
-      category: 'spacing', rule_id: 'spacing.GB50039.3-4', measured: 4.25, lon: 111.55, lat: 37.52, description: '间距不足',
+      category: 'spacing',
+      rule_id: 'spacing.GB50039.3-4',
+      measured: 4.25,
+      lon: 111.55,
+      lat: 37.52,
+      description: '间距不足',
     });
     expect(parsePageState(pageSearch(state))).toEqual(state);
     // Closing the form drops the prefill.
@@ -102,7 +127,16 @@ describe('hazards page URL state', () => {
   });
 
   it('writes drawn coordinates to 6 decimals', () => {
-    const drawn = { type: 'Polygon' as const, coordinates: [[[111.12345678, 37.1], [111.2, 37.987654321], [111.12345678, 37.1]]] };
+    const drawn = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [111.12345678, 37.1],
+          [111.2, 37.987654321],
+          [111.12345678, 37.1],
+        ],
+      ],
+    };
     expect(withinText(drawn)).toBe('{"type":"Polygon","coordinates":[[[111.123457,37.1],[111.2,37.987654],[111.123457,37.1]]]}');
     expect(nearText(111.5, 37.25)).toBe('111.500000,37.250000');
   });

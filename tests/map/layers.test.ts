@@ -28,7 +28,15 @@ describe.each(testEngines)('map layers on $name (mini town)', (engine) => {
     const [b1] = (await features('buildings')).filter((f) => f.properties!.code === 'B1');
     expect(b1!.geometry).toEqual({
       type: 'Polygon',
-      coordinates: [[[112.095, 37.365], [112.0951, 37.365], [112.0951, 37.3651], [112.095, 37.3651], [112.095, 37.365]]],
+      coordinates: [
+        [
+          [112.095, 37.365],
+          [112.0951, 37.365],
+          [112.0951, 37.3651],
+          [112.095, 37.3651],
+          [112.095, 37.365],
+        ],
+      ],
     });
     expect(b1!.properties).toMatchObject({ fire_grade: '3', use: 'residential', responsible_person: '张三' });
   });
@@ -60,8 +68,16 @@ describe.each(testEngines)('map layers on $name (mini town)', (engine) => {
   it('counts features per layer for the view', async () => {
     const all = await layerCounts(handle.db, LAYER_NAMES, {});
     expect(all).toEqual({
-      villages: 2, buildings: 3, passages: 2, obstacles: 1, 'water-sources': 1, stations: 1, units: 1, hazards: 1,
-      incidents: 1, 'straw-stacks': 1,
+      villages: 2,
+      buildings: 3,
+      passages: 2,
+      obstacles: 1,
+      'water-sources': 1,
+      stations: 1,
+      units: 1,
+      hazards: 1,
+      incidents: 1,
+      'straw-stacks': 1,
     });
     const second = await layerCounts(handle.db, ['buildings', 'units', 'hazards'], { villages: [SECOND] });
     expect(second).toEqual({ buildings: 1, units: 1, hazards: 0 });

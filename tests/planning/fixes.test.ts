@@ -30,11 +30,14 @@ describe.each(testEngines)('passage fixes on $name (planning fixture)', (engine)
     const result = await analyse(handle.db, 'reachability', PLAN_VILLAGE);
     return result.features
       .filter((f) => f.properties.kind === 'cut_off' || f.properties.kind === 'beyond_hose')
-      .map((f) => building(f.properties.building_id)).sort();
+      .map((f) => building(f.properties.building_id))
+      .sort();
   };
   const auditRows = async (table: string) =>
-    (await sql<{ action: string; record_id: string; actor: string }>`
-      SELECT action, record_id, actor FROM audit_log WHERE table_name = ${table} ORDER BY id`.execute(handle.db)).rows;
+    (
+      await sql<{ action: string; record_id: string; actor: string }>`
+      SELECT action, record_id, actor FROM audit_log WHERE table_name = ${table} ORDER BY id`.execute(handle.db)
+    ).rows;
 
   beforeAll(async () => {
     handle = await engine.open();
@@ -45,9 +48,16 @@ describe.each(testEngines)('passage fixes on $name (planning fixture)', (engine)
 
   it('clearing O1: plan → in progress → done clears the obstacle and the reachability analysis changes', async () => {
     expect(await cutOff()).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7']);
-    const fix = await createFix(handle.db, createFixSchema.parse({
-      fix: { kind: 'clear_obstacle', obstacle_id: ids.obstacle.O1 }, responsible: '王村长', deadline: '2026-12-31', note: '拆除违建',
-    }), planner);
+    const fix = await createFix(
+      handle.db,
+      createFixSchema.parse({
+        fix: { kind: 'clear_obstacle', obstacle_id: ids.obstacle.O1 },
+        responsible: '王村长',
+        deadline: '2026-12-31',
+        note: '拆除违建',
+      }),
+      planner,
+    );
     expect(fix).toMatchObject({ status: 'plan', version: 1, passage_id: ids.passage.BD, obstacle_code: 'O1', created_by: '张规划' });
 
     const started = await updateFix(handle.db, fix.id, { version: 1, status: 'in_progress' }, planner);
@@ -75,13 +85,23 @@ describe.each(testEngines)('passage fixes on $name (planning fixture)', (engine)
   });
 
   it('a new link, once done, is a passage of the network: P5 and P6 get truck access', async () => {
-    const geometry = await drawnLine(handle.db, [[503, 98], [600, 199], [697, 303]]);
-    const fix = await createFix(handle.db, createFixSchema.parse({ fix: { kind: 'new_link', geometry, width_m: 5, class: 'lane' }, responsible: '李工' }), planner);
+    const geometry = await drawnLine(handle.db, [
+      [503, 98],
+      [600, 199],
+      [697, 303],
+    ]);
+    const fix = await createFix(
+      handle.db,
+      createFixSchema.parse({ fix: { kind: 'new_link', geometry, width_m: 5, class: 'lane' }, responsible: '李工' }),
+      planner,
+    );
     expect(fix.geometry?.type).toBe('LineString');
     const done = await updateFix(handle.db, fix.id, { version: 1, status: 'done' }, planner);
     expect(done.created_passage_id).not.toBeNull();
     const passage = await sql<{ clear_width_m: number; length_m: number; village_code: string }>`
-      SELECT clear_width_m, ST_Length(geom_metric) AS length_m, village_code FROM passages WHERE id = ${done.created_passage_id}`.execute(handle.db);
+      SELECT clear_width_m, ST_Length(geom_metric) AS length_m, village_code FROM passages WHERE id = ${done.created_passage_id}`.execute(
+      handle.db,
+    );
     // Ends joined to C (500,100) and G (700,300) through the drawn middle vertex (600,199).
     const expectedLength = Math.hypot(100, 99) + Math.hypot(100, 101);
     expect(passage.rows[0]!.length_m).toBeCloseTo(expectedLength, 3);
@@ -91,9 +111,14 @@ describe.each(testEngines)('passage fixes on $name (planning fixture)', (engine)
   });
 
   it('widening and a turnaround change the passage when done; a widening to no more than today is refused', async () => {
-    await expect(createFix(handle.db, createFixSchema.parse({ fix: { kind: 'widen', passage_id: ids.passage.CF, width_m: 3 } }), planner))
-      .rejects.toThrow(BadRequestError);
-    const widen = await createFix(handle.db, createFixSchema.parse({ fix: { kind: 'widen', passage_id: ids.passage.CF, width_m: 4.5 } }), planner);
+    await expect(
+      createFix(handle.db, createFixSchema.parse({ fix: { kind: 'widen', passage_id: ids.passage.CF, width_m: 3 } }), planner),
+    ).rejects.toThrow(BadRequestError);
+    const widen = await createFix(
+      handle.db,
+      createFixSchema.parse({ fix: { kind: 'widen', passage_id: ids.passage.CF, width_m: 4.5 } }),
+      planner,
+    );
     const turn = await createFix(handle.db, createFixSchema.parse({ fix: { kind: 'turnaround', passage_id: ids.passage.CF } }), planner);
     await updateFix(handle.db, widen.id, { version: 1, status: 'done' }, planner);
     await updateFix(handle.db, turn.id, { version: 1, status: 'done' }, planner);
@@ -109,7 +134,11 @@ describe.each(testEngines)('passage fixes on $name (planning fixture)', (engine)
     const fresh = await engine.open();
     try {
       const local = await loadPlanningFixture(fresh.db);
-      const scenario = await saveScenario(fresh.db, { name: '打通BD', ...evaluateSchema.parse({ fixes: [{ kind: 'clear_obstacle', obstacle_id: local.obstacle.O1 }] }) }, planner);
+      const scenario = await saveScenario(
+        fresh.db,
+        { name: '打通BD', ...evaluateSchema.parse({ fixes: [{ kind: 'clear_obstacle', obstacle_id: local.obstacle.O1 }] }) },
+        planner,
+      );
       expect(scenario.result).toMatchObject({ newly_reachable: 3, before: { reachable_by_truck: 3 }, after: { reachable_by_truck: 6 } });
       const applied = await applyScenario(fresh.db, scenario.id, { responsible: '王村长', deadline: null, note: '' }, planner);
       expect(applied.fixes).toHaveLength(1);
@@ -118,7 +147,9 @@ describe.each(testEngines)('passage fixes on $name (planning fixture)', (engine)
       await expect(applyScenario(fresh.db, scenario.id, { responsible: '', note: '' }, planner)).rejects.toThrow(FixStepError);
       expect(await listFixes(fresh.db, { scenarioId: scenario.id })).toHaveLength(1);
       expect((await getFix(fresh.db, applied.fixes[0]!.id)).obstacle_id).toBe(local.obstacle.O1);
-      const audit = await sql<{ action: string; table_name: string }>`SELECT action, table_name FROM audit_log ORDER BY id`.execute(fresh.db);
+      const audit = await sql<{ action: string; table_name: string }>`SELECT action, table_name FROM audit_log ORDER BY id`.execute(
+        fresh.db,
+      );
       expect(audit.rows).toEqual([
         { action: 'create', table_name: 'scenarios' },
         { action: 'create', table_name: 'passage_fixes' },

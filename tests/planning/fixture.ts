@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema';
 import { ORIGIN } from '../analysis/fixtures';
 
@@ -26,8 +26,20 @@ import { ORIGIN } from '../analysis/fixtures';
 export const PLAN_VILLAGE = '141121104290';
 
 type Xy = [number, number];
-const rect = (x0: number, y0: number, x1: number, y1: number): Xy[] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
-const diamond = (cx: number, cy: number, r = 5): Xy[] => [[cx, cy - r], [cx + r, cy], [cx, cy + r], [cx - r, cy], [cx, cy - r]];
+const rect = (x0: number, y0: number, x1: number, y1: number): Xy[] => [
+  [x0, y0],
+  [x1, y0],
+  [x1, y1],
+  [x0, y1],
+  [x0, y0],
+];
+const diamond = (cx: number, cy: number, r = 5): Xy[] => [
+  [cx, cy - r],
+  [cx + r, cy],
+  [cx, cy + r],
+  [cx - r, cy],
+  [cx, cy - r],
+];
 
 export const PASSAGES = [
   { code: 'AB', from: [100, 100], to: [300, 100], width: 6, turnaround: true },
@@ -39,8 +51,16 @@ export const PASSAGES = [
 ] as const satisfies readonly { code: string; from: Xy; to: Xy; width: number; turnaround?: boolean }[];
 
 export const BUILDINGS: Record<string, Xy[]> = {
-  P1: diamond(315, 250), P2: diamond(315, 450), P3: diamond(285, 420), P4: diamond(515, 250), P5: diamond(715, 400),
-  P6: rect(590, 205, 600, 215), P7: rect(900, 900, 910, 910), P8: diamond(190, 130), P9: diamond(410, 130), P10: diamond(480, 70),
+  P1: diamond(315, 250),
+  P2: diamond(315, 450),
+  P3: diamond(285, 420),
+  P4: diamond(515, 250),
+  P5: diamond(715, 400),
+  P6: rect(590, 205, 600, 215),
+  P7: rect(900, 900, 910, 910),
+  P8: diamond(190, 130),
+  P9: diamond(410, 130),
+  P10: diamond(480, 70),
 };
 
 const global = ([x, y]: Xy): Xy => [ORIGIN.x + x, ORIGIN.y + y];

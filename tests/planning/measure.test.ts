@@ -20,11 +20,19 @@ describe.each(testEngines)('what-if figures agree with the analyses on $name (an
   afterAll(() => handle?.close());
 
   const flagged = async (name: Parameters<typeof analyse>[1], options = {}) =>
-    new Set(problems(await analyse(handle.db, name, null, options)).map((f) => f.properties.building_id as number).filter((id) => id !== undefined));
+    new Set(
+      problems(await analyse(handle.db, name, null, options))
+        .map((f) => f.properties.building_id as number)
+        .filter((id) => id !== undefined),
+    );
 
   it('truck reachability and response time', async () => {
     const base = await loadScenarioBase(handle.db, { targetMin: 5, month: 1 });
-    const figures = truckFigures({ graph: base.graph, buildings: base.buildings, limits: base.limits, sources: base.truckSources }, 5, base.deadEndM);
+    const figures = truckFigures(
+      { graph: base.graph, buildings: base.buildings, limits: base.limits, sources: base.truckSources },
+      5,
+      base.deadEndM,
+    );
     const all = base.buildings.map((b) => b.id);
     const unreachable = await flagged('reachability');
     expect(all.filter((id) => !figures.reachable.has(id)).sort()).toEqual([...unreachable].sort());

@@ -63,7 +63,10 @@ describe.each(testEngines)('scenario evaluation on $name (planning fixture)', (e
   });
 
   it('a new link drawn from near C to near G joins both ends and opens P5 (on GH) and P6 (next to the link)', async () => {
-    const geometry = await drawnLine(handle.db, [[503, 98], [697, 303]]);
+    const geometry = await drawnLine(handle.db, [
+      [503, 98],
+      [697, 303],
+    ]);
     const result = await evaluate([{ kind: 'new_link', geometry, width_m: 5, class: 'lane' }]);
     expect(codes(result.newly_reachable.features.map((f) => f.properties!.building_id as number))).toEqual(['P5', 'P6']);
     const link = result.new_links.features[0]!;
@@ -78,28 +81,50 @@ describe.each(testEngines)('scenario evaluation on $name (planning fixture)', (e
     expect(link.properties!.crosses_building_ids).toEqual([]);
     // Through P9 (diamond at 410,130): from B (300,100) to P9's centre and on to C (500,100); it passes P10 (480,70)
     // above its top corner (the line is at y = 106.7 where x = 480).
-    const through = await drawnLine(handle.db, [[300, 100], [410, 130], [500, 100]]);
+    const through = await drawnLine(handle.db, [
+      [300, 100],
+      [410, 130],
+      [500, 100],
+    ]);
     const crossing = await evaluate([{ kind: 'new_link', geometry: through, width_m: 5, class: 'lane' }]);
     expect(codes(crossing.new_links.features[0]!.properties!.crosses_building_ids as number[])).toEqual(['P9']);
   });
 
   it('a set of fixes together: obstacle, widening, link and a turnaround at F', async () => {
-    const geometry = await drawnLine(handle.db, [[503, 98], [697, 303]]);
+    const geometry = await drawnLine(handle.db, [
+      [503, 98],
+      [697, 303],
+    ]);
     const result = await evaluate([
       { kind: 'clear_obstacle', obstacle_id: ids.obstacle.O1! },
       { kind: 'widen', passage_id: ids.passage.CF!, width_m: 4.5 },
       { kind: 'new_link', geometry, width_m: 5, class: 'lane' },
       { kind: 'turnaround', passage_id: ids.passage.CF! },
     ]);
-    expect(codes(result.newly_reachable.features.map((f) => f.properties!.building_id as number))).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6']);
+    expect(codes(result.newly_reachable.features.map((f) => f.properties!.building_id as number))).toEqual([
+      'P1',
+      'P2',
+      'P3',
+      'P4',
+      'P5',
+      'P6',
+    ]);
     expect(result.after.reachable_by_truck).toBe(9); // all but P7
     expect(result.resolved_findings.map((f) => f.key)).toContain(`dead_end:${ids.passage.CF}`);
   });
 
   it('refuses a link far from every passage end, a crossing line, and unknown ids', async () => {
-    const far = await drawnLine(handle.db, [[600, 800], [800, 800]]);
+    const far = await drawnLine(handle.db, [
+      [600, 800],
+      [800, 800],
+    ]);
     await expect(evaluate([{ kind: 'new_link', geometry: far, width_m: 5, class: 'lane' }])).rejects.toThrow(BadRequestError);
-    const bow = await drawnLine(handle.db, [[500, 100], [600, 200], [600, 150], [550, 250]]);
+    const bow = await drawnLine(handle.db, [
+      [500, 100],
+      [600, 200],
+      [600, 150],
+      [550, 250],
+    ]);
     await expect(evaluate([{ kind: 'new_link', geometry: bow, width_m: 5, class: 'lane' }])).rejects.toThrow(/crosses itself/);
     await expect(evaluate([{ kind: 'clear_obstacle', obstacle_id: 999_999 }])).rejects.toThrow(NotFoundError);
     await expect(evaluate([{ kind: 'widen', passage_id: 999_999, width_m: 5 }])).rejects.toThrow(NotFoundError);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
-import { seedIfEmpty } from '../../db/seed';
 import { hazardsByVillage, incidentComparison, passageProgress, peopleProgress, periodFigures } from '../../db/queries/stats';
+import { seedIfEmpty } from '../../db/seed';
 import { FIGURE_KEYS, figureLabel } from '../../lib/reports/figure-rows';
 import { monthlyPdf } from '../../lib/reports/pdf';
 import { monthlyReportData } from '../../lib/reports/report-data';
@@ -24,8 +24,11 @@ describe.each(testEngines)('figures of the demo town on $name, against counts fr
 
   it('gives every village month and the town figures the files give', async () => {
     const cases: [string | null, string, string][] = [
-      [VILLAGE, '2026-10-01', '2026-10-31'], [VILLAGE, '2025-03-01', '2025-03-31'], [null, '2026-11-01', '2026-11-30'],
-      [null, '2025-01-01', '2025-12-31'], [null, '2024-01-01', '2024-12-31'],
+      [VILLAGE, '2026-10-01', '2026-10-31'],
+      [VILLAGE, '2025-03-01', '2025-03-31'],
+      [null, '2026-11-01', '2026-11-30'],
+      [null, '2025-01-01', '2025-12-31'],
+      [null, '2024-01-01', '2024-12-31'],
     ];
     for (const [village, from, to] of cases) {
       const figures = await periodFigures(handle.db, { villages: village ? [village] : [], from, to, today: TODAY });
@@ -51,12 +54,16 @@ describe.each(testEngines)('figures of the demo town on $name, against counts fr
   it('measures the campaign targets as the files do', async () => {
     const people = await peopleProgress(handle.db, { villages: [], today: TODAY });
     expect(people.training.map(({ units, unitsMet }) => ({ units, unitsMet }))).toEqual([
-      files.trained(['key_unit'], '2024-12-31'), files.trained(['crowded'], '2025-12-31'), files.trained([], TODAY),
+      files.trained(['key_unit'], '2024-12-31'),
+      files.trained(['crowded'], '2025-12-31'),
+      files.trained([], TODAY),
     ]);
     expect(people.drills).toMatchObject(files.drilled(2026, TODAY));
     const passages = await passageProgress(handle.db, { villages: [], today: TODAY });
     expect(passages.milestones.map(({ found, cleared }) => ({ found, cleared }))).toEqual([
-      files.obstaclesBy('2024-12-31'), files.obstaclesBy('2025-12-31'), files.obstaclesBy(TODAY),
+      files.obstaclesBy('2024-12-31'),
+      files.obstaclesBy('2025-12-31'),
+      files.obstaclesBy(TODAY),
     ]);
     const incidents = await incidentComparison(handle.db, { villages: [], today: TODAY });
     const inYear = (year: string) => files.incidents.filter((f) => f.occurred_on.startsWith(year));

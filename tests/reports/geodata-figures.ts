@@ -11,10 +11,16 @@ const props = (file: string) => (read(file).features as { properties: Record<str
 export function geodataFigures() {
   const hazards = props('hazards.geojson');
   const passageVillage = new Map(props('passages.geojson').map((p) => [p.code, p.village_code as string | null]));
-  const obstacles: Record<string, any>[] = props('obstacles.geojson').map((o) => ({ ...o, village_code: passageVillage.get(o.passage_code) ?? null }));
+  const obstacles: Record<string, any>[] = props('obstacles.geojson').map((o) => ({
+    ...o,
+    village_code: passageVillage.get(o.passage_code) ?? null,
+  }));
   const units = props('units.geojson');
   const unitVillage = new Map(units.map((u) => [u.code, u.village_code as string]));
-  const drills: Record<string, any>[] = (read('drills.json') as Record<string, any>[]).map((d) => ({ ...d, village_code: unitVillage.get(d.unit_code) }));
+  const drills: Record<string, any>[] = (read('drills.json') as Record<string, any>[]).map((d) => ({
+    ...d,
+    village_code: unitVillage.get(d.unit_code),
+  }));
   const trainings = read('trainings.json') as Record<string, any>[];
   const incidents = props('incidents.geojson');
 
@@ -64,7 +70,10 @@ export function geodataFigures() {
   }
 
   function obstaclesBy(day: string) {
-    return { found: obstacles.filter((o) => o.found_on <= day).length, cleared: obstacles.filter((o) => o.cleared_on && o.cleared_on <= day).length };
+    return {
+      found: obstacles.filter((o) => o.found_on <= day).length,
+      cleared: obstacles.filter((o) => o.cleared_on && o.cleared_on <= day).length,
+    };
   }
 
   return { period, trained, drilled, obstaclesBy, villages: props('villages.geojson').map((v) => v.code as string), incidents };

@@ -49,7 +49,8 @@ describe('report and screen parameters', () => {
 
   it('finds a CJK font, honours REPORT_FONT, and names the package when there is none', () => {
     expect(locateReportFont({}, (p) => p.endsWith('wqy-microhei.ttc'))).toEqual({
-      path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', family: 'WenQuanYiMicroHei',
+      path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
+      family: 'WenQuanYiMicroHei',
     });
     expect(locateReportFont({ REPORT_FONT: '/fonts/x.ttc#XHei' }, () => true)).toEqual({ path: '/fonts/x.ttc', family: 'XHei' });
     expect(() => locateReportFont({}, () => false)).toThrow(ReportFontMissingError);

@@ -38,11 +38,11 @@ export function pdfText(buffer: Buffer): string {
   }
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The value printed after a label that starts a line or a column ("发现隐患      3" → "3"). */
 export function pdfValue(text: string, label: string): string | null {
-  const match = new RegExp(`(?:^|\\s)${escape(label)}\\s+(—|-?\\d+(?:\\.\\d+)?%?)`, 'm').exec(text);
+  const match = new RegExp(`(?:^|\\s)${escapeRegExp(label)}\\s+(—|-?\\d+(?:\\.\\d+)?%?)`, 'm').exec(text);
   return match ? match[1]! : null;
 }
 

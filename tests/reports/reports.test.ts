@@ -11,17 +11,44 @@ import { pdfFonts, pdfText, pdfValue, xlsxPairs, xlsxRows } from './read-back';
 
 // V1's November 2026, counted by hand from tests/stats/stats-town.ts (see the period test in tests/stats).
 const V1_NOVEMBER: Record<(typeof FIGURE_KEYS)[number], number | null> = {
-  hazardsFound: 1, majorFound: 0, hazardsRectified: 1, openAtEnd: 1, openMajorAtEnd: 1, overdueAtEnd: 1,
-  obstaclesFound: 0, obstaclesCleared: 1, obstaclesOpenAtEnd: 1, passageFixes: 0,
-  drills: 1, drillParticipants: 12, trainings: 1, incidents: 0, deaths: 0, injuries: 0, lossYuan: 0,
+  hazardsFound: 1,
+  majorFound: 0,
+  hazardsRectified: 1,
+  openAtEnd: 1,
+  openMajorAtEnd: 1,
+  overdueAtEnd: 1,
+  obstaclesFound: 0,
+  obstaclesCleared: 1,
+  obstaclesOpenAtEnd: 1,
+  passageFixes: 0,
+  drills: 1,
+  drillParticipants: 12,
+  trainings: 1,
+  incidents: 0,
+  deaths: 0,
+  injuries: 0,
+  lossYuan: 0,
 };
 // The town's 2026 (to Nov 30): found H1, H2, H4, H5, H6; closed H3 (Feb), H1 (Mar), H5 (Nov); open at the end
 // H2, H4, H6 (H2 overdue); obstacles found O1, cleared O4; 6 drills (5+30+20+20+8+12 = 95 people … plus U1's 5);
 // trainings 3; fires F2, F4 (1 death, 2 injuries, 5100 yuan).
 const TOWN_2026: Partial<Record<(typeof FIGURE_KEYS)[number], number>> = {
-  hazardsFound: 5, majorFound: 2, hazardsRectified: 3, openAtEnd: 3, openMajorAtEnd: 2, overdueAtEnd: 1,
-  obstaclesFound: 1, obstaclesCleared: 1, obstaclesOpenAtEnd: 1, drills: 6, drillParticipants: 95, trainings: 3,
-  incidents: 2, deaths: 1, injuries: 2, lossYuan: 5100,
+  hazardsFound: 5,
+  majorFound: 2,
+  hazardsRectified: 3,
+  openAtEnd: 3,
+  openMajorAtEnd: 2,
+  overdueAtEnd: 1,
+  obstaclesFound: 1,
+  obstaclesCleared: 1,
+  obstaclesOpenAtEnd: 1,
+  drills: 6,
+  drillParticipants: 95,
+  trainings: 3,
+  incidents: 2,
+  deaths: 1,
+  injuries: 2,
+  lossYuan: 5100,
 };
 
 describe.each(testEngines)('reports on $name (stats town)', (engine) => {
@@ -40,7 +67,10 @@ describe.each(testEngines)('reports on $name (stats town)', (engine) => {
     expect([...pairs.keys()]).toContain('示例数据（合成数据，非实测）'); // the mini town is seeded like the demo
     const hazards = await xlsxRows(xlsx, '隐患清单');
     // Found in November: H5 (closed 11-18); open at the end: H2 (overdue).
-    expect(hazards.slice(1).map((row) => [row[0], row[3], row[7]])).toEqual([['H2', '待整改', '是'], ['H5', '已销号', '否']]);
+    expect(hazards.slice(1).map((row) => [row[0], row[3], row[7]])).toEqual([
+      ['H2', '待整改', '是'],
+      ['H5', '已销号', '否'],
+    ]);
   });
 
   it('writes the same figures into the PDF, with the Chinese font embedded', async () => {
@@ -57,7 +87,10 @@ describe.each(testEngines)('reports on $name (stats town)', (engine) => {
   it('gives the status a hazard had at the end of a past month', async () => {
     // H4 moved to in_progress on 2026-03-01: pending at the end of February.
     const report = await monthlyReportData(handle.db, { village: '141121104202', month: '2026-02', today: TODAY });
-    expect(report.hazards.map((h) => [h.code, h.status, h.open])).toEqual([['H3', 'closed', false], ['H4', 'pending', true]]);
+    expect(report.hazards.map((h) => [h.code, h.status, h.open])).toEqual([
+      ['H3', 'closed', false],
+      ['H4', 'pending', true],
+    ]);
   });
 
   it('writes the annual summary for the town as XLSX and PDF from the same figures', async () => {

@@ -1,11 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { runAnalysis } from '../../db/queries/analysis';
-import { seedIfEmpty } from '../../db/seed';
 import {
-  clearCoverageCache, closureTrend, coverageFigures, hazardsByCategory, hazardsByVillage, incidentComparison,
-  passageProgress, peopleProgress, periodFigures, screenStats,
+  clearCoverageCache,
+  closureTrend,
+  coverageFigures,
+  hazardsByCategory,
+  hazardsByVillage,
+  incidentComparison,
+  passageProgress,
+  peopleProgress,
+  periodFigures,
+  screenStats,
 } from '../../db/queries/stats';
+import { seedIfEmpty } from '../../db/seed';
 import { testEngines } from '../helpers/engines';
 import { TODAY, V1, V2, writeStatsTown } from './stats-town';
 
@@ -58,7 +66,16 @@ describe.each(testEngines)('screen and report figures on $name (stats town)', (e
   it('measures obstacles cleared against the passage milestones', async () => {
     const progress = await passageProgress(handle.db, town);
     expect(progress.openObstacles).toBe(1); // O1
-    expect(progress.milestones.map(({ id, asOf, reached, found, cleared, passageFixes }) => ({ id, asOf, reached, found, cleared, passageFixes }))).toEqual([
+    expect(
+      progress.milestones.map(({ id, asOf, reached, found, cleared, passageFixes }) => ({
+        id,
+        asOf,
+        reached,
+        found,
+        cleared,
+        passageFixes,
+      })),
+    ).toEqual([
       { id: 'end_2024', asOf: '2024-12-31', reached: true, found: 2, cleared: 1, passageFixes: 0 }, // O2, O3; O2
       { id: 'end_2025', asOf: '2025-12-31', reached: true, found: 3, cleared: 2, passageFixes: 0 }, // + O4; + O3
       { id: 'end_2026', asOf: TODAY, reached: false, found: 4, cleared: 3, passageFixes: 0 }, // + O1; + O4
@@ -90,25 +107,51 @@ describe.each(testEngines)('screen and report figures on $name (stats town)', (e
 
   it('gives the period figures of a village month (the monthly report)', async () => {
     expect(await periodFigures(handle.db, { villages: [V1], from: '2026-11-01', to: '2026-11-30', today: TODAY })).toEqual({
-      from: '2026-11-01', to: '2026-11-30', asOf: '2026-11-30',
-      hazardsFound: 1, majorFound: 0, hazardsRectified: 1, // H5
-      openAtEnd: 1, openMajorAtEnd: 1, overdueAtEnd: 1, // H2
-      obstaclesFound: 0, obstaclesCleared: 1, obstaclesOpenAtEnd: 1, passageFixes: 0, // O4 cleared; O1 open
-      drills: 1, drillParticipants: 12, trainings: 1, // U3 2026-11-05; 丙 2026-11-20
-      incidents: 0, deaths: 0, injuries: 0, lossYuan: 0, // F4 is V2's
+      from: '2026-11-01',
+      to: '2026-11-30',
+      asOf: '2026-11-30',
+      hazardsFound: 1,
+      majorFound: 0,
+      hazardsRectified: 1, // H5
+      openAtEnd: 1,
+      openMajorAtEnd: 1,
+      overdueAtEnd: 1, // H2
+      obstaclesFound: 0,
+      obstaclesCleared: 1,
+      obstaclesOpenAtEnd: 1,
+      passageFixes: 0, // O4 cleared; O1 open
+      drills: 1,
+      drillParticipants: 12,
+      trainings: 1, // U3 2026-11-05; 丙 2026-11-20
+      incidents: 0,
+      deaths: 0,
+      injuries: 0,
+      lossYuan: 0, // F4 is V2's
     });
     expect(await periodFigures(handle.db, { villages: [V1], from: '2026-02-01', to: '2026-02-28', today: TODAY })).toMatchObject({
-      hazardsFound: 0, hazardsRectified: 0,
-      openAtEnd: 1, openMajorAtEnd: 0, overdueAtEnd: 0, // H1: found 01-10, closed 03-20, deadline 04-10
+      hazardsFound: 0,
+      hazardsRectified: 0,
+      openAtEnd: 1,
+      openMajorAtEnd: 0,
+      overdueAtEnd: 0, // H1: found 01-10, closed 03-20, deadline 04-10
       obstaclesOpenAtEnd: 1, // O4 (O1 comes in March)
-      drills: 1, drillParticipants: 30, trainings: 0, incidents: 1, deaths: 1, injuries: 2, lossYuan: 5000,
+      drills: 1,
+      drillParticipants: 30,
+      trainings: 0,
+      incidents: 1,
+      deaths: 1,
+      injuries: 2,
+      lossYuan: 5000,
     });
     // A period that ends after today is counted to today.
     const year = await periodFigures(handle.db, { villages: [], from: '2026-01-01', to: '2026-12-31', today: TODAY });
     expect(year).toMatchObject({ asOf: TODAY, hazardsFound: 5, hazardsRectified: 3, incidents: 2, drills: 6, trainings: 3 });
     // H6 was found on October's last day: found in October and open at its end.
     expect(await periodFigures(handle.db, { villages: [V2], from: '2026-10-01', to: '2026-10-31', today: TODAY })).toMatchObject({
-      hazardsFound: 1, openAtEnd: 2, openMajorAtEnd: 1, overdueAtEnd: 0,
+      hazardsFound: 1,
+      openAtEnd: 2,
+      openMajorAtEnd: 1,
+      overdueAtEnd: 0,
     });
   });
 
@@ -134,11 +177,14 @@ describe.each(testEngines)('screen and report figures on $name (stats town)', (e
       (await handle.db.selectFrom(table).select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
     const o4 = await id('obstacles', 'O4');
     const p1 = await id('passages', 'P1');
-    await handle.db.insertInto('passage_fixes').values([
-      { kind: 'clear_obstacle', obstacle_id: o4, status: 'done', completed_on: '2026-11-10', created_by: 'test' },
-      { kind: 'widen', passage_id: p1, target_width_m: 4.5, status: 'accepted', completed_on: '2025-05-01', created_by: 'test' },
-      { kind: 'widen', passage_id: p1, target_width_m: 5, status: 'plan', created_by: 'test' },
-    ]).execute();
+    await handle.db
+      .insertInto('passage_fixes')
+      .values([
+        { kind: 'clear_obstacle', obstacle_id: o4, status: 'done', completed_on: '2026-11-10', created_by: 'test' },
+        { kind: 'widen', passage_id: p1, target_width_m: 4.5, status: 'accepted', completed_on: '2025-05-01', created_by: 'test' },
+        { kind: 'widen', passage_id: p1, target_width_m: 5, status: 'plan', created_by: 'test' },
+      ])
+      .execute();
     // Both completed fixes are on V1's passages (O4 on P2, P1): by end 2024 none, by end 2025 one, by today two.
     const progress = await passageProgress(handle.db, town);
     expect(progress.milestones.map((m) => m.passageFixes)).toEqual([0, 1, 2]);

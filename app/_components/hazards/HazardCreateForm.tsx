@@ -1,13 +1,12 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { HAZARD_CATEGORIES, PLACE_TYPES, SEVERITIES } from '@/lib/domain/enums';
+import { HAZARD_CATEGORIES, NOTIFY_METHODS, PLACE_TYPES, SEVERITIES } from '@/lib/domain/enums';
 import { addDays, DEFAULT_DEADLINE_DAYS, todayInChina } from '@/lib/hazards/deadlines';
-import { NOTIFY_METHODS } from '@/lib/domain/enums';
 import type { HazardPrefill } from '@/lib/hazards/url-state';
 import { useT } from '../i18n-context';
-import { EnumOptions } from './EnumOptions';
 import { errorMessage, sendJson } from './api';
+import { EnumOptions } from './EnumOptions';
 
 export interface HazardCreateFormProps {
   prefill: HazardPrefill;
@@ -45,7 +44,11 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
     const abort = new AbortController();
     void fetch(`/api/v1/features/buildings/${buildingId}`, { signal: abort.signal })
       .then((response) => (response.ok ? (response.json() as Promise<GeoJSON.Feature>) : null))
-      .then((feature) => feature && setBuilding({ code: String(feature.properties?.code ?? buildingId), name: (feature.properties?.name as string) ?? null }))
+      .then(
+        (feature) =>
+          feature &&
+          setBuilding({ code: String(feature.properties?.code ?? buildingId), name: (feature.properties?.name as string) ?? null }),
+      )
       .catch(() => {});
     return () => abort.abort();
   }, [buildingId]);
@@ -63,7 +66,11 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
     }
     setBusy(true);
     const body: Record<string, unknown> = {
-      category, severity, description, found_on: foundOn, location: { lon: placing[0], lat: placing[1] },
+      category,
+      severity,
+      description,
+      found_on: foundOn,
+      location: { lon: placing[0], lat: placing[1] },
       ...(placeType ? { place_type: placeType } : {}),
       ...(responsible.trim() ? { responsible_person: responsible.trim() } : {}),
       ...(deadline ? { deadline } : {}),
@@ -85,7 +92,9 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
           <div className="detail-layer">{t('hz.new')}</div>
           <h3>{t('hz.newTitle')}</h3>
         </div>
-        <button type="button" className="close" onClick={onCancel} aria-label={t('hz.close')} data-testid="create-close">×</button>
+        <button type="button" className="close" onClick={onCancel} aria-label={t('hz.close')} data-testid="create-close">
+          ×
+        </button>
       </header>
       <form className="hz-side-body hz-form" onSubmit={submit}>
         <div className={`hz-place${placing ? ' set' : ''}`} data-testid="create-place">
@@ -94,7 +103,8 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
               <b>{t('hz.placed')}</b> {placing[0].toFixed(6)}, {placing[1].toFixed(6)}
               {buildingId !== null && (
                 <div data-testid="create-building">
-                  {t('hz.linked.buildings')} · {building ? `${building.code}${building.name ? ` · ${building.name}` : ''}` : `#${buildingId}`}
+                  {t('hz.linked.buildings')} ·{' '}
+                  {building ? `${building.code}${building.name ? ` · ${building.name}` : ''}` : `#${buildingId}`}
                 </div>
               )}
               <div className="hz-hint">{t('hz.placeAgain')}</div>
@@ -106,7 +116,10 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
         {prefill.rule_id && (
           <div className="hz-rule" data-testid="create-rule">
             <h4>{t('hz.fromAnalysis')}</h4>
-            <div>{prefill.rule_id}{prefill.measured !== undefined ? ` · ${t('hz.measured')} ${prefill.measured}` : ''}</div>
+            <div>
+              {prefill.rule_id}
+              {prefill.measured !== undefined ? ` · ${t('hz.measured')} ${prefill.measured}` : ''}
+            </div>
           </div>
         )}
         <div className="hz-grid">
@@ -138,33 +151,67 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
             <input type="date" value={foundOn} max={today} onChange={(e) => setFoundOn(e.target.value)} data-testid="create-found-on" />
           </label>
           <label className="field">
-            <span>{t('hz.deadline')}{deadline ? '' : ` · ${t('hz.deadlineDefault')}`}</span>
-            <input type="date" value={deadline ?? defaultDeadline} min={foundOn} onChange={(e) => setDeadline(e.target.value || null)}
-              data-testid="create-deadline" />
+            <span>
+              {t('hz.deadline')}
+              {deadline ? '' : ` · ${t('hz.deadlineDefault')}`}
+            </span>
+            <input
+              type="date"
+              value={deadline ?? defaultDeadline}
+              min={foundOn}
+              onChange={(e) => setDeadline(e.target.value || null)}
+              data-testid="create-deadline"
+            />
           </label>
         </div>
         <label className="field">
           <span>{t('hz.description')} *</span>
-          <textarea value={description} required maxLength={2000} rows={4} onChange={(e) => setDescription(e.target.value)}
-            data-testid="create-description" />
+          <textarea
+            value={description}
+            required
+            maxLength={2000}
+            rows={4}
+            onChange={(e) => setDescription(e.target.value)}
+            data-testid="create-description"
+          />
         </label>
         <fieldset className="hz-fieldset">
           <legend>{t('hz.notify')}</legend>
           <div className="hz-inline-form">
-            <select value={notifyMethod} onChange={(e) => setNotifyMethod(e.target.value)} data-testid="create-notify-method" aria-label={t('hz.notifyMethod')}>
+            <select
+              value={notifyMethod}
+              onChange={(e) => setNotifyMethod(e.target.value)}
+              data-testid="create-notify-method"
+              aria-label={t('hz.notifyMethod')}
+            >
               <option value="">{t('hz.notNotified')}</option>
               <EnumOptions group="notify_method" codes={NOTIFY_METHODS} />
             </select>
             {notifyMethod && (
-              <input type="date" value={notifyOn} min={foundOn} max={today} onChange={(e) => setNotifyOn(e.target.value)}
-                data-testid="create-notify-on" aria-label={t('hz.notifyOn')} />
+              <input
+                type="date"
+                value={notifyOn}
+                min={foundOn}
+                max={today}
+                onChange={(e) => setNotifyOn(e.target.value)}
+                data-testid="create-notify-on"
+                aria-label={t('hz.notifyOn')}
+              />
             )}
           </div>
         </fieldset>
-        {error && <div className="hz-error" role="alert" data-testid="create-error">{error}</div>}
+        {error && (
+          <div className="hz-error" role="alert" data-testid="create-error">
+            {error}
+          </div>
+        )}
         <div className="hz-form-buttons">
-          <button type="submit" className="primary" disabled={busy} data-testid="create-submit">{t('hz.create')}</button>
-          <button type="button" className="secondary" onClick={onCancel}>{t('hz.cancel')}</button>
+          <button type="submit" className="primary" disabled={busy} data-testid="create-submit">
+            {t('hz.create')}
+          </button>
+          <button type="button" className="secondary" onClick={onCancel}>
+            {t('hz.cancel')}
+          </button>
         </div>
       </form>
     </aside>

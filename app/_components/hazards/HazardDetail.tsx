@@ -8,8 +8,8 @@ import { callApi, errorMessage, sendJson } from './api';
 import { HazardEditForm } from './HazardEditForm';
 import { HazardNotify } from './HazardNotify';
 import { HazardPhotos } from './HazardPhotos';
-import { HazardTimeline } from './HazardTimeline';
 import { StatusChip } from './HazardTable';
+import { HazardTimeline } from './HazardTimeline';
 import type { HazardDetailData } from './types';
 
 export interface HazardDetailProps {
@@ -102,9 +102,15 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
       <aside className="hz-side" data-testid="hazard-detail" aria-busy={!loadError}>
         <header className="hz-side-head">
           <h3>{loadError ? t('hz.loadFailed') : t('hz.loading')}</h3>
-          <button type="button" className="close" onClick={onClose} aria-label={t('hz.close')}>×</button>
+          <button type="button" className="close" onClick={onClose} aria-label={t('hz.close')}>
+            ×
+          </button>
         </header>
-        {loadError && <div className="hz-error" role="alert">{loadError}</div>}
+        {loadError && (
+          <div className="hz-error" role="alert">
+            {loadError}
+          </div>
+        )}
       </aside>
     );
   }
@@ -125,14 +131,20 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
     [t('hz.village'), p.village_name],
     [t('hz.category'), enumLabel(locale, 'category', p.category)],
     [t('hz.placeType'), p.place_type ? enumLabel(locale, 'place_type', p.place_type) : '—'],
-    [t('hz.severity'), <span key="s" className={`hz-sev hz-sev-${p.severity}`}>{enumLabel(locale, 'severity', p.severity)}</span>],
+    [
+      t('hz.severity'),
+      <span key="s" className={`hz-sev hz-sev-${p.severity}`}>
+        {enumLabel(locale, 'severity', p.severity)}
+      </span>,
+    ],
     [t('hz.foundOn'), p.found_on],
-    [t('hz.deadline'), (
+    [
+      t('hz.deadline'),
       <span key="d">
         {p.deadline}
         {p.overdue && <span className="hz-overdue">{t('hz.overdue')}</span>}
-      </span>
-    )],
+      </span>,
+    ],
     [t('hz.responsible'), p.responsible_person ?? '—'],
     [t('hz.criterion'), p.criterion ?? '—'],
     ...(p.closed_on ? [[t('hz.closedOn'), p.closed_on] as [string, React.ReactNode]] : []),
@@ -146,12 +158,16 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
           <div className="detail-layer">{t('hz.detail')}</div>
           <h3 data-testid="detail-code">{p.code}</h3>
           <div className="hz-head-chips">
-            <span data-testid="detail-status"><StatusChip status={p.status} /></span>
+            <span data-testid="detail-status">
+              <StatusChip status={p.status} />
+            </span>
             {p.overdue && <span className="hz-overdue">{t('hz.overdue')}</span>}
             <span className="hz-version">v{p.version}</span>
           </div>
         </div>
-        <button type="button" className="close" onClick={onClose} aria-label={t('hz.close')} data-testid="detail-close">×</button>
+        <button type="button" className="close" onClick={onClose} aria-label={t('hz.close')} data-testid="detail-close">
+          ×
+        </button>
       </header>
 
       <div className="hz-side-body" ref={body}>
@@ -166,25 +182,45 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
           </div>
         )}
 
-        <p className="hz-description" data-testid="detail-description">{p.description}</p>
+        <p className="hz-description" data-testid="detail-description">
+          {p.description}
+        </p>
 
         {steps.length > 0 && (
           <section className="hz-steps" data-testid="hazard-steps">
             <h4>{t('hz.nextStep')}</h4>
-            <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} rows={2}
-              placeholder={steps.includes('closed') ? t('hz.noteCloseHint') : t('hz.noteHint')} data-testid="step-note" />
+            <textarea
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              maxLength={2000}
+              rows={2}
+              placeholder={steps.includes('closed') ? t('hz.noteCloseHint') : t('hz.noteHint')}
+              data-testid="step-note"
+            />
             {steps.includes('closed') && !hasAfterPhoto && <div className="hz-hint">{t('hz.closeNeeds')}</div>}
             <div className="hz-step-buttons">
               {steps.map((to) => (
-                <button key={to} type="button" disabled={busy} onClick={() => move(to)} data-testid={`step-${to}`}
-                  className={to === 'closed' ? 'primary hz-close-out' : p.status === 'awaiting_review' ? 'secondary hz-send-back' : 'primary'}>
+                <button
+                  key={to}
+                  type="button"
+                  disabled={busy}
+                  onClick={() => move(to)}
+                  data-testid={`step-${to}`}
+                  className={
+                    to === 'closed' ? 'primary hz-close-out' : p.status === 'awaiting_review' ? 'secondary hz-send-back' : 'primary'
+                  }
+                >
                   {t(stepKey(p.status, to))}
                 </button>
               ))}
             </div>
           </section>
         )}
-        {p.status === 'closed' && <div className="hz-closed-note" data-testid="hazard-closed">{t('hz.isClosed')}</div>}
+        {p.status === 'closed' && (
+          <div className="hz-closed-note" data-testid="hazard-closed">
+            {t('hz.isClosed')}
+          </div>
+        )}
 
         <dl className="hz-fields">
           {rows.map(([label, value]) => (
@@ -203,13 +239,19 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
                 <div className="hz-rule-clause">{detail.rule.clause}</div>
                 <div>{locale === 'en' ? detail.rule.description_en : detail.rule.description_zh}</div>
                 <div className="hz-rule-values">
-                  {t('hz.threshold')} <b>{detail.rule.threshold} {detail.rule.unit}</b>
+                  {t('hz.threshold')}{' '}
+                  <b>
+                    {detail.rule.threshold} {detail.rule.unit}
+                  </b>
                   {' · '}
                   {t('hz.measured')} <b data-testid="rule-measured">{p.measured === null ? '—' : `${p.measured} ${detail.rule.unit}`}</b>
                 </div>
               </>
             ) : (
-              <div>{p.rule_id}{p.measured !== null ? ` · ${t('hz.measured')} ${p.measured}` : ''}</div>
+              <div>
+                {p.rule_id}
+                {p.measured !== null ? ` · ${t('hz.measured')} ${p.measured}` : ''}
+              </div>
             )}
           </section>
         )}
@@ -225,27 +267,42 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
           </section>
         )}
 
-        <HazardPhotos hazardId={id} photos={detail.photos} canUpload={canReport && p.status !== 'closed'}
-          onUploaded={() => settle({ ok: true, status: 201, body: null }, '')} />
+        <HazardPhotos
+          hazardId={id}
+          photos={detail.photos}
+          canUpload={canReport && p.status !== 'closed'}
+          onUploaded={() => settle({ ok: true, status: 201, body: null }, '')}
+        />
 
         {canReport && p.status !== 'closed' && (
-          <HazardNotify foundOn={p.found_on} onSubmit={async (notification) =>
-            settle(await sendJson(`/api/v1/hazards/${id}/notifications`, 'POST', notification), t('hz.actionFailed'))} />
+          <HazardNotify
+            foundOn={p.found_on}
+            onSubmit={async (notification) =>
+              settle(await sendJson(`/api/v1/hazards/${id}/notifications`, 'POST', notification), t('hz.actionFailed'))
+            }
+          />
         )}
 
-        {canReport && (
-          editing ? (
-            <HazardEditForm hazard={p} canVerify={canVerify} error={actionError} onCancel={() => setEditing(false)}
+        {canReport &&
+          (editing ? (
+            <HazardEditForm
+              hazard={p}
+              canVerify={canVerify}
+              error={actionError}
+              onCancel={() => setEditing(false)}
               onSave={async (patch) => {
-                const ok = await settle(await sendJson(`/api/v1/hazards/${id}`, 'PATCH', { ...patch, version: p.version }), t('hz.actionFailed'));
+                const ok = await settle(
+                  await sendJson(`/api/v1/hazards/${id}`, 'PATCH', { ...patch, version: p.version }),
+                  t('hz.actionFailed'),
+                );
                 if (ok) setEditing(false);
-              }} />
+              }}
+            />
           ) : (
             <button type="button" className="secondary hz-edit-open" onClick={() => setEditing(true)} data-testid="edit-open">
               ✎ {t('hz.edit')}
             </button>
-          )
-        )}
+          ))}
 
         <HazardTimeline events={detail.events} />
         {canAudit && (

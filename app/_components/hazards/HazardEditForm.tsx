@@ -21,8 +21,14 @@ type Editable = 'category' | 'place_type' | 'severity' | 'description' | 'found_
 export function HazardEditForm({ hazard, canVerify, error, onCancel, onSave }: HazardEditFormProps) {
   const t = useT();
   const initial: Record<Editable, string> = {
-    category: hazard.category, place_type: hazard.place_type ?? '', severity: hazard.severity, description: hazard.description,
-    found_on: hazard.found_on, deadline: hazard.deadline, responsible_person: hazard.responsible_person ?? '', criterion: hazard.criterion ?? '',
+    category: hazard.category,
+    place_type: hazard.place_type ?? '',
+    severity: hazard.severity,
+    description: hazard.description,
+    found_on: hazard.found_on,
+    deadline: hazard.deadline,
+    responsible_person: hazard.responsible_person ?? '',
+    criterion: hazard.criterion ?? '',
   };
   const [values, setValues] = useState(initial);
   const [busy, setBusy] = useState(false);
@@ -89,10 +95,18 @@ export function HazardEditForm({ hazard, canVerify, error, onCancel, onSave }: H
         <input value={values.criterion} maxLength={200} onChange={set('criterion')} data-testid="edit-criterion" />
       </label>
       {!canVerify && <div className="hz-hint">{t('hz.reviewFieldsHint')}</div>}
-      {error && <div className="hz-error" role="alert" data-testid="edit-error">{error}</div>}
+      {error && (
+        <div className="hz-error" role="alert" data-testid="edit-error">
+          {error}
+        </div>
+      )}
       <div className="hz-form-buttons">
-        <button type="submit" className="primary" disabled={busy} data-testid="edit-save">{t('hz.save')}</button>
-        <button type="button" className="secondary" onClick={onCancel}>{t('hz.cancel')}</button>
+        <button type="submit" className="primary" disabled={busy} data-testid="edit-save">
+          {t('hz.save')}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('hz.cancel')}
+        </button>
       </div>
     </form>
   );

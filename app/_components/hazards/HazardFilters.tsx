@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'react';
 import type { VillageSummary } from '@/db/queries/villages';
 import { HAZARD_CATEGORIES, PLACE_TYPES, SEVERITIES } from '@/lib/domain/enums';
+import { EMPTY_FILTER, type HazardFilterState, hasFilter } from '@/lib/hazards/url-state';
 import { enumLabel } from '@/lib/i18n';
-import { EMPTY_FILTER, hasFilter, type HazardFilterState } from '@/lib/hazards/url-state';
 import { useLocale, useT } from '../i18n-context';
 import type { MapMode } from './hazard-map';
 
@@ -22,9 +22,20 @@ export interface HazardFiltersProps {
 type ListField = 'villages' | 'categories' | 'placeTypes' | 'severities';
 
 /** Chips that toggle codes in one of the filter's lists. */
-function ChipGroup({ field, codes, label, filter, onChange, testId }: {
-  field: ListField; codes: readonly { code: string; label: string }[]; label: string; filter: HazardFilterState;
-  onChange(filter: HazardFilterState): void; testId: string;
+function ChipGroup({
+  field,
+  codes,
+  label,
+  filter,
+  onChange,
+  testId,
+}: {
+  field: ListField;
+  codes: readonly { code: string; label: string }[];
+  label: string;
+  filter: HazardFilterState;
+  onChange(filter: HazardFilterState): void;
+  testId: string;
 }) {
   const selected = filter[field];
   const toggle = (code: string) =>
@@ -34,8 +45,14 @@ function ChipGroup({ field, codes, label, filter, onChange, testId }: {
       <legend>{label}</legend>
       <div className="village-chips">
         {codes.map(({ code, label: text }) => (
-          <button key={code} type="button" className={`chip${selected.includes(code) ? ' chip-on' : ''}`}
-            aria-pressed={selected.includes(code)} onClick={() => toggle(code)} data-testid={`${testId}-${code}`}>
+          <button
+            key={code}
+            type="button"
+            className={`chip${selected.includes(code) ? ' chip-on' : ''}`}
+            aria-pressed={selected.includes(code)}
+            onClick={() => toggle(code)}
+            data-testid={`${testId}-${code}`}
+          >
             {text}
           </button>
         ))}
@@ -64,64 +81,137 @@ export function HazardFilters({ villages, filter, onChange, mode, onMode, radius
     <aside className="hz-filters side-panel" aria-label={t('hz.filters')} data-testid="hazard-filters">
       <label className="field">
         <span>{t('hz.search')}</span>
-        <input type="search" value={text} maxLength={50} placeholder={t('hz.searchHint')} onChange={(e) => setText(e.target.value)}
-          data-testid="filter-q" />
+        <input
+          type="search"
+          value={text}
+          maxLength={50}
+          placeholder={t('hz.searchHint')}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="filter-q"
+        />
       </label>
 
-      <ChipGroup field="villages" codes={villages.map((v) => ({ code: v.code, label: v.name }))} label={t('hz.villages')}
-        filter={filter} testId="filter-village"
+      <ChipGroup
+        field="villages"
+        codes={villages.map((v) => ({ code: v.code, label: v.name }))}
+        label={t('hz.villages')}
+        filter={filter}
+        testId="filter-village"
         onChange={(next) => {
           onChange(next);
           onFitVillages(next.villages);
-        }} />
+        }}
+      />
 
       <fieldset className="hz-fieldset" data-testid="filter-area">
         <legend>
           {t('hz.area')}
-          {areaSet && <span className="hz-area-on" data-testid="area-active">{filter.within ? t('hz.areaDrawn') : t('hz.areaNear')}</span>}
+          {areaSet && (
+            <span className="hz-area-on" data-testid="area-active">
+              {filter.within ? t('hz.areaDrawn') : t('hz.areaNear')}
+            </span>
+          )}
         </legend>
         <div className="hz-area-buttons">
-          <button type="button" className={`chip${mode === 'draw-polygon' ? ' chip-on' : ''}`} onClick={() => onMode(mode === 'draw-polygon' ? 'browse' : 'draw-polygon')}
-            data-testid="draw-polygon">⬠ {t('hz.drawPolygon')}</button>
-          <button type="button" className={`chip${mode === 'draw-rectangle' ? ' chip-on' : ''}`} onClick={() => onMode(mode === 'draw-rectangle' ? 'browse' : 'draw-rectangle')}
-            data-testid="draw-rectangle">▭ {t('hz.drawRectangle')}</button>
+          <button
+            type="button"
+            className={`chip${mode === 'draw-polygon' ? ' chip-on' : ''}`}
+            onClick={() => onMode(mode === 'draw-polygon' ? 'browse' : 'draw-polygon')}
+            data-testid="draw-polygon"
+          >
+            ⬠ {t('hz.drawPolygon')}
+          </button>
+          <button
+            type="button"
+            className={`chip${mode === 'draw-rectangle' ? ' chip-on' : ''}`}
+            onClick={() => onMode(mode === 'draw-rectangle' ? 'browse' : 'draw-rectangle')}
+            data-testid="draw-rectangle"
+          >
+            ▭ {t('hz.drawRectangle')}
+          </button>
         </div>
         <div className="hz-near">
-          <button type="button" className={`chip${mode === 'near' ? ' chip-on' : ''}`} onClick={() => onMode(mode === 'near' ? 'browse' : 'near')}
-            data-testid="pick-near">◎ {t('hz.nearPick')}</button>
+          <button
+            type="button"
+            className={`chip${mode === 'near' ? ' chip-on' : ''}`}
+            onClick={() => onMode(mode === 'near' ? 'browse' : 'near')}
+            data-testid="pick-near"
+          >
+            ◎ {t('hz.nearPick')}
+          </button>
           <label>
-            <input type="number" min={10} max={10000} step={10} value={radiusM} onChange={(e) => onRadius(Number(e.target.value) || 200)}
-              data-testid="near-radius" aria-label={t('hz.radius')} />
+            <input
+              type="number"
+              min={10}
+              max={10000}
+              step={10}
+              value={radiusM}
+              onChange={(e) => onRadius(Number(e.target.value) || 200)}
+              data-testid="near-radius"
+              aria-label={t('hz.radius')}
+            />
             {t('hz.metres')}
           </label>
         </div>
         {areaSet && (
-          <button type="button" className="link-button" onClick={() => onChange({ ...filter, within: null, near: null, radiusM: null })}
-            data-testid="area-clear">
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => onChange({ ...filter, within: null, near: null, radiusM: null })}
+            data-testid="area-clear"
+          >
             ✕ {t('hz.areaClear')}
           </button>
         )}
       </fieldset>
 
-      <ChipGroup field="categories" codes={labels('category', HAZARD_CATEGORIES)} label={t('hz.category')} filter={filter}
-        onChange={onChange} testId="filter-category" />
-      <ChipGroup field="placeTypes" codes={labels('place_type', PLACE_TYPES)} label={t('hz.placeType')} filter={filter}
-        onChange={onChange} testId="filter-place-type" />
-      <ChipGroup field="severities" codes={labels('severity', SEVERITIES)} label={t('hz.severity')} filter={filter}
-        onChange={onChange} testId="filter-severity" />
+      <ChipGroup
+        field="categories"
+        codes={labels('category', HAZARD_CATEGORIES)}
+        label={t('hz.category')}
+        filter={filter}
+        onChange={onChange}
+        testId="filter-category"
+      />
+      <ChipGroup
+        field="placeTypes"
+        codes={labels('place_type', PLACE_TYPES)}
+        label={t('hz.placeType')}
+        filter={filter}
+        onChange={onChange}
+        testId="filter-place-type"
+      />
+      <ChipGroup
+        field="severities"
+        codes={labels('severity', SEVERITIES)}
+        label={t('hz.severity')}
+        filter={filter}
+        onChange={onChange}
+        testId="filter-severity"
+      />
 
       <fieldset className="hz-fieldset">
         <legend>{t('hz.deadline')}</legend>
         <label className="hz-check">
-          <input type="checkbox" checked={filter.overdue} onChange={(e) => onChange({ ...filter, overdue: e.target.checked })}
-            data-testid="filter-overdue" />
+          <input
+            type="checkbox"
+            checked={filter.overdue}
+            onChange={(e) => onChange({ ...filter, overdue: e.target.checked })}
+            data-testid="filter-overdue"
+          />
           {t('hz.overdueOnly')}
         </label>
         <label className="hz-inline">
           {t('hz.dueWithin')}
-          <input type="number" min={0} max={3650} value={filter.dueWithinDays ?? ''} placeholder="—"
+          <input
+            type="number"
+            min={0}
+            max={3650}
+            value={filter.dueWithinDays ?? ''}
+            placeholder="—"
             onChange={(e) => onChange({ ...filter, dueWithinDays: e.target.value === '' ? null : e.target.value })}
-            data-testid="filter-due-within" />
+            data-testid="filter-due-within"
+          />
           {t('hz.days')}
         </label>
       </fieldset>
@@ -130,21 +220,36 @@ export function HazardFilters({ villages, filter, onChange, mode, onMode, radius
         <legend>{t('hz.foundRange')}</legend>
         <label className="hz-dates">
           <span>{t('hz.from')}</span>
-          <input type="date" value={filter.foundFrom ?? ''} aria-label={t('hz.foundFrom')}
-            onChange={(e) => onChange({ ...filter, foundFrom: e.target.value || null })} data-testid="filter-found-from" />
+          <input
+            type="date"
+            value={filter.foundFrom ?? ''}
+            aria-label={t('hz.foundFrom')}
+            onChange={(e) => onChange({ ...filter, foundFrom: e.target.value || null })}
+            data-testid="filter-found-from"
+          />
         </label>
         <label className="hz-dates">
           <span>{t('hz.to')}</span>
-          <input type="date" value={filter.foundTo ?? ''} aria-label={t('hz.foundTo')}
-            onChange={(e) => onChange({ ...filter, foundTo: e.target.value || null })} data-testid="filter-found-to" />
+          <input
+            type="date"
+            value={filter.foundTo ?? ''}
+            aria-label={t('hz.foundTo')}
+            onChange={(e) => onChange({ ...filter, foundTo: e.target.value || null })}
+            data-testid="filter-found-to"
+          />
         </label>
       </fieldset>
 
       {hasFilter(filter) && (
-        <button type="button" className="secondary hz-clear-all" onClick={() => {
-          setText('');
-          onChange(EMPTY_FILTER);
-        }} data-testid="filter-clear-all">
+        <button
+          type="button"
+          className="secondary hz-clear-all"
+          onClick={() => {
+            setText('');
+            onChange(EMPTY_FILTER);
+          }}
+          data-testid="filter-clear-all"
+        >
           {t('hz.clearAll')}
         </button>
       )}

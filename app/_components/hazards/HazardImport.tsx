@@ -79,11 +79,14 @@ export function HazardImport({ onClose, onImported }: HazardImportProps) {
   const clean = checked && report.errors.length === 0 && report.rows > 0;
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop is a shortcut; Escape and the close button also close
     <div className="hz-modal-backdrop" role="presentation" onClick={(e) => e.target === e.currentTarget && onClose()}>
       <div className="hz-modal" role="dialog" aria-modal="true" aria-labelledby="hz-import-title" data-testid="hazard-import">
         <header className="hz-side-head">
           <h3 id="hz-import-title">{t('hz.importTitle')}</h3>
-          <button type="button" className="close" onClick={onClose} aria-label={t('hz.close')} data-testid="import-close">×</button>
+          <button type="button" className="close" onClick={onClose} aria-label={t('hz.close')} data-testid="import-close">
+            ×
+          </button>
         </header>
         <div className="hz-modal-body">
           <ol className="hz-import-steps">
@@ -93,11 +96,15 @@ export function HazardImport({ onClose, onImported }: HazardImportProps) {
           </ol>
           <label className="secondary hz-file">
             {file ? file.name : t('hz.importChoose')}
-            <input type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-              data-testid="import-file" onChange={(e) => {
+            <input
+              type="file"
+              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+              data-testid="import-file"
+              onChange={(e) => {
                 const chosen = e.target.files?.[0];
                 if (chosen) void choose(chosen);
-              }} />
+              }}
+            />
           </label>
           <span className="hz-hint"> {t('hz.importRules')}</span>
 
@@ -110,16 +117,22 @@ export function HazardImport({ onClose, onImported }: HazardImportProps) {
                 {fields.map(([field, label]) => (
                   <label key={field} className={`hz-map-field${mapping[field] === undefined ? ' unmapped' : ''}`}>
                     <span>{label}</span>
-                    <select value={mapping[field] ?? ''} data-testid={`map-${field}`}
+                    <select
+                      value={mapping[field] ?? ''}
+                      data-testid={`map-${field}`}
                       onChange={(e) => {
                         const next = { ...mapping };
                         if (e.target.value === '') delete next[field];
                         else next[field] = Number(e.target.value);
                         setMapping(next);
-                      }}>
+                      }}
+                    >
                       <option value="">{t('hz.importUnmapped')}</option>
                       {report.headers.map((header, index) => (
-                        <option key={index} value={index}>{header || `#${index + 1}`}</option>
+                        // biome-ignore lint/suspicious/noArrayIndexKey: a column is identified by its position
+                        <option key={index} value={index}>
+                          {header || `#${index + 1}`}
+                        </option>
                       ))}
                     </select>
                   </label>
@@ -131,11 +144,16 @@ export function HazardImport({ onClose, onImported }: HazardImportProps) {
           {checked && report && created === null && (
             <div className="hz-import-report" data-testid="import-report">
               {report.errors.length === 0 ? (
-                <div className="hz-ok" data-testid="import-clean">{t('hz.importClean').replace('{n}', String(report.valid))}</div>
+                <div className="hz-ok" data-testid="import-clean">
+                  {t('hz.importClean').replace('{n}', String(report.valid))}
+                </div>
               ) : (
                 <>
                   <div className="hz-error" data-testid="import-error-count">
-                    {t('hz.importErrors').replace('{n}', String(report.errors.length)).replace('{valid}', String(report.valid)).replace('{rows}', String(report.rows))}
+                    {t('hz.importErrors')
+                      .replace('{n}', String(report.errors.length))
+                      .replace('{valid}', String(report.valid))
+                      .replace('{rows}', String(report.rows))}
                   </div>
                   <div className="hz-report-scroll">
                     <table className="data-table" data-testid="import-errors">
@@ -148,6 +166,7 @@ export function HazardImport({ onClose, onImported }: HazardImportProps) {
                       </thead>
                       <tbody>
                         {report.errors.map((problem, index) => (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: the report of one file never reorders
                           <tr key={index}>
                             <td>{problem.row}</td>
                             <td>{problem.column || '—'}</td>
@@ -162,13 +181,21 @@ export function HazardImport({ onClose, onImported }: HazardImportProps) {
             </div>
           )}
           {created !== null && (
-            <div className="hz-ok" data-testid="import-done">{t('hz.importDone').replace('{n}', String(created))}</div>
+            <div className="hz-ok" data-testid="import-done">
+              {t('hz.importDone').replace('{n}', String(created))}
+            </div>
           )}
-          {error && <div className="hz-error" role="alert" data-testid="import-error">{error}</div>}
+          {error && (
+            <div className="hz-error" role="alert" data-testid="import-error">
+              {error}
+            </div>
+          )}
         </div>
         <footer className="hz-modal-foot">
           {created !== null ? (
-            <button type="button" className="primary" onClick={() => onImported(created)} data-testid="import-finish">{t('hz.done')}</button>
+            <button type="button" className="primary" onClick={() => onImported(created)} data-testid="import-finish">
+              {t('hz.done')}
+            </button>
           ) : (
             <>
               <button type="button" className="secondary" disabled={!file || !report || busy} onClick={check} data-testid="import-check">

@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { todayInChina } from '@/lib/hazards/deadlines';
 import { NOTIFY_METHODS } from '@/lib/domain/enums';
+import { todayInChina } from '@/lib/hazards/deadlines';
 import { useT } from '../i18n-context';
 import { EnumOptions } from './EnumOptions';
 
@@ -24,13 +24,26 @@ export function HazardNotify({ foundOn, onSubmit }: HazardNotifyProps) {
         <select value={method} onChange={(e) => setMethod(e.target.value)} data-testid="notify-method" aria-label={t('hz.notifyMethod')}>
           <EnumOptions group="notify_method" codes={NOTIFY_METHODS} />
         </select>
-        <input type="date" value={on} min={foundOn} max={todayInChina()} onChange={(e) => setOn(e.target.value)}
-          data-testid="notify-on" aria-label={t('hz.notifyOn')} />
-        <button type="button" className="secondary" disabled={busy || !on} data-testid="notify-submit" onClick={async () => {
-          setBusy(true);
-          await onSubmit({ method, on });
-          setBusy(false);
-        }}>
+        <input
+          type="date"
+          value={on}
+          min={foundOn}
+          max={todayInChina()}
+          onChange={(e) => setOn(e.target.value)}
+          data-testid="notify-on"
+          aria-label={t('hz.notifyOn')}
+        />
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy || !on}
+          data-testid="notify-submit"
+          onClick={async () => {
+            setBusy(true);
+            await onSubmit({ method, on });
+            setBusy(false);
+          }}
+        >
           {t('hz.notifyRecord')}
         </button>
       </div>

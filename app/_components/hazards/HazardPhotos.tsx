@@ -1,8 +1,8 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { PHOTO_KINDS } from '@/lib/photos/kinds';
 import { enumLabel } from '@/lib/i18n';
+import { PHOTO_KINDS } from '@/lib/photos/kinds';
 import { useLocale, useT } from '../i18n-context';
 import { callApi, errorMessage } from './api';
 import type { PhotoMeta } from './types';
@@ -54,35 +54,64 @@ export function HazardPhotos({ hazardId, photos, canUpload, onUploaded }: Hazard
         <div key={k} className="hz-photo-group">
           <div className="hz-photo-kind">{enumLabel(locale, 'photo_kind', k)}</div>
           <div className="hz-thumbs">
-            {photos.filter((photo) => photo.kind === k).map((photo) => (
-              <a key={photo.id} href={`/api/v1/hazards/${hazardId}/photos/${photo.id}`} target="_blank" rel="noreferrer"
-                className="hz-thumb" data-testid={`photo-${photo.kind}`} title={`${photo.uploaded_by} · ${photo.uploaded_at.slice(0, 16).replace('T', ' ')}`}>
-                {/* eslint-disable-next-line @next/next/no-img-element -- the API serves the thumbnail */}
-                <img src={`/api/v1/hazards/${hazardId}/photos/${photo.id}?size=thumbnail`} alt={enumLabel(locale, 'photo_kind', photo.kind)} />
-              </a>
-            ))}
+            {photos
+              .filter((photo) => photo.kind === k)
+              .map((photo) => (
+                <a
+                  key={photo.id}
+                  href={`/api/v1/hazards/${hazardId}/photos/${photo.id}`}
+                  target="_blank"
+                  rel="noreferrer"
+                  className="hz-thumb"
+                  data-testid={`photo-${photo.kind}`}
+                  title={`${photo.uploaded_by} · ${photo.uploaded_at.slice(0, 16).replace('T', ' ')}`}
+                >
+                  {/* eslint-disable-next-line @next/next/no-img-element -- the API serves the thumbnail */}
+                  <img
+                    src={`/api/v1/hazards/${hazardId}/photos/${photo.id}?size=thumbnail`}
+                    alt={enumLabel(locale, 'photo_kind', photo.kind)}
+                  />
+                </a>
+              ))}
           </div>
         </div>
       ))}
       {canUpload && (
         <div className="hz-upload">
-          <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} data-testid="photo-kind" aria-label={t('hz.photoKind')}>
+          <select
+            value={kind}
+            onChange={(e) => setKind(e.target.value as typeof kind)}
+            data-testid="photo-kind"
+            aria-label={t('hz.photoKind')}
+          >
             {PHOTO_KINDS.map((k) => (
-              <option key={k} value={k}>{enumLabel(locale, 'photo_kind', k)}</option>
+              <option key={k} value={k}>
+                {enumLabel(locale, 'photo_kind', k)}
+              </option>
             ))}
           </select>
           <label className={`secondary hz-file${busy ? ' busy' : ''}`}>
             {busy ? t('hz.uploading') : t('hz.upload')}
-            <input ref={input} type="file" accept={ACCEPT} disabled={busy} data-testid="photo-file"
+            <input
+              ref={input}
+              type="file"
+              accept={ACCEPT}
+              disabled={busy}
+              data-testid="photo-file"
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 if (file) void upload(file);
-              }} />
+              }}
+            />
           </label>
           <span className="hz-hint">{t('hz.photoRules')}</span>
         </div>
       )}
-      {error && <div className="hz-error" role="alert" data-testid="photo-error">{error}</div>}
+      {error && (
+        <div className="hz-error" role="alert" data-testid="photo-error">
+          {error}
+        </div>
+      )}
     </section>
   );
 }

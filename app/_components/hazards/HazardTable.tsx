@@ -1,7 +1,7 @@
 'use client';
 
-import { enumLabel } from '@/lib/i18n';
 import { PAGE_SIZES } from '@/lib/hazards/url-state';
+import { enumLabel } from '@/lib/i18n';
 import { useLocale, useT } from '../i18n-context';
 import type { HazardFeature, HazardList } from './types';
 
@@ -52,14 +52,22 @@ export function HazardTable({ list, loading, selected, limit, offset, onSelect, 
               const p = feature.properties;
               const on = p.id === selected;
               return (
-                <tr key={p.id} className={`hz-row${on ? ' selected' : ''}${p.overdue ? ' overdue' : ''}`} aria-selected={on}
-                  onClick={() => onSelect(feature)} data-testid={`hazard-row-${p.id}`} data-code={p.code} data-status={p.status}
-                  tabIndex={0} onKeyDown={(e) => {
+                <tr
+                  key={p.id}
+                  className={`hz-row${on ? ' selected' : ''}${p.overdue ? ' overdue' : ''}`}
+                  aria-selected={on}
+                  onClick={() => onSelect(feature)}
+                  data-testid={`hazard-row-${p.id}`}
+                  data-code={p.code}
+                  data-status={p.status}
+                  tabIndex={0}
+                  onKeyDown={(e) => {
                     if (e.key === 'Enter' || e.key === ' ') {
                       e.preventDefault();
                       onSelect(feature);
                     }
-                  }}>
+                  }}
+                >
                   <td className="hz-code">{p.code}</td>
                   <td>{p.village_name}</td>
                   <td>{enumLabel(locale, 'category', p.category)}</td>
@@ -71,7 +79,11 @@ export function HazardTable({ list, loading, selected, limit, offset, onSelect, 
                   </td>
                   <td className="hz-deadline">
                     {p.deadline}
-                    {p.overdue && <span className="hz-overdue" data-testid="overdue-badge">{t('hz.overdue')}</span>}
+                    {p.overdue && (
+                      <span className="hz-overdue" data-testid="overdue-badge">
+                        {t('hz.overdue')}
+                      </span>
+                    )}
                   </td>
                   <td>{p.responsible_person ?? '—'}</td>
                 </tr>
@@ -79,14 +91,23 @@ export function HazardTable({ list, loading, selected, limit, offset, onSelect, 
             })}
           </tbody>
         </table>
-        {!loading && list && features.length === 0 && <div className="hz-empty" data-testid="hazard-empty">{t('hz.none')}</div>}
+        {!loading && list && features.length === 0 && (
+          <div className="hz-empty" data-testid="hazard-empty">
+            {t('hz.none')}
+          </div>
+        )}
         {loading && !list && <div className="hz-empty">{t('hz.loading')}</div>}
       </div>
       <div className="hz-pager" data-testid="hazard-pager">
         <span data-testid="hazard-total" data-total={total}>
-          {list ? t('hz.range').replace('{from}', String(total === 0 ? 0 : offset + 1)).replace('{to}', String(last)).replace('{total}', total.toLocaleString(locale)) : '…'}
+          {list
+            ? t('hz.range')
+                .replace('{from}', String(total === 0 ? 0 : offset + 1))
+                .replace('{to}', String(last))
+                .replace('{total}', total.toLocaleString(locale))
+            : '…'}
         </span>
-        {loading && list && <span className="hz-spinner" aria-label={t('hz.loading')} />}
+        {loading && list && <span className="hz-spinner" role="status" aria-label={t('hz.loading')} />}
         <span className="hz-pager-buttons">
           <select value={limit} onChange={(e) => onPage(0, Number(e.target.value))} aria-label={t('hz.pageSize')} data-testid="page-size">
             {PAGE_SIZES.map((size) => (
@@ -95,12 +116,22 @@ export function HazardTable({ list, loading, selected, limit, offset, onSelect, 
               </option>
             ))}
           </select>
-          <button type="button" className="secondary" disabled={offset === 0} onClick={() => onPage(Math.max(0, offset - limit), limit)}
-            data-testid="page-prev">
+          <button
+            type="button"
+            className="secondary"
+            disabled={offset === 0}
+            onClick={() => onPage(Math.max(0, offset - limit), limit)}
+            data-testid="page-prev"
+          >
             {t('hz.prev')}
           </button>
-          <button type="button" className="secondary" disabled={last >= total} onClick={() => onPage(offset + limit, limit)}
-            data-testid="page-next">
+          <button
+            type="button"
+            className="secondary"
+            disabled={last >= total}
+            onClick={() => onPage(offset + limit, limit)}
+            data-testid="page-next"
+          >
             {t('hz.next')}
           </button>
         </span>

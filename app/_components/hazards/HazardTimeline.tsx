@@ -37,10 +37,16 @@ export function HazardTimeline({ events }: { events: HazardEvent[] }) {
       <h4>{t('hz.timeline')}</h4>
       <ol>
         {events.map((event) => (
-          <li key={event.id} className={`hz-event hz-event-${event.action}${event.to_status ? ` to-${event.to_status}` : ''}`}
-            data-testid="timeline-event" data-action={event.action}>
+          <li
+            key={event.id}
+            className={`hz-event hz-event-${event.action}${event.to_status ? ` to-${event.to_status}` : ''}`}
+            data-testid="timeline-event"
+            data-action={event.action}
+          >
             <div className="hz-event-what">{describe(event)}</div>
-            <div className="hz-event-meta">{event.actor} · {chinaTime(event.at)}</div>
+            <div className="hz-event-meta">
+              {event.actor} · {chinaTime(event.at)}
+            </div>
             {event.note && <div className="hz-event-note">{event.note}</div>}
           </li>
         ))}

@@ -20,7 +20,17 @@ export interface HazardToolbarProps {
 const OPEN_STATUSES = ['pending', 'in_progress', 'awaiting_review'];
 
 /** Title, status tabs with counts under the current filter, and the page's actions (new, export, import). */
-export function HazardToolbar({ filter, list, canReport, canVerify, filtersOpen, onToggleFilters, onStatus, onCreate, onImport }: HazardToolbarProps) {
+export function HazardToolbar({
+  filter,
+  list,
+  canReport,
+  canVerify,
+  filtersOpen,
+  onToggleFilters,
+  onStatus,
+  onCreate,
+  onImport,
+}: HazardToolbarProps) {
   const t = useT();
   const locale = useLocale();
   const counts = list?.by_status ?? {};
@@ -32,25 +42,43 @@ export function HazardToolbar({ filter, list, canReport, canVerify, filtersOpen,
     { id: 'all', label: t('hz.tab.all'), statuses: [], n: all, on: filter.statuses.length === 0 },
     { id: 'open', label: t('hz.tab.open'), statuses: OPEN_STATUSES, n: open, on: onlyOpen },
     ...HAZARD_STATUSES.map((status) => ({
-      id: status, label: t(`enum.hazard_status.${status}`), statuses: [status], n: counts[status] ?? 0,
+      id: status,
+      label: t(`enum.hazard_status.${status}`),
+      statuses: [status],
+      n: counts[status] ?? 0,
       on: filter.statuses.length === 1 && filter.statuses[0] === status,
     })),
   ];
 
   return (
     <div className="hz-toolbar">
-      <button type="button" className={`hz-filter-toggle${filtersOpen ? ' on' : ''}`} onClick={onToggleFilters}
-        aria-pressed={filtersOpen} data-testid="toggle-filters" title={t('hz.filters')}>
+      <button
+        type="button"
+        className={`hz-filter-toggle${filtersOpen ? ' on' : ''}`}
+        onClick={onToggleFilters}
+        aria-pressed={filtersOpen}
+        data-testid="toggle-filters"
+        title={t('hz.filters')}
+      >
         ☰ {t('hz.filters')}
       </button>
       <h2 className="hz-title">{t('hz.title')}</h2>
       <div className="hz-tabs" role="tablist" data-testid="status-tabs">
         {tabs.map((tab) => (
-          <button key={tab.id} type="button" role="tab" aria-selected={tab.on} className={`hz-tab${tab.on ? ' on' : ''}`}
-            onClick={() => onStatus(tab.statuses)} data-testid={`status-tab-${tab.id}`}>
+          <button
+            key={tab.id}
+            type="button"
+            role="tab"
+            aria-selected={tab.on}
+            className={`hz-tab${tab.on ? ' on' : ''}`}
+            onClick={() => onStatus(tab.statuses)}
+            data-testid={`status-tab-${tab.id}`}
+          >
             {tab.id !== 'all' && tab.id !== 'open' && <i className={`hz-dot hz-dot-${tab.id}`} />}
             {tab.label}
-            <span className="hz-tab-count" data-testid={`status-count-${tab.id}`}>{count(tab.n)}</span>
+            <span className="hz-tab-count" data-testid={`status-count-${tab.id}`}>
+              {count(tab.n)}
+            </span>
           </button>
         ))}
       </div>
@@ -58,8 +86,14 @@ export function HazardToolbar({ filter, list, canReport, canVerify, filtersOpen,
         <span className="hz-export" data-testid="export-links">
           <span className="hz-export-label">{t('hz.export')}</span>
           {(['xlsx', 'csv', 'geojson'] as const).map((format) => (
-            <a key={format} href={exportHref(filter, format)} download data-testid={`export-${format}`} className="hz-export-link"
-              title={`${t('hz.export')} ${format.toUpperCase()}`}>
+            <a
+              key={format}
+              href={exportHref(filter, format)}
+              download
+              data-testid={`export-${format}`}
+              className="hz-export-link"
+              title={`${t('hz.export')} ${format.toUpperCase()}`}
+            >
               {format === 'geojson' ? 'GeoJSON' : format.toUpperCase()}
             </a>
           ))}

@@ -3,14 +3,21 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { VillageSummary } from '@/db/queries/villages';
 import type { Permission } from '@/lib/auth/roles';
-import type { BasemapConfig } from '@/lib/map/basemap';
 import {
-  filterParams, listParams, nearText, pageSearch, parsedNear, parsedWithin, parsePageState, withinText,
-  type HazardFilterState, type HazardPageState,
+  filterParams,
+  type HazardFilterState,
+  type HazardPageState,
+  listParams,
+  nearText,
+  pageSearch,
+  parsedNear,
+  parsedWithin,
+  parsePageState,
+  withinText,
 } from '@/lib/hazards/url-state';
+import type { BasemapConfig } from '@/lib/map/basemap';
 import { useT } from '../i18n-context';
 import { callApi, errorMessage } from './api';
-import { circlePolygon, type HazardMap, type MapMode } from './hazard-map';
 import { HazardCreateForm } from './HazardCreateForm';
 import { HazardDetail } from './HazardDetail';
 import { HazardFilters } from './HazardFilters';
@@ -18,6 +25,7 @@ import { HazardImport } from './HazardImport';
 import { HazardMapView } from './HazardMapView';
 import { HazardTable } from './HazardTable';
 import { HazardToolbar } from './HazardToolbar';
+import { circlePolygon, type HazardMap, type MapMode } from './hazard-map';
 import type { HazardList } from './types';
 
 export interface HazardsAppProps {
@@ -214,7 +222,8 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the side panel opens or closes
   }, [sideOpen]);
   const columns = [filtersOpen ? '272px' : null, 'minmax(560px, 1.3fr)', 'minmax(280px, 1fr)', sideOpen ? '420px' : null]
-    .filter(Boolean).join(' ');
+    .filter(Boolean)
+    .join(' ');
 
   return (
     <div className={`hz-page${sideOpen ? ' hz-side-open' : ''}${filtersOpen ? '' : ' hz-filters-closed'}`} data-testid="hazards-page">
@@ -294,10 +303,16 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
             </div>
           )}
           {list && list.features.length > 0 && (
-            <button type="button" className="hz-fit" onClick={() => {
-              const points = list.features.map((f) => f.geometry.coordinates as [number, number]);
-              map.current?.fitBounds(unionBbox(points.map(([x, y]) => [x, y, x, y])));
-            }} data-testid="map-fit-results" title={t('hz.fitResults')}>
+            <button
+              type="button"
+              className="hz-fit"
+              onClick={() => {
+                const points = list.features.map((f) => f.geometry.coordinates as [number, number]);
+                map.current?.fitBounds(unionBbox(points.map(([x, y]) => [x, y, x, y])));
+              }}
+              data-testid="map-fit-results"
+              title={t('hz.fitResults')}
+            >
               ⤢ {t('hz.fitResults')}
             </button>
           )}

@@ -1,5 +1,5 @@
-import * as maplibregl from 'maplibre-gl';
 import type { ExpressionSpecification, GeoJSONSource, StyleSpecification } from 'maplibre-gl';
+import * as maplibregl from 'maplibre-gl';
 import { TerraDraw, TerraDrawPolygonMode, TerraDrawRectangleMode } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { BasemapConfig } from '@/lib/map/basemap';
@@ -55,44 +55,91 @@ function style(options: HazardMapOptions): StyleSpecification {
     sources,
     layers: [
       ...base,
-      { id: 'village-area', type: 'fill', source: 'villages', paint: { 'fill-color': '#e3ead8', 'fill-opacity': options.basemap.kind === 'raster' ? 0.25 : 1 } },
-      { id: 'village-line', type: 'line', source: 'villages', paint: { 'line-color': '#9aa88a', 'line-width': 1, 'line-dasharray': [3, 2] } },
       {
-        id: 'roads', type: 'line', source: 'passages', layout: { 'line-cap': 'round', 'line-join': 'round' },
+        id: 'village-area',
+        type: 'fill',
+        source: 'villages',
+        paint: { 'fill-color': '#e3ead8', 'fill-opacity': options.basemap.kind === 'raster' ? 0.25 : 1 },
+      },
+      {
+        id: 'village-line',
+        type: 'line',
+        source: 'villages',
+        paint: { 'line-color': '#9aa88a', 'line-width': 1, 'line-dasharray': [3, 2] },
+      },
+      {
+        id: 'roads',
+        type: 'line',
+        source: 'passages',
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
         paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 1.5, 17, 10] },
       },
       {
-        id: 'buildings', type: 'fill', source: 'buildings', 'source-layer': 'buildings',
+        id: 'buildings',
+        type: 'fill',
+        source: 'buildings',
+        'source-layer': 'buildings',
         paint: { 'fill-color': '#cfc8bb', 'fill-outline-color': '#b3ab9c' },
       },
       { id: 'area-fill', type: 'fill', source: 'area', paint: { 'fill-color': '#1565c0', 'fill-opacity': 0.08 } },
       { id: 'area-line', type: 'line', source: 'area', paint: { 'line-color': '#1565c0', 'line-width': 2, 'line-dasharray': [2, 1] } },
-      { id: 'linked-fill', type: 'fill', source: 'linked', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': SELECTED, 'fill-opacity': 0.3 } },
+      {
+        id: 'linked-fill',
+        type: 'fill',
+        source: 'linked',
+        filter: ['==', ['geometry-type'], 'Polygon'],
+        paint: { 'fill-color': SELECTED, 'fill-opacity': 0.3 },
+      },
       { id: 'linked-line', type: 'line', source: 'linked', paint: { 'line-color': SELECTED, 'line-width': 3 } },
       // Overdue: a red ring around the dot, drawn under it so the status colour stays readable.
       {
-        id: 'hazards-overdue', type: 'circle', source: 'hazards', filter: ['==', ['get', 'overdue'], true],
+        id: 'hazards-overdue',
+        type: 'circle',
+        source: 'hazards',
+        filter: ['==', ['get', 'overdue'], true],
         paint: {
-          'circle-radius': zoomRadius(10), 'circle-color': 'rgba(0,0,0,0)',
-          'circle-stroke-color': OVERDUE_RING, 'circle-stroke-width': 2.5,
+          'circle-radius': zoomRadius(10),
+          'circle-color': 'rgba(0,0,0,0)',
+          'circle-stroke-color': OVERDUE_RING,
+          'circle-stroke-width': 2.5,
         },
       },
       {
-        id: 'hazards-selected', type: 'circle', source: 'hazards', filter: ['==', ['get', 'id'], -1],
-        paint: { 'circle-radius': zoomRadius(15), 'circle-color': 'rgba(0,184,212,0.25)', 'circle-stroke-color': SELECTED, 'circle-stroke-width': 3 },
+        id: 'hazards-selected',
+        type: 'circle',
+        source: 'hazards',
+        filter: ['==', ['get', 'id'], -1],
+        paint: {
+          'circle-radius': zoomRadius(15),
+          'circle-color': 'rgba(0,184,212,0.25)',
+          'circle-stroke-color': SELECTED,
+          'circle-stroke-width': 3,
+        },
       },
       {
-        id: 'hazards', type: 'circle', source: 'hazards',
+        id: 'hazards',
+        type: 'circle',
+        source: 'hazards',
         paint: {
           // Major hazards are drawn a little larger (one zoom interpolation, the size chosen inside it).
-          'circle-radius': ['interpolate', ['linear'], ['zoom'],
-            11, ['case', ['==', ['get', 'severity'], 'major'], 5, 4],
-            17, ['case', ['==', ['get', 'severity'], 'major'], 10.5, 8]],
-          'circle-color': statusColor, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5,
+          'circle-radius': [
+            'interpolate',
+            ['linear'],
+            ['zoom'],
+            11,
+            ['case', ['==', ['get', 'severity'], 'major'], 5, 4],
+            17,
+            ['case', ['==', ['get', 'severity'], 'major'], 10.5, 8],
+          ],
+          'circle-color': statusColor,
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1.5,
         },
       },
       {
-        id: 'placing', type: 'circle', source: 'placing',
+        id: 'placing',
+        type: 'circle',
+        source: 'placing',
         paint: { 'circle-radius': 9, 'circle-color': '#ffffff', 'circle-stroke-color': '#9f1d1d', 'circle-stroke-width': 4 },
       },
     ],
@@ -117,7 +164,10 @@ export class HazardMap {
   private mode: MapMode = 'browse';
   private readonly ready: Promise<void>;
 
-  constructor(container: HTMLElement, private readonly options: HazardMapOptions) {
+  constructor(
+    container: HTMLElement,
+    private readonly options: HazardMapOptions,
+  ) {
     maplibregl.setWorkerUrl('/maplibre-gl-worker.mjs');
     this.map = new maplibregl.Map({
       container,
@@ -233,7 +283,14 @@ export class HazardMap {
       adapter: new TerraDrawMapLibreGLAdapter({ map: this.map }),
       modes: [
         new TerraDrawPolygonMode({
-          styles: { fillColor: '#1565c0', fillOpacity: 0.12, outlineColor: '#1565c0', outlineWidth: 2, closingPointColor: '#1565c0', closingPointWidth: 5 },
+          styles: {
+            fillColor: '#1565c0',
+            fillOpacity: 0.12,
+            outlineColor: '#1565c0',
+            outlineWidth: 2,
+            closingPointColor: '#1565c0',
+            closingPointWidth: 5,
+          },
         }),
         new TerraDrawRectangleMode({ styles: { fillColor: '#1565c0', fillOpacity: 0.12, outlineColor: '#1565c0', outlineWidth: 2 } }),
       ],

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { MessageKey } from '@/lib/i18n';
 import { FIX_STATUSES, type FixStatus } from '@/lib/planning/fixes';
 import { useT } from '../i18n-context';
-import { postJson, type FixRow } from './types';
+import { type FixRow, postJson } from './types';
 
 export interface FixListProps {
   fixes: FixRow[] | null;
@@ -22,7 +22,11 @@ export function FixList({ fixes, onChanged, onSelect }: FixListProps) {
   const step = async (fix: FixRow, to: FixStatus) => {
     setMessage(null);
     try {
-      const { fix: updated } = await postJson<{ fix: FixRow }>(`/api/v1/passage-fixes/${fix.id}`, { version: fix.version, status: to }, 'PATCH');
+      const { fix: updated } = await postJson<{ fix: FixRow }>(
+        `/api/v1/passage-fixes/${fix.id}`,
+        { version: fix.version, status: to },
+        'PATCH',
+      );
       onChanged(updated);
     } catch (error) {
       const e = error as Error & { status?: number; body?: { current?: FixRow } };
@@ -35,7 +39,11 @@ export function FixList({ fixes, onChanged, onSelect }: FixListProps) {
 
   return (
     <>
-      {message && <div className="error-text" role="alert">{message}</div>}
+      {message && (
+        <div className="error-text" role="alert">
+          {message}
+        </div>
+      )}
       <ul className="fix-list" data-testid="fix-list">
         {fixes.map((fix) => {
           const at = FIX_STATUSES.indexOf(fix.status);
@@ -52,7 +60,9 @@ export function FixList({ fixes, onChanged, onSelect }: FixListProps) {
               {fix.note && <div className="fix-meta">{fix.note}</div>}
               <ol className="status-steps">
                 {FIX_STATUSES.map((status, i) => (
-                  <li key={status} className={i <= at ? 'step step-on' : 'step'}>{t(`passages.status.${status}` as MessageKey)}</li>
+                  <li key={status} className={i <= at ? 'step step-on' : 'step'}>
+                    {t(`passages.status.${status}` as MessageKey)}
+                  </li>
                 ))}
               </ol>
               {next && (

@@ -13,8 +13,17 @@ import type { PlanningOverlay } from './planning-map';
 import { SegmentList } from './SegmentList';
 import { SuggestionPanel } from './SuggestionPanel';
 import {
-  postJson, requestJson, type DraftFix, type DraftSite, type FixRow, type FixSpec, type ScenarioResult, type ScenarioRow,
-  type SegmentToFix, type Site, type Suggestions,
+  type DraftFix,
+  type DraftSite,
+  type FixRow,
+  type FixSpec,
+  postJson,
+  requestJson,
+  type ScenarioResult,
+  type ScenarioRow,
+  type SegmentToFix,
+  type Site,
+  type Suggestions,
 } from './types';
 import { WhatIfPanel } from './WhatIfPanel';
 
@@ -28,8 +37,10 @@ const STYLE = { buildingColorMode: 'use' as const };
 let draftCounter = 0;
 
 const townBox = (villages: VillageSummary[]): Bbox =>
-  villages.reduce<Bbox>((a, v) => [Math.min(a[0], v.bbox[0]), Math.min(a[1], v.bbox[1]), Math.max(a[2], v.bbox[2]), Math.max(a[3], v.bbox[3])],
-    [Infinity, Infinity, -Infinity, -Infinity]);
+  villages.reduce<Bbox>(
+    (a, v) => [Math.min(a[0], v.bbox[0]), Math.min(a[1], v.bbox[1]), Math.max(a[2], v.bbox[2]), Math.max(a[3], v.bbox[3])],
+    [Infinity, Infinity, -Infinity, -Infinity],
+  );
 
 /** 通道整改规划: ranked segments, the what-if of a set of fixes and sites, saved fixes and siting suggestions. */
 export function PassagesApp({ villages, basemap }: PassagesAppProps) {
@@ -55,16 +66,25 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
   const bounds = useMemo(() => townBox(villages), [villages]);
 
   const loadSegments = useCallback(async () => {
-    const data = await requestJson<{ segments: SegmentToFix[]; buildings: number; without_truck_access: number }>('/api/v1/passage-fixes/segments');
+    const data = await requestJson<{ segments: SegmentToFix[]; buildings: number; without_truck_access: number }>(
+      '/api/v1/passage-fixes/segments',
+    );
     setSegments(data.segments);
     setSummary({ buildings: data.buildings, without: data.without_truck_access });
     void overlay.current?.setSegments({
       type: 'FeatureCollection',
-      features: data.segments.map((s) => ({ type: 'Feature', geometry: s.geometry, properties: { passage_id: s.passage_id, cut_off: s.cut_off } })),
+      features: data.segments.map((s) => ({
+        type: 'Feature',
+        geometry: s.geometry,
+        properties: { passage_id: s.passage_id, cut_off: s.cut_off },
+      })),
     });
   }, []);
   const loadFixes = useCallback(async () => setFixes((await requestJson<{ fixes: FixRow[] }>('/api/v1/passage-fixes')).fixes), []);
-  const loadScenarios = useCallback(async () => setScenarios((await requestJson<{ scenarios: ScenarioRow[] }>('/api/v1/scenarios')).scenarios), []);
+  const loadScenarios = useCallback(
+    async () => setScenarios((await requestJson<{ scenarios: ScenarioRow[] }>('/api/v1/scenarios')).scenarios),
+    [],
+  );
 
   useEffect(() => {
     void loadSegments().catch(() => setSegments([]));
@@ -84,7 +104,9 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
     setEvalState('running');
     setEvalError(null);
     void fetch('/api/v1/scenarios/evaluate', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, signal: abort.signal,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      signal: abort.signal,
       body: JSON.stringify({ fixes: draftFixes.map((f) => f.spec), sites: draftSites.map((s) => s.site) }),
     })
       .then(async (response) => {
@@ -96,7 +118,9 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
         const resolvedIds = new Set(data.resolved_findings.map((f) => f.passageId));
         void overlay.current?.setWhatIf(data.newly_reachable, data.new_links, {
           type: 'FeatureCollection',
-          features: (segments ?? []).filter((s) => resolvedIds.has(s.passage_id)).map((s) => ({ type: 'Feature', geometry: s.geometry, properties: {} })),
+          features: (segments ?? [])
+            .filter((s) => resolvedIds.has(s.passage_id))
+            .map((s) => ({ type: 'Feature', geometry: s.geometry, properties: {} })),
         });
       })
       .catch((error: Error) => {
@@ -110,19 +134,27 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
   useEffect(() => {
     void overlay.current?.setFixes({
       type: 'FeatureCollection',
-      features: (fixes ?? []).flatMap((f) => (f.geometry ? [{ type: 'Feature' as const, geometry: f.geometry, properties: { id: f.id, status: f.status, kind: f.kind } }] : [])),
+      features: (fixes ?? []).flatMap((f) =>
+        f.geometry ? [{ type: 'Feature' as const, geometry: f.geometry, properties: { id: f.id, status: f.status, kind: f.kind } }] : [],
+      ),
     });
   }, [fixes, mapState]);
 
   useEffect(() => {
     void overlay.current?.setSites({
       type: 'FeatureCollection',
-      features: draftSites.map((s) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [s.site.lon, s.site.lat] }, properties: { kind: s.site.kind } })),
+      features: draftSites.map((s) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [s.site.lon, s.site.lat] },
+        properties: { kind: s.site.kind },
+      })),
     });
   }, [draftSites]);
 
   const addFix = useCallback((spec: FixSpec, label: string) => {
-    setDraftFixes((list) => (list.some((f) => JSON.stringify(f.spec) === JSON.stringify(spec)) ? list : [...list, { key: `f${++draftCounter}`, spec, label }]));
+    setDraftFixes((list) =>
+      list.some((f) => JSON.stringify(f.spec) === JSON.stringify(spec)) ? list : [...list, { key: `f${++draftCounter}`, spec, label }],
+    );
   }, []);
   const addSite = useCallback((site: Site) => setDraftSites((list) => [...list, { key: `s${++draftCounter}`, site }]), []);
 
@@ -132,25 +164,31 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
     void overlay.current?.setFocus(segment.geometry);
   }, []);
 
-  const onMapReady = useCallback(async (c: MapController) => {
-    controller.current = c;
-    const { PlanningOverlay } = await import('./planning-map');
-    overlay.current = new PlanningOverlay(c.map);
-    // For the e2e driver: where a lon/lat is on screen.
-    (window as unknown as { __plannerProject?: (lonLat: [number, number]) => [number, number] }).__plannerProject = (lonLat) =>
-      overlay.current!.project(lonLat);
-    void loadSegments().catch(() => {});
-  }, [loadSegments]);
+  const onMapReady = useCallback(
+    async (c: MapController) => {
+      controller.current = c;
+      const { PlanningOverlay } = await import('./planning-map');
+      overlay.current = new PlanningOverlay(c.map);
+      // For the e2e driver: where a lon/lat is on screen.
+      (window as unknown as { __plannerProject?: (lonLat: [number, number]) => [number, number] }).__plannerProject = (lonLat) =>
+        overlay.current!.project(lonLat);
+      void loadSegments().catch(() => {});
+    },
+    [loadSegments],
+  );
 
-  const pickFeature = useCallback((picked: PickedFeature | null) => {
-    if (tool !== 'none' || !picked || picked.layer !== 'passages') return;
-    const segment = segments?.find((s) => String(s.passage_id) === picked.id);
-    if (segment) {
-      setTab('segments');
-      setSelected(segment.passage_id);
-      void overlay.current?.setFocus(segment.geometry);
-    }
-  }, [segments, tool]);
+  const pickFeature = useCallback(
+    (picked: PickedFeature | null) => {
+      if (tool !== 'none' || !picked || picked.layer !== 'passages') return;
+      const segment = segments?.find((s) => String(s.passage_id) === picked.id);
+      if (segment) {
+        setTab('segments');
+        setSelected(segment.passage_id);
+        void overlay.current?.setFocus(segment.geometry);
+      }
+    },
+    [segments, tool],
+  );
 
   const startTool = (next: typeof tool) => {
     const layer = overlay.current;
@@ -164,8 +202,10 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
     if (next === 'line') {
       void layer.drawLine((line) => {
         setTool('none');
-        addFix({ kind: 'new_link', geometry: line as never, width_m: linkWidth, class: 'lane' },
-          `${t('passages.kind.new_link')} (${line.coordinates.length} ${locale === 'en' ? 'points' : '点'}, ${linkWidth} m)`);
+        addFix(
+          { kind: 'new_link', geometry: line as never, width_m: linkWidth, class: 'lane' },
+          `${t('passages.kind.new_link')} (${line.coordinates.length} ${locale === 'en' ? 'points' : '点'}, ${linkWidth} m)`,
+        );
       });
     } else {
       void layer.pickPoint(([lon, lat]) => {
@@ -200,7 +240,9 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
     setTab('fixes');
   };
   const loadScenario = (scenario: ScenarioRow) => {
-    setDraftFixes(scenario.fixes.map((spec) => ({ key: `f${++draftCounter}`, spec, label: `${t(`passages.kind.${spec.kind}`)} · ${scenario.name}` })));
+    setDraftFixes(
+      scenario.fixes.map((spec) => ({ key: `f${++draftCounter}`, spec, label: `${t(`passages.kind.${spec.kind}`)} · ${scenario.name}` })),
+    );
     setDraftSites(scenario.sites.map((site) => ({ key: `s${++draftCounter}`, site })));
   };
 
@@ -213,77 +255,128 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
   const showSuggestions = (data: Suggestions | null) => {
     void overlay.current?.setSuggested({
       type: 'FeatureCollection',
-      features: (data?.sites ?? []).map((s) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [s.lon, s.lat] }, properties: { rank: s.rank } })),
+      features: (data?.sites ?? []).map((s) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
+        properties: { rank: s.rank },
+      })),
     });
   };
 
-
   return (
-        <div className="workspace">
-          <nav className="side-panel planner-panel" aria-label={t('passages.title')}>
-            {summary && (
-              <div className="planner-kpi" data-testid="planner-kpi">
-                <span>{t('passages.summary')}</span>
-                <strong data-testid="without-truck-access">{summary.without.toLocaleString()}</strong>
-                <small>/ {summary.buildings.toLocaleString()}</small>
-              </div>
-            )}
-            <div className="tool-row">
-              <button type="button" className={tool === 'line' ? 'tool tool-on' : 'tool'} onClick={() => startTool('line')} data-testid="tool-draw-link">
-                {tool === 'line' ? t('passages.action.cancelDraw') : t('passages.action.drawLink')}
-              </button>
-              <label className="tool-width">
-                <input type="number" min={1} max={30} step={0.5} value={linkWidth} onChange={(e) => setLinkWidth(Number(e.target.value) || 5)} data-testid="link-width" /> m
-              </label>
-            </div>
-            <div className="tool-row">
-              <button type="button" className={tool === 'water' ? 'tool tool-on' : 'tool'} onClick={() => startTool('water')} data-testid="tool-drop-water">
-                {t('passages.action.dropWater')}
-              </button>
-              <button type="button" className={tool === 'station' ? 'tool tool-on' : 'tool'} onClick={() => startTool('station')} data-testid="tool-drop-station">
-                {t('passages.action.dropStation')}
-              </button>
-            </div>
-            {tool !== 'none' && <div className="tool-hint" role="status">{t(tool === 'line' ? 'passages.action.drawHint' : 'passages.action.dropHint')}</div>}
-            <div className="tabs" role="tablist">
-              {(['segments', 'fixes', 'suggest'] as const).map((name) => (
-                <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'tab tab-on' : 'tab'}
-                  onClick={() => setTab(name)} data-testid={`planner-tab-${name}`}>
-                  {t(`passages.tab.${name}`)}
-                  {name === 'fixes' && fixes ? ` (${fixes.length})` : ''}
-                </button>
-              ))}
-            </div>
-            <div hidden={tab !== 'segments'}>
-              <p className="hint">{t('passages.segmentsHint')}</p>
-              <SegmentList segments={segments} villageNames={villageNames} selected={selected} onSelect={selectSegment} onAddFix={addFix} />
-            </div>
-            <div hidden={tab !== 'fixes'}>
-              <FixList fixes={fixes} onChanged={fixChanged} onSelect={(fix) => fix.geometry && controller.current?.fitTo(fix.geometry)} />
-            </div>
-            <div hidden={tab !== 'suggest'}>
-              <SuggestionPanel onResult={showSuggestions} onAddSite={addSite} onFocus={(at) => controller.current?.flyTo(at, 17)} />
-            </div>
-          </nav>
-          <main className="map-area">
-            <MapView
-              basemap={basemap}
-              offlineAttribution={t('map.offlineAttribution')}
-              bounds={bounds}
-              visible={VISIBLE}
-              styleOptions={STYLE}
-              onReady={(c) => void onMapReady(c)}
-              onFeatureClick={pickFeature}
-              onViewChange={() => {}}
-              onStateChange={setMapState}
-            />
-            {mapState !== 'ready' && <div className={`map-status ${mapState}`} role="status">{t(mapState === 'error' ? 'map.error' : 'map.loading')}</div>}
-            <WhatIfPanel
-              fixes={draftFixes} sites={draftSites} result={result} state={evalState} error={evalError} scenarios={scenarios}
-              onRemove={removeDraft} onClear={clearDraft} onSaveFixes={saveFixes} onSaveScenario={saveScenario}
-              onApply={applyScenario} onLoad={loadScenario}
-            />
-          </main>
+    <div className="workspace">
+      <nav className="side-panel planner-panel" aria-label={t('passages.title')}>
+        {summary && (
+          <div className="planner-kpi" data-testid="planner-kpi">
+            <span>{t('passages.summary')}</span>
+            <strong data-testid="without-truck-access">{summary.without.toLocaleString()}</strong>
+            <small>/ {summary.buildings.toLocaleString()}</small>
+          </div>
+        )}
+        <div className="tool-row">
+          <button
+            type="button"
+            className={tool === 'line' ? 'tool tool-on' : 'tool'}
+            onClick={() => startTool('line')}
+            data-testid="tool-draw-link"
+          >
+            {tool === 'line' ? t('passages.action.cancelDraw') : t('passages.action.drawLink')}
+          </button>
+          <label className="tool-width">
+            <input
+              type="number"
+              min={1}
+              max={30}
+              step={0.5}
+              value={linkWidth}
+              onChange={(e) => setLinkWidth(Number(e.target.value) || 5)}
+              data-testid="link-width"
+            />{' '}
+            m
+          </label>
         </div>
+        <div className="tool-row">
+          <button
+            type="button"
+            className={tool === 'water' ? 'tool tool-on' : 'tool'}
+            onClick={() => startTool('water')}
+            data-testid="tool-drop-water"
+          >
+            {t('passages.action.dropWater')}
+          </button>
+          <button
+            type="button"
+            className={tool === 'station' ? 'tool tool-on' : 'tool'}
+            onClick={() => startTool('station')}
+            data-testid="tool-drop-station"
+          >
+            {t('passages.action.dropStation')}
+          </button>
+        </div>
+        {tool !== 'none' && (
+          <div className="tool-hint" role="status">
+            {t(tool === 'line' ? 'passages.action.drawHint' : 'passages.action.dropHint')}
+          </div>
+        )}
+        <div className="tabs" role="tablist">
+          {(['segments', 'fixes', 'suggest'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              aria-selected={tab === name}
+              className={tab === name ? 'tab tab-on' : 'tab'}
+              onClick={() => setTab(name)}
+              data-testid={`planner-tab-${name}`}
+            >
+              {t(`passages.tab.${name}`)}
+              {name === 'fixes' && fixes ? ` (${fixes.length})` : ''}
+            </button>
+          ))}
+        </div>
+        <div hidden={tab !== 'segments'}>
+          <p className="hint">{t('passages.segmentsHint')}</p>
+          <SegmentList segments={segments} villageNames={villageNames} selected={selected} onSelect={selectSegment} onAddFix={addFix} />
+        </div>
+        <div hidden={tab !== 'fixes'}>
+          <FixList fixes={fixes} onChanged={fixChanged} onSelect={(fix) => fix.geometry && controller.current?.fitTo(fix.geometry)} />
+        </div>
+        <div hidden={tab !== 'suggest'}>
+          <SuggestionPanel onResult={showSuggestions} onAddSite={addSite} onFocus={(at) => controller.current?.flyTo(at, 17)} />
+        </div>
+      </nav>
+      <main className="map-area">
+        <MapView
+          basemap={basemap}
+          offlineAttribution={t('map.offlineAttribution')}
+          bounds={bounds}
+          visible={VISIBLE}
+          styleOptions={STYLE}
+          onReady={(c) => void onMapReady(c)}
+          onFeatureClick={pickFeature}
+          onViewChange={() => {}}
+          onStateChange={setMapState}
+        />
+        {mapState !== 'ready' && (
+          <div className={`map-status ${mapState}`} role="status">
+            {t(mapState === 'error' ? 'map.error' : 'map.loading')}
+          </div>
+        )}
+        <WhatIfPanel
+          fixes={draftFixes}
+          sites={draftSites}
+          result={result}
+          state={evalState}
+          error={evalError}
+          scenarios={scenarios}
+          onRemove={removeDraft}
+          onClear={clearDraft}
+          onSaveFixes={saveFixes}
+          onSaveScenario={saveScenario}
+          onApply={applyScenario}
+          onLoad={loadScenario}
+        />
+      </main>
+    </div>
   );
 }

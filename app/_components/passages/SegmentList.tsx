@@ -26,20 +26,30 @@ export function SegmentList({ segments, villageNames, selected, onSelect, onAddF
         const open = segment.passage_id === selected;
         const name = segment.name ?? segment.code;
         return (
-          <li key={segment.passage_id} className={open ? 'segment selected' : 'segment'} data-testid="segment" data-passage-id={segment.passage_id}>
+          <li
+            key={segment.passage_id}
+            className={open ? 'segment selected' : 'segment'}
+            data-testid="segment"
+            data-passage-id={segment.passage_id}
+          >
             <button type="button" className="segment-head" onClick={() => onSelect(segment)}>
               <span className="segment-rank">{segment.rank}</span>
               <span className="segment-main">
                 <span className="segment-name">{name}</span>
                 <span className="segment-meta">
-                  {segment.village_code ? villageNames[segment.village_code] ?? segment.village_code : ''} · {segment.code} ·{' '}
+                  {segment.village_code ? (villageNames[segment.village_code] ?? segment.village_code) : ''} · {segment.code} ·{' '}
                   {t('passages.width')} {segment.width_m} m
                 </span>
                 <span className="reason-chips">
                   {segment.reasons.map((reason) => (
-                    <span key={reason} className={`reason-chip reason-${reason}`}>{t(`passages.reason.${reason}` as MessageKey)}</span>
+                    <span key={reason} className={`reason-chip reason-${reason}`}>
+                      {t(`passages.reason.${reason}` as MessageKey)}
+                    </span>
                   ))}
-                  <span className={segment.overdue ? 'milestone overdue' : 'milestone'} title={t(`passages.milestone.${segment.milestone}` as MessageKey)}>
+                  <span
+                    className={segment.overdue ? 'milestone overdue' : 'milestone'}
+                    title={t(`passages.milestone.${segment.milestone}` as MessageKey)}
+                  >
                     {segment.milestone}
                     {segment.overdue ? ` · ${t('passages.overdue')}` : ''}
                   </span>
@@ -62,7 +72,12 @@ export function SegmentList({ segments, villageNames, selected, onSelect, onAddF
                       type="button"
                       className="small-button"
                       data-testid="add-clear-obstacle"
-                      onClick={() => onAddFix({ kind: 'clear_obstacle', obstacle_id: obstacle.id }, `${t('passages.kind.clear_obstacle')} ${obstacle.code}`)}
+                      onClick={() =>
+                        onAddFix(
+                          { kind: 'clear_obstacle', obstacle_id: obstacle.id },
+                          `${t('passages.kind.clear_obstacle')} ${obstacle.code}`,
+                        )
+                      }
                     >
                       + {t('passages.action.clear')}
                     </button>
@@ -79,7 +94,12 @@ export function SegmentList({ segments, villageNames, selected, onSelect, onAddF
                       className="small-button"
                       data-testid="add-widen"
                       disabled={!(width > segment.width_m)}
-                      onClick={() => onAddFix({ kind: 'widen', passage_id: segment.passage_id, width_m: width }, `${t('passages.kind.widen')} ${segment.code} → ${width} m`)}
+                      onClick={() =>
+                        onAddFix(
+                          { kind: 'widen', passage_id: segment.passage_id, width_m: width },
+                          `${t('passages.kind.widen')} ${segment.code} → ${width} m`,
+                        )
+                      }
                     >
                       + {t('passages.addToScenario')}
                     </button>
@@ -87,11 +107,15 @@ export function SegmentList({ segments, villageNames, selected, onSelect, onAddF
                 )}
                 {segment.reasons.includes('dead_end') && (
                   <div className="obstacle-row">
-                    <span>{t('passages.reason.dead_end')} {segment.dead_end_m} m</span>
+                    <span>
+                      {t('passages.reason.dead_end')} {segment.dead_end_m} m
+                    </span>
                     <button
                       type="button"
                       className="small-button"
-                      onClick={() => onAddFix({ kind: 'turnaround', passage_id: segment.passage_id }, `${t('passages.kind.turnaround')} ${segment.code}`)}
+                      onClick={() =>
+                        onAddFix({ kind: 'turnaround', passage_id: segment.passage_id }, `${t('passages.kind.turnaround')} ${segment.code}`)
+                      }
                     >
                       + {t('passages.action.turnaround')}
                     </button>

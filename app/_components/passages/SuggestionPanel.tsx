@@ -51,8 +51,8 @@ export function SuggestionPanel({ onResult, onAddSite, onFocus }: SuggestionPane
       {result && (
         <div className="suggestions">
           <div className="fix-meta">
-            {t('passages.suggestUncovered')} {result.uncovered_before} / {result.buildings} · {result.candidates} {t('passages.candidates')} ·{' '}
-            {t('passages.elapsed')} {result.elapsed_ms} ms
+            {t('passages.suggestUncovered')} {result.uncovered_before} / {result.buildings} · {result.candidates} {t('passages.candidates')}{' '}
+            · {t('passages.elapsed')} {result.elapsed_ms} ms
           </div>
           <ol className="fix-list" data-testid="suggestions">
             {result.sites.map((site) => (
@@ -63,7 +63,11 @@ export function SuggestionPanel({ onResult, onAddSite, onFocus }: SuggestionPane
                 <div className="fix-meta">
                   {t('passages.suggestGain')} <strong>+{site.gain}</strong> {t('passages.buildingsUnit')} · Σ {site.cumulative_covered}
                 </div>
-                <button type="button" className="small-button" onClick={() => onAddSite({ kind: result.kind, lon: site.lon, lat: site.lat })}>
+                <button
+                  type="button"
+                  className="small-button"
+                  onClick={() => onAddSite({ kind: result.kind, lon: site.lon, lat: site.lat })}
+                >
                   + {t('passages.addToScenario')}
                 </button>
               </li>

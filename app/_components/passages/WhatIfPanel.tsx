@@ -40,7 +40,9 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
   const [saved, setSaved] = useState<string | null>(null);
   const details = () => ({ responsible, deadline: deadline || null, note });
   const empty = fixes.length === 0 && sites.length === 0;
-  const crossed = new Set((result?.new_links.features ?? []).flatMap((f) => (f.properties?.crosses_building_ids as number[] | undefined) ?? [])).size;
+  const crossed = new Set(
+    (result?.new_links.features ?? []).flatMap((f) => (f.properties?.crosses_building_ids as number[] | undefined) ?? []),
+  ).size;
 
   const act = async (what: () => Promise<void>) => {
     setSaved(null);
@@ -56,30 +58,53 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
     <section className="whatif" data-testid="whatif" aria-label={t('passages.whatIf')}>
       <header className="whatif-head">
         <h2>{t('passages.whatIf')}</h2>
-        {!empty && <button type="button" className="link-button" onClick={props.onClear}>{t('passages.clearAll')}</button>}
+        {!empty && (
+          <button type="button" className="link-button" onClick={props.onClear}>
+            {t('passages.clearAll')}
+          </button>
+        )}
       </header>
       {empty && <p className="muted">{t('passages.whatIfEmpty')}</p>}
       <ul className="draft-list">
         {fixes.map((fix) => (
           <li key={fix.key} data-testid="draft-fix">
             <span>{fix.label}</span>
-            <button type="button" className="link-button" onClick={() => props.onRemove(fix.key)}>{t('passages.remove')}</button>
+            <button type="button" className="link-button" onClick={() => props.onRemove(fix.key)}>
+              {t('passages.remove')}
+            </button>
           </li>
         ))}
         {sites.map((site) => (
           <li key={site.key} data-testid="draft-site">
-            <span>{t(`passages.site.${site.site.kind}` as MessageKey)} ({site.site.lon.toFixed(5)}, {site.site.lat.toFixed(5)})</span>
-            <button type="button" className="link-button" onClick={() => props.onRemove(site.key)}>{t('passages.remove')}</button>
+            <span>
+              {t(`passages.site.${site.site.kind}` as MessageKey)} ({site.site.lon.toFixed(5)}, {site.site.lat.toFixed(5)})
+            </span>
+            <button type="button" className="link-button" onClick={() => props.onRemove(site.key)}>
+              {t('passages.remove')}
+            </button>
           </li>
         ))}
       </ul>
-      {state === 'running' && <div className="muted" data-testid="whatif-running">{t('passages.evaluating')}</div>}
-      {props.error && <div className="error-text" role="alert" data-testid="whatif-error">{props.error}</div>}
+      {state === 'running' && (
+        <div className="muted" data-testid="whatif-running">
+          {t('passages.evaluating')}
+        </div>
+      )}
+      {props.error && (
+        <div className="error-text" role="alert" data-testid="whatif-error">
+          {props.error}
+        </div>
+      )}
       {result && !empty && (
         <>
           <table className="figures" data-testid="whatif-figures">
             <thead>
-              <tr><th /><th>{t('passages.before')}</th><th>{t('passages.after')}</th><th>{t('passages.change')}</th></tr>
+              <tr>
+                <th />
+                <th>{t('passages.before')}</th>
+                <th>{t('passages.after')}</th>
+                <th>{t('passages.change')}</th>
+              </tr>
             </thead>
             <tbody>
               {FIGURES.filter(([key]) => result.before[key] !== undefined).map(([key, label]) => {
@@ -112,24 +137,52 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
       {!empty && (
         <div className="whatif-save">
           <div className="field-row">
-            <label className="field">{t('passages.responsible')}<input value={responsible} onChange={(e) => setResponsible(e.target.value)} data-testid="fix-responsible" /></label>
-            <label className="field">{t('passages.deadline')}<input type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} /></label>
+            <label className="field">
+              {t('passages.responsible')}
+              <input value={responsible} onChange={(e) => setResponsible(e.target.value)} data-testid="fix-responsible" />
+            </label>
+            <label className="field">
+              {t('passages.deadline')}
+              <input type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+            </label>
           </div>
-          <label className="field">{t('passages.note')}<input value={note} onChange={(e) => setNote(e.target.value)} /></label>
+          <label className="field">
+            {t('passages.note')}
+            <input value={note} onChange={(e) => setNote(e.target.value)} />
+          </label>
           <div className="analysis-actions">
-            <button type="button" className="primary" disabled={fixes.length === 0 || state === 'running'} data-testid="save-fixes"
-              onClick={() => void act(() => props.onSaveFixes(details()))}>
+            <button
+              type="button"
+              className="primary"
+              disabled={fixes.length === 0 || state === 'running'}
+              data-testid="save-fixes"
+              onClick={() => void act(() => props.onSaveFixes(details()))}
+            >
               {t('passages.saveFixes')}
             </button>
           </div>
           <div className="field-row scenario-row">
-            <input placeholder={t('passages.scenarioName')} value={name} onChange={(e) => setName(e.target.value)} data-testid="scenario-name" />
-            <button type="button" className="small-button" disabled={!name.trim()} data-testid="save-scenario"
-              onClick={() => void act(() => props.onSaveScenario(name.trim()))}>
+            <input
+              placeholder={t('passages.scenarioName')}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              data-testid="scenario-name"
+            />
+            <button
+              type="button"
+              className="small-button"
+              disabled={!name.trim()}
+              data-testid="save-scenario"
+              onClick={() => void act(() => props.onSaveScenario(name.trim()))}
+            >
               {t('passages.saveScenario')}
             </button>
           </div>
-          {saved && <div className="fix-meta" role="status" data-testid="save-status">{saved}</div>}
+          {saved && (
+            <div className="fix-meta" role="status" data-testid="save-status">
+              {saved}
+            </div>
+          )}
         </div>
       )}
       {props.scenarios.length > 0 && (
@@ -143,17 +196,29 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
                   <td className="compare-figures">
                     {scenario.result && (
                       <>
-                        <span title={t('passages.figure.reachable')}>{t('passages.short.reachable')} +{scenario.result.after.reachable_by_truck - scenario.result.before.reachable_by_truck}</span>
-                        <span title={t('passages.figure.withinTarget')}>{t('passages.short.withinTarget')} +{scenario.result.after.within_response_target - scenario.result.before.within_response_target}</span>
+                        <span title={t('passages.figure.reachable')}>
+                          {t('passages.short.reachable')} +
+                          {scenario.result.after.reachable_by_truck - scenario.result.before.reachable_by_truck}
+                        </span>
+                        <span title={t('passages.figure.withinTarget')}>
+                          {t('passages.short.withinTarget')} +
+                          {scenario.result.after.within_response_target - scenario.result.before.within_response_target}
+                        </span>
                         {scenario.result.after.water_covered !== undefined && (
-                          <span title={t('passages.figure.water')}>{t('passages.short.water')} +{scenario.result.after.water_covered - (scenario.result.before.water_covered ?? 0)}</span>
+                          <span title={t('passages.figure.water')}>
+                            {t('passages.short.water')} +{scenario.result.after.water_covered - (scenario.result.before.water_covered ?? 0)}
+                          </span>
                         )}
-                        <span title={t('passages.resolved')}>{t('passages.short.resolved')} {scenario.result.resolved_findings}</span>
+                        <span title={t('passages.resolved')}>
+                          {t('passages.short.resolved')} {scenario.result.resolved_findings}
+                        </span>
                       </>
                     )}
                   </td>
                   <td>
-                    <button type="button" className="link-button" onClick={() => props.onLoad(scenario)}>{t('passages.load')}</button>
+                    <button type="button" className="link-button" onClick={() => props.onLoad(scenario)}>
+                      {t('passages.load')}
+                    </button>
                     {scenario.applied_at ? (
                       <span className="muted">{t('passages.applied')}</span>
                     ) : (

@@ -1,6 +1,6 @@
+import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { TerraDraw, TerraDrawLineStringMode } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
-import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 type Collection = GeoJSON.FeatureCollection;
@@ -28,46 +28,89 @@ export class PlanningOverlay {
 
   private addLayers(): void {
     const map = this.map;
-    for (const id of ['plan-fixes', 'plan-segments', 'plan-resolved', 'plan-newly', 'plan-links', 'plan-sites', 'plan-suggested', 'plan-focus']) {
+    for (const id of [
+      'plan-fixes',
+      'plan-segments',
+      'plan-resolved',
+      'plan-newly',
+      'plan-links',
+      'plan-sites',
+      'plan-suggested',
+      'plan-focus',
+    ]) {
       map.addSource(id, { type: 'geojson', data: EMPTY });
     }
     map.addLayer({
-      id: 'plan-segments', type: 'line', source: 'plan-segments', layout: { 'line-cap': 'round' },
-      paint: { 'line-color': ['case', ['>', ['get', 'cut_off'], 0], '#d50000', '#ff9800'], 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 2, 17, 7], 'line-opacity': 0.85 },
+      id: 'plan-segments',
+      type: 'line',
+      source: 'plan-segments',
+      layout: { 'line-cap': 'round' },
+      paint: {
+        'line-color': ['case', ['>', ['get', 'cut_off'], 0], '#d50000', '#ff9800'],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 12, 2, 17, 7],
+        'line-opacity': 0.85,
+      },
     });
     // Saved fixes: new links (dashed) and the segments other fixes change, coloured by status.
     const statusColor = ['match', ['get', 'status'], 'plan', '#1565c0', 'in_progress', '#ef6c00', '#2e7d32'] as unknown as string;
     map.addLayer({
-      id: 'plan-fixes', type: 'line', source: 'plan-fixes', filter: ['==', ['geometry-type'], 'LineString'], layout: { 'line-cap': 'round' },
+      id: 'plan-fixes',
+      type: 'line',
+      source: 'plan-fixes',
+      filter: ['==', ['geometry-type'], 'LineString'],
+      layout: { 'line-cap': 'round' },
       paint: { 'line-color': statusColor, 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 2, 17, 6], 'line-dasharray': [2, 1] },
     });
     map.addLayer({
-      id: 'plan-fixes-points', type: 'circle', source: 'plan-fixes', filter: ['==', ['geometry-type'], 'Point'],
+      id: 'plan-fixes-points',
+      type: 'circle',
+      source: 'plan-fixes',
+      filter: ['==', ['geometry-type'], 'Point'],
       paint: { 'circle-radius': 7, 'circle-color': statusColor, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
     });
-    map.addLayer({ id: 'plan-newly', type: 'fill', source: 'plan-newly', paint: { 'fill-color': '#00c853', 'fill-opacity': 0.75, 'fill-outline-color': '#1b5e20' } });
+    map.addLayer({
+      id: 'plan-newly',
+      type: 'fill',
+      source: 'plan-newly',
+      paint: { 'fill-color': '#00c853', 'fill-opacity': 0.75, 'fill-outline-color': '#1b5e20' },
+    });
     map.addLayer({ id: 'plan-newly-outline', type: 'line', source: 'plan-newly', paint: { 'line-color': '#1b5e20', 'line-width': 2 } });
     map.addLayer({
-      id: 'plan-resolved', type: 'line', source: 'plan-resolved', layout: { 'line-cap': 'round' },
+      id: 'plan-resolved',
+      type: 'line',
+      source: 'plan-resolved',
+      layout: { 'line-cap': 'round' },
       paint: { 'line-color': '#00c853', 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 3, 17, 9] },
     });
     map.addLayer({
-      id: 'plan-links', type: 'line', source: 'plan-links', layout: { 'line-cap': 'round' },
+      id: 'plan-links',
+      type: 'line',
+      source: 'plan-links',
+      layout: { 'line-cap': 'round' },
       paint: { 'line-color': '#1565c0', 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 3, 17, 8], 'line-dasharray': [1.5, 1] },
     });
     map.addLayer({
-      id: 'plan-suggested', type: 'circle', source: 'plan-suggested',
+      id: 'plan-suggested',
+      type: 'circle',
+      source: 'plan-suggested',
       paint: { 'circle-radius': 9, 'circle-color': '#6a1b9a', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
     });
     map.addLayer({
-      id: 'plan-sites', type: 'circle', source: 'plan-sites',
+      id: 'plan-sites',
+      type: 'circle',
+      source: 'plan-sites',
       paint: {
-        'circle-radius': 10, 'circle-color': ['match', ['get', 'kind'], 'water', '#0288d1', '#ef6c00'],
-        'circle-stroke-color': '#fff', 'circle-stroke-width': 3,
+        'circle-radius': 10,
+        'circle-color': ['match', ['get', 'kind'], 'water', '#0288d1', '#ef6c00'],
+        'circle-stroke-color': '#fff',
+        'circle-stroke-width': 3,
       },
     });
     map.addLayer({
-      id: 'plan-focus', type: 'line', source: 'plan-focus', layout: { 'line-cap': 'round' },
+      id: 'plan-focus',
+      type: 'line',
+      source: 'plan-focus',
+      layout: { 'line-cap': 'round' },
       paint: { 'line-color': '#00e5ff', 'line-width': 12, 'line-opacity': 0.55 },
     });
   }
@@ -83,7 +126,11 @@ export class PlanningOverlay {
 
   /** The what-if result: newly reachable footprints, new links as joined, resolved segments (green). */
   async setWhatIf(newly: Collection | null, links: Collection | null, resolved: Collection | null): Promise<void> {
-    await Promise.all([this.set('plan-newly', newly ?? EMPTY), this.set('plan-links', links ?? EMPTY), this.set('plan-resolved', resolved ?? EMPTY)]);
+    await Promise.all([
+      this.set('plan-newly', newly ?? EMPTY),
+      this.set('plan-links', links ?? EMPTY),
+      this.set('plan-resolved', resolved ?? EMPTY),
+    ]);
   }
 
   setFixes(data: Collection): Promise<void> {
@@ -99,7 +146,10 @@ export class PlanningOverlay {
   }
 
   setFocus(geometry: GeoJSON.Geometry | null): Promise<void> {
-    return this.set('plan-focus', geometry ? { type: 'FeatureCollection', features: [{ type: 'Feature', geometry, properties: {} }] } : EMPTY);
+    return this.set(
+      'plan-focus',
+      geometry ? { type: 'FeatureCollection', features: [{ type: 'Feature', geometry, properties: {} }] } : EMPTY,
+    );
   }
 
   /** Lets the planner draw one line (terra-draw); `onLine` gets it when finished (click the last point again). */
@@ -109,9 +159,11 @@ export class PlanningOverlay {
     if (!this.draw) {
       this.draw = new TerraDraw({
         adapter: new TerraDrawMapLibreGLAdapter({ map: this.map }),
-        modes: [new TerraDrawLineStringMode({
-          styles: { lineStringColor: '#1565c0', lineStringWidth: 4, closingPointColor: '#1565c0', closingPointWidth: 6 },
-        })],
+        modes: [
+          new TerraDrawLineStringMode({
+            styles: { lineStringColor: '#1565c0', lineStringWidth: 4, closingPointColor: '#1565c0', closingPointWidth: 6 },
+          }),
+        ],
       });
       this.draw.start();
     }

@@ -3,7 +3,7 @@ import type { ScenarioResult, ScenarioRow, SegmentToFix } from '@/db/queries/sce
 import type { Suggestions } from '@/db/queries/suggestions';
 import type { FixSpec, Site } from '@/lib/planning/fixes';
 
-export type { FixRow, ScenarioResult, ScenarioRow, SegmentToFix, Suggestions, FixSpec, Site };
+export type { FixRow, FixSpec, ScenarioResult, ScenarioRow, SegmentToFix, Site, Suggestions };
 
 /** A fix in the what-if set, with the words shown for it. */
 export interface DraftFix {
@@ -24,5 +24,5 @@ export async function requestJson<T>(url: string, init?: RequestInit): Promise<T
   return body;
 }
 
-export const postJson = <T,>(url: string, body: unknown, method = 'POST') =>
+export const postJson = <T>(url: string, body: unknown, method = 'POST') =>
   requestJson<T>(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });

@@ -6,9 +6,23 @@ import type { MessageKey } from '@/lib/i18n';
 import { useT } from '../i18n-context';
 
 const FIGURES = [
-  'hazardsFound', 'majorFound', 'hazardsRectified', 'openAtEnd', 'openMajorAtEnd', 'overdueAtEnd', 'obstaclesFound',
-  'obstaclesCleared', 'obstaclesOpenAtEnd', 'passageFixes', 'drills', 'drillParticipants', 'trainings', 'incidents',
-  'deaths', 'injuries', 'lossYuan',
+  'hazardsFound',
+  'majorFound',
+  'hazardsRectified',
+  'openAtEnd',
+  'openMajorAtEnd',
+  'overdueAtEnd',
+  'obstaclesFound',
+  'obstaclesCleared',
+  'obstaclesOpenAtEnd',
+  'passageFixes',
+  'drills',
+  'drillParticipants',
+  'trainings',
+  'incidents',
+  'deaths',
+  'injuries',
+  'lossYuan',
 ] as const;
 
 export interface ReportsAppProps {
@@ -68,7 +82,11 @@ export function ReportsApp({ villages, showAnnual, currentMonth, currentYear }: 
             <label>
               {t('reports.month')}
               <input
-                type="month" value={month} min="2024-01" max={currentMonth} data-testid="report-month"
+                type="month"
+                value={month}
+                min="2024-01"
+                max={currentMonth}
+                data-testid="report-month"
                 onChange={(e) => e.target.value && setMonth(e.target.value)}
               />
             </label>

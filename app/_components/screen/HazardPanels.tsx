@@ -58,8 +58,14 @@ export function ClosureTrendPanel({ stats, t, vw }: PanelProps) {
           <Legend wrapperStyle={{ fontSize: 0.7 * vw, color: C.text }} />
           <Bar yAxisId="open" dataKey="open" name={t('screen.trend.open')} fill={C.amber} opacity={0.55} isAnimationActive={false} />
           <Line
-            yAxisId="rate" dataKey="rate" name={t('screen.trend.rate')} stroke={C.cyan} strokeWidth={vw * 0.16} dot={false}
-            isAnimationActive={false} connectNulls
+            yAxisId="rate"
+            dataKey="rate"
+            name={t('screen.trend.rate')}
+            stroke={C.cyan}
+            strokeWidth={vw * 0.16}
+            dot={false}
+            isAnimationActive={false}
+            connectNulls
           />
         </ComposedChart>
       </ResponsiveContainer>
@@ -74,7 +80,10 @@ export function VillageRankingPanel({ stats, t, vw, current }: PanelProps & { cu
   // The toured village always shows, in place of the tenth when it ranks lower.
   const shown = top.some((v) => v.code === current) || !current ? top : [...top.slice(0, 9), ...ranking.filter((v) => v.code === current)];
   const data = shown.map((v) => ({
-    code: v.code, name: v.name, overdue: v.overdue, notOverdue: v.open - v.overdue,
+    code: v.code,
+    name: v.name,
+    overdue: v.overdue,
+    notOverdue: v.open - v.overdue,
   }));
   return (
     <Panel id="ranking" title={t('screen.ranking')} filled={data.length > 0}>
@@ -102,7 +111,9 @@ export function VillageRankingPanel({ stats, t, vw, current }: PanelProps & { cu
 /** Open hazards and hazards found this year by category. */
 export function CategoryPanel({ stats, t, vw, locale }: PanelProps & { locale: Locale }) {
   const data = (stats?.categories ?? []).map((c) => ({
-    name: enumLabel(locale, 'category', c.category), open: c.open, found: c.foundThisYear,
+    name: enumLabel(locale, 'category', c.category),
+    open: c.open,
+    found: c.foundThisYear,
   }));
   return (
     <Panel id="categories" title={t('screen.categories')} filled={data.length > 0}>

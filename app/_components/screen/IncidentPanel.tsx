@@ -10,7 +10,11 @@ import { SCREEN_COLORS as C } from './use-screen-scale';
 export function IncidentPanel({ stats, t, vw }: { stats: ScreenStatsResponse | null; t: Translate; vw: number }) {
   const i = stats?.incidents;
   const data = (i?.months ?? []).map((m) => ({
-    month: `${m.month}${t('screen.month')}`, fires: m.fires, last: m.firesLastYear, deaths: m.deaths, deathsLast: m.deathsLastYear,
+    month: `${m.month}${t('screen.month')}`,
+    fires: m.fires,
+    last: m.firesLastYear,
+    deaths: m.deaths,
+    deathsLast: m.deathsLastYear,
   }));
   const axis = { fontSize: 0.68 * vw, fill: C.muted };
   return (
@@ -40,10 +44,22 @@ export function IncidentPanel({ stats, t, vw }: { stats: ScreenStatsResponse | n
             <Legend wrapperStyle={{ fontSize: 0.7 * vw, color: C.text }} />
             <Bar dataKey="last" name={t('screen.incidents.lastYear')} fill={C.grey} isAnimationActive={false} />
             <Bar dataKey="fires" name={t('screen.incidents.thisYear')} fill={C.amber} isAnimationActive={false} />
-            <Line dataKey="deathsLast" name={`${t('screen.incidents.lastYear')}${t('screen.incidents.deaths')}`} stroke={C.muted}
-              strokeDasharray="4 3" dot={false} isAnimationActive={false} />
-            <Line dataKey="deaths" name={`${t('screen.incidents.thisYear')}${t('screen.incidents.deaths')}`} stroke={C.deepRed}
-              strokeWidth={vw * 0.12} dot={false} isAnimationActive={false} />
+            <Line
+              dataKey="deathsLast"
+              name={`${t('screen.incidents.lastYear')}${t('screen.incidents.deaths')}`}
+              stroke={C.muted}
+              strokeDasharray="4 3"
+              dot={false}
+              isAnimationActive={false}
+            />
+            <Line
+              dataKey="deaths"
+              name={`${t('screen.incidents.thisYear')}${t('screen.incidents.deaths')}`}
+              stroke={C.deepRed}
+              strokeWidth={vw * 0.12}
+              dot={false}
+              isAnimationActive={false}
+            />
           </ComposedChart>
         </ResponsiveContainer>
       </div>

@@ -16,8 +16,11 @@ interface PanelProps {
 export function PassagePanel({ stats, t, vw }: PanelProps) {
   const p = stats?.passages;
   const rows = (p?.milestones ?? []).map((m) => ({
-    id: m.id, label: t(`screen.passages.milestone.${m.id}` as MessageKey), share: m.clearedShare,
-    detail: `${m.cleared}/${m.found}`, target: m.target,
+    id: m.id,
+    label: t(`screen.passages.milestone.${m.id}` as MessageKey),
+    share: m.clearedShare,
+    detail: `${m.cleared}/${m.found}`,
+    target: m.target,
   }));
   const fixes = p?.milestones.at(-1)?.passageFixes;
   return (
@@ -66,11 +69,18 @@ export function PeoplePanel({ stats, t, vw }: PanelProps) {
   const rows = p
     ? [
         ...p.training.map((g) => ({
-          id: g.id, label: t(`screen.people.${g.id}` as MessageKey), share: g.share, detail: `${g.unitsMet}/${g.units}`, target: 1,
+          id: g.id,
+          label: t(`screen.people.${g.id}` as MessageKey),
+          share: g.share,
+          detail: `${g.unitsMet}/${g.units}`,
+          target: 1,
         })),
         {
-          id: 'drills', label: t('screen.people.drills'), share: p.drills.share,
-          detail: `${p.drills.targetUnitsMet}/${p.drills.targetUnits}`, target: 1,
+          id: 'drills',
+          label: t('screen.people.drills'),
+          share: p.drills.share,
+          detail: `${p.drills.targetUnitsMet}/${p.drills.targetUnits}`,
+          target: 1,
         },
       ]
     : [];

@@ -3,11 +3,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Bbox } from '@/db/queries/layers';
 import type { VillageSummary } from '@/db/queries/villages';
-import { translator, type Locale } from '@/lib/i18n';
+import { type Locale, translator } from '@/lib/i18n';
 import type { BasemapConfig } from '@/lib/map/basemap';
 import type { MapController } from '@/lib/map/map-controller';
 import { tourStops } from '@/lib/screen/types';
-import { ClosureTrendPanel, CategoryPanel, HazardKpiPanel, VillageRankingPanel } from './HazardPanels';
+import { CategoryPanel, ClosureTrendPanel, HazardKpiPanel, VillageRankingPanel } from './HazardPanels';
 import { IncidentPanel } from './IncidentPanel';
 import { CoveragePanel, PassagePanel, PeoplePanel } from './ProgressPanels';
 import { ScreenMap } from './ScreenMap';
@@ -38,7 +38,14 @@ const time = (date: Date) => date.toLocaleTimeString('zh-CN', { hour12: false, t
 export function ScreenApp({ locale, villages, basemap, demoData, tourSeconds, fixedVillage, refreshSeconds }: ScreenAppProps) {
   const t = translator(locale);
   const vw = useScreenScale();
-  const stops = useMemo(() => tourStops(villages.map((v) => v.code), fixedVillage), [villages, fixedVillage]);
+  const stops = useMemo(
+    () =>
+      tourStops(
+        villages.map((v) => v.code),
+        fixedVillage,
+      ),
+    [villages, fixedVillage],
+  );
   const tour = useTour(stops, tourSeconds);
   const { stats, failed } = useScreenStats(tour.current, refreshSeconds);
   const controller = useRef<MapController | null>(null);
@@ -62,7 +69,11 @@ export function ScreenApp({ locale, villages, basemap, demoData, tourSeconds, fi
   const panelProps = { stats, t, vw };
 
   return (
-    <div className="screen" data-testid="screen" data-village={tour.current} data-stop={tour.index}
+    <div
+      className="screen"
+      data-testid="screen"
+      data-village={tour.current}
+      data-stop={tour.index}
       data-stats-village={stats ? (stats.villages[0] ?? '') : 'none'}
     >
       <header className="screen-header">

@@ -35,8 +35,16 @@ function darken(controller: MapController): void {
  * brigade's response-time gap areas drawn over it.
  */
 export function ScreenMap({
-  basemap, attribution, bounds, onReady,
-}: { basemap: BasemapConfig; attribution: string; bounds: Bbox; onReady(controller: MapController): void }) {
+  basemap,
+  attribution,
+  bounds,
+  onReady,
+}: {
+  basemap: BasemapConfig;
+  attribution: string;
+  bounds: Bbox;
+  onReady(controller: MapController): void;
+}) {
   const visible = useMemo(() => new Set(SCREEN_LAYERS), []);
   return (
     <MapView

@@ -119,7 +119,7 @@ export function AuditView({ villages }: { villages: { code: string; name: string
                 <tr key={row.id} data-testid="audit-row">
                   <td>{row.at.replace('T', ' ').replace('Z', '')}</td>
                   <td>{row.actor}</td>
-                  <td>{row.role ? t(`role.${row.role}` as MessageKey) ?? row.role : ''}</td>
+                  <td>{row.role ? (t(`role.${row.role}` as MessageKey) ?? row.role) : ''}</td>
                   <td>{t(`audit.action.${row.action}` as MessageKey) ?? row.action}</td>
                   <td>{row.table_name}</td>
                   <td>{row.record_id}</td>

@@ -14,7 +14,7 @@ export default async function AuditPage() {
   const { db } = await getDatabase();
   const villages = (await listVillages(db)).filter((v) => inScope(actor, v.code)).map(({ code, name }) => ({ code, name }));
   return (
-    <AppFrame {...await frameProps(actor, '/admin/audit')}>
+    <AppFrame {...(await frameProps(actor, '/admin/audit'))}>
       <AuditView villages={villages} />
     </AppFrame>
   );

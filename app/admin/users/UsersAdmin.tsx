@@ -1,8 +1,8 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { UserRow } from '@/db/queries/users';
-import { ROLES, SCOPED_ROLES, type Role } from '@/lib/auth/roles';
+import { ROLES, type Role, SCOPED_ROLES } from '@/lib/auth/roles';
 import type { MessageKey } from '@/lib/i18n';
 import { useT } from '../../_components/i18n-context';
 
@@ -91,8 +91,16 @@ export function UsersAdmin({ initialUsers, villages, selfId }: UsersAdminProps) 
               <td>{user.username}</td>
               <td>{user.display_name}</td>
               <td>
-                <select value={user.role} disabled={user.id === selfId}
-                  onChange={(e) => patch(user, { role: e.target.value, villages: SCOPED_ROLES.includes(e.target.value as Role) ? [villages[0]!.code] : null })}>
+                <select
+                  value={user.role}
+                  disabled={user.id === selfId}
+                  onChange={(e) =>
+                    patch(user, {
+                      role: e.target.value,
+                      villages: SCOPED_ROLES.includes(e.target.value as Role) ? [villages[0]!.code] : null,
+                    })
+                  }
+                >
                   {ROLES.map((role) => (
                     <option key={role} value={role}>
                       {t(`role.${role}` as MessageKey)}
@@ -104,14 +112,23 @@ export function UsersAdmin({ initialUsers, villages, selfId }: UsersAdminProps) 
                 {user.villages === null ? (
                   t('users.allVillages')
                 ) : (
-                  <VillagePicker villages={villages} value={user.villages} onChange={(codes) => codes.length > 0 && patch(user, { villages: codes })} />
+                  <VillagePicker
+                    villages={villages}
+                    value={user.villages}
+                    onChange={(codes) => codes.length > 0 && patch(user, { villages: codes })}
+                  />
                 )}
                 <div className="muted">{user.villages?.map(villageName).join('、')}</div>
               </td>
               <td>{t(user.active ? 'users.activeYes' : 'users.activeNo')}</td>
               <td>
                 {user.id !== selfId && (
-                  <button type="button" className="link-button" data-testid={`toggle-active-${user.username}`} onClick={() => patch(user, { active: !user.active })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    data-testid={`toggle-active-${user.username}`}
+                    onClick={() => patch(user, { active: !user.active })}
+                  >
                     {t(user.active ? 'users.deactivate' : 'users.activate')}
                   </button>
                 )}{' '}
@@ -145,6 +162,7 @@ export function UsersAdmin({ initialUsers, villages, selfId }: UsersAdminProps) 
           </select>
         </label>
         {SCOPED_ROLES.includes(draft.role) && (
+          // biome-ignore lint/a11y/noLabelWithoutControl: the control is VillagePicker's select
           <label className="field">
             {t('users.villages')}
             <VillagePicker villages={villages} value={draft.villages} onChange={(codes) => setDraft({ ...draft, villages: codes })} />
@@ -152,7 +170,14 @@ export function UsersAdmin({ initialUsers, villages, selfId }: UsersAdminProps) 
         )}
         <label className="field">
           {t('users.password')}
-          <input type="password" autoComplete="new-password" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} required minLength={8} />
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={draft.password}
+            onChange={(e) => setDraft({ ...draft, password: e.target.value })}
+            required
+            minLength={8}
+          />
         </label>
         <button type="submit" className="primary">
           {t('users.create')}

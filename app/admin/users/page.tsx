@@ -14,7 +14,7 @@ export default async function UsersPage() {
   const { db } = await getDatabase();
   const [users, villages] = await Promise.all([listUsers(db), listVillages(db)]);
   return (
-    <AppFrame {...await frameProps(actor, '/admin/users')}>
+    <AppFrame {...(await frameProps(actor, '/admin/users'))}>
       <UsersAdmin initialUsers={users} villages={villages.map(({ code, name }) => ({ code, name }))} selfId={actor.userId} />
     </AppFrame>
   );

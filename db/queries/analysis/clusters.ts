@@ -17,11 +17,20 @@ export async function runClusters({ db, book, options }: AnalysisContext) {
   const clusters = chainClusters(pairs.map((p) => [p.a_id, p.b_id] as const));
   const facts = new Map((await buildingFacts(db, clusters.flat())).map((f) => [f.id, f]));
   const inScope = clusters
-    .map((members) => assessCluster(members.map((id) => facts.get(id)!), book))
+    .map((members) =>
+      assessCluster(
+        members.map((id) => facts.get(id)!),
+        book,
+      ),
+    )
     .filter((c) => options.villages.length === 0 || c.villageCodes.some((v) => options.villages.includes(v)));
   const assessed = inScope.filter((c) => c.overLimit);
   const bufferM = Math.max(...table.pairs.map((rule) => rule.threshold)) / 2;
-  const outlines = await clusterOutlines(db, assessed.map((c) => c.members), bufferM);
+  const outlines = await clusterOutlines(
+    db,
+    assessed.map((c) => c.members),
+    bufferM,
+  );
   const features: Finding[] = assessed.map((cluster, i) =>
     finding('clusters', 'cluster', ruleFields(cluster.limit), parseGeometry(outlines[i]!), {
       measured: cluster.areaM2,

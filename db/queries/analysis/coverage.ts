@@ -26,26 +26,39 @@ export async function coverageFindings(
   gapGroups: Record<string, readonly string[]>,
 ): Promise<Finding[]> {
   const groups = Object.entries(gapGroups).map(([method, kinds]) => ({
-    method, ids: uncovered.filter((u) => kinds.includes(u.kind)).map((u) => u.id),
+    method,
+    ids: uncovered.filter((u) => kinds.includes(u.kind)).map((u) => u.id),
   }));
   const [shapes, ...gapsByGroup] = await Promise.all([
-    buildingGeometries(db, uncovered.map((u) => u.id)),
+    buildingGeometries(
+      db,
+      uncovered.map((u) => u.id),
+    ),
     ...groups.map((group) => gapAreas(db, group.ids, GAP_BUFFER_M)),
   ]);
   const features = uncovered.map((u) =>
     finding(analysis, u.kind, rule, parseGeometry(shapes.get(u.id)!), {
-      measured: u.measured, village_code: u.villageCode, building_id: u.id, ...u.extra,
+      measured: u.measured,
+      village_code: u.villageCode,
+      building_id: u.id,
+      ...u.extra,
     }),
   );
   for (const [g, { method }] of groups.entries()) {
     for (const gap of gapsByGroup[g]!) {
       // A gap area counts the uncovered buildings in it (the rule wants none), so its measure is a count.
       const counted: RuleFields = { rule_id: rule.rule_id, clause: rule.clause, threshold: 0, unit: 'count', threshold_count: 0 };
-      features.push(finding(analysis, 'gap_area', counted, parseGeometry(gap.geometry), {
-        measured: gap.buildings, village_code: gap.villageCode, method, uncovered_buildings: gap.buildings,
-        area_m2: Math.round(gap.areaM2), buffer_m: GAP_BUFFER_M,
-        [`rule_threshold_${rule.unit}`]: rule.threshold,
-      }));
+      features.push(
+        finding(analysis, 'gap_area', counted, parseGeometry(gap.geometry), {
+          measured: gap.buildings,
+          village_code: gap.villageCode,
+          method,
+          uncovered_buildings: gap.buildings,
+          area_m2: Math.round(gap.areaM2),
+          buffer_m: GAP_BUFFER_M,
+          [`rule_threshold_${rule.unit}`]: rule.threshold,
+        }),
+      );
     }
   }
   return features;

@@ -34,8 +34,11 @@ export async function runAnalysis(db: Kysely<Database>, name: AnalysisName, opti
     type: 'FeatureCollection',
     analysis: name,
     parameters: {
-      villages: options.villages, ruleset: options.ruleset, month: options.month,
-      target_min: options.targetMin ?? null, hose_m: options.hoseM ?? null,
+      villages: options.villages,
+      ruleset: options.ruleset,
+      month: options.month,
+      target_min: options.targetMin ?? null,
+      hose_m: options.hoseM ?? null,
     },
     features,
     summary,

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { BuildingAccess } from '../../../lib/analysis/access';
 import type { Attachment } from '../../../lib/network/attachments';
 import type { Graph, PassageEdgeInput } from '../../../lib/network/graph';
@@ -15,9 +15,18 @@ type Db = Kysely<Database>;
 /** Every passage as a graph edge: exact lon/lat end points (node identity), length in metres, attributes. */
 export async function loadPassageEdges(db: Db): Promise<PassageEdgeInput[]> {
   const result = await sql<{
-    id: number; code: string; village_code: string | null; ax: number; ay: number; bx: number; by: number;
-    length_m: number; clear_width_m: number;
-    clear_height_m: number | null; open_obstacles: number; has_turnaround: boolean;
+    id: number;
+    code: string;
+    village_code: string | null;
+    ax: number;
+    ay: number;
+    bx: number;
+    by: number;
+    length_m: number;
+    clear_width_m: number;
+    clear_height_m: number | null;
+    open_obstacles: number;
+    has_turnaround: boolean;
   }>`
     SELECT p.id, p.code, p.village_code,
       ST_X(ST_StartPoint(p.geom)) AS ax, ST_Y(ST_StartPoint(p.geom)) AS ay,
@@ -75,10 +84,13 @@ export async function loadBuildingAccess(db: Db, graph: Graph, radiusM: number, 
   return result.rows.map((row) => ({
     id: row.id,
     villageCode: row.village_code,
-    attachments: row.attachments === null ? [] : row.attachments.split(',').map((item) => {
-      const [passageId, leg, fraction] = item.split(':');
-      return { edge: graph.edgeIndexById.get(Number(passageId))!, legM: Number(leg), fraction: Number(fraction) };
-    }),
+    attachments:
+      row.attachments === null
+        ? []
+        : row.attachments.split(',').map((item) => {
+            const [passageId, leg, fraction] = item.split(':');
+            return { edge: graph.edgeIndexById.get(Number(passageId))!, legM: Number(leg), fraction: Number(fraction) };
+          }),
   }));
 }
 
@@ -95,7 +107,14 @@ export async function loadStations(db: Db, kinds: readonly string[]): Promise<St
   const result = await sql<{ id: number; code: string; name: string; kind: string; village_code: string | null; speed_kmh: number }>`
     SELECT id, code, name, kind, village_code, speed_kmh
     FROM stations WHERE kind = ANY(${[...kinds]}::text[]) ORDER BY id`.execute(db);
-  return result.rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, villageCode: r.village_code, speedKmh: r.speed_kmh }));
+  return result.rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    villageCode: r.village_code,
+    speedKmh: r.speed_kmh,
+  }));
 }
 
 /** Sources usable in a month: in service and not dry that month (usable_months lists it). */
@@ -121,7 +140,11 @@ export function truckPassableCondition(limits: TruckLimits) {
  * halfway along a road enters the network there, not at a junction 100 m away.
  */
 export async function loadSourceAttachments(
-  db: Db, graph: Graph, table: 'stations' | 'water_sources', ids: readonly number[], limits?: TruckLimits,
+  db: Db,
+  graph: Graph,
+  table: 'stations' | 'water_sources',
+  ids: readonly number[],
+  limits?: TruckLimits,
 ): Promise<Map<number, Attachment>> {
   if (ids.length === 0) return new Map();
   const result = await sql<{ id: number; passage_id: number; leg: number; fraction: number }>`

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { numberParam } from '../../../lib/rules/rulebook';
 import type { Rule } from '../../../lib/rules/types';
 import type { Database } from '../../schema';

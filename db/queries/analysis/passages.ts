@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { findDeadEnds } from '../../../lib/analysis/dead-ends';
 import { finding, parseGeometry, ruleFields } from '../../../lib/analysis/finding';
 import { summarize } from '../../../lib/analysis/summary';
@@ -46,20 +46,38 @@ export async function runPassages({ db, book, options }: AnalysisContext) {
   const flags: Flag[] = [];
   for (const edge of edges) {
     if (!inScope(edge.id)) continue;
-    const base = { village_code: edge.villageCode, passage_id: edge.id, passage_code: edge.code, length_m: Math.round(edge.lengthM * 100) / 100 };
+    const base = {
+      village_code: edge.villageCode,
+      passage_id: edge.id,
+      passage_code: edge.code,
+      length_m: Math.round(edge.lengthM * 100) / 100,
+    };
     if (edge.widthM < width.threshold) {
-      flags.push({ kind: 'narrow', passageIds: [edge.id], build: (g) => finding('passages', 'narrow', ruleFields(width), g, { ...base, measured: edge.widthM }) });
+      flags.push({
+        kind: 'narrow',
+        passageIds: [edge.id],
+        build: (g) => finding('passages', 'narrow', ruleFields(width), g, { ...base, measured: edge.widthM }),
+      });
     }
     if (edge.heightM !== null && edge.heightM < height.threshold) {
-      flags.push({ kind: 'low', passageIds: [edge.id], build: (g) => finding('passages', 'low', ruleFields(height), g, { ...base, measured: edge.heightM }) });
+      flags.push({
+        kind: 'low',
+        passageIds: [edge.id],
+        build: (g) => finding('passages', 'low', ruleFields(height), g, { ...base, measured: edge.heightM }),
+      });
     }
     const open = obstacles.get(edge.id);
     if (open && open.ids.length > obstacle.threshold) {
       flags.push({
-        kind: 'obstacle', passageIds: [edge.id],
-        build: (g) => finding('passages', 'obstacle', ruleFields(obstacle), g, {
-          ...base, measured: open.ids.length, obstacle_ids: open.ids, obstacle_codes: open.codes,
-        }),
+        kind: 'obstacle',
+        passageIds: [edge.id],
+        build: (g) =>
+          finding('passages', 'obstacle', ruleFields(obstacle), g, {
+            ...base,
+            measured: open.ids.length,
+            obstacle_ids: open.ids,
+            obstacle_codes: open.codes,
+          }),
       });
     }
   }
@@ -69,22 +87,25 @@ export async function runPassages({ db, book, options }: AnalysisContext) {
     const terminal = chain[0]!;
     if (!chain.some((edge) => inScope(edge.id))) continue;
     flags.push({
-      kind: 'dead_end', passageIds: chain.map((edge) => edge.id),
-      build: (g) => finding('passages', 'dead_end', ruleFields(deadEndRule), g, {
-        measured: deadEnd.lengthM,
-        village_code: terminal.villageCode ?? chain.find((edge) => edge.villageCode !== null)?.villageCode ?? null,
-        passage_id: terminal.id,
-        passage_code: terminal.code,
-        passage_ids: chain.map((edge) => edge.id),
-        has_turnaround: false,
-      }),
+      kind: 'dead_end',
+      passageIds: chain.map((edge) => edge.id),
+      build: (g) =>
+        finding('passages', 'dead_end', ruleFields(deadEndRule), g, {
+          measured: deadEnd.lengthM,
+          village_code: terminal.villageCode ?? chain.find((edge) => edge.villageCode !== null)?.villageCode ?? null,
+          passage_id: terminal.id,
+          passage_code: terminal.code,
+          passage_ids: chain.map((edge) => edge.id),
+          has_turnaround: false,
+        }),
     });
   }
 
   const geometries = await passageGeometries(db, [...new Set(flags.flatMap((f) => f.passageIds))]);
   const features = flags.map((flag) => {
     const lines = flag.passageIds.map((id) => parseGeometry(geometries.get(id)!) as GeoJSON.LineString);
-    const geometry: GeoJSON.Geometry = lines.length === 1 ? lines[0]! : { type: 'MultiLineString', coordinates: lines.map((l) => l.coordinates) };
+    const geometry: GeoJSON.Geometry =
+      lines.length === 1 ? lines[0]! : { type: 'MultiLineString', coordinates: lines.map((l) => l.coordinates) };
     return flag.build(geometry);
   });
   return { features, summary: summarize(features) };

@@ -20,7 +20,10 @@ export async function runReachability(context: AnalysisContext) {
   const hose = ruleFields(book.one('hose_distance'), setting.hoseM);
   const { graph } = setting;
   const result = analyseReachability({
-    graph, limits: setting.limits, sourceNodes: setting.sources.map((s) => graph.edges[s.at.edge]!.a), buildings: setting.buildings,
+    graph,
+    limits: setting.limits,
+    sourceNodes: setting.sources.map((s) => graph.edges[s.at.edge]!.a),
+    buildings: setting.buildings,
   });
   const reachablePassages = graph.edges.filter((_, e) => result.reachableEdge[e]).map((edge) => edge.id);
   const unreachableIds = result.unreachable.map((b) => b.id);
@@ -28,7 +31,10 @@ export async function runReachability(context: AnalysisContext) {
   const [nearest, buildingShapes, passageShapes] = await Promise.all([
     nearestPassageDistances(db, unreachableIds, reachablePassages),
     buildingGeometries(db, unreachableIds),
-    passageGeometries(db, blocked.map((segment) => graph.edges[segment.edge]!.id)),
+    passageGeometries(
+      db,
+      blocked.map((segment) => graph.edges[segment.edge]!.id),
+    ),
   ]);
 
   const features: Finding[] = [
@@ -42,7 +48,8 @@ export async function runReachability(context: AnalysisContext) {
     ...blocked.map((segment, rank) => {
       const edge = graph.edges[segment.edge]!;
       const cause = book.one(CAUSE_RULE[segment.reasons[0]!]);
-      const measured = segment.reasons[0] === 'obstacle' ? edge.openObstacles : segment.reasons[0] === 'narrow' ? edge.widthM : edge.heightM;
+      const measured =
+        segment.reasons[0] === 'obstacle' ? edge.openObstacles : segment.reasons[0] === 'narrow' ? edge.widthM : edge.heightM;
       return finding('reachability', 'blocked_segment', ruleFields(cause), parseGeometry(passageShapes.get(edge.id)!), {
         measured,
         village_code: edge.villageCode,
@@ -64,7 +71,12 @@ export async function runReachability(context: AnalysisContext) {
       totals: {
         buildings: setting.buildings.length,
         without_truck_access: result.unreachable.length,
-        sources: setting.sources.map((s) => ({ station_id: s.station.id, code: s.station.code, kind: s.station.kind, snap_m: Math.round(s.at.legM * 100) / 100 })),
+        sources: setting.sources.map((s) => ({
+          station_id: s.station.id,
+          code: s.station.code,
+          kind: s.station.kind,
+          snap_m: Math.round(s.at.legM * 100) / 100,
+        })),
         hose_m: setting.hoseM,
       },
     }),

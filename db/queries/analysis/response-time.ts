@@ -3,7 +3,7 @@ import { summarize } from '../../../lib/analysis/summary';
 import { fastestArrivals } from '../../../lib/analysis/travel';
 import { truckPassable } from '../../../lib/network/truck';
 import type { AnalysisContext } from './context';
-import { coverageFindings, villageCounts, type Uncovered } from './coverage';
+import { coverageFindings, type Uncovered, villageCounts } from './coverage';
 import { loadTruckSetting } from './truck';
 
 /**
@@ -21,10 +21,15 @@ export async function runResponseTime(context: AnalysisContext) {
   const uncovered: Uncovered[] = setting.buildings.flatMap((building) => {
     const arrival = arrivals.get(building.id);
     if (arrival && arrival.minutes <= target) return [];
-    return [{
-      id: building.id, villageCode: building.villageCode, kind: arrival ? 'beyond_target' : 'no_truck_access',
-      measured: arrival?.minutes ?? null, extra: { station_id: arrival?.sourceId ?? null },
-    }];
+    return [
+      {
+        id: building.id,
+        villageCode: building.villageCode,
+        kind: arrival ? 'beyond_target' : 'no_truck_access',
+        measured: arrival?.minutes ?? null,
+        extra: { station_id: arrival?.sourceId ?? null },
+      },
+    ];
   });
   const features = await coverageFindings(context, 'response-time', ruleFields(rule, target), uncovered, {
     network: ['beyond_target', 'no_truck_access'],

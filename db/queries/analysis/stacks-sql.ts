@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Rule } from '../../../lib/rules/types';
 import type { Database } from '../../schema';
 
@@ -95,7 +95,11 @@ const PROTECTED_CONDITION: Record<string, ReturnType<typeof sql>> = {
  * unit's own building is not its neighbour.
  */
 export async function hazardousSites(
-  db: Db, distanceM: number, unitKinds: readonly string[], protectedKinds: readonly string[], villages: readonly string[],
+  db: Db,
+  distanceM: number,
+  unitKinds: readonly string[],
+  protectedKinds: readonly string[],
+  villages: readonly string[],
 ): Promise<HazardousSiteRow[]> {
   const conditions = protectedKinds.map((kind) => PROTECTED_CONDITION[kind]).filter((c) => c !== undefined);
   if (conditions.length === 0 || unitKinds.length === 0) return [];

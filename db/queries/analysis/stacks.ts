@@ -17,8 +17,13 @@ export async function runStacks({ db, book, options }: AnalysisContext) {
   const [near, onLanes, sites] = [
     await stacksNearBuildings(db, distances, options.villages),
     await stacksOnPassages(db, onPassage.threshold, options.villages),
-    await hazardousSites(db, hazardous.threshold, stringListParam(hazardous, 'unit_kinds', ['distillery', 'packaging']),
-      stringListParam(hazardous, 'protected', ['home', 'school', 'clinic']), options.villages),
+    await hazardousSites(
+      db,
+      hazardous.threshold,
+      stringListParam(hazardous, 'unit_kinds', ['distillery', 'packaging']),
+      stringListParam(hazardous, 'protected', ['home', 'school', 'clinic']),
+      options.villages,
+    ),
   ];
   const features: Finding[] = [
     ...near.map((row) =>
@@ -35,15 +40,21 @@ export async function runStacks({ db, book, options }: AnalysisContext) {
     ),
     ...onLanes.map((row) =>
       // The effective threshold is the passage's half width plus the rule's clearance (0 by default).
-      finding('stacks', 'stack_on_passage', ruleFields(onPassage, row.clear_width_m / 2 + onPassage.threshold), parseGeometry(row.geometry), {
-        measured: row.measured,
-        village_code: row.stack_village,
-        stack_id: row.stack_id,
-        stack_code: row.stack_code,
-        passage_id: row.passage_id,
-        passage_code: row.passage_code,
-        clear_width_m: row.clear_width_m,
-      }),
+      finding(
+        'stacks',
+        'stack_on_passage',
+        ruleFields(onPassage, row.clear_width_m / 2 + onPassage.threshold),
+        parseGeometry(row.geometry),
+        {
+          measured: row.measured,
+          village_code: row.stack_village,
+          stack_id: row.stack_id,
+          stack_code: row.stack_code,
+          passage_id: row.passage_id,
+          passage_code: row.passage_code,
+          clear_width_m: row.clear_width_m,
+        },
+      ),
     ),
     ...sites.map((row) =>
       finding('stacks', 'hazardous_site', ruleFields(hazardous), parseGeometry(row.geometry), {

@@ -4,7 +4,7 @@ import { fastestArrivals } from '../../../lib/analysis/travel';
 import { buildGraph } from '../../../lib/network/graph';
 import { stringListParam } from '../../../lib/rules/rulebook';
 import type { AnalysisContext } from './context';
-import { coverageFindings, villageCounts, type Uncovered } from './coverage';
+import { coverageFindings, type Uncovered, villageCounts } from './coverage';
 import { loadBuildingAccess, loadPassageEdges, loadSourceAttachments, loadStations } from './network';
 
 /**
@@ -20,7 +20,12 @@ export async function runStationCoverage(context: AnalysisContext) {
     loadStations(db, stringListParam(rule, 'station_kinds', ['micro_station', 'volunteer_team'])),
     loadBuildingAccess(db, graph, accessM, options.villages),
   ]);
-  const attachments = await loadSourceAttachments(db, graph, 'stations', stations.map((s) => s.id));
+  const attachments = await loadSourceAttachments(
+    db,
+    graph,
+    'stations',
+    stations.map((s) => s.id),
+  );
   const sources = stations.flatMap((station) => {
     const at = attachments.get(station.id);
     return at ? [{ id: station.id, at, speedKmh: station.speedKmh }] : [];
@@ -29,10 +34,15 @@ export async function runStationCoverage(context: AnalysisContext) {
   const uncovered: Uncovered[] = buildings.flatMap((building) => {
     const arrival = arrivals.get(building.id);
     if (arrival && arrival.minutes <= rule.threshold) return [];
-    return [{
-      id: building.id, villageCode: building.villageCode, kind: arrival ? 'beyond_station_time' : 'no_station_access',
-      measured: arrival?.minutes ?? null, extra: { station_id: arrival?.sourceId ?? null },
-    }];
+    return [
+      {
+        id: building.id,
+        villageCode: building.villageCode,
+        kind: arrival ? 'beyond_station_time' : 'no_station_access',
+        measured: arrival?.minutes ?? null,
+        extra: { station_id: arrival?.sourceId ?? null },
+      },
+    ];
   });
   const features = await coverageFindings(context, 'station-coverage', ruleFields(rule), uncovered, {
     network: ['beyond_station_time', 'no_station_access'],

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { BuildingAccess } from '../../../lib/analysis/access';
 import type { Attachment } from '../../../lib/network/attachments';
 import { buildGraph, type Graph } from '../../../lib/network/graph';
@@ -29,7 +29,13 @@ export async function loadTruckSetting({ db, book, options }: AnalysisContext): 
   const graph = buildGraph(await loadPassageEdges(db));
   const stationsAt = async () => {
     const stations = await loadStations(db, kinds);
-    const attachments = await loadSourceAttachments(db, graph, 'stations', stations.map((s) => s.id), limits);
+    const attachments = await loadSourceAttachments(
+      db,
+      graph,
+      'stations',
+      stations.map((s) => s.id),
+      limits,
+    );
     return stations.flatMap((station) => {
       const at = attachments.get(station.id);
       return at ? [{ station, at }] : [];
@@ -43,7 +49,11 @@ export async function loadTruckSetting({ db, book, options }: AnalysisContext): 
  * Distance from each building to the nearest of the given passages (metres), for buildings that have none
  * within the hose distance. KNN on the EPSG:4546 expression index, exact in metres.
  */
-export async function nearestPassageDistances(db: Kysely<Database>, buildingIds: readonly number[], passageIds: readonly number[]): Promise<Map<number, number>> {
+export async function nearestPassageDistances(
+  db: Kysely<Database>,
+  buildingIds: readonly number[],
+  passageIds: readonly number[],
+): Promise<Map<number, number>> {
   if (buildingIds.length === 0 || passageIds.length === 0) return new Map();
   const result = await sql<{ id: number; distance: number }>`
     SELECT b.id, n.distance FROM buildings b

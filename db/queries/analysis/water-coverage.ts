@@ -2,12 +2,19 @@ import { sql } from 'kysely';
 import { distanceToBuilding } from '../../../lib/analysis/access';
 import { ruleFields } from '../../../lib/analysis/finding';
 import { summarize } from '../../../lib/analysis/summary';
+import { sourceStarts, sourcesByEdge } from '../../../lib/network/attachments';
 import { shortestDistances } from '../../../lib/network/dijkstra';
 import { buildGraph } from '../../../lib/network/graph';
-import { sourceStarts, sourcesByEdge } from '../../../lib/network/attachments';
 import type { AnalysisContext } from './context';
-import { coverageFindings, villageCounts, type Uncovered } from './coverage';
-import { buildingInVillages, loadBuildingAccess, loadPassageEdges, loadSourceAttachments, usableWater, usableWaterSourceIds } from './network';
+import { coverageFindings, type Uncovered, villageCounts } from './coverage';
+import {
+  buildingInVillages,
+  loadBuildingAccess,
+  loadPassageEdges,
+  loadSourceAttachments,
+  usableWater,
+  usableWaterSourceIds,
+} from './network';
 
 /** Straight distance from each building to the nearest usable source (KNN on the EPSG:4546 index, exact metres). */
 async function nearestUsableSource({ db, options }: AnalysisContext): Promise<Map<number, number>> {
@@ -41,7 +48,10 @@ export async function runWaterCoverage(context: AnalysisContext) {
     nearestUsableSource(context),
   ]);
   const sources = [...(await loadSourceAttachments(db, graph, 'water_sources', sourceIds)).values()];
-  const nodeDistance = shortestDistances(graph, sources.flatMap((at) => sourceStarts(graph, at)));
+  const nodeDistance = shortestDistances(
+    graph,
+    sources.flatMap((at) => sourceStarts(graph, at)),
+  );
   const onEdge = sourcesByEdge(sources);
 
   const uncovered: Uncovered[] = [];
@@ -71,8 +81,11 @@ export async function runWaterCoverage(context: AnalysisContext) {
     summary: summarize(features, {
       byVillage,
       totals: {
-        month: options.month, usable_sources: sourceIds.length, buildings: buildings.length,
-        uncovered_straight: uncovered.filter((u) => u.kind === 'no_water_straight').length, uncovered_network: uncovered.length,
+        month: options.month,
+        usable_sources: sourceIds.length,
+        buildings: buildings.length,
+        uncovered_straight: uncovered.filter((u) => u.kind === 'no_water_straight').length,
+        uncovered_network: uncovered.length,
         access_m: accessM,
       },
     }),

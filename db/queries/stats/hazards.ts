@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { lastDayOfMonth, minDate, monthsBetween } from '../../../lib/reports/period';
 import type { Database } from '../../schema';
 import { inVillages, openOn, overdueOn, ratio, type StatsScope } from './scope';

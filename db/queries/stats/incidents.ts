@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../schema';
 import { inVillages, type StatsScope } from './scope';
 
@@ -30,7 +30,11 @@ export async function incidentComparison(db: Kysely<Database>, scope: StatsScope
       AND f.occurred_on BETWEEN ${`${year - 1}-01-01`}::date AND ${scope.today}::date
     GROUP BY 1, 2`.execute(db);
   const months: IncidentMonth[] = Array.from({ length: 12 }, (_, i) => ({
-    month: i + 1, fires: 0, deaths: 0, firesLastYear: 0, deathsLastYear: 0,
+    month: i + 1,
+    fires: 0,
+    deaths: 0,
+    firesLastYear: 0,
+    deathsLastYear: 0,
   }));
   let firesLastYearToDate = 0;
   for (const row of result.rows) {
@@ -49,7 +53,10 @@ export async function incidentComparison(db: Kysely<Database>, scope: StatsScope
     year,
     months,
     totals: {
-      fires: sum('fires'), deaths: sum('deaths'), firesLastYear: sum('firesLastYear'), deathsLastYear: sum('deathsLastYear'),
+      fires: sum('fires'),
+      deaths: sum('deaths'),
+      firesLastYear: sum('firesLastYear'),
+      deathsLastYear: sum('deathsLastYear'),
       firesLastYearToDate,
     },
   };

@@ -2,12 +2,13 @@
  * Figures of the wall screen and the reports: one set of query functions taking (db, scope), used by the
  * screen API, the monthly report (PDF, XLSX) and the annual summary alike.
  */
-export * from './scope';
-export * from './period';
+
+export * from './coverage';
 export * from './hazards';
+export * from './incidents';
 export * from './passages';
 export * from './people';
-export * from './incidents';
-export * from './coverage';
-export * from './screen';
+export * from './period';
 export * from './report-details';
+export * from './scope';
+export * from './screen';

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { PASSAGE_MILESTONES, type PassageMilestone } from '../../../lib/reports/campaign-targets';
 import { minDate } from '../../../lib/reports/period';
 import type { Database } from '../../schema';
@@ -28,7 +28,12 @@ export interface PassageProgress {
  * Passage fixes completed (已完成 or 已验收) in a period, in the given villages: a fix belongs to the village of the
  * passage it changes, the passage of the obstacle it clears, or the passage it created.
  */
-export async function completedPassageFixes(db: Kysely<Database>, villages: readonly string[], from: string | null, to: string): Promise<number> {
+export async function completedPassageFixes(
+  db: Kysely<Database>,
+  villages: readonly string[],
+  from: string | null,
+  to: string,
+): Promise<number> {
   const result = await sql<{ n: number }>`
     SELECT count(*)::int AS n
     FROM passage_fixes f
@@ -54,8 +59,14 @@ export async function passageProgress(db: Kysely<Database>, scope: StatsScope): 
   const milestones = PASSAGE_MILESTONES.map((milestone, i) => {
     const row = byDay.get(days[i]!) ?? { found: 0, cleared: 0 };
     return {
-      id: milestone.id, date: milestone.date, asOf: days[i]!, reached: milestone.date <= scope.today,
-      found: row.found, cleared: row.cleared, clearedShare: ratio(row.cleared, row.found), target: milestone.clearedShare,
+      id: milestone.id,
+      date: milestone.date,
+      asOf: days[i]!,
+      reached: milestone.date <= scope.today,
+      found: row.found,
+      cleared: row.cleared,
+      clearedShare: ratio(row.cleared, row.found),
+      target: milestone.clearedShare,
       passageFixes: fixes[i]!,
     };
   });

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { DRILL_TARGET, TRAINING_TARGETS, type TrainingTarget } from '../../../lib/reports/campaign-targets';
 import { minDate } from '../../../lib/reports/period';
 import type { Database } from '../../schema';
@@ -66,8 +66,12 @@ export async function peopleProgress(db: Kysely<Database>, scope: StatsScope): P
     training,
     trainedThisYear: row.trained,
     drills: {
-      year, targetUnits: row.target_units, targetUnitsMet: row.target_met, share: ratio(row.target_met, row.target_units),
-      unitsWithThree: row.with_three, drillsThisYear: row.drills,
+      year,
+      targetUnits: row.target_units,
+      targetUnitsMet: row.target_met,
+      share: ratio(row.target_met, row.target_units),
+      unitsWithThree: row.with_three,
+      drillsThisYear: row.drills,
     },
   };
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { minDate } from '../../../lib/reports/period';
 import type { Database } from '../../schema';
 import { completedPassageFixes } from './passages';
@@ -19,11 +19,7 @@ export interface PeriodFigures {
   obstaclesFound: number;
   obstaclesCleared: number;
   obstaclesOpenAtEnd: number;
-  /**
-   * Passage fixes (打通消防车通道) completed in the period: issue 7 builds the passage-fix records; until they
-   * land this stays null and the obstacles cleared stand for the passage work.
-   */
-  /** Passage fixes completed in the period. */
+  /** Passage fixes (打通消防车通道) completed in the period. */
   passageFixes: number;
   drills: number;
   drillParticipants: number;

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 
 /**
  * Who and when every figure is about. `villages` empty = the whole town; `today` (YYYY-MM-DD) is the day the

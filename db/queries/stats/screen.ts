@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely';
 import { CAMPAIGN_START } from '../../../lib/reports/campaign-targets';
 import { monthOf, monthRange } from '../../../lib/reports/period';
 import type { Database } from '../../schema';
-import { coverageFigures, type CoverageFigures } from './coverage';
-import { closureTrend, hazardsByCategory, hazardsByVillage, type CategoryHazards, type ClosurePoint, type VillageHazards } from './hazards';
-import { incidentComparison, type IncidentComparison } from './incidents';
-import { passageProgress, type PassageProgress } from './passages';
-import { peopleProgress, type PeopleProgress } from './people';
+import { type CoverageFigures, coverageFigures } from './coverage';
+import { type CategoryHazards, type ClosurePoint, closureTrend, hazardsByCategory, hazardsByVillage, type VillageHazards } from './hazards';
+import { type IncidentComparison, incidentComparison } from './incidents';
+import { type PassageProgress, passageProgress } from './passages';
+import { type PeopleProgress, peopleProgress } from './people';
 import { periodFigures } from './period';
 import type { StatsScope } from './scope';
 
@@ -50,10 +50,19 @@ export async function screenStats(db: Kysely<Database>, scope: StatsScope): Prom
     villages: scope.villages,
     today: scope.today,
     kpis: {
-      open: month.openAtEnd, openMajor: month.openMajorAtEnd, overdue: month.overdueAtEnd,
-      rectifiedThisMonth: month.hazardsRectified, foundThisMonth: month.hazardsFound,
+      open: month.openAtEnd,
+      openMajor: month.openMajorAtEnd,
+      overdue: month.overdueAtEnd,
+      rectifiedThisMonth: month.hazardsRectified,
+      foundThisMonth: month.hazardsFound,
       closureRate: trend.at(-1)?.closureRate ?? null,
     },
-    trend, ranking, categories, passages, coverage, people, incidents,
+    trend,
+    ranking,
+    categories,
+    passages,
+    coverage,
+    people,
+    incidents,
   };
 }

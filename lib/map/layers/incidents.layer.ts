@@ -3,7 +3,12 @@ import type { LegendEntry, MapLayerDefinition } from './types';
 
 // Older fires fade, this year's are darkest.
 const BY_YEAR: Record<string, string> = {
-  '2021': '#ffe0b2', '2022': '#ffcc80', '2023': '#ffa726', '2024': '#fb8c00', '2025': '#e65100', '2026': '#8d2600',
+  '2021': '#ffe0b2',
+  '2022': '#ffcc80',
+  '2023': '#ffa726',
+  '2024': '#fb8c00',
+  '2025': '#e65100',
+  '2026': '#8d2600',
 };
 
 export const incidentsLayer: MapLayerDefinition = {

@@ -6,10 +6,10 @@ import { obstaclesLayer } from './obstacles.layer';
 import { passagesLayer } from './passages.layer';
 import { stationsLayer } from './stations.layer';
 import { strawStacksLayer } from './straw-stacks.layer';
+import type { MapLayerDefinition } from './types';
 import { unitsLayer } from './units.layer';
 import { villagesLayer } from './villages.layer';
 import { waterSourcesLayer } from './water-sources.layer';
-import type { MapLayerDefinition } from './types';
 
 /** Every map layer, bottom to top: the one registry the controller and the layer panel read. */
 export const MAP_LAYERS: MapLayerDefinition[] = [

@@ -16,9 +16,13 @@ export const passagesLayer: MapLayerDefinition = {
       paint: {
         'line-color': colorByProperty('width_class', BY_STATE),
         'line-width': [
-          'interpolate', ['linear'], ['zoom'],
-          12, ['match', ['get', 'class'], 'town_road', 2.5, 'village_road', 1.6, 1],
-          17, ['match', ['get', 'class'], 'town_road', 9, 'village_road', 6, 3.5],
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          12,
+          ['match', ['get', 'class'], 'town_road', 2.5, 'village_road', 1.6, 1],
+          17,
+          ['match', ['get', 'class'], 'town_road', 9, 'village_road', 6, 3.5],
         ],
       },
     },

@@ -23,9 +23,13 @@ export const stationsLayer: MapLayerDefinition = {
         'circle-stroke-width': 2,
         // Brigades and the county station are drawn larger than village micro stations.
         'circle-radius': [
-          'interpolate', ['linear'], ['zoom'],
-          11, ['match', ['get', 'kind'], ['township_brigade', 'county_station'], 7, 4.5],
-          16, ['match', ['get', 'kind'], ['township_brigade', 'county_station'], 12, 8],
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          11,
+          ['match', ['get', 'kind'], ['township_brigade', 'county_station'], 7, 4.5],
+          16,
+          ['match', ['get', 'kind'], ['township_brigade', 'county_station'], 12, 8],
         ],
       },
     },

@@ -20,7 +20,12 @@ export function enumLegend(
 export function circleLayer(
   id: string,
   color: ExpressionSpecification | string,
-  options: { radius?: number; stroke?: ExpressionSpecification | string; strokeWidth?: ExpressionSpecification | number; filter?: ExpressionSpecification } = {},
+  options: {
+    radius?: number;
+    stroke?: ExpressionSpecification | string;
+    strokeWidth?: ExpressionSpecification | number;
+    filter?: ExpressionSpecification;
+  } = {},
 ) {
   const radius = options.radius ?? 5;
   return {

@@ -14,7 +14,10 @@ const OUT_OF_SERVICE = '#616161';
 
 // Seasonal sources get an orange ring; sources out of service are grey whatever their kind.
 const color: ExpressionSpecification = [
-  'case', ['==', ['get', 'status'], 'out_of_service'], OUT_OF_SERVICE, colorByProperty('kind', BY_KIND),
+  'case',
+  ['==', ['get', 'status'], 'out_of_service'],
+  OUT_OF_SERVICE,
+  colorByProperty('kind', BY_KIND),
 ];
 const stroke: ExpressionSpecification = ['case', ['get', 'seasonal'], SEASONAL, '#ffffff'];
 

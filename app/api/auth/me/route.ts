@@ -9,10 +9,17 @@ export async function GET(request: Request) {
   try {
     const actor = await actorFromRequest(request);
     if (!actor) throw new UnauthorizedError();
-    return Response.json({
-      username: actor.username, display_name: actor.displayName, role: actor.role, villages: actor.villages,
-      permissions: ROLE_PERMISSIONS[actor.role], start: START_PAGES[actor.role],
-    }, { headers: { 'Cache-Control': 'no-store' } });
+    return Response.json(
+      {
+        username: actor.username,
+        display_name: actor.displayName,
+        role: actor.role,
+        villages: actor.villages,
+        permissions: ROLE_PERMISSIONS[actor.role],
+        start: START_PAGES[actor.role],
+      },
+      { headers: { 'Cache-Control': 'no-store' } },
+    );
   } catch (error) {
     return errorResponse(error);
   }

@@ -18,11 +18,16 @@ export async function POST(request: Request) {
     const credentials = await readJsonBody(request, credentialsSchema);
     const { db } = await getDatabase();
     const session = await signIn(db, {
-      ...credentials, ip: clientAddress(request), userAgent: request.headers.get('user-agent'),
+      ...credentials,
+      ip: clientAddress(request),
+      userAgent: request.headers.get('user-agent'),
     });
     const user = (await findUser(db, session.userId))!;
     return Response.json(
-      { user: { username: user.username, display_name: user.display_name, role: user.role, villages: user.villages }, start: START_PAGES[user.role] },
+      {
+        user: { username: user.username, display_name: user.display_name, role: user.role, villages: user.villages },
+        start: START_PAGES[user.role],
+      },
       { headers: { 'Set-Cookie': sessionCookie(session.token), 'Cache-Control': 'no-store' } },
     );
   } catch (error) {

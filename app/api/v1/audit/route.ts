@@ -31,14 +31,18 @@ export async function GET(request: Request) {
     const limit = Number(optional(params, 'limit', /^\d{1,3}$/, 'a whole number up to 500') ?? 100);
     const offset = Number(optional(params, 'offset', /^\d{1,7}$/, 'a whole number') ?? 0);
     if (limit < 1 || limit > 500) throw new BadRequestError('limit must be from 1 to 500');
-    const result = await listAudit(db, {
-      actor: optional(params, 'actor', /^.{1,100}$/, 'at most 100 characters'),
-      villages,
-      table: optional(params, 'table', TABLES, 'a table name'),
-      recordId: optional(params, 'record', /^.{1,64}$/, 'at most 64 characters'),
-      from: optional(params, 'from', DATE, 'a date YYYY-MM-DD'),
-      to: optional(params, 'to', DATE, 'a date YYYY-MM-DD'),
-    }, { limit, offset });
+    const result = await listAudit(
+      db,
+      {
+        actor: optional(params, 'actor', /^.{1,100}$/, 'at most 100 characters'),
+        villages,
+        table: optional(params, 'table', TABLES, 'a table name'),
+        recordId: optional(params, 'record', /^.{1,64}$/, 'at most 64 characters'),
+        from: optional(params, 'from', DATE, 'a date YYYY-MM-DD'),
+        to: optional(params, 'to', DATE, 'a date YYYY-MM-DD'),
+      },
+      { limit, offset },
+    );
     return Response.json(result);
   } catch (error) {
     return errorResponse(error);

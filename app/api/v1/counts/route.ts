@@ -3,9 +3,9 @@ import { layerCounts } from '@/db/queries/layers';
 import { villageCodes } from '@/db/queries/villages';
 import { errorResponse } from '@/lib/api/errors';
 import { parseBbox, parseLayer, parseVillages } from '@/lib/api/params';
-import { LAYER_NAMES } from '@/lib/map/layer-names';
 import { requireActor } from '@/lib/auth/request';
 import { scopedVillages } from '@/lib/auth/scope';
+import { LAYER_NAMES } from '@/lib/map/layer-names';
 
 export const dynamic = 'force-dynamic';
 

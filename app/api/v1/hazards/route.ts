@@ -1,16 +1,15 @@
 import { getDatabase } from '@/db/client';
+import { createHazard } from '@/db/queries/hazard-records';
 import { hazardPoints, listHazards } from '@/db/queries/hazards';
-import { checkArea } from '@/lib/hazards/area';
 import { villageCodes } from '@/db/queries/villages';
 import { BadRequestError, errorResponse } from '@/lib/api/errors';
-import { parseHazardFilter } from '@/lib/hazards/filter';
-import { createHazard } from '@/db/queries/hazard-records';
 import { readJsonBody } from '@/lib/api/json-body';
+import { auditActor, requestIdOf, requireActor } from '@/lib/auth/request';
+import { scopedVillages } from '@/lib/auth/scope';
+import { checkArea } from '@/lib/hazards/area';
+import { parseHazardFilter } from '@/lib/hazards/filter';
 import { hazardErrorResponse } from '@/lib/hazards/http';
 import { hazardCreateSchema } from '@/lib/hazards/input';
-import { auditActor, requestIdOf } from '@/lib/auth/request';
-import { requireActor } from '@/lib/auth/request';
-import { scopedVillages } from '@/lib/auth/scope';
 
 export const dynamic = 'force-dynamic';
 

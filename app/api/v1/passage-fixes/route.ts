@@ -1,7 +1,7 @@
 import { getDatabase } from '@/db/client';
-import { auditActor, requireActor } from '@/lib/auth/request';
 import { createFix, listFixes } from '@/db/queries/passage-fixes';
 import { BadRequestError } from '@/lib/api/errors';
+import { auditActor, requireActor } from '@/lib/auth/request';
 import { createFixSchema, FIX_STATUSES } from '@/lib/planning/fixes';
 import { parseBody, planningErrorResponse } from '@/lib/planning/http';
 
@@ -10,9 +10,13 @@ export const dynamic = 'force-dynamic';
 /** GET /api/v1/passage-fixes?status=plan,in_progress&scenario=<id> — saved fixes, newest first. */
 export async function GET(request: Request) {
   try {
-    const actor = await requireActor(request, 'passages:plan');
+    await requireActor(request, 'passages:plan');
     const params = new URL(request.url).searchParams;
-    const statuses = params.getAll('status').flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+    const statuses = params
+      .getAll('status')
+      .flatMap((s) => s.split(','))
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = statuses.find((s) => !(FIX_STATUSES as readonly string[]).includes(s));
     if (unknown) throw new BadRequestError(`unknown status "${unknown.slice(0, 40)}"; allowed: ${FIX_STATUSES.join(', ')}`);
     const scenario = params.get('scenario');

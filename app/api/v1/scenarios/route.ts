@@ -1,6 +1,6 @@
 import { getDatabase } from '@/db/client';
-import { auditActor, requireActor } from '@/lib/auth/request';
 import { listScenarios, saveScenario } from '@/db/queries/scenarios';
+import { auditActor, requireActor } from '@/lib/auth/request';
 import { createScenarioSchema } from '@/lib/planning/fixes';
 import { parseBody, planningErrorResponse } from '@/lib/planning/http';
 
@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 /** GET /api/v1/scenarios — saved scenarios with their before/after figures, newest first. */
 export async function GET(request: Request) {
   try {
-    const actor = await requireActor(request, 'passages:plan');
+    await requireActor(request, 'passages:plan');
     const { db } = await getDatabase();
     return Response.json({ scenarios: await listScenarios(db) });
   } catch (error) {

@@ -26,10 +26,18 @@ export async function POST(request: Request) {
     const input = await readJsonBody(request, newUserSchema);
     const { db } = await getDatabase();
     checkScope(input.role, input.villages, await villageCodes(db));
-    const user = await createUser(db, {
-      username: input.username, displayName: input.display_name, role: input.role, villages: input.villages,
-      passwordHash: await hashPassword(input.password),
-    }, auditActor(actor), requestIdOf(request));
+    const user = await createUser(
+      db,
+      {
+        username: input.username,
+        displayName: input.display_name,
+        role: input.role,
+        villages: input.villages,
+        passwordHash: await hashPassword(input.password),
+      },
+      auditActor(actor),
+      requestIdOf(request),
+    );
     return Response.json({ user }, { status: 201 });
   } catch (error) {
     if (error instanceof UsernameTakenError) return errorResponse(new ConflictError(error.message));

@@ -5,10 +5,10 @@ import { ForbiddenError, NotFoundError } from '@/lib/api/errors';
 import { readJsonBody } from '@/lib/api/json-body';
 import { auditActor, requestIdOf, requireActor } from '@/lib/auth/request';
 import { can } from '@/lib/auth/roles';
+import type { HazardStatus } from '@/lib/domain/enums';
 import { hazardErrorResponse, parseHazardId } from '@/lib/hazards/http';
 import { hazardPatchSchema } from '@/lib/hazards/input';
 import { allowedNextStatuses } from '@/lib/hazards/lifecycle';
-import type { HazardStatus } from '@/lib/domain/enums';
 
 export const dynamic = 'force-dynamic';
 
@@ -45,7 +45,13 @@ export async function PATCH(request: Request, { params }: Params) {
       throw new ForbiddenError(`changing ${REVIEW_FIELDS.join(', ')} needs the inspector or office role`);
     }
     const { db } = await getDatabase();
-    const hazard = await updateHazard(db, { id, patch, actor: auditActor(actor), villages: actor.villages, requestId: requestIdOf(request) });
+    const hazard = await updateHazard(db, {
+      id,
+      patch,
+      actor: auditActor(actor),
+      villages: actor.villages,
+      requestId: requestIdOf(request),
+    });
     return Response.json({ hazard });
   } catch (error) {
     return hazardErrorResponse(error);

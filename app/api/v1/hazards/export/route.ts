@@ -5,8 +5,8 @@ import { BadRequestError, errorResponse } from '@/lib/api/errors';
 import { requireActor } from '@/lib/auth/request';
 import { scopedVillages } from '@/lib/auth/scope';
 import { HAZARD_EXPORT_COLUMNS, HAZARD_SHEET_NAME, hazardRowsFromCollection, hazardsToGeoJson, toCsv, toXlsx } from '@/lib/export';
-import { parseHazardFilter } from '@/lib/hazards/filter';
 import { checkArea } from '@/lib/hazards/area';
+import { parseHazardFilter } from '@/lib/hazards/filter';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,9 +36,12 @@ export async function GET(request: Request) {
     await checkArea(db, filter);
     const list = await listHazards(db, filter, { limit: MAX_EXPORT_ROWS, offset: 0 });
     const rows = hazardRowsFromCollection(list.collection);
-    const body = format === 'xlsx' ? await toXlsx(rows, HAZARD_EXPORT_COLUMNS, { sheetName: HAZARD_SHEET_NAME })
-      : format === 'csv' ? toCsv(rows, HAZARD_EXPORT_COLUMNS)
-      : hazardsToGeoJson(rows);
+    const body =
+      format === 'xlsx'
+        ? await toXlsx(rows, HAZARD_EXPORT_COLUMNS, { sheetName: HAZARD_SHEET_NAME })
+        : format === 'csv'
+          ? toCsv(rows, HAZARD_EXPORT_COLUMNS)
+          : hazardsToGeoJson(rows);
     const { type, extension } = FORMATS[format as keyof typeof FORMATS];
     const stamp = new Date().toISOString().slice(0, 10);
     const fileName = `隐患清单-${stamp}.${extension}`;

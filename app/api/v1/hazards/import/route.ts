@@ -8,8 +8,14 @@ import { auditActor, requestIdOf, requireActor } from '@/lib/auth/request';
 import { inScope } from '@/lib/auth/scope';
 import { hazardErrorResponse } from '@/lib/hazards/http';
 import {
-  HAZARD_IMPORT_FIELD_LABELS, HAZARD_IMPORT_FIELDS, MAX_IMPORT_BYTES, readTable, suggestMapping, TableReadError,
-  validateRows, type HazardColumnMapping,
+  HAZARD_IMPORT_FIELD_LABELS,
+  HAZARD_IMPORT_FIELDS,
+  type HazardColumnMapping,
+  MAX_IMPORT_BYTES,
+  readTable,
+  suggestMapping,
+  TableReadError,
+  validateRows,
 } from '@/lib/import';
 
 export const dynamic = 'force-dynamic';
@@ -46,14 +52,23 @@ export async function POST(request: Request) {
       villagesByName: new Map(villages.map((v) => [v.name, v.code])),
     });
     const report = {
-      file: file.name, headers: table.headers, mapping, fields: HAZARD_IMPORT_FIELD_LABELS, rows: table.rows.length,
-      valid: inputs.length, errors,
+      file: file.name,
+      headers: table.headers,
+      mapping,
+      fields: HAZARD_IMPORT_FIELD_LABELS,
+      rows: table.rows.length,
+      valid: inputs.length,
+      errors,
     };
     if (form.get('commit') !== 'true') return Response.json(report);
-    if (errors.length > 0) return Response.json({ ...report, error: 'nothing was imported: fix the rows listed in errors' }, { status: 422 });
+    if (errors.length > 0)
+      return Response.json({ ...report, error: 'nothing was imported: fix the rows listed in errors' }, { status: 422 });
     try {
       const result = await importHazards(db, inputs, {
-        actor: auditActor(actor), villages: actor.villages, requestId: requestIdOf(request), fileName: file.name,
+        actor: auditActor(actor),
+        villages: actor.villages,
+        requestId: requestIdOf(request),
+        fileName: file.name,
       });
       return Response.json({ ...report, created: result.created }, { status: 201 });
     } catch (error) {

@@ -1,6 +1,6 @@
 import { getDatabase } from '@/db/client';
-import { auditActor, requireActor } from '@/lib/auth/request';
 import { getFix, updateFix } from '@/db/queries/passage-fixes';
+import { auditActor, requireActor } from '@/lib/auth/request';
 import { updateFixSchema } from '@/lib/planning/fixes';
 import { parseBody, parseId, planningErrorResponse } from '@/lib/planning/http';
 
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const actor = await requireActor(request, 'passages:plan');
+    await requireActor(request, 'passages:plan');
     const id = parseId((await params).id, 'passage fix');
     const { db } = await getDatabase();
     return Response.json({ fix: await getFix(db, id) });

@@ -1,6 +1,6 @@
 import { getDatabase } from '@/db/client';
-import { requireActor } from '@/lib/auth/request';
 import { segmentsToFix } from '@/db/queries/scenarios';
+import { requireActor } from '@/lib/auth/request';
 import { planningErrorResponse } from '@/lib/planning/http';
 
 export const dynamic = 'force-dynamic';
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 /** GET /api/v1/passage-fixes/segments — blocked and substandard segments ranked by buildings cut off, with obstacles and milestones. */
 export async function GET(request: Request) {
   try {
-    const actor = await requireActor(request, 'passages:plan');
+    await requireActor(request, 'passages:plan');
     const { db } = await getDatabase();
     return Response.json(await segmentsToFix(db));
   } catch (error) {

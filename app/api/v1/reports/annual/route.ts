@@ -13,7 +13,8 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   try {
     const actor = await requireActor(request, 'reports:read');
-    if (actor.villages !== null) throw new ForbiddenError('the annual summary covers the whole town; village-scoped users get the monthly report');
+    if (actor.villages !== null)
+      throw new ForbiddenError('the annual summary covers the whole town; village-scoped users get the monthly report');
     const search = new URL(request.url).searchParams;
     const format = parseFormat(search.get('format'));
     const today = todayInChina();

@@ -1,6 +1,6 @@
 import { getDatabase } from '@/db/client';
-import { requireActor } from '@/lib/auth/request';
 import { evaluateScenario } from '@/db/queries/scenarios';
+import { requireActor } from '@/lib/auth/request';
 import { evaluateSchema } from '@/lib/planning/fixes';
 import { parseBody, planningErrorResponse } from '@/lib/planning/http';
 
@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
  */
 export async function POST(request: Request) {
   try {
-    const actor = await requireActor(request, 'passages:plan');
+    await requireActor(request, 'passages:plan');
     const input = await parseBody(request, evaluateSchema);
     const { db } = await getDatabase();
     return Response.json(await evaluateScenario(db, input));

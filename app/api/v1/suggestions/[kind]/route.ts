@@ -1,7 +1,7 @@
 import { getDatabase } from '@/db/client';
-import { requireActor } from '@/lib/auth/request';
 import { suggestSites } from '@/db/queries/suggestions';
 import { BadRequestError } from '@/lib/api/errors';
+import { requireActor } from '@/lib/auth/request';
 import { planningErrorResponse } from '@/lib/planning/http';
 
 export const dynamic = 'force-dynamic';
@@ -19,9 +19,10 @@ function numberParam(params: URLSearchParams, name: string, min: number, max: nu
 /** GET /api/v1/suggestions/{water|station}?k=5[&month=1-12][&speed_kmh=…] — the k best new sites with each one's gain. */
 export async function GET(request: Request, { params }: { params: Promise<{ kind: string }> }) {
   try {
-    const actor = await requireActor(request, 'passages:plan');
+    await requireActor(request, 'passages:plan');
     const kind = (await params).kind;
-    if (kind !== 'water' && kind !== 'station') throw new BadRequestError(`unknown suggestion kind "${kind.slice(0, 40)}"; use water or station`);
+    if (kind !== 'water' && kind !== 'station')
+      throw new BadRequestError(`unknown suggestion kind "${kind.slice(0, 40)}"; use water or station`);
     const search = new URL(request.url).searchParams;
     const k = numberParam(search, 'k', 1, 20, true) ?? 5;
     const month = numberParam(search, 'month', 1, 12, true);

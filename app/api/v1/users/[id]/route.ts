@@ -34,10 +34,20 @@ export async function PATCH(request: Request, { params }: Params) {
     const role = patch.role ?? current.role;
     const villages = patch.villages !== undefined ? patch.villages : patch.role ? null : current.villages;
     checkScope(role, villages, await villageCodes(db));
-    const user = await updateUser(db, id, patch.version, {
-      displayName: patch.display_name, role: patch.role, villages: patch.villages !== undefined || patch.role ? villages : undefined,
-      active: patch.active, passwordHash: patch.password ? await hashPassword(patch.password) : undefined,
-    }, auditActor(actor), requestIdOf(request));
+    const user = await updateUser(
+      db,
+      id,
+      patch.version,
+      {
+        displayName: patch.display_name,
+        role: patch.role,
+        villages: patch.villages !== undefined || patch.role ? villages : undefined,
+        active: patch.active,
+        passwordHash: patch.password ? await hashPassword(patch.password) : undefined,
+      },
+      auditActor(actor),
+      requestIdOf(request),
+    );
     if (!user) throw new NotFoundError(`no user with id ${id}`);
     return Response.json({ user });
   } catch (error) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { getDatabase } from '@/db/client';
 import { recordNotification } from '@/db/queries/hazard-records';
 import { readJsonBody } from '@/lib/api/json-body';

@@ -41,10 +41,19 @@ export async function POST(request: Request, { params }: Params) {
     if (eventText !== null && !/^\d{1,9}$/.test(String(eventText))) throw new BadRequestError('event_id must be a whole number');
     const photo = await processPhoto((await formFile(form)).bytes);
     const { db } = await getDatabase();
-    const meta = await addHazardPhoto(db, {
-      hazardId: id, eventId: eventText === null ? null : Number(eventText), kind: kind as PhotoKind, photo,
-      actor: auditActor(actor), villages: actor.villages, requestId: requestIdOf(request),
-    }, configuredPhotoStore());
+    const meta = await addHazardPhoto(
+      db,
+      {
+        hazardId: id,
+        eventId: eventText === null ? null : Number(eventText),
+        kind: kind as PhotoKind,
+        photo,
+        actor: auditActor(actor),
+        villages: actor.villages,
+        requestId: requestIdOf(request),
+      },
+      configuredPhotoStore(),
+    );
     return Response.json({ photo: meta }, { status: 201 });
   } catch (error) {
     return hazardErrorResponse(error);

@@ -29,7 +29,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const body = await readJsonBody(request, transitionSchema);
     const { db } = await getDatabase();
     const result = await transitionHazard(db, {
-      id, to: body.to, note: body.note.trim(), version: body.version, actor: auditActor(actor), villages: actor.villages,
+      id,
+      to: body.to,
+      note: body.note.trim(),
+      version: body.version,
+      actor: auditActor(actor),
+      villages: actor.villages,
       requestId: requestIdOf(request),
       authorize: (from) => {
         if (isReviewStep(from) && !can(actor.role, 'hazards:verify')) {

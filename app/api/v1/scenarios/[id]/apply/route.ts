@@ -1,6 +1,6 @@
 import { getDatabase } from '@/db/client';
-import { auditActor, requireActor } from '@/lib/auth/request';
 import { applyScenario } from '@/db/queries/scenarios';
+import { auditActor, requireActor } from '@/lib/auth/request';
 import { fixDetailsSchema } from '@/lib/planning/fixes';
 import { parseBody, parseId, planningErrorResponse } from '@/lib/planning/http';
 

@@ -2,9 +2,9 @@ import { getDatabase } from '@/db/client';
 import { villageCodes } from '@/db/queries/villages';
 import { errorResponse } from '@/lib/api/errors';
 import { parseTileAddress, parseTileLayer, parseVillages } from '@/lib/api/params';
-import { cachedTile } from '@/lib/tiles/tile-service';
 import { requireActor } from '@/lib/auth/request';
 import { scopedVillages } from '@/lib/auth/scope';
+import { cachedTile } from '@/lib/tiles/tile-service';
 
 export const dynamic = 'force-dynamic';
 
