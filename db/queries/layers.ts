@@ -1,11 +1,11 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { LayerName } from '../../lib/map/layer-names';
+import type { Bbox } from '../../lib/geo';
 import type { Database } from '../schema';
 
 type Db = Kysely<Database>;
 
-/** [west, south, east, north] in degrees. */
-export type Bbox = [number, number, number, number];
+export type { Bbox };
 
 export interface LayerFilter {
   bbox?: Bbox;
