@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { LayerName } from '../../lib/map/layer-names';
 import type { Bbox } from '../../lib/geo';
+import type { LayerName } from '../../lib/map/layer-names';
 import type { Database } from '../schema';
 
 type Db = Kysely<Database>;

@@ -1,4 +1,5 @@
 /** Tabs, newlines and other control characters: browsers drop some of them inside URLs ("/\t/evil" → "//evil"). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 /** Encoded slashes and backslashes, which a server or a browser may decode into a second leading slash. */
 const ENCODED_SEPARATORS = /%(2f|5c)/i;

@@ -45,7 +45,7 @@ describe('data folder lock (embedded engine)', () => {
     await once(gone, 'exit');
     fs.writeFileSync(path.join(dataDir, '.lock'), String(gone.pid));
     const handle = await openPglite(dataDir);
-    expect(fs.readFileSync(path.join(dataDir, '.lock'), 'utf8')).toBe(String(process.pid));
+    expect(JSON.parse(fs.readFileSync(path.join(dataDir, '.lock'), 'utf8')).pid).toBe(process.pid);
     await handle.close();
     expect(fs.existsSync(path.join(dataDir, '.lock'))).toBe(false);
   });
