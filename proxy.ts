@@ -1,30 +1,48 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { isCrossSiteMutation } from './lib/auth/csrf';
+import { basemapSources, contentSecurityPolicy, newNonce, SECURITY_HEADERS } from './lib/auth/security-headers';
 import { SESSION_COOKIE } from './lib/auth/session-token';
+import { basemapFromEnvironment } from './lib/map/basemap';
 
 /** Pages anyone may open; every other page needs a session (checked fully by the page itself). */
 const PUBLIC_PAGES = ['/login'];
 
+const BASEMAP_SOURCES = basemapSources(basemapFromEnvironment());
+
+/** Sets the security headers on a response; the same policy goes to the page renderer, which nonces its scripts. */
+function secured(response: NextResponse, policy: string): NextResponse {
+  response.headers.set('Content-Security-Policy', policy);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  return response;
+}
+
 /**
  * Runs before every route: refuses cross-site mutations (CSRF) for the whole API in one place, tags each
- * request with an id for the audit log, and sends visitors without a session cookie to the sign-in page.
+ * request with an id for the audit log, sets the security headers (a fresh script nonce per response), and
+ * sends visitors without a session cookie to the sign-in page.
  * Whether the session is valid, and what the role may do, is decided by the route or page itself.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const policy = contentSecurityPolicy({
+    nonce: newNonce(),
+    basemapSources: BASEMAP_SOURCES,
+    development: process.env.NODE_ENV === 'development',
+  });
   if (isCrossSiteMutation(request.method, request.headers, request.headers.get('host'))) {
-    return NextResponse.json({ error: 'cross-site requests may not change data' }, { status: 403 });
+    return secured(NextResponse.json({ error: 'cross-site requests may not change data' }, { status: 403 }), policy);
   }
   const isApi = pathname.startsWith('/api/');
   if (!isApi && !PUBLIC_PAGES.includes(pathname) && !request.cookies.has(SESSION_COOKIE)) {
     const login = new URL('/login', request.url);
     login.searchParams.set('next', pathname + search);
-    return NextResponse.redirect(login);
+    return secured(NextResponse.redirect(login), policy);
   }
   const headers = new Headers(request.headers);
   headers.set('x-request-id', crypto.randomUUID());
   headers.set('x-pathname', pathname + search);
-  return NextResponse.next({ request: { headers } });
+  headers.set('Content-Security-Policy', policy);
+  return secured(NextResponse.next({ request: { headers } }), policy);
 }
 
 export const config = {

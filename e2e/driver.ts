@@ -138,6 +138,17 @@ export class AppDriver {
   currentPath(): string {
     return new URL(this.page.url()).pathname;
   }
+
+  /** Opens a page, waits until its requests have settled, and gives the document's response headers. */
+  async visitAndSettle(pathname: string): Promise<Record<string, string>> {
+    const response = await this.page.goto(new URL(pathname, this.baseUrl).toString(), { waitUntil: 'networkidle' });
+    return response?.headers() ?? {};
+  }
+
+  /** What the browser refused under the page's Content-Security-Policy (Chromium reports each on the console). */
+  policyViolations(): string[] {
+    return this.consoleErrors.filter((message) => /Content Security Policy/i.test(message));
+  }
 }
 
 /** The demo accounts' password (db/seed/accounts.ts), shown on the sign-in page in demo mode. */

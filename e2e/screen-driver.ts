@@ -82,6 +82,19 @@ export class ScreenPage {
     return this.currentStop();
   }
 
+  /** Waits until the panels show the figures of the stop the tour is on, and gives that stop. */
+  async waitForFiguresOfCurrentStop(timeout = 60_000): Promise<string> {
+    await this.app.page.waitForFunction(
+      () => {
+        const screen = document.querySelector('[data-testid=screen]');
+        return screen?.getAttribute('data-stats-village') === screen?.getAttribute('data-village');
+      },
+      undefined,
+      { timeout },
+    );
+    return this.currentStop();
+  }
+
   /** A key press: the tour pauses. */
   async interact(): Promise<void> {
     await this.app.page.keyboard.press('Shift');
