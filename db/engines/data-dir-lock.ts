@@ -75,6 +75,12 @@ export function holderIsRunning(holder: LockHolder): boolean {
   return true;
 }
 
+/** The running process that holds the data folder, or null when none does. */
+export function holderOf(dataDir: string): LockHolder | null {
+  const holder = parseHolder(readOrNull(path.join(dataDir, '.lock')) ?? '');
+  return holder && holderIsRunning(holder) ? holder : null;
+}
+
 /**
  * Takes an exclusive lock on a data folder by creating `<dataDir>/.lock` naming this process.
  * A lock whose process no longer runs (gone, or its pid now another process's) is stale and taken over.

@@ -7,5 +7,7 @@ export type Engine = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   engine: Engine;
   db: Kysely<Database>;
+  /** Embedded engine only: writes a consistent snapshot of the data folder (a tarball PGlite loads) to `out`. */
+  snapshot?(out: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { Kysely, PGliteDialect } from 'kysely';
 import type { Database } from '../schema';
 import { lockDataDir } from './data-dir-lock';
 import type { DatabaseHandle } from './handle';
+import { dumpPglite, serveSnapshotRequests } from './pglite-snapshot';
 import { SerializedDriver } from './serialized-driver';
 import { RAW_TYPE_PARSERS } from './type-parsers';
 
@@ -33,15 +34,18 @@ export async function openPglite(dataDir: string | null): Promise<DatabaseHandle
     throw error;
   }
   const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite }) });
+  const stopSnapshots = dataDir ? serveSnapshotRequests(dataDir, pglite, db) : () => {};
   return {
     engine: 'pglite',
     db,
+    snapshot: (out) => dumpPglite(pglite, db, out),
     async close() {
       try {
         // fsync is off in PGlite: a checkpoint writes everything out before we let go of the folder.
         if (!pglite.closed) await pglite.exec('CHECKPOINT');
         await db.destroy();
       } finally {
+        stopSnapshots();
         release();
       }
     },
