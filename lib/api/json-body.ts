@@ -14,7 +14,7 @@ export function mediaType(request: Request): string {
  * The body's bytes, refused with 413 as soon as it is known to exceed `limitBytes`: from a declared
  * Content-Length before anything is read, else while reading, so an oversized body is never buffered whole.
  */
-export async function readBodyBytes(request: Request, limitBytes: number): Promise<Uint8Array> {
+async function readBodyBytes(request: Request, limitBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (declared > limitBytes) throw new PayloadTooLargeError(limitBytes);
   if (!request.body) return new Uint8Array(0);
