@@ -8,7 +8,10 @@ describe.each(servers)('map API over HTTP on $engine', ({ url }) => {
   const session = appSession(url);
 
   it('answers bad parameters with 400 and a clear JSON message', async () => {
-    expect(await session().fetchJson('/api/v1/layers/roads')).toEqual({ status: 400, body: { error: 'unknown layer "roads"' } });
+    expect(await session().fetchJson('/api/v1/layers/roads')).toEqual({
+      status: 400,
+      body: { error: 'unknown layer "roads"', code: 'validation_failed', errors: [{ field: 'layer', message: 'unknown layer "roads"' }] },
+    });
     expect((await session().fetchJson('/api/v1/layers/buildings?bbox=1,2,3')).body.error).toMatch(/four numbers/);
     expect((await session().fetchJson('/api/v1/layers/hazards?village=000000000000')).status).toBe(400);
     expect((await session().fetchJson('/api/v1/tiles/buildings/30/0/0.mvt')).body.error).toMatch(/z must be/);

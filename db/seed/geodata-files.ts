@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as codes from '../../lib/domain/enums';
-import type { GeometryKind } from './geojson-schema';
+import type { GeometryKind } from '../../lib/geo/geojson-schema';
 
 /** Property schemas of the geodata files (see geodata/README.md), one per file. */
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date');

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import { featureCollectionSchema, geometrySchemas } from '../../lib/geo/geojson-schema';
 import { type FeatureRow, findInvalidGeometries, insertRows, recordSeedInAudit } from '../queries/seed';
 import type { Database } from '../schema';
 import { GEODATA_FILES, type GeodataFile } from './geodata-files';
-import { featureCollectionSchema, geometrySchemas } from './geojson-schema';
 
 /** Bad data in a geodata file: names the file and the feature so it can be fixed. */
 export class GeodataError extends Error {

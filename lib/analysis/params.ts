@@ -42,13 +42,17 @@ export function currentMonthInChina(now: Date = new Date()): number {
   return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', month: 'numeric' }).format(now));
 }
 
-/** Query parameters of GET /api/v1/analysis/{name}: village (repeatable), ruleset, month, target_min, hose_m. */
-export function parseAnalysisOptions(params: URLSearchParams, knownVillages: ReadonlySet<string>, now?: Date): AnalysisOptions {
+/** Query parameters of GET /api/v1/analysis/{name} besides the villages: ruleset, month, target_min, hose_m. */
+export function parseAnalysisSettings(params: URLSearchParams, now?: Date): Omit<AnalysisOptions, 'villages'> {
   return {
-    villages: parseVillages(params, knownVillages),
     ruleset: ruleset(params),
     month: number(params, 'month', 1, 12, true) ?? currentMonthInChina(now),
     targetMin: number(params, 'target_min', 1, 240),
     hoseM: number(params, 'hose_m', 1, 500),
   };
+}
+
+/** Query parameters of GET /api/v1/analysis/{name}: village (repeatable), ruleset, month, target_min, hose_m. */
+export function parseAnalysisOptions(params: URLSearchParams, knownVillages: ReadonlySet<string>, now?: Date): AnalysisOptions {
+  return { villages: parseVillages(params, knownVillages), ...parseAnalysisSettings(params, now) };
 }

@@ -1,4 +1,11 @@
-/** A request the client got wrong: answered 400 with the message (and any details, e.g. every bad field) in JSON. */
+import type { FieldError } from './field-errors';
+
+/**
+ * The errors any layer may throw to refuse a request. Which status and machine code each answers with is
+ * decided in one place, `error-table.ts`; these classes only carry the message and the details.
+ */
+
+/** A request the client got wrong: 400 with the message (and any details) in JSON. */
 export class BadRequestError extends Error {
   constructor(
     message: string,
@@ -9,6 +16,44 @@ export class BadRequestError extends Error {
   }
 }
 
+/** Path parameters, query or body failed their schema: 400 with one `{ field, message }` per problem. */
+export class ValidationError extends Error {
+  constructor(
+    message: string,
+    readonly errors: FieldError[],
+  ) {
+    super(message);
+    this.name = 'ValidationError';
+  }
+}
+
+/** The body is not JSON at all (or not UTF-8): 400. */
+export class InvalidJsonError extends Error {
+  constructor(message = 'the body is not valid JSON') {
+    super(message);
+    this.name = 'InvalidJsonError';
+  }
+}
+
+/** The body is not of the media type the route reads: 415. */
+export class UnsupportedMediaTypeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsupportedMediaTypeError';
+  }
+}
+
+/** A body over the route's limit: 413 naming the limit, refused before (or while) it is read. */
+export class PayloadTooLargeError extends Error {
+  constructor(
+    readonly limitBytes: number,
+    what = 'the request body',
+  ) {
+    super(`${what} is larger than the limit of ${formatBytes(limitBytes)}`);
+    this.name = 'PayloadTooLargeError';
+  }
+}
+
 export class NotFoundError extends Error {
   constructor(message: string) {
     super(message);
@@ -16,7 +61,7 @@ export class NotFoundError extends Error {
   }
 }
 
-/** No valid session: answered 401. */
+/** No valid session: 401. */
 export class UnauthorizedError extends Error {
   constructor(message = 'sign in first') {
     super(message);
@@ -24,7 +69,7 @@ export class UnauthorizedError extends Error {
   }
 }
 
-/** Signed in, but the role or village scope does not allow it: answered 403. */
+/** Signed in, but the role or village scope does not allow it: 403. */
 export class ForbiddenError extends Error {
   constructor(message: string) {
     super(message);
@@ -32,7 +77,7 @@ export class ForbiddenError extends Error {
   }
 }
 
-/** The request conflicts with the record's current state (stale version, illegal step): answered 409. */
+/** The request conflicts with the record's current state: 409. */
 export class ConflictError extends Error {
   constructor(
     message: string,
@@ -43,7 +88,7 @@ export class ConflictError extends Error {
   }
 }
 
-/** Well-formed but not acceptable (a rule of the domain refuses it): answered 422. */
+/** Well-formed but not acceptable (a rule of the domain refuses it): 422. */
 export class UnprocessableError extends Error {
   constructor(
     message: string,
@@ -54,7 +99,7 @@ export class UnprocessableError extends Error {
   }
 }
 
-/** Too many attempts: answered 429 with Retry-After. */
+/** Too many attempts: 429 with Retry-After. */
 export class TooManyRequestsError extends Error {
   constructor(
     message: string,
@@ -65,18 +110,15 @@ export class TooManyRequestsError extends Error {
   }
 }
 
-/** Turns an error into the JSON response every API route gives: 4xx for the client's, 500 otherwise. */
-export function errorResponse(error: unknown): Response {
-  if (error instanceof BadRequestError) return Response.json({ error: error.message, ...error.details }, { status: 400 });
-  if (error instanceof UnauthorizedError) return Response.json({ error: error.message }, { status: 401 });
-  if (error instanceof ForbiddenError) return Response.json({ error: error.message }, { status: 403 });
-  if (error instanceof NotFoundError) return Response.json({ error: error.message }, { status: 404 });
-  if (error instanceof ConflictError) return Response.json({ error: error.message, ...error.details }, { status: 409 });
-  if (error instanceof UnprocessableError) return Response.json({ error: error.message, ...error.details }, { status: 422 });
-  if (error instanceof TooManyRequestsError) {
-    return Response.json({ error: error.message }, { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } });
+/** The database cannot be opened (data folder locked, server down, migration failed): 503 with the reason. */
+export class DatabaseUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'DatabaseUnavailableError';
   }
-  if (error instanceof Error && error.name === 'PayloadTooLargeError') return Response.json({ error: error.message }, { status: 413 });
-  console.error(error);
-  return Response.json({ error: 'Internal server error' }, { status: 500 });
+}
+
+/** A limit as people read it: whole mebibytes as "10 MB" (as the rest of the product writes them), else bytes. */
+export function formatBytes(bytes: number): string {
+  return bytes % 1048576 === 0 ? `${bytes / 1048576} MB` : `${bytes.toLocaleString('en')} bytes`;
 }

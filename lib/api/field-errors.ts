@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ValidationError } from './errors';
 
 export interface FieldError {
   /** Dotted path of the field (`location.lon`); empty for the request as a whole. */
@@ -18,4 +19,18 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
     }
     return [{ field: path.join('.'), message: issue.message }];
   });
+}
+
+/** A failed schema as the 400 the API answers: every problem listed, the message naming each field. */
+export function validationError(error: z.ZodError): ValidationError {
+  const errors = fieldErrors(error);
+  const message = errors.map((e) => (!e.field || e.message.includes(e.field) ? e.message : `${e.field}: ${e.message}`)).join('; ');
+  return new ValidationError(message, errors);
+}
+
+/** Parses with a schema; a failure throws the API's 400 validation error. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
 }

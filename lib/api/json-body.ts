@@ -1,28 +1,81 @@
-import type { z } from 'zod';
-import { BadRequestError } from './errors';
-import { fieldErrors } from './field-errors';
+import { z } from 'zod';
+import { InvalidJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from './errors';
+import { parseOrThrow } from './field-errors';
 
-/** Largest JSON body an API accepts; uploads have their own limits. */
-const MAX_JSON_BYTES = 1_000_000;
+/** Largest JSON body a route accepts unless it declares its own limit; uploads have their own limits. */
+export const DEFAULT_JSON_LIMIT_BYTES = 1024 * 1024;
 
-/** Reads and validates a JSON body; any problem is a 400 naming the field. */
-export async function readJsonBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
-  if (!(request.headers.get('content-type') ?? '').includes('application/json')) {
-    throw new BadRequestError('the body must be JSON (Content-Type: application/json)');
+/** The media type of a Content-Type header, without parameters, lower case (`application/json; charset=utf-8` → `application/json`). */
+export function mediaType(request: Request): string {
+  return (request.headers.get('content-type') ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
+}
+
+/**
+ * The body's bytes, refused with 413 as soon as it is known to exceed `limitBytes`: from a declared
+ * Content-Length before anything is read, else while reading, so an oversized body is never buffered whole.
+ */
+async function readBodyBytes(request: Request, limitBytes: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (declared > limitBytes) throw new PayloadTooLargeError(limitBytes);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limitBytes) {
+      await reader.cancel();
+      throw new PayloadTooLargeError(limitBytes);
+    }
+    chunks.push(value);
   }
-  const text = await request.text();
-  if (text.length > MAX_JSON_BYTES) throw new BadRequestError(`the body is larger than ${MAX_JSON_BYTES} bytes`);
-  let value: unknown;
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function parseJson(bytes: Uint8Array): unknown {
   try {
-    value = JSON.parse(text);
+    return JSON.parse(utf8.decode(bytes));
   } catch {
-    throw new BadRequestError('the body is not valid JSON');
+    throw new InvalidJsonError();
   }
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const errors = fieldErrors(result.error);
-    const message = errors.map((e) => (!e.field || e.message.includes(e.field) ? e.message : `${e.field}: ${e.message}`)).join('; ');
-    throw new BadRequestError(message, { errors });
+}
+
+/** JSON written inside a text field (a form field, a query parameter), checked by `schema`. */
+export function jsonText<S extends z.ZodType>(schema: S) {
+  return z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}
+
+/**
+ * Reads and validates a JSON body: 415 unless it is `application/json`, 413 over the limit, 400 when it is
+ * not JSON, and 400 naming every bad field when it does not fit the schema.
+ */
+export async function readJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  limitBytes = DEFAULT_JSON_LIMIT_BYTES,
+): Promise<z.output<S>> {
+  if (mediaType(request) !== 'application/json') {
+    throw new UnsupportedMediaTypeError('the body must be JSON (Content-Type: application/json)');
   }
-  return result.data;
+  return parseOrThrow(schema, parseJson(await readBodyBytes(request, limitBytes)));
 }

@@ -1,13 +1,15 @@
-import type { Bbox } from '../../db/queries/layers';
+import { z } from 'zod';
+import type { Bbox } from '../geo';
 import { isLayerName, isTileLayerName, type LayerName, type TileLayerName } from '../map/layer-names';
 import { BadRequestError } from './errors';
+import { asIssue, pathValue, queryValue } from './query';
 
 /** `bbox=west,south,east,north` in degrees (EPSG:4326), as in OGC API – Features. */
 export function parseBbox(value: string | null): Bbox | undefined {
   if (value === null || value === '') return undefined;
   const parts = value.split(',').map((part) => Number(part.trim()));
   if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) {
-    throw new BadRequestError(`bbox must be four numbers "west,south,east,north", got "${value}"`);
+    throw new BadRequestError(`bbox must be four numbers "west,south,east,north", got "${value.slice(0, 100)}"`);
   }
   const [west, south, east, north] = parts as Bbox;
   if (west < -180 || east > 180 || south < -90 || north > 90) {
@@ -54,3 +56,13 @@ export function parseTileAddress(z: string, x: string, y: string): { z: number; 
   if (column >= size || row >= size) throw new BadRequestError(`x and y must be below ${size} at z=${zoom}`);
   return { z: zoom, x: column, y: row };
 }
+
+/** The same parsers as schema fields for the route wrapper. */
+export const bboxParam = queryValue('bbox', parseBbox);
+export const layerParam = pathValue(parseLayer);
+export const tileLayerParam = pathValue(parseTileLayer);
+
+/** `/{layer}/{z}/{x}/{y}.mvt` of the tile route. */
+export const tileParams = z
+  .object({ layer: tileLayerParam, z: z.string(), x: z.string(), y: z.string() })
+  .transform(({ layer, z, x, y }, ctx) => ({ layer, tile: asIssue(() => parseTileAddress(z, x, y), ctx) }));

@@ -1,12 +1,8 @@
-import { BadRequestError } from './errors';
+import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from './errors';
+import { mediaType } from './json-body';
 
-/** An upload larger than allowed: answered 413 before the body is read. */
-export class PayloadTooLargeError extends Error {
-  constructor(readonly limitBytes: number) {
-    super(`the upload is larger than ${(limitBytes / 1048576).toFixed(0)} MB`);
-    this.name = 'PayloadTooLargeError';
-  }
-}
+/** Room for the form's own boundaries and small fields on top of the largest file. */
+const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 /**
  * Reads a multipart form after checking its declared size, so an oversized upload is refused without
@@ -15,9 +11,9 @@ export class PayloadTooLargeError extends Error {
 export async function readUploadForm(request: Request, limitBytes: number): Promise<FormData> {
   const length = Number(request.headers.get('content-length') ?? NaN);
   if (!Number.isFinite(length)) throw new BadRequestError('the upload must declare its Content-Length');
-  if (length > limitBytes + 64 * 1024) throw new PayloadTooLargeError(limitBytes);
-  if (!(request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
-    throw new BadRequestError('the upload must be multipart/form-data with a "file" field');
+  if (length > limitBytes + FORM_OVERHEAD_BYTES) throw new PayloadTooLargeError(limitBytes, 'the upload');
+  if (mediaType(request) !== 'multipart/form-data') {
+    throw new UnsupportedMediaTypeError('the upload must be multipart/form-data with a "file" field');
   }
   try {
     return await request.formData();

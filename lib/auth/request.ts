@@ -1,23 +1,31 @@
-import { getDatabase } from '../../db/client';
+import type { Kysely } from 'kysely';
 import { actorForSession } from '../../db/queries/users';
+import type { Database } from '../../db/schema';
 import { ForbiddenError, UnauthorizedError } from '../api/errors';
 import type { Actor } from './actor';
 import { can, type Permission } from './roles';
 import { hashSessionToken, sessionTokenFromCookieHeader } from './session-token';
 
-/** The signed-in actor of a request, or null. */
-export async function actorFromRequest(request: Request): Promise<Actor | null> {
-  const token = sessionTokenFromCookieHeader(request.headers.get('cookie'));
-  if (!token) return null;
-  const { db } = await getDatabase();
-  return actorForSession(db, hashSessionToken(token));
+/** Who may call a route: a permission of the role, any signed-in user, or anyone (sign-in itself, health). */
+export type Access = Permission | 'signed-in' | 'public';
+
+/** The session token a request carries, if any (looked up only when there is one). */
+export function sessionTokenOf(request: Request): string | null {
+  return sessionTokenFromCookieHeader(request.headers.get('cookie'));
 }
 
-/** The actor of an API request that needs `permission`: 401 without a valid session, 403 without the role. */
-export async function requireActor(request: Request, permission: Permission): Promise<Actor> {
-  const actor = await actorFromRequest(request);
+/** The signed-in actor of a request, or null. */
+export async function actorFromRequest(request: Request, db: Kysely<Database>): Promise<Actor | null> {
+  const token = sessionTokenOf(request);
+  return token ? actorForSession(db, hashSessionToken(token)) : null;
+}
+
+/** The actor allowed `access`: 401 without a valid session, 403 when the role lacks the permission. */
+export function requireActor(actor: Actor | null, access: Exclude<Access, 'public'>): Actor {
   if (!actor) throw new UnauthorizedError();
-  if (!can(actor.role, permission)) throw new ForbiddenError(`your role (${actor.role}) may not do this (${permission})`);
+  if (access !== 'signed-in' && !can(actor.role, access)) {
+    throw new ForbiddenError(`your role (${actor.role}) may not do this (${access})`);
+  }
   return actor;
 }
 
@@ -26,7 +34,7 @@ export function auditActor(actor: Actor): { name: string; role: string } {
   return { name: actor.username, role: actor.role };
 }
 
-/** A request id for the audit log: the proxy's if one came in, else a new one. */
+/** A request id for the audit log and error reports: the proxy's if one came in, else a new one. */
 export function requestIdOf(request: Request): string {
   return request.headers.get('x-request-id') ?? crypto.randomUUID();
 }

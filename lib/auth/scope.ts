@@ -6,9 +6,10 @@ import type { Actor } from './actor';
  * town); scoped users get their own villages, and asking for another village is refused.
  */
 export function scopedVillages(actor: Actor, requested: readonly string[]): string[] {
-  if (actor.villages === null) return [...requested];
-  if (requested.length === 0) return [...actor.villages];
-  const outside = requested.filter((code) => !actor.villages!.includes(code));
+  const own = actor.villages;
+  if (own === null) return [...requested];
+  if (requested.length === 0) return [...own];
+  const outside = requested.filter((code) => !own.includes(code));
   if (outside.length > 0) throw new ForbiddenError(`village ${outside[0]} is outside your assigned villages`);
   return [...requested];
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { Bbox } from '../../db/queries/layers';
-import { geometrySchemas } from '../../db/seed/geojson-schema';
 import { BadRequestError } from '../api/errors';
-import { parseBbox, parseVillages } from '../api/params';
+import { bboxParam, parseVillages } from '../api/params';
+import { parseQuery, queryBoolean, queryDate, queryList, queryText, queryValue, queryWholeNumber } from '../api/query';
 import { HAZARD_CATEGORIES, HAZARD_STATUSES, PLACE_TYPES, SEVERITIES } from '../domain/enums';
+import type { Bbox } from '../geo';
+import { areaSchema } from '../geo/geojson-schema';
 
 /** What the hazard list can be filtered by (GET /api/v1/hazards). Every field narrows the list. */
 export interface HazardFilter {
@@ -25,91 +26,104 @@ export interface HazardFilter {
   text?: string;
 }
 
-/** A repeatable or comma-separated list parameter whose values must all be known codes. */
-function codes(params: URLSearchParams, name: string, allowed: readonly string[]): string[] {
-  const values = params
-    .getAll(name)
-    .flatMap((value) => value.split(','))
-    .map((value) => value.trim())
-    .filter(Boolean);
-  for (const value of values) {
-    if (!allowed.includes(value)) {
-      throw new BadRequestError(`unknown ${name} "${value.slice(0, 40)}"; use one of ${allowed.join(', ')}`);
-    }
-  }
-  return [...new Set(values)];
-}
+/** Radius of the near-a-point filter when none is given, and the largest allowed. */
+export const DEFAULT_RADIUS_M = 200;
+const MAX_RADIUS_M = 10_000;
+const MAX_WITHIN_CHARS = 100_000;
 
-function date(params: URLSearchParams, name: string): string | undefined {
-  const value = params.get(name)?.trim();
-  if (!value) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new BadRequestError(`${name} must be a date YYYY-MM-DD, got "${value.slice(0, 40)}"`);
-  }
-  return value;
-}
-
-function within(params: URLSearchParams): HazardFilter['within'] {
-  const value = params.get('within');
-  if (!value) return undefined;
-  if (value.length > 100_000) throw new BadRequestError('within is too large (at most 100,000 characters)');
-  let parsed: unknown;
+function parseWithin(text: string): GeoJSON.Polygon | GeoJSON.MultiPolygon {
+  if (text.length > MAX_WITHIN_CHARS) throw new BadRequestError('within is too large (at most 100,000 characters)');
+  let value: unknown;
   try {
-    parsed = JSON.parse(value);
+    value = JSON.parse(text);
   } catch {
     throw new BadRequestError('within must be a GeoJSON Polygon or MultiPolygon');
   }
-  const result = z.union([geometrySchemas.Polygon, geometrySchemas.MultiPolygon]).safeParse(parsed);
+  const result = areaSchema.safeParse(value);
   if (!result.success) {
     throw new BadRequestError(`within must be a GeoJSON Polygon or MultiPolygon in lon/lat: ${result.error.issues[0]?.message}`);
   }
-  return result.data as HazardFilter['within'];
+  return result.data as GeoJSON.Polygon | GeoJSON.MultiPolygon;
 }
 
-const MAX_RADIUS_M = 10_000;
-
-/** `near=lon,lat` with `radius_m` (default 200 m, at most 10 km). */
-function near(params: URLSearchParams): HazardFilter['near'] {
-  const value = params.get('near');
-  const radius = params.get('radius_m');
-  if (!value) {
-    if (radius !== null) throw new BadRequestError('radius_m needs near=lon,lat');
-    return undefined;
-  }
-  const parts = value.split(',').map((part) => Number(part.trim()));
+function parseNear(text: string): { lon: number; lat: number } {
+  const parts = text.split(',').map((part) => Number(part.trim()));
   const [lon, lat] = parts as [number, number];
   if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n)) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-    throw new BadRequestError(`near must be "lon,lat" in degrees, got "${value.slice(0, 40)}"`);
+    throw new BadRequestError(`near must be "lon,lat" in degrees, got "${text.slice(0, 40)}"`);
   }
-  const radiusM = radius === null ? 200 : Number(radius);
-  if (!/^\d{1,5}(\.\d+)?$/.test(radius ?? '200') || radiusM <= 0 || radiusM > MAX_RADIUS_M) {
-    throw new BadRequestError(`radius_m must be a number of metres from 1 to ${MAX_RADIUS_M}`);
-  }
-  return { lon, lat, radiusM };
+  return { lon, lat };
 }
 
-export function parseHazardFilter(params: URLSearchParams, knownVillages: ReadonlySet<string>): HazardFilter {
-  const overdue = params.get('overdue');
-  if (overdue !== null && overdue !== 'true' && overdue !== 'false') {
-    throw new BadRequestError('overdue must be true or false');
+function parseRadius(text: string): number {
+  const radius = /^\d{1,5}(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!(radius > 0 && radius <= MAX_RADIUS_M)) {
+    throw new BadRequestError(`radius_m must be a number of metres from 1 to ${MAX_RADIUS_M}`);
   }
-  const due = params.get('due_within_days');
-  if (due !== null && !/^\d{1,4}$/.test(due)) throw new BadRequestError('due_within_days must be a whole number of days');
-  const text = params.get('q')?.trim();
-  if (text && text.length > 50) throw new BadRequestError('q must be at most 50 characters');
+  return radius;
+}
+
+const optional =
+  <T>(read: (text: string) => T) =>
+  (text: string | null): T | undefined =>
+    text === null ? undefined : read(text);
+
+/**
+ * The hazard list's filter as URL parameters, the one definition the list API, the export and the hazards
+ * page all read: `village` and the code lists are repeatable or comma-separated.
+ */
+export const HAZARD_FILTER_PARAMS = {
+  village: queryList('village'),
+  bbox: bboxParam,
+  within: queryValue('within', optional(parseWithin)),
+  near: queryValue('near', optional(parseNear)),
+  radius_m: queryValue('radius_m', optional(parseRadius)),
+  category: queryList('category', HAZARD_CATEGORIES),
+  place_type: queryList('place_type', PLACE_TYPES),
+  severity: queryList('severity', SEVERITIES),
+  status: queryList('status', HAZARD_STATUSES),
+  overdue: queryBoolean('overdue'),
+  due_within_days: queryWholeNumber('due_within_days', 0, 9999),
+  found_from: queryDate('found_from'),
+  found_to: queryDate('found_to'),
+  q: queryText('q', 50),
+};
+
+export type HazardFilterParam = keyof typeof HAZARD_FILTER_PARAMS;
+
+/** The filter's parameters plus a route's own (paging, format), as the route's query schema. */
+export function hazardFilterQuery<const Extra extends z.ZodRawShape>(extra: Extra) {
+  return z.object({ ...HAZARD_FILTER_PARAMS, ...extra }).refine(
+    (query) => {
+      const { near, radius_m } = query as { near?: unknown; radius_m?: unknown };
+      return radius_m === undefined || near !== undefined;
+    },
+    { path: ['radius_m'], message: 'radius_m needs near=lon,lat' },
+  );
+}
+
+export type HazardFilterQuery = z.output<ReturnType<typeof hazardFilterQuery<Record<never, never>>>>;
+
+/** The parsed parameters as the list query's filter, with the villages the request may see. */
+export function hazardFilter(query: HazardFilterQuery, villages: string[]): HazardFilter {
   return {
-    villages: parseVillages(params, knownVillages),
-    bbox: parseBbox(params.get('bbox')),
-    within: within(params),
-    near: near(params),
-    categories: codes(params, 'category', HAZARD_CATEGORIES),
-    placeTypes: codes(params, 'place_type', PLACE_TYPES),
-    severities: codes(params, 'severity', SEVERITIES),
-    statuses: codes(params, 'status', HAZARD_STATUSES),
-    overdue: overdue === null ? undefined : overdue === 'true',
-    dueWithinDays: due === null ? undefined : Number(due),
-    foundFrom: date(params, 'found_from'),
-    foundTo: date(params, 'found_to'),
-    text: text || undefined,
+    villages,
+    bbox: query.bbox,
+    within: query.within,
+    near: query.near && { ...query.near, radiusM: query.radius_m ?? DEFAULT_RADIUS_M },
+    categories: query.category,
+    placeTypes: query.place_type,
+    severities: query.severity,
+    statuses: query.status,
+    overdue: query.overdue,
+    dueWithinDays: query.due_within_days,
+    foundFrom: query.found_from,
+    foundTo: query.found_to,
+    text: query.q,
   };
+}
+
+/** The filter of a query string, its villages checked against the known ones (no scope applied). */
+export function parseHazardFilter(params: URLSearchParams, knownVillages: ReadonlySet<string>): HazardFilter {
+  return hazardFilter(parseQuery(params, hazardFilterQuery({})), parseVillages(params, knownVillages));
 }

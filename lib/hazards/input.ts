@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { jsonId } from '../api/ids';
 import { HAZARD_CATEGORIES, NOTIFY_METHODS, PLACE_TYPES, SEVERITIES } from '../domain/enums';
+import { CHINA_LAT_RANGE, CHINA_LON_RANGE } from '../geo/geojson-schema';
 import { defaultDeadline, isCalendarDate, todayInChina } from './deadlines';
 
 /**
@@ -9,10 +11,6 @@ import { defaultDeadline, isCalendarDate, todayInChina } from './deadlines';
 
 export { NOTIFY_METHODS };
 export type NotifyMethod = (typeof NOTIFY_METHODS)[number];
-
-/** China's extent in degrees (73.5–135.1°E, 3.8–53.6°N, rounded outwards): catches swapped axes and metres. */
-export const CHINA_LON_RANGE = [73, 136] as const;
-export const CHINA_LAT_RANGE = [3, 54] as const;
 
 type Issue = { input?: unknown };
 /** A type error that says "is required" when the value is missing and what it must be otherwise. */
@@ -38,12 +36,6 @@ const optionalText = (field: string, max: number) =>
     .transform((value) => (value === '' ? null : value))
     .nullable()
     .optional();
-
-const positiveId = (field: string) =>
-  z
-    .number(typed(field, 'a positive whole number'))
-    .int({ error: `${field} must be a positive whole number` })
-    .positive({ error: `${field} must be a positive whole number` });
 
 const finite = (field: string) =>
   z.number(typed(field, 'a finite number')).refine(Number.isFinite, { error: `${field} must be a finite number` });
@@ -83,9 +75,9 @@ const editableFields = {
   rule_id: optionalText('rule_id', 100),
   measured: finite('measured').nullable().optional(),
   location: locationSchema,
-  building_id: positiveId('building_id'),
-  unit_id: positiveId('unit_id'),
-  passage_id: positiveId('passage_id'),
+  building_id: jsonId('building_id'),
+  unit_id: jsonId('unit_id'),
+  passage_id: jsonId('passage_id'),
   notification: notificationSchema,
 };
 

@@ -1,8 +1,13 @@
+import { parseId } from '../api/ids';
+import { listValues } from '../api/query';
+import { DEFAULT_RADIUS_M, HAZARD_FILTER_PARAMS, type HazardFilterParam } from './filter';
+
 /**
  * The hazards page's state in its URL, so a filtered view can be shared and reloaded: filters (the list API's
- * own parameter names), the page, the selected hazard, and a "new hazard" prefill (from the analysis panel).
- * Pure: no DOM, no fetch. Values are kept as written (not validated) so the list API can answer a hand-edited
- * URL with its own 400 message instead of the page silently dropping what it does not know.
+ * own parameters, `HAZARD_FILTER_PARAMS`), the page, the selected hazard, and a "new hazard" prefill (from the
+ * analysis panel). Pure: no DOM, no fetch. Filter values are kept as written (not validated) so the list API
+ * can answer a hand-edited URL with its own 400 message instead of the page silently dropping what it does
+ * not know; the area and the point are read with the API's own schemas where the map needs them.
  */
 
 export interface HazardFilterState {
@@ -64,6 +69,9 @@ export const EMPTY_FILTER: HazardFilterState = {
   q: '',
 };
 
+type ListField = 'villages' | 'categories' | 'placeTypes' | 'severities' | 'statuses';
+type SingleField = 'within' | 'near' | 'radiusM' | 'dueWithinDays' | 'foundFrom' | 'foundTo';
+
 /** List parameter → filter field, in the order they are written to the URL. */
 const LISTS = [
   ['village', 'villages'],
@@ -71,7 +79,7 @@ const LISTS = [
   ['place_type', 'placeTypes'],
   ['severity', 'severities'],
   ['status', 'statuses'],
-] as const;
+] as const satisfies readonly (readonly [HazardFilterParam, ListField])[];
 
 /** Single-valued parameter → filter field. */
 const SINGLES = [
@@ -81,20 +89,11 @@ const SINGLES = [
   ['due_within_days', 'dueWithinDays'],
   ['found_from', 'foundFrom'],
   ['found_to', 'foundTo'],
-] as const;
+] as const satisfies readonly (readonly [HazardFilterParam, SingleField])[];
 
 /** Keys that, with `new=1`, describe the new hazard instead of filtering the list. */
 const PREFILL_TEXT = ['category', 'place_type', 'severity', 'rule_id', 'description'] as const;
 const PREFILL_NUMBERS = ['measured', 'lon', 'lat'] as const;
-
-function listValues(params: URLSearchParams, name: string): string[] {
-  const values = params
-    .getAll(name)
-    .flatMap((value) => value.split(','))
-    .map((value) => value.trim())
-    .filter(Boolean);
-  return [...new Set(values)];
-}
 
 function whole(value: string | null, fallback: number, max: number): number {
   if (value === null || !/^\d{1,7}$/.test(value)) return fallback;
@@ -123,7 +122,7 @@ export function parsePageState(search: string | URLSearchParams): HazardPageStat
   for (const [name, field] of LISTS) {
     // With new=1 the category etc. belong to the new hazard, not to the list's filter.
     if (creating && (PREFILL_TEXT as readonly string[]).includes(name)) continue;
-    filter[field] = listValues(params, name);
+    filter[field] = listValues(params.getAll(name));
   }
   for (const [name, field] of SINGLES) {
     const value = params.get(name)?.trim();
@@ -131,12 +130,12 @@ export function parsePageState(search: string | URLSearchParams): HazardPageStat
   }
   filter.overdue = params.get('overdue') === 'true';
   filter.q = params.get('q')?.trim() ?? '';
-  const selectedText = params.get('selected');
+  const selected = params.get('selected');
   return {
     filter,
     limit: Math.max(1, whole(params.get('limit'), DEFAULT_LIMIT, 1000)),
     offset: whole(params.get('offset'), 0, 1_000_000),
-    selected: selectedText && /^\d{1,9}$/.test(selectedText) && Number(selectedText) > 0 ? Number(selectedText) : null,
+    selected: selected === null ? null : parseId(selected),
     create: creating ? readPrefill(params) : null,
   };
 }
@@ -197,24 +196,17 @@ export function hasFilter(filter: HazardFilterState): boolean {
   return filterParams(filter).toString() !== '';
 }
 
-/** The area filter as a GeoJSON geometry, or null when absent or not parseable (the API reports why). */
+/** The area filter as a GeoJSON geometry, or null when absent or not one the API accepts (the API reports why). */
 export function parsedWithin(filter: HazardFilterState): GeoJSON.Polygon | GeoJSON.MultiPolygon | null {
-  if (!filter.within) return null;
-  try {
-    const value = JSON.parse(filter.within) as { type?: string };
-    return value && (value.type === 'Polygon' || value.type === 'MultiPolygon') ? (value as GeoJSON.Polygon) : null;
-  } catch {
-    return null;
-  }
+  return HAZARD_FILTER_PARAMS.within.safeParse(filter.within ?? undefined).data ?? null;
 }
 
-/** The near-a-point filter as numbers, or null when absent or malformed. Radius defaults to 200 m like the API. */
+/** The near-a-point filter as numbers, or null when absent or not one the API accepts; the API's default radius. */
 export function parsedNear(filter: HazardFilterState): { lon: number; lat: number; radiusM: number } | null {
-  if (!filter.near) return null;
-  const parts = filter.near.split(',').map((part) => Number(part.trim()));
-  const radiusM = filter.radiusM === null ? 200 : Number(filter.radiusM);
-  if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n)) || !Number.isFinite(radiusM) || radiusM <= 0) return null;
-  return { lon: parts[0]!, lat: parts[1]!, radiusM };
+  const point = HAZARD_FILTER_PARAMS.near.safeParse(filter.near ?? undefined).data;
+  const radius = HAZARD_FILTER_PARAMS.radius_m.safeParse(filter.radiusM ?? undefined);
+  if (!point || !radius.success) return null;
+  return { ...point, radiusM: radius.data ?? DEFAULT_RADIUS_M };
 }
 
 /** Writes a drawn polygon compactly (6 decimals ≈ 0.1 m) for the URL. */

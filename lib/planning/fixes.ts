@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { geometrySchemas } from '../geo/geojson-schema';
 
 /**
  * Passage fixes a planner marks (打通消防车通道): what each kind changes, the statuses a fix moves through
@@ -30,9 +31,9 @@ export function completes(from: FixStatus, to: FixStatus): boolean {
 const lonLat = z.tuple([z.number().gte(-180).lte(180), z.number().gte(-90).lte(90)]);
 const width = z.number().positive().max(MAX_WIDTH_M);
 
-export const lineStringSchema = z.object({
-  type: z.literal('LineString'),
-  coordinates: z.array(lonLat).min(2).max(500),
+/** A drawn new link: the one LineString schema, at most 500 positions. */
+export const lineStringSchema = geometrySchemas.LineString.extend({
+  coordinates: geometrySchemas.LineString.shape.coordinates.max(500),
 });
 
 /** One fix as a planner describes it (a what-if fix, or the content of a saved one). */

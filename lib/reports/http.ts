@@ -1,5 +1,4 @@
 import { BadRequestError } from '../api/errors';
-import { ReportFontMissingError } from './font';
 
 export type ReportFormat = 'pdf' | 'xlsx';
 
@@ -22,9 +21,4 @@ export function fileResponse(body: Buffer, format: ReportFormat, name: string, a
       'Cache-Control': 'no-store',
     },
   });
-}
-
-/** A missing CJK font is the server's setup, not the client's: 503 naming the package to install. */
-export function fontErrorResponse(error: unknown): Response | null {
-  return error instanceof ReportFontMissingError ? Response.json({ error: error.message }, { status: 503 }) : null;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { parseBbox, parseLayer, parseTileAddress, parseTileLayer, parseVillages } from '../../lib/api/params';
+import { parseQuery, queryBoolean, queryDate, queryList, queryNumber, queryObject } from '../../lib/api/query';
 
 describe('API parameter parsing', () => {
   it('reads a bbox and refuses malformed, inverted or projected ones', () => {
@@ -31,5 +33,28 @@ describe('API parameter parsing', () => {
     const params = new URLSearchParams('village=141121104201&village=141121104202,141121104201');
     expect(parseVillages(params, known)).toEqual(['141121104201', '141121104202']);
     expect(() => parseVillages(new URLSearchParams('village=999'), known)).toThrow(/unknown village code "999"/);
+  });
+
+  it('reads a query string one way: given once a string, repeated an array, blank as absent', () => {
+    expect(queryObject(new URLSearchParams('a=1&b=2&b=3&c=&d=%20&e=x&e='))).toEqual({ a: '1', b: ['2', '3'], e: 'x' });
+    const schema = z.object({
+      status: queryList('status', ['open', 'closed']),
+      overdue: queryBoolean('overdue'),
+      from: queryDate('from'),
+      radius: queryNumber('radius', 1, 100),
+    });
+    expect(parseQuery(new URLSearchParams('status=open,closed&status=open&overdue=false&from=2024-02-29&radius=2.5'), schema)).toEqual({
+      status: ['open', 'closed'],
+      overdue: false,
+      from: '2024-02-29',
+      radius: 2.5,
+    });
+    expect(parseQuery(new URLSearchParams(''), schema)).toEqual({ status: [] });
+    const refused = (query: string) => () => parseQuery(new URLSearchParams(query), schema);
+    expect(refused('status=gone')).toThrow('unknown status "gone"; use one of open, closed');
+    expect(refused('overdue=yes')).toThrow('overdue must be true or false');
+    expect(refused('from=2026-02-30')).toThrow('from must be a date YYYY-MM-DD, got "2026-02-30"');
+    expect(refused('radius=1e2')).toThrow('radius must be a number from 1 to 100');
+    expect(refused('radius=1&radius=2')).toThrow('radius may be given once');
   });
 });

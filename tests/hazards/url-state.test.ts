@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseHazardFilter } from '@/lib/hazards/filter';
 import {
   DEFAULT_LIMIT,
   EMPTY_FILTER,
@@ -139,5 +140,45 @@ describe('hazards page URL state', () => {
     };
     expect(withinText(drawn)).toBe('{"type":"Polygon","coordinates":[[[111.123457,37.1],[111.2,37.987654],[111.123457,37.1]]]}');
     expect(nearText(111.5, 37.25)).toBe('111.500000,37.250000');
+  });
+
+  it("reads the area and the point by the list API's own definition, so the map never draws what the API refuses", () => {
+    const unclosed = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [111.5, 37.5],
+          [111.6, 37.5],
+          [111.6, 37.6],
+          [111.5, 37.6],
+        ],
+      ],
+    };
+    const projected = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [597437, 4138141],
+          [597537, 4138141],
+          [597537, 4138241],
+          [597437, 4138141],
+        ],
+      ],
+    };
+    const refused = [
+      { ...EMPTY_FILTER, within: JSON.stringify(unclosed) },
+      { ...EMPTY_FILTER, within: JSON.stringify(projected) },
+      { ...EMPTY_FILTER, near: '111.5,37.5', radiusM: '20000' },
+      { ...EMPTY_FILTER, near: '111.5,37.5', radiusM: '0' },
+    ];
+    expect(refused.map((filter) => parsedWithin(filter) ?? parsedNear(filter))).toEqual([null, null, null, null]);
+    for (const filter of refused) {
+      expect(() => parseHazardFilter(filterParams(filter), new Set()), filterParams(filter).toString()).toThrow(/within|radius_m/);
+    }
+    const accepted = { ...EMPTY_FILTER, within: JSON.stringify(square), near: '111.5,37.5', radiusM: '10000' };
+    expect(parseHazardFilter(filterParams(accepted), new Set())).toMatchObject({
+      within: parsedWithin(accepted),
+      near: parsedNear(accepted),
+    });
   });
 });

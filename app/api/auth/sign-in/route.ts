@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { getDatabase } from '@/db/client';
 import { findUser } from '@/db/queries/users';
-import { errorResponse } from '@/lib/api/errors';
-import { readJsonBody } from '@/lib/api/json-body';
+import { NotFoundError } from '@/lib/api/errors';
+import { route } from '@/lib/api/route';
 import { clientAddress } from '@/lib/auth/request';
 import { START_PAGES } from '@/lib/auth/roles';
 import { sessionCookie } from '@/lib/auth/session-token';
@@ -13,24 +12,15 @@ export const dynamic = 'force-dynamic';
 const credentialsSchema = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
 
 /** POST /api/auth/sign-in {username, password} → a new session cookie and the role's start page; 401, or 429 when rate-limited. */
-export async function POST(request: Request) {
-  try {
-    const credentials = await readJsonBody(request, credentialsSchema);
-    const { db } = await getDatabase();
-    const session = await signIn(db, {
-      ...credentials,
-      ip: clientAddress(request),
-      userAgent: request.headers.get('user-agent'),
-    });
-    const user = (await findUser(db, session.userId))!;
-    return Response.json(
-      {
-        user: { username: user.username, display_name: user.display_name, role: user.role, villages: user.villages },
-        start: START_PAGES[user.role],
-      },
-      { headers: { 'Set-Cookie': sessionCookie(session.token), 'Cache-Control': 'no-store' } },
-    );
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = route({ permission: 'public', body: credentialsSchema }, async ({ db, body, request }) => {
+  const session = await signIn(db, { ...body, ip: clientAddress(request), userAgent: request.headers.get('user-agent') });
+  const user = await findUser(db, session.userId);
+  if (!user) throw new NotFoundError('the user was removed while signing in');
+  return Response.json(
+    {
+      user: { username: user.username, display_name: user.display_name, role: user.role, villages: user.villages },
+      start: START_PAGES[user.role],
+    },
+    { headers: { 'Set-Cookie': sessionCookie(session.token), 'Cache-Control': 'no-store' } },
+  );
+});

@@ -1,17 +1,13 @@
-import { getDatabase } from '@/db/client';
 import { deleteSession } from '@/db/queries/users';
-import { errorResponse } from '@/lib/api/errors';
-import { clearedSessionCookie, hashSessionToken, sessionTokenFromCookieHeader } from '@/lib/auth/session-token';
+import { route } from '@/lib/api/route';
+import { sessionTokenOf } from '@/lib/auth/request';
+import { clearedSessionCookie, hashSessionToken } from '@/lib/auth/session-token';
 
 export const dynamic = 'force-dynamic';
 
 /** POST /api/auth/sign-out — ends the session on the server and clears the cookie. */
-export async function POST(request: Request) {
-  try {
-    const token = sessionTokenFromCookieHeader(request.headers.get('cookie'));
-    if (token) await deleteSession((await getDatabase()).db, hashSessionToken(token));
-    return new Response(null, { status: 204, headers: { 'Set-Cookie': clearedSessionCookie() } });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = route({ permission: 'public' }, async ({ db, request }) => {
+  const token = sessionTokenOf(request);
+  if (token) await deleteSession(db, hashSessionToken(token));
+  return new Response(null, { status: 204, headers: { 'Set-Cookie': clearedSessionCookie() } });
+});

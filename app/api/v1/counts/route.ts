@@ -1,25 +1,16 @@
-import { getDatabase } from '@/db/client';
+import { z } from 'zod';
 import { layerCounts } from '@/db/queries/layers';
-import { villageCodes } from '@/db/queries/villages';
-import { errorResponse } from '@/lib/api/errors';
-import { parseBbox, parseLayer, parseVillages } from '@/lib/api/params';
-import { requireActor } from '@/lib/auth/request';
-import { scopedVillages } from '@/lib/auth/scope';
+import { bboxParam } from '@/lib/api/params';
+import { queryList } from '@/lib/api/query';
+import { route } from '@/lib/api/route';
 import { LAYER_NAMES } from '@/lib/map/layer-names';
 
 export const dynamic = 'force-dynamic';
 
+const countsQuery = z.object({ bbox: bboxParam, layer: queryList('layer', LAYER_NAMES) });
+
 /** GET /api/v1/counts?bbox=…&village=…&layer=… — features per layer in the view (all layers by default). */
-export async function GET(request: Request) {
-  try {
-    const actor = await requireActor(request, 'data:read');
-    const search = new URL(request.url).searchParams;
-    const bbox = parseBbox(search.get('bbox'));
-    const layers = search.getAll('layer').length > 0 ? search.getAll('layer').map(parseLayer) : [...LAYER_NAMES];
-    const { db } = await getDatabase();
-    const villages = scopedVillages(actor, parseVillages(search, await villageCodes(db)));
-    return Response.json({ counts: await layerCounts(db, layers, { bbox, villages }) });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route({ permission: 'data:read', query: countsQuery, villages: 'list' }, async ({ db, query, villages }) => {
+  const layers = query.layer.length > 0 ? query.layer : [...LAYER_NAMES];
+  return Response.json({ counts: await layerCounts(db, layers, { bbox: query.bbox, villages }) });
+});

@@ -1,46 +1,24 @@
-import { getDatabase } from '@/db/client';
-import { createUser, listUsers, UsernameTakenError } from '@/db/queries/users';
+import { createUser, listUsers } from '@/db/queries/users';
 import { villageCodes } from '@/db/queries/villages';
-import { ConflictError, errorResponse } from '@/lib/api/errors';
-import { readJsonBody } from '@/lib/api/json-body';
+import { route } from '@/lib/api/route';
 import { hashPassword } from '@/lib/auth/password';
-import { auditActor, requestIdOf, requireActor } from '@/lib/auth/request';
+import { auditActor } from '@/lib/auth/request';
 import { checkScope, newUserSchema } from '@/lib/auth/user-input';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/users — every account (never password hashes). */
-export async function GET(request: Request) {
-  try {
-    await requireActor(request, 'users:manage');
-    return Response.json({ users: await listUsers((await getDatabase()).db) });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route({ permission: 'users:manage' }, async ({ db }) => Response.json({ users: await listUsers(db) }));
 
 /** POST /api/v1/users {username, display_name, role, villages, password} → 201 with the user; 409 when the name is taken. */
-export async function POST(request: Request) {
-  try {
-    const actor = await requireActor(request, 'users:manage');
-    const input = await readJsonBody(request, newUserSchema);
-    const { db } = await getDatabase();
-    checkScope(input.role, input.villages, await villageCodes(db));
-    const user = await createUser(
-      db,
-      {
-        username: input.username,
-        displayName: input.display_name,
-        role: input.role,
-        villages: input.villages,
-        passwordHash: await hashPassword(input.password),
-      },
-      auditActor(actor),
-      requestIdOf(request),
-    );
-    return Response.json({ user }, { status: 201 });
-  } catch (error) {
-    if (error instanceof UsernameTakenError) return errorResponse(new ConflictError(error.message));
-    return errorResponse(error);
-  }
-}
+export const POST = route({ permission: 'users:manage', body: newUserSchema }, async ({ db, body, actor, requestId }) => {
+  checkScope(body.role, body.villages, await villageCodes(db));
+  const { username, display_name: displayName, role, villages } = body;
+  const user = await createUser(
+    db,
+    { username, displayName, role, villages, passwordHash: await hashPassword(body.password) },
+    auditActor(actor),
+    requestId,
+  );
+  return Response.json({ user }, { status: 201 });
+});

@@ -1,33 +1,26 @@
-import { getDatabase } from '@/db/client';
+import { z } from 'zod';
 import { listHazardPhotos } from '@/db/queries/hazard-photos';
 import { hazardDetail, updateHazard } from '@/db/queries/hazard-records';
 import { ForbiddenError, NotFoundError } from '@/lib/api/errors';
-import { readJsonBody } from '@/lib/api/json-body';
-import { auditActor, requestIdOf, requireActor } from '@/lib/auth/request';
+import { pathId } from '@/lib/api/ids';
+import { route } from '@/lib/api/route';
+import { auditActor } from '@/lib/auth/request';
 import { can } from '@/lib/auth/roles';
 import type { HazardStatus } from '@/lib/domain/enums';
-import { hazardErrorResponse, parseHazardId } from '@/lib/hazards/http';
 import { hazardPatchSchema } from '@/lib/hazards/input';
 import { allowedNextStatuses } from '@/lib/hazards/lifecycle';
 
 export const dynamic = 'force-dynamic';
 
-type Params = { params: Promise<{ id: string }> };
+const hazardParams = z.object({ id: pathId('hazard id') });
 
 /** GET /api/v1/hazards/{id} — the hazard with its timeline, photos, rule, linked record and allowed next steps. */
-export async function GET(request: Request, { params }: Params) {
-  try {
-    const actor = await requireActor(request, 'data:read');
-    const id = parseHazardId((await params).id);
-    const { db } = await getDatabase();
-    const detail = await hazardDetail(db, id, actor.villages);
-    if (!detail) throw new NotFoundError(`no hazard with id ${id}`);
-    const status = detail.hazard.properties!.status as HazardStatus;
-    return Response.json({ ...detail, photos: await listHazardPhotos(db, id), allowed_next: allowedNextStatuses(status) });
-  } catch (error) {
-    return hazardErrorResponse(error);
-  }
-}
+export const GET = route({ permission: 'data:read', params: hazardParams }, async ({ db, params, actor }) => {
+  const detail = await hazardDetail(db, params.id, actor.villages);
+  if (!detail) throw new NotFoundError(`no hazard with id ${params.id}`);
+  const status = detail.hazard.properties?.status as HazardStatus;
+  return Response.json({ ...detail, photos: await listHazardPhotos(db, params.id), allowed_next: allowedNextStatuses(status) });
+});
 
 /** Fields only the re-check role may change: they decide how urgent the hazard is. */
 const REVIEW_FIELDS = ['severity', 'deadline', 'category'] as const;
@@ -36,24 +29,13 @@ const REVIEW_FIELDS = ['severity', 'deadline', 'category'] as const;
  * PATCH /api/v1/hazards/{id} {version, …fields} — edits a hazard; a stale version answers 409 with the current
  * state. Severity, deadline and category need the verify permission.
  */
-export async function PATCH(request: Request, { params }: Params) {
-  try {
-    const actor = await requireActor(request, 'hazards:report');
-    const id = parseHazardId((await params).id);
-    const patch = await readJsonBody(request, hazardPatchSchema);
-    if (REVIEW_FIELDS.some((field) => patch[field] !== undefined) && !can(actor.role, 'hazards:verify')) {
+export const PATCH = route(
+  { permission: 'hazards:report', params: hazardParams, body: hazardPatchSchema },
+  async ({ db, params, body, actor, requestId }) => {
+    if (REVIEW_FIELDS.some((field) => body[field] !== undefined) && !can(actor.role, 'hazards:verify')) {
       throw new ForbiddenError(`changing ${REVIEW_FIELDS.join(', ')} needs the inspector or office role`);
     }
-    const { db } = await getDatabase();
-    const hazard = await updateHazard(db, {
-      id,
-      patch,
-      actor: auditActor(actor),
-      villages: actor.villages,
-      requestId: requestIdOf(request),
-    });
+    const hazard = await updateHazard(db, { id: params.id, patch: body, actor: auditActor(actor), villages: actor.villages, requestId });
     return Response.json({ hazard });
-  } catch (error) {
-    return hazardErrorResponse(error);
-  }
-}
+  },
+);

@@ -1,12 +1,9 @@
-import { getDatabase } from '@/db/client';
 import { listHazards } from '@/db/queries/hazards';
-import { villageCodes } from '@/db/queries/villages';
-import { BadRequestError, errorResponse } from '@/lib/api/errors';
-import { requireActor } from '@/lib/auth/request';
-import { scopedVillages } from '@/lib/auth/scope';
+import { queryChoice } from '@/lib/api/query';
+import { route } from '@/lib/api/route';
 import { HAZARD_EXPORT_COLUMNS, HAZARD_SHEET_NAME, hazardRowsFromCollection, hazardsToGeoJson, toCsv, toXlsx } from '@/lib/export';
 import { checkArea } from '@/lib/hazards/area';
-import { parseHazardFilter } from '@/lib/hazards/filter';
+import { hazardFilter, hazardFilterQuery } from '@/lib/hazards/filter';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,41 +16,32 @@ const FORMATS = {
   geojson: { type: 'application/geo+json; charset=utf-8', extension: 'geojson' },
 } as const;
 
+const exportQuery = hazardFilterQuery({ format: queryChoice('format', ['xlsx', 'csv', 'geojson']).default('xlsx') });
+
 /**
  * GET /api/v1/hazards/export?format=xlsx|csv|geojson&<the list's filters> — the filtered list as a file with
  * Chinese headers (XLSX, CSV with BOM; cells that Excel would run as formulas are neutralised) or as GeoJSON.
  */
-export async function GET(request: Request) {
-  try {
-    const actor = await requireActor(request, 'data:read');
-    const params = new URL(request.url).searchParams;
-    const format = params.get('format') ?? 'xlsx';
-    if (!(format in FORMATS)) throw new BadRequestError(`format must be one of ${Object.keys(FORMATS).join(', ')}`);
-    params.delete('format');
-    const { db } = await getDatabase();
-    const requested = parseHazardFilter(params, await villageCodes(db));
-    const filter = { ...requested, villages: scopedVillages(actor, requested.villages) };
-    await checkArea(db, filter);
-    const list = await listHazards(db, filter, { limit: MAX_EXPORT_ROWS, offset: 0 });
-    const rows = hazardRowsFromCollection(list.collection);
-    const body =
-      format === 'xlsx'
-        ? await toXlsx(rows, HAZARD_EXPORT_COLUMNS, { sheetName: HAZARD_SHEET_NAME })
-        : format === 'csv'
-          ? toCsv(rows, HAZARD_EXPORT_COLUMNS)
-          : hazardsToGeoJson(rows);
-    const { type, extension } = FORMATS[format as keyof typeof FORMATS];
-    const stamp = new Date().toISOString().slice(0, 10);
-    const fileName = `隐患清单-${stamp}.${extension}`;
-    return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
-      headers: {
-        'Content-Type': type,
-        'Content-Disposition': `attachment; filename="hazards-${stamp}.${extension}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-        'X-Total-Count': String(list.total),
-        'Cache-Control': 'no-store',
-      },
-    });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route({ permission: 'data:read', query: exportQuery, villages: 'list' }, async ({ db, query, villages }) => {
+  const filter = hazardFilter(query, villages);
+  await checkArea(db, filter);
+  const list = await listHazards(db, filter, { limit: MAX_EXPORT_ROWS, offset: 0 });
+  const rows = hazardRowsFromCollection(list.collection);
+  const body =
+    query.format === 'xlsx'
+      ? await toXlsx(rows, HAZARD_EXPORT_COLUMNS, { sheetName: HAZARD_SHEET_NAME })
+      : query.format === 'csv'
+        ? toCsv(rows, HAZARD_EXPORT_COLUMNS)
+        : hazardsToGeoJson(rows);
+  const { type, extension } = FORMATS[query.format];
+  const stamp = new Date().toISOString().slice(0, 10);
+  const fileName = `隐患清单-${stamp}.${extension}`;
+  return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
+    headers: {
+      'Content-Type': type,
+      'Content-Disposition': `attachment; filename="hazards-${stamp}.${extension}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      'X-Total-Count': String(list.total),
+      'Cache-Control': 'no-store',
+    },
+  });
+});

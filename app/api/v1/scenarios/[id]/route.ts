@@ -1,17 +1,11 @@
-import { getDatabase } from '@/db/client';
+import { z } from 'zod';
 import { getScenario } from '@/db/queries/scenarios';
-import { requireActor } from '@/lib/auth/request';
-import { parseId, planningErrorResponse } from '@/lib/planning/http';
+import { pathId } from '@/lib/api/ids';
+import { route } from '@/lib/api/route';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    await requireActor(request, 'passages:plan');
-    const id = parseId((await params).id, 'scenario');
-    const { db } = await getDatabase();
-    return Response.json({ scenario: await getScenario(db, id) });
-  } catch (error) {
-    return planningErrorResponse(error);
-  }
-}
+/** GET /api/v1/scenarios/{id} — one saved scenario with its fixes, sites and figures. */
+export const GET = route({ permission: 'passages:plan', params: z.object({ id: pathId('scenario id') }) }, async ({ db, params }) =>
+  Response.json({ scenario: await getScenario(db, params.id) }),
+);

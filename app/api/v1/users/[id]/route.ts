@@ -1,31 +1,22 @@
-import { getDatabase } from '@/db/client';
-import { findUser, StaleUserError, updateUser } from '@/db/queries/users';
+import { z } from 'zod';
+import { findUser, updateUser } from '@/db/queries/users';
 import { villageCodes } from '@/db/queries/villages';
-import { BadRequestError, ConflictError, errorResponse, NotFoundError } from '@/lib/api/errors';
-import { readJsonBody } from '@/lib/api/json-body';
+import { BadRequestError, NotFoundError } from '@/lib/api/errors';
+import { pathId } from '@/lib/api/ids';
+import { route } from '@/lib/api/route';
 import { hashPassword } from '@/lib/auth/password';
-import { auditActor, requestIdOf, requireActor } from '@/lib/auth/request';
+import { auditActor } from '@/lib/auth/request';
 import { checkScope, userPatchSchema } from '@/lib/auth/user-input';
 
 export const dynamic = 'force-dynamic';
-
-type Params = { params: Promise<{ id: string }> };
-
-function userId(value: string): number {
-  if (!/^\d{1,9}$/.test(value)) throw new BadRequestError('user id must be a whole number');
-  return Number(value);
-}
 
 /**
  * PATCH /api/v1/users/{id} {version, display_name?, role?, villages?, active?, password?} — a stale version
  * gets 409 with the current user. Deactivating, or changing role, villages or password, ends the user's sessions.
  */
-export async function PATCH(request: Request, { params }: Params) {
-  try {
-    const actor = await requireActor(request, 'users:manage');
-    const id = userId((await params).id);
-    const patch = await readJsonBody(request, userPatchSchema);
-    const { db } = await getDatabase();
+export const PATCH = route(
+  { permission: 'users:manage', params: z.object({ id: pathId('user id') }), body: userPatchSchema },
+  async ({ db, params: { id }, body: patch, actor, requestId }) => {
     const current = await findUser(db, id);
     if (!current) throw new NotFoundError(`no user with id ${id}`);
     if (id === actor.userId && (patch.active === false || (patch.role && patch.role !== actor.role))) {
@@ -34,24 +25,15 @@ export async function PATCH(request: Request, { params }: Params) {
     const role = patch.role ?? current.role;
     const villages = patch.villages !== undefined ? patch.villages : patch.role ? null : current.villages;
     checkScope(role, villages, await villageCodes(db));
-    const user = await updateUser(
-      db,
-      id,
-      patch.version,
-      {
-        displayName: patch.display_name,
-        role: patch.role,
-        villages: patch.villages !== undefined || patch.role ? villages : undefined,
-        active: patch.active,
-        passwordHash: patch.password ? await hashPassword(patch.password) : undefined,
-      },
-      auditActor(actor),
-      requestIdOf(request),
-    );
+    const changes = {
+      displayName: patch.display_name,
+      role: patch.role,
+      villages: patch.villages !== undefined || patch.role ? villages : undefined,
+      active: patch.active,
+      passwordHash: patch.password ? await hashPassword(patch.password) : undefined,
+    };
+    const user = await updateUser(db, id, patch.version, changes, auditActor(actor), requestId);
     if (!user) throw new NotFoundError(`no user with id ${id}`);
     return Response.json({ user });
-  } catch (error) {
-    if (error instanceof StaleUserError) return errorResponse(new ConflictError(error.message, { current: error.current }));
-    return errorResponse(error);
-  }
-}
+  },
+);

@@ -1,24 +1,18 @@
-import { getDatabase } from '@/db/client';
+import { z } from 'zod';
 import { layerFeature } from '@/db/queries/layers';
-import { errorResponse, NotFoundError } from '@/lib/api/errors';
-import { parseLayer } from '@/lib/api/params';
-import { requireActor } from '@/lib/auth/request';
-import { scopedVillages } from '@/lib/auth/scope';
+import { NotFoundError } from '@/lib/api/errors';
+import { layerParam } from '@/lib/api/params';
+import { geoJsonResponse } from '@/lib/api/responses';
+import { route } from '@/lib/api/route';
 
 export const dynamic = 'force-dynamic';
 
+const featureParams = z.object({ layer: layerParam, id: z.string().transform((id) => id.slice(0, 64)) });
+
 /** GET /api/v1/features/{layer}/{id} — one feature with all its properties (the map's detail card). */
-export async function GET(request: Request, { params }: { params: Promise<{ layer: string; id: string }> }) {
-  try {
-    const actor = await requireActor(request, 'data:read');
-    const { layer: layerParam, id } = await params;
-    const layer = parseLayer(layerParam);
-    const { db } = await getDatabase();
-    // Outside the user's villages a feature answers like a missing one, so its existence does not leak.
-    const feature = await layerFeature(db, layer, id.slice(0, 64), scopedVillages(actor, []));
-    if (!feature) throw new NotFoundError(`no ${layer} feature with id "${id.slice(0, 64)}"`);
-    return new Response(feature, { headers: { 'Content-Type': 'application/geo+json; charset=utf-8' } });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route({ permission: 'data:read', params: featureParams }, async ({ db, params, villages }) => {
+  // Outside the user's villages a feature answers like a missing one, so its existence does not leak.
+  const feature = await layerFeature(db, params.layer, params.id, villages);
+  if (!feature) throw new NotFoundError(`no ${params.layer} feature with id "${params.id}"`);
+  return geoJsonResponse(feature);
+});

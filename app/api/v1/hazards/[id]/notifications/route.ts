@@ -1,23 +1,17 @@
-import type { z } from 'zod';
-import { getDatabase } from '@/db/client';
+import { z } from 'zod';
 import { recordNotification } from '@/db/queries/hazard-records';
-import { readJsonBody } from '@/lib/api/json-body';
-import { auditActor, requestIdOf, requireActor } from '@/lib/auth/request';
-import { hazardErrorResponse, parseHazardId } from '@/lib/hazards/http';
+import { pathId } from '@/lib/api/ids';
+import { route } from '@/lib/api/route';
+import { auditActor } from '@/lib/auth/request';
 import { notificationSchema } from '@/lib/hazards/input';
 
 export const dynamic = 'force-dynamic';
 
 /** POST /api/v1/hazards/{id}/notifications {method, on} — records that the responsible person was told (nothing is sent). */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const actor = await requireActor(request, 'hazards:report');
-    const id = parseHazardId((await params).id);
-    const notification = await readJsonBody(request, notificationSchema as z.ZodType<{ method: string; on: string }>);
-    const { db } = await getDatabase();
-    await recordNotification(db, { id, notification, actor: auditActor(actor), villages: actor.villages, requestId: requestIdOf(request) });
+export const POST = route(
+  { permission: 'hazards:report', params: z.object({ id: pathId('hazard id') }), body: notificationSchema },
+  async ({ db, params, body, actor, requestId }) => {
+    await recordNotification(db, { id: params.id, notification: body, actor: auditActor(actor), villages: actor.villages, requestId });
     return new Response(null, { status: 204 });
-  } catch (error) {
-    return hazardErrorResponse(error);
-  }
-}
+  },
+);

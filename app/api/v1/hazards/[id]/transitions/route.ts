@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { getDatabase } from '@/db/client';
 import { transitionHazard } from '@/db/queries/hazards';
 import { ForbiddenError } from '@/lib/api/errors';
-import { readJsonBody } from '@/lib/api/json-body';
-import { auditActor, requestIdOf, requireActor } from '@/lib/auth/request';
+import { pathId } from '@/lib/api/ids';
+import { route } from '@/lib/api/route';
+import { auditActor } from '@/lib/auth/request';
 import { can } from '@/lib/auth/roles';
 import { HAZARD_STATUSES } from '@/lib/domain/enums';
-import { hazardErrorResponse, parseHazardId } from '@/lib/hazards/http';
 import { isReviewStep } from '@/lib/hazards/lifecycle';
 
 export const dynamic = 'force-dynamic';
@@ -22,20 +21,17 @@ const transitionSchema = z.strictObject({
  * version (with the current state) or an illegal step (with the allowed next states); 422 when closing without
  * an after-photo or a verification note. The re-check (closing, sending back) needs the verify permission.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const actor = await requireActor(request, 'hazards:report');
-    const id = parseHazardId((await params).id);
-    const body = await readJsonBody(request, transitionSchema);
-    const { db } = await getDatabase();
+export const POST = route(
+  { permission: 'hazards:report', params: z.object({ id: pathId('hazard id') }), body: transitionSchema },
+  async ({ db, params, body, actor, requestId }) => {
     const result = await transitionHazard(db, {
-      id,
+      id: params.id,
       to: body.to,
       note: body.note.trim(),
       version: body.version,
       actor: auditActor(actor),
       villages: actor.villages,
-      requestId: requestIdOf(request),
+      requestId,
       authorize: (from) => {
         if (isReviewStep(from) && !can(actor.role, 'hazards:verify')) {
           throw new ForbiddenError('the re-check (复查: 销号 or 退回) needs the inspector or office role');
@@ -43,7 +39,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       },
     });
     return Response.json(result);
-  } catch (error) {
-    return hazardErrorResponse(error);
-  }
-}
+  },
+);

@@ -1,25 +1,24 @@
-import { getDatabase } from '@/db/client';
+import { z } from 'zod';
 import { readHazardPhoto } from '@/db/queries/hazard-photos';
-import { BadRequestError, NotFoundError } from '@/lib/api/errors';
-import { requireActor } from '@/lib/auth/request';
+import { NotFoundError } from '@/lib/api/errors';
+import { pathId } from '@/lib/api/ids';
+import { queryChoice } from '@/lib/api/query';
+import { route } from '@/lib/api/route';
 import { inScope } from '@/lib/auth/scope';
-import { hazardErrorResponse, parseHazardId } from '@/lib/hazards/http';
 import { photoStores } from '@/lib/photos/photo-store';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/hazards/{id}/photos/{photoId}?size=thumbnail|full — the image bytes. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string; photoId: string }> }) {
-  try {
-    const actor = await requireActor(request, 'data:read');
-    const { id, photoId } = await params;
-    const hazardId = parseHazardId(id);
-    if (!/^\d{1,9}$/.test(photoId)) throw new BadRequestError('photo id must be a whole number');
-    const size = new URL(request.url).searchParams.get('size') ?? 'full';
-    if (size !== 'full' && size !== 'thumbnail') throw new BadRequestError('size must be full or thumbnail');
-    const { db } = await getDatabase();
-    const photo = await readHazardPhoto(db, Number(photoId), size, photoStores());
-    if (!photo || photo.hazardId !== hazardId || !inScope(actor, photo.villageCode)) throw new NotFoundError('no such photo');
+export const GET = route(
+  {
+    permission: 'data:read',
+    params: z.object({ id: pathId('hazard id'), photoId: pathId('photo id') }),
+    query: z.object({ size: queryChoice('size', ['full', 'thumbnail']).default('full') }),
+  },
+  async ({ db, params, query, actor }) => {
+    const photo = await readHazardPhoto(db, params.photoId, query.size, photoStores());
+    if (!photo || photo.hazardId !== params.id || !inScope(actor, photo.villageCode)) throw new NotFoundError('no such photo');
     return new Response(new Uint8Array(photo.bytes), {
       headers: {
         'Content-Type': photo.contentType,
@@ -28,7 +27,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         'X-Content-Type-Options': 'nosniff',
       },
     });
-  } catch (error) {
-    return hazardErrorResponse(error);
-  }
-}
+  },
+);

@@ -1,25 +1,14 @@
-import { getDatabase } from '@/db/client';
-import { villageCodes } from '@/db/queries/villages';
-import { errorResponse } from '@/lib/api/errors';
-import { parseTileAddress, parseTileLayer, parseVillages } from '@/lib/api/params';
-import { requireActor } from '@/lib/auth/request';
-import { scopedVillages } from '@/lib/auth/scope';
+import { tileParams } from '@/lib/api/params';
+import { route } from '@/lib/api/route';
 import { cachedTile } from '@/lib/tiles/tile-service';
 
 export const dynamic = 'force-dynamic';
 
-type Params = { params: Promise<{ layer: string; z: string; x: string; y: string }> };
-
 /** GET /api/v1/tiles/{layer}/{z}/{x}/{y}.mvt — a Mapbox Vector Tile; empty (not an error) outside the data. */
-export async function GET(request: Request, { params }: Params) {
-  try {
-    const actor = await requireActor(request, 'data:read');
-    const { layer: layerParam, z, x, y } = await params;
-    const layer = parseTileLayer(layerParam);
-    const tile = parseTileAddress(z, x, y);
-    const handle = await getDatabase();
-    const villages = scopedVillages(actor, parseVillages(new URL(request.url).searchParams, await villageCodes(handle.db)));
-    const { bytes, etag } = await cachedTile(handle, layer, tile, villages);
+export const GET = route(
+  { permission: 'data:read', params: tileParams, villages: 'list' },
+  async ({ handle, params, villages, request }) => {
+    const { bytes, etag } = await cachedTile(handle, params.layer, params.tile, villages);
     const headers = {
       'Content-Type': 'application/vnd.mapbox-vector-tile',
       // Data can be edited: the browser may keep a tile briefly, then must revalidate with the ETag.
@@ -29,7 +18,5 @@ export async function GET(request: Request, { params }: Params) {
     };
     if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
     return new Response(bytes as BodyInit, { status: 200, headers });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { BadRequestError } from './errors';
+import { pathValue, queryValue } from './query';
+
+/** Largest PostgreSQL `integer`, the type of every id column. */
+export const MAX_ID = 2_147_483_647;
+
+/**
+ * A record id as written in a path, a query or a form field: decimal digits without sign, spaces, exponent
+ * or leading zeros, from 1 to MAX_ID. Anything else is not an id at all (400), never looked up, so 0 and
+ * 2^31 are refused the same way as "abc"; a well-formed id without a record is a 404.
+ */
+export function parseId(text: string): number | null {
+  if (!/^[1-9]\d{0,9}$/.test(text)) return null;
+  const id = Number(text);
+  return id <= MAX_ID ? id : null;
+}
+
+const idMessage = (what: string) => `${what} must be a positive whole number up to ${MAX_ID}`;
+
+/** A path parameter that is a record id, e.g. `params: z.object({ id: pathId('hazard id') })`. */
+export function pathId(what: string) {
+  return pathValue((text) => parseId(text) ?? refuse(what));
+}
+
+/** An optional query parameter that is a record id. */
+export function queryId(name: string) {
+  return queryValue(name, (text) => {
+    if (text === null) return undefined;
+    return parseId(text) ?? refuse(name);
+  });
+}
+
+/** An optional form field (multipart) that is a record id. */
+export function formId(form: FormData, name: string): number | null {
+  const value = form.get(name);
+  if (value === null) return null;
+  return (typeof value === 'string' ? parseId(value) : null) ?? refuse(name);
+}
+
+function refuse(what: string): never {
+  throw new BadRequestError(idMessage(what));
+}
+
+/** A record id inside a JSON body. */
+export function jsonId(field: string) {
+  const message = idMessage(field);
+  return z
+    .number({ error: (issue) => (issue.input === undefined ? `${field} is required` : message) })
+    .int({ error: message })
+    .min(1, { error: message })
+    .max(MAX_ID, { error: message });
+}

@@ -1,0 +1,147 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { type DatabaseHandle, getDatabase } from '../../db/client';
+import { villageCodes } from '../../db/queries/villages';
+import type { Database } from '../../db/schema';
+import type { Actor } from '../auth/actor';
+import { type Access, actorFromRequest, requestIdOf, requireActor, sessionTokenOf } from '../auth/request';
+import { scopedVillages } from '../auth/scope';
+import { parseOneVillage } from '../screen/params';
+import { errorResponse } from './error-table';
+import { DatabaseUnavailableError, UnauthorizedError } from './errors';
+import { parseOrThrow } from './field-errors';
+import { readJsonBody } from './json-body';
+import { parseVillages } from './params';
+import { parseQuery } from './query';
+import { readUploadForm } from './upload';
+
+type Schema = z.ZodType | undefined;
+type Parsed<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** The `village` query parameter a route takes: a list, at most one, or exactly one. */
+export type VillageParam = 'list' | 'one' | 'one-required';
+
+export interface UploadOptions {
+  /** Largest file in the multipart form. */
+  limitBytes: number;
+}
+
+export interface RouteOptions<
+  A extends Access,
+  P extends Schema,
+  Q extends Schema,
+  B extends Schema,
+  U extends UploadOptions | undefined,
+  V extends VillageParam | undefined,
+> {
+  /** Who may call it; `public` routes (sign-in, health) get the actor only if one is signed in. */
+  permission: A;
+  /** Path parameters, e.g. `z.object({ id: pathId('hazard id') })`. */
+  params?: P;
+  /** Query parameters, a schema of the helpers in `query.ts`. */
+  query?: Q;
+  /** A JSON body (Content-Type: application/json) of at most `bodyLimit` bytes. */
+  body?: B;
+  bodyLimit?: number;
+  /** A multipart upload instead of a JSON body. */
+  upload?: U;
+  /** The `village` parameter the route takes; without it the route sees the actor's own scope. */
+  villages?: V;
+}
+
+export interface RouteContext<
+  A extends Access,
+  P extends Schema,
+  Q extends Schema,
+  B extends Schema,
+  U extends UploadOptions | undefined,
+  V extends VillageParam | undefined,
+> {
+  request: Request;
+  /** The proxy's id of this request: for the audit log, and named in any 5xx answer and its log line. */
+  requestId: string;
+  handle: DatabaseHandle;
+  db: Kysely<Database>;
+  actor: A extends 'public' ? Actor | null : Actor;
+  params: Parsed<P>;
+  query: Parsed<Q>;
+  body: Parsed<B>;
+  form: U extends UploadOptions ? FormData : undefined;
+  /**
+   * The villages the request may touch: those asked for, within the actor's scope (403 for any other);
+   * none asked for gives the actor's own, and an empty list means the whole town (town-wide users only).
+   */
+  villages: A extends 'public' ? undefined : string[];
+  /** The one village asked for (`one`, `one-required`). */
+  village: V extends 'one-required' ? string : string | null;
+}
+
+/** What Next hands a route handler besides the request. */
+interface RouteSegment {
+  params?: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export type RouteHandler = (request: Request, segment?: RouteSegment) => Promise<Response>;
+
+async function open(database: () => Promise<DatabaseHandle>): Promise<DatabaseHandle> {
+  try {
+    return await database();
+  } catch (error) {
+    throw new DatabaseUnavailableError(error);
+  }
+}
+
+async function villageScope(db: Kysely<Database>, actor: Actor, search: URLSearchParams, param: VillageParam | undefined) {
+  if (!param) return { villages: scopedVillages(actor, []), village: null };
+  const known = await villageCodes(db);
+  if (param === 'list') return { villages: scopedVillages(actor, parseVillages(search, known)), village: null };
+  const village = parseOneVillage(search, known, param === 'one-required');
+  return { villages: scopedVillages(actor, village ? [village] : []), village };
+}
+
+/**
+ * The route wrapper over a way to open the database (the app's one, or a test's). In this order: sign-in and
+ * permission (401/403; without a session cookie before the database is touched), path parameters, query,
+ * village scope, body; then the handler. Whatever is thrown is answered through the one error table.
+ */
+export function routeWith(database: () => Promise<DatabaseHandle>) {
+  return function route<
+    const A extends Access,
+    P extends Schema = undefined,
+    Q extends Schema = undefined,
+    B extends Schema = undefined,
+    U extends UploadOptions | undefined = undefined,
+    V extends VillageParam | undefined = undefined,
+  >(options: RouteOptions<A, P, Q, B, U, V>, handler: (context: RouteContext<A, P, Q, B, U, V>) => Promise<Response>): RouteHandler {
+    if (options.body && options.upload) throw new Error('a route reads a JSON body or an upload, not both');
+    const isPublic = options.permission === 'public';
+
+    async function contextOf(request: Request, segment: RouteSegment | undefined, requestId: string) {
+      if (!isPublic && !sessionTokenOf(request)) throw new UnauthorizedError();
+      const handle = await open(database);
+      const signedIn = await actorFromRequest(request, handle.db);
+      const actor = options.permission === 'public' ? signedIn : requireActor(signedIn, options.permission);
+      const params = options.params ? parseOrThrow(options.params, (await segment?.params) ?? {}) : undefined;
+      const search = new URL(request.url).searchParams;
+      const query = options.query ? parseQuery(search, options.query) : undefined;
+      const scope =
+        actor && !isPublic ? await villageScope(handle.db, actor, search, options.villages) : { villages: undefined, village: null };
+      const body = options.body ? await readJsonBody(request, options.body, options.bodyLimit) : undefined;
+      const form = options.upload ? await readUploadForm(request, options.upload.limitBytes) : undefined;
+      // The conditional types of RouteContext are decided by the options the values above were read by.
+      return { request, requestId, handle, db: handle.db, actor, params, query, body, form, ...scope } as RouteContext<A, P, Q, B, U, V>;
+    }
+
+    return async (request, segment) => {
+      const requestId = requestIdOf(request);
+      try {
+        return await handler(await contextOf(request, segment, requestId));
+      } catch (error) {
+        return errorResponse(error, request, requestId);
+      }
+    };
+  };
+}
+
+/** Every route under app/api: `export const GET = route({ permission, query, … }, async ({ db, query }) => …)`. */
+export const route = routeWith(getDatabase);
