@@ -142,6 +142,22 @@ const incident = z.object({
 const drill = z.object({ unit_code: code, held_on: date, participants: count, note: text });
 const training = z.object({ unit_code: code.nullable(), village_code: code, person_name: text.min(1), trained_on: date });
 
+/** One record of each geodata file, by table, as the files spell it (references by code). */
+export interface GeodataRecords {
+  villages: z.infer<typeof village>;
+  buildings: z.infer<typeof building>;
+  passages: z.infer<typeof passage>;
+  obstacles: z.infer<typeof obstacle>;
+  water_sources: z.infer<typeof waterSource>;
+  stations: z.infer<typeof station>;
+  social_units: z.infer<typeof unit>;
+  straw_stacks: z.infer<typeof strawStack>;
+  hazards: z.infer<typeof hazard>;
+  fire_incidents: z.infer<typeof incident>;
+  drills: z.infer<typeof drill>;
+  trainings: z.infer<typeof training>;
+}
+
 /** A reference from one file's property (e.g. `passage_code`) to rows loaded from an earlier file. */
 export interface CodeReference {
   property: string;
@@ -151,7 +167,7 @@ export interface CodeReference {
 
 export interface GeodataFile {
   file: string;
-  table: string;
+  table: keyof GeodataRecords;
   /** null for plain JSON arrays without geometry. */
   geometry: GeometryKind | null;
   properties: z.ZodObject;

@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { testEngines } from '../helpers/engines';
-import { type FixtureIds, LONLAT_PAIR, loadAnalysisFixtures, V } from './fixtures';
-import { analyse, codesOf, ofKind } from './helpers';
+import { codesOf, type TownIds } from '../town/insert-town';
+import { LONLAT_PAIR, loadAnalysisFixtures, V } from './fixtures';
+import { analyse, ofKind } from './helpers';
 
 /** GRS80/CGCS2000 ellipsoid. */
 const A = 6_378_137;
@@ -27,7 +28,7 @@ function gkParallelDistance(lat: number, lon: number, dLon: number): number {
 
 describe.each(testEngines)('building rules on $name (hand-built fixtures)', (engine) => {
   let handle: DatabaseHandle;
-  let ids: FixtureIds;
+  let ids: TownIds;
   let code: (id: unknown) => string;
   beforeAll(async () => {
     handle = await engine.open();

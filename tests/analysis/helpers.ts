@@ -17,9 +17,3 @@ export const ofKind = (result: AnalysisResult, kind: string): Finding[] => resul
 
 /** Problem findings, without the gap areas drawn around them. */
 export const problems = (result: AnalysisResult): Finding[] => result.features.filter((f) => f.properties.kind !== 'gap_area');
-
-/** code → id lookup inverted, to name buildings in failure messages. */
-export function codesOf(ids: Record<string, number>): (id: unknown) => string {
-  const byId = new Map(Object.entries(ids).map(([code, id]) => [id, code]));
-  return (id) => byId.get(id as number) ?? `#${String(id)}`;
-}

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { ANALYSIS_NAMES } from '../../lib/analysis/types';
 import { testEngines } from '../helpers/engines';
-import { type FixtureIds, loadAnalysisFixtures, V } from './fixtures';
-import { analyse, codesOf, ofKind, problems } from './helpers';
+import { codesOf, type TownIds } from '../town/insert-town';
+import { loadAnalysisFixtures, V } from './fixtures';
+import { analyse, ofKind, problems } from './helpers';
 
 /**
  * The lane graph (village `lanes`, see fixtures.ts), metres:
@@ -19,7 +20,7 @@ import { analyse, codesOf, ofKind, problems } from './helpers';
  */
 describe.each(testEngines)('network rules on $name (hand-built lane graph)', (engine) => {
   let handle: DatabaseHandle;
-  let ids: FixtureIds;
+  let ids: TownIds;
   let building: (id: unknown) => string;
   let passage: (id: unknown) => string;
   beforeAll(async () => {

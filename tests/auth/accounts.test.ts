@@ -8,8 +8,8 @@ import { TooManyRequestsError, UnauthorizedError } from '../../lib/api/errors';
 import { hashPassword } from '../../lib/auth/password';
 import { hashSessionToken } from '../../lib/auth/session-token';
 import { SIGN_IN_LIMITS, signIn } from '../../lib/auth/sign-in';
-import { writeMiniTown } from '../fixtures/mini-town';
 import { testEngines } from '../helpers/engines';
+import { writeMiniTown } from '../town/mini-town';
 
 const SYSTEM = { name: 'test', role: null };
 

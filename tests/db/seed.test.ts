@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { tableCounts } from '../../db/queries/health';
 import { seedIfEmpty } from '../../db/seed';
-import { MINI_TOWN_COUNTS, writeMiniTown } from '../fixtures/mini-town';
 import { testEngines } from '../helpers/engines';
+import { MINI_TOWN_COUNTS, writeMiniTown } from '../town/mini-town';
 
 const BOW_TIE = [
   [

@@ -4,8 +4,8 @@ import type { DatabaseHandle } from '../../db/client';
 import { StaleVersionError, transitionHazard } from '../../db/queries/hazards';
 import { seedIfEmpty } from '../../db/seed';
 import { allowedNextStatuses, IllegalTransitionError, VerificationRequiredError } from '../../lib/hazards/lifecycle';
-import { writeMiniTown } from '../fixtures/mini-town';
 import { testEngines } from '../helpers/engines';
+import { writeMiniTown } from '../town/mini-town';
 
 const inspector = { name: '检查员王五', role: 'inspector' };
 

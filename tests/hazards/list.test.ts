@@ -3,8 +3,8 @@ import type { DatabaseHandle } from '../../db/client';
 import { invalidAreaReason, listHazards } from '../../db/queries/hazards';
 import { seedIfEmpty } from '../../db/seed';
 import { type HazardFilter, parseHazardFilter } from '../../lib/hazards/filter';
-import { writeMiniTown } from '../fixtures/mini-town';
 import { testEngines } from '../helpers/engines';
+import { writeMiniTown } from '../town/mini-town';
 
 // The mini town's hazards, by hand: H1 spacing, general, closed, found 2026-01-10, at (112.0951, 37.3651);
 // H2 passage, major, pending, found 2026-03-01, deadline 2026-04-01 (overdue), at (112.096, 37.365).

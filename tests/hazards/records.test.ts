@@ -18,8 +18,8 @@ import { hazardCreateSchema } from '../../lib/hazards/input';
 import { VerificationRequiredError } from '../../lib/hazards/lifecycle';
 import { DatabasePhotoStore } from '../../lib/photos/photo-store';
 import { processPhoto } from '../../lib/photos/process-photo';
-import { writeMiniTown } from '../fixtures/mini-town';
 import { testEngines } from '../helpers/engines';
+import { writeMiniTown } from '../town/mini-town';
 
 const actor = { name: 'inspector', role: 'inspector' };
 const VILLAGE_A = '141121104201'; // square 112.09–112.10 E, 37.36–37.37 N

@@ -3,8 +3,8 @@ import type { DatabaseHandle } from '../../db/client';
 import { layerCounts, layerFeatureCollection } from '../../db/queries/layers';
 import { seedIfEmpty } from '../../db/seed';
 import { LAYER_NAMES } from '../../lib/map/layer-names';
-import { writeMiniTown } from '../fixtures/mini-town';
 import { testEngines } from '../helpers/engines';
+import { writeMiniTown } from '../town/mini-town';
 
 const LIUHULAN = '141121104201';
 const SECOND = '141121104202';

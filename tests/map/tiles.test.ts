@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { seedIfEmpty } from '../../db/seed';
 import { renderTile } from '../../lib/tiles/tile-service';
-import { writeMiniTown } from '../fixtures/mini-town';
 import { testEngines } from '../helpers/engines';
+import { writeMiniTown } from '../town/mini-town';
 
 /** Slippy-map tile of a lon/lat (the OSM wiki formula, written out independently of the code under test). */
 function tileOf(lon: number, lat: number, z: number) {

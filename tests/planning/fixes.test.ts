@@ -6,9 +6,10 @@ import { applyScenario, saveScenario } from '../../db/queries/scenarios';
 import { BadRequestError } from '../../lib/api/errors';
 import { FixStepError, StaleFixError } from '../../lib/planning/errors';
 import { createFixSchema, evaluateSchema, isForwardStep } from '../../lib/planning/fixes';
-import { analyse, codesOf } from '../analysis/helpers';
+import { analyse } from '../analysis/helpers';
 import { testEngines } from '../helpers/engines';
-import { drawnLine, loadPlanningFixture, PLAN_VILLAGE, type PlanIds } from './fixture';
+import { codesOf, type TownIds } from '../town/insert-town';
+import { drawnLine, loadPlanningFixture, PLAN_VILLAGE } from './fixture';
 
 const planner = { name: '张规划', role: 'planner' };
 
@@ -24,7 +25,7 @@ describe('fix status steps', () => {
 /** Saved fixes on the planning fixture: lifecycle, versions, audit rows, and what completing one does to the data. */
 describe.each(testEngines)('passage fixes on $name (planning fixture)', (engine) => {
   let handle: DatabaseHandle;
-  let ids: PlanIds;
+  let ids: TownIds;
   let building: (id: unknown) => string;
   const cutOff = async () => {
     const result = await analyse(handle.db, 'reachability', PLAN_VILLAGE);

@@ -4,9 +4,10 @@ import { evaluateScenario, segmentsToFix } from '../../db/queries/scenarios';
 import { suggestSites } from '../../db/queries/suggestions';
 import { BadRequestError, NotFoundError } from '../../lib/api/errors';
 import { evaluateSchema, type FixSpec } from '../../lib/planning/fixes';
-import { analyse, codesOf } from '../analysis/helpers';
+import { analyse } from '../analysis/helpers';
 import { testEngines } from '../helpers/engines';
-import { drawnLine, loadPlanningFixture, lonLat, PLAN_VILLAGE, type PlanIds } from './fixture';
+import { codesOf, type TownIds } from '../town/insert-town';
+import { drawnLine, loadPlanningFixture, lonLat, PLAN_VILLAGE } from './fixture';
 
 /**
  * What-if evaluation and placement suggestions on the hand-built planning town (see fixture.ts for the
@@ -14,7 +15,7 @@ import { drawnLine, loadPlanningFixture, lonLat, PLAN_VILLAGE, type PlanIds } fr
  */
 describe.each(testEngines)('scenario evaluation on $name (planning fixture)', (engine) => {
   let handle: DatabaseHandle;
-  let ids: PlanIds;
+  let ids: TownIds;
   const codes = (list: readonly number[]) => {
     const byId = new Map(Object.entries(ids.building).map(([code, id]) => [id, code]));
     return list.map((id) => byId.get(id) ?? `#${id}`).sort();

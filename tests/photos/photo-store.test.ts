@@ -19,8 +19,8 @@ import {
   photoStores,
 } from '../../lib/photos/photo-store';
 import { type ProcessedPhoto, processPhoto } from '../../lib/photos/process-photo';
-import { writeMiniTown } from '../fixtures/mini-town';
 import { testEngines } from '../helpers/engines';
+import { writeMiniTown } from '../town/mini-town';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const temporaryDirectory = () => fs.mkdtempSync(path.join(os.tmpdir(), 'photos-'));
