@@ -9,7 +9,7 @@ import { queryText, queryWholeNumber } from '../../lib/api/query';
 import { type RouteHandler, routeWith } from '../../lib/api/route';
 import { SESSION_COOKIE } from '../../lib/auth/session-token';
 import { signIn } from '../../lib/auth/sign-in';
-import { writeMiniTown } from '../fixtures/mini-town';
+import { writeMiniTown } from '../town/mini-town';
 import { testEngines } from '../helpers/engines';
 
 const SEAT = '141121104201';
