@@ -9,8 +9,8 @@ import { queryText, queryWholeNumber } from '../../lib/api/query';
 import { type RouteHandler, routeWith } from '../../lib/api/route';
 import { SESSION_COOKIE } from '../../lib/auth/session-token';
 import { signIn } from '../../lib/auth/sign-in';
-import { writeMiniTown } from '../town/mini-town';
 import { testEngines } from '../helpers/engines';
+import { writeMiniTown } from '../town/mini-town';
 
 const SEAT = '141121104201';
 const OTHER = '141121104202';
