@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 
 /**
  * Typed rows of every table. Geometry columns are `geom`, typed as `unknown`: they are only read
@@ -302,3 +302,6 @@ export interface Database {
 }
 
 export type TableName = keyof Database;
+
+/** The database as queries take it: the shared instance or a transaction (a Transaction is a Kysely). */
+export type Db = Kysely<Database>;

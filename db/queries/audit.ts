@@ -1,7 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../schema';
-
-type Db = Kysely<Database>;
+import { sql } from 'kysely';
+import type { Db } from '../schema';
 
 export type AuditAction = 'create' | 'update' | 'transition' | 'delete' | 'import' | 'seed';
 

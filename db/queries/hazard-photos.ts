@@ -1,11 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { PhotoKind } from '../../lib/photos/kinds';
 import type { PhotoStorage, PhotoStore } from '../../lib/photos/photo-store';
 import type { ProcessedPhoto } from '../../lib/photos/process-photo';
-import type { Database } from '../schema';
+import type { Db } from '../schema';
 import { HazardNotFoundError } from './hazards';
-
-type Db = Kysely<Database>;
 
 /** A photo's description without its bytes (what a list shows; thumbnails and full bytes are fetched by id). */
 export interface HazardPhotoMeta {

@@ -1,10 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { HazardCreateInput, HazardPatchInput } from '../../lib/hazards/input';
-import type { Database } from '../schema';
+import type { Db } from '../schema';
 import { writeAudit } from './audit';
 import { HazardNotFoundError, StaleVersionError } from './hazards';
 
-type Db = Kysely<Database>;
 type AuditActor = { name: string; role: string | null };
 
 /** Where a hazard is cannot be worked out, or it lies outside the user's villages: answered 422. */

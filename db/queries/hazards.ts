@@ -1,11 +1,9 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { HazardStatus } from '../../lib/domain/enums';
 import type { HazardFilter } from '../../lib/hazards/filter';
 import { checkTransition } from '../../lib/hazards/lifecycle';
-import type { Database } from '../schema';
+import type { Db } from '../schema';
 import { containsPattern } from './text-match';
-
-type Db = Kysely<Database>;
 
 /** The WHERE conditions of a filter; `withStatus: false` leaves out the status filter (for per-status counts). */
 function conditions(filter: HazardFilter, withStatus: boolean): RawBuilder<unknown> {

@@ -1,9 +1,7 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Bbox } from '../../lib/geo';
 import type { LayerName } from '../../lib/map/layer-names';
-import type { Database } from '../schema';
-
-type Db = Kysely<Database>;
+import type { Db } from '../schema';
 
 export type { Bbox };
 

@@ -3,9 +3,7 @@ import { BadRequestError, NotFoundError } from '../../lib/api/errors';
 import type { Point } from '../../lib/network/graph';
 import { FixStepError, StaleFixError } from '../../lib/planning/errors';
 import { type CreateFixInput, completes, type FixSpec, type FixStatus, isForwardStep, type UpdateFixInput } from '../../lib/planning/fixes';
-import type { Database } from '../schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Database, Db } from '../schema';
 
 /** Who did it, for created_by and the audit log. */
 export interface PlanningActor {

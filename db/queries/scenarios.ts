@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { BuildingAccess } from '../../lib/analysis/access';
 import { findDeadEnds } from '../../lib/analysis/dead-ends';
 import { analyseReachability } from '../../lib/analysis/reachability';
@@ -27,14 +27,12 @@ import {
 } from '../../lib/planning/measure';
 import { type NewLink, type ResolvedFix, scenarioNetwork } from '../../lib/planning/scenario-network';
 import { RuleBook, stringListParam } from '../../lib/rules/rulebook';
-import type { Database } from '../schema';
+import type { Db } from '../schema';
 import { buildingGeometries } from './analysis/geometry';
 import { loadSourceAttachments, loadStations, usableWaterSourceIds } from './analysis/network';
 import { loadRules } from './analysis/rules';
 import { loadTruckSetting } from './analysis/truck';
 import { createFixIn, type FixRow, obstacleRow, type PlanningActor, passageNear, passageRow, snapNewLink } from './passage-fixes';
-
-type Db = Kysely<Database>;
 
 /** Month in China (UTC+8), as the analyses default to. */
 export function currentMonth(now = new Date()): number {

@@ -1,7 +1,6 @@
-import { type Kysely, sql } from 'kysely';
-import type { Database, TableName } from '../schema';
+import { sql } from 'kysely';
+import type { Db, TableName } from '../schema';
 
-type Db = Kysely<Database>;
 type Row = Record<string, unknown>;
 export interface FeatureRow {
   properties: Row;

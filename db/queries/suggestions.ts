@@ -1,14 +1,12 @@
 import { performance } from 'node:perf_hooks';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { analyseReachability } from '../../lib/analysis/reachability';
 import { truckPassable } from '../../lib/network/truck';
 import { SUGGESTION_STATION_SPEED_KMH } from '../../lib/planning/fixes';
 import { buildingsByEdge, candidatePoints, coveredFrom, greedyMaxCoverage } from '../../lib/planning/max-coverage';
 import { stationCovered, waterCovered } from '../../lib/planning/measure';
-import type { Database } from '../schema';
+import type { Db } from '../schema';
 import { loadCoverageSetting, loadScenarioBase } from './scenarios';
-
-type Db = Kysely<Database>;
 
 export type SuggestionKind = 'water' | 'station';
 

@@ -1,8 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { TileLayerName } from '../../lib/map/layer-names';
-import type { Database } from '../schema';
-
-type Db = Kysely<Database>;
+import type { Db } from '../schema';
 
 export interface TileAddress {
   z: number;

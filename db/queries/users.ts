@@ -1,10 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Actor } from '../../lib/auth/actor';
 import type { Role } from '../../lib/auth/roles';
-import type { Database } from '../schema';
+import type { Db } from '../schema';
 import { writeAudit } from './audit';
-
-type Db = Kysely<Database>;
 
 export interface UserRow {
   id: number;

@@ -1,7 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../schema';
-
-type Db = Kysely<Database>;
+import { sql } from 'kysely';
+import type { Db } from '../../schema';
 
 /**
  * Grid size (metres) for ST_Union on the embedded engine. There unions run in fixed precision (snap-rounding

@@ -1,11 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { BuildingAccess } from '../../../lib/analysis/access';
 import type { Attachment } from '../../../lib/network/attachments';
 import type { Graph, PassageEdgeInput } from '../../../lib/network/graph';
 import type { TruckLimits } from '../../../lib/network/truck';
-import type { Database } from '../../schema';
-
-type Db = Kysely<Database>;
+import type { Db } from '../../schema';
 
 /**
  * Data the network analyses read. Geometry work stays in PostGIS (metres in EPSG:4546, through the

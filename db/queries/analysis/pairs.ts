@@ -1,10 +1,8 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { numberParam } from '../../../lib/rules/rulebook';
 import type { Rule } from '../../../lib/rules/types';
-import type { Database } from '../../schema';
+import type { Db } from '../../schema';
 import { expectRows, unionGridSize } from './geometry';
-
-type Db = Kysely<Database>;
 
 export interface SpacingTable {
   /** One rule per unordered pair of classes (grades, maybe high-rise). */

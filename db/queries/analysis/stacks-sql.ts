@@ -1,8 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Rule } from '../../../lib/rules/types';
-import type { Database } from '../../schema';
-
-type Db = Kysely<Database>;
+import type { Db } from '../../schema';
 
 const inVillages = (alias: string, villages: readonly string[]) =>
   villages.length === 0 ? sql`true` : sql`${sql.ref(`${alias}.village_code`)} = ANY(${[...villages]}::text[])`;
