@@ -1,10 +1,10 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Bbox } from '@/db/queries/layers';
 import type { SearchHit } from '@/db/queries/search';
 import type { VillageSummary } from '@/db/queries/villages';
 import type { AnalysisResult, Finding } from '@/lib/analysis/types';
+import type { Bbox } from '@/lib/geo';
 import type { BasemapConfig } from '@/lib/map/basemap';
 import type { LayerName } from '@/lib/map/layer-names';
 import { type BuildingColorMode, MAP_LAYERS, type StyleOptions } from '@/lib/map/layers';

@@ -2,7 +2,7 @@ import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { GeoJSONSource, StyleSpecification, VectorTileSource } from 'maplibre-gl';
 import * as maplibregl from 'maplibre-gl';
-import type { Bbox } from '../../db/queries/layers';
+import type { Bbox } from '../geo';
 import type { BasemapConfig } from './basemap';
 import type { LayerName } from './layer-names';
 import { MAP_LAYERS, type MapLayerDefinition, type StyleOptions } from './layers';

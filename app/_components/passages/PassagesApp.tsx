@@ -1,8 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Bbox } from '@/db/queries/layers';
 import type { VillageSummary } from '@/db/queries/villages';
+import type { Bbox } from '@/lib/geo';
 import type { BasemapConfig } from '@/lib/map/basemap';
 import type { LayerName } from '@/lib/map/layer-names';
 import type { MapController, PickedFeature } from '@/lib/map/map-controller';

@@ -1,12 +1,13 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Bbox } from '@/db/queries/layers';
 import type { VillageSummary } from '@/db/queries/villages';
+import { unionBbox } from '@/lib/geo';
 import { type Locale, translator } from '@/lib/i18n';
 import type { BasemapConfig } from '@/lib/map/basemap';
 import type { MapController } from '@/lib/map/map-controller';
 import { tourStops } from '@/lib/screen/types';
+import { chinaClock } from '@/lib/time';
 import { CategoryPanel, ClosureTrendPanel, HazardKpiPanel, VillageRankingPanel } from './HazardPanels';
 import { IncidentPanel } from './IncidentPanel';
 import { CoveragePanel, PassagePanel, PeoplePanel } from './ProgressPanels';
@@ -24,15 +25,6 @@ export interface ScreenAppProps {
   fixedVillage: string | null;
   refreshSeconds: number;
 }
-
-function unionBbox(boxes: Bbox[]): Bbox {
-  return boxes.reduce<Bbox>(
-    (all, box) => [Math.min(all[0], box[0]), Math.min(all[1], box[1]), Math.max(all[2], box[2]), Math.max(all[3], box[3])],
-    [Infinity, Infinity, -Infinity, -Infinity],
-  );
-}
-
-const time = (date: Date) => date.toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
 
 /** 大屏: KPI panels around the map, touring the villages one by one. */
 export function ScreenApp({ locale, villages, basemap, demoData, tourSeconds, fixedVillage, refreshSeconds }: ScreenAppProps) {
@@ -106,10 +98,10 @@ export function ScreenApp({ locale, villages, basemap, demoData, tourSeconds, fi
             </span>
           )}
           <span data-testid="screen-updated">
-            {t('screen.updated')} {stats ? time(new Date(stats.generated_at)) : '—'}
+            {t('screen.updated')} {stats ? chinaClock(new Date(stats.generated_at)) : '—'}
           </span>
           <span className="screen-clock" data-testid="screen-clock" suppressHydrationWarning>
-            {now ? time(now) : ''}
+            {now ? chinaClock(now) : ''}
           </span>
         </div>
       </header>

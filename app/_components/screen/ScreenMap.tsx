@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import type { Bbox } from '@/db/queries/layers';
+import type { Bbox } from '@/lib/geo';
 import type { BasemapConfig } from '@/lib/map/basemap';
 import type { LayerName } from '@/lib/map/layer-names';
 import type { MapController } from '@/lib/map/map-controller';

@@ -4,6 +4,7 @@ import { route } from '@/lib/api/route';
 import { HAZARD_EXPORT_COLUMNS, HAZARD_SHEET_NAME, hazardRowsFromCollection, hazardsToGeoJson, toCsv, toXlsx } from '@/lib/export';
 import { checkArea } from '@/lib/hazards/area';
 import { hazardFilter, hazardFilterQuery } from '@/lib/hazards/filter';
+import { chinaToday } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 
@@ -34,7 +35,7 @@ export const GET = route({ permission: 'data:read', query: exportQuery, villages
         ? toCsv(rows, HAZARD_EXPORT_COLUMNS)
         : hazardsToGeoJson(rows);
   const { type, extension } = FORMATS[query.format];
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = chinaToday();
   const fileName = `隐患清单-${stamp}.${extension}`;
   return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
     headers: {
