@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'photo_event_mismatch',
   'unauthenticated',
   'forbidden',
+  'cross_site',
   'not_found',
   'conflict',
   'stale_version',

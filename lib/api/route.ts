@@ -100,6 +100,15 @@ async function villageScope(db: Kysely<Database>, actor: Actor, search: URLSearc
 }
 
 /**
+ * API answers depend on who asks and change with every edit, so no cache (the browser's, or a proxy's) keeps
+ * one unless its route says otherwise (tiles are `private`, the maplibre worker is immutable).
+ */
+function uncachedByDefault(response: Response): Response {
+  if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
+  return response;
+}
+
+/**
  * The route wrapper over a way to open the database (the app's one, or a test's). In this order: sign-in and
  * permission (401/403; without a session cookie before the database is touched), path parameters, query,
  * village scope, body; then the handler. Whatever is thrown is answered through the one error table.
@@ -135,9 +144,9 @@ export function routeWith(database: () => Promise<DatabaseHandle>) {
     return async (request, segment) => {
       const requestId = requestIdOf(request);
       try {
-        return await handler(await contextOf(request, segment, requestId));
+        return uncachedByDefault(await handler(await contextOf(request, segment, requestId)));
       } catch (error) {
-        return errorResponse(error, request, requestId);
+        return uncachedByDefault(errorResponse(error, request, requestId));
       }
     };
   };

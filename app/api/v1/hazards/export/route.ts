@@ -42,7 +42,6 @@ export const GET = route({ permission: 'data:read', query: exportQuery, villages
       'Content-Type': type,
       'Content-Disposition': `attachment; filename="hazards-${stamp}.${extension}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       'X-Total-Count': String(list.total),
-      'Cache-Control': 'no-store',
     },
   });
 });

@@ -17,6 +17,6 @@ export const GET = route(
   { permission: 'reports:read', query: monthlyQuery, villages: 'one' },
   async ({ db, query: { month }, village, villages }) => {
     const figures = await periodFigures(db, { villages, ...monthRange(month), today: chinaToday() });
-    return Response.json({ village, month, figures }, { headers: { 'Cache-Control': 'no-store' } });
+    return Response.json({ village, month, figures });
   },
 );
