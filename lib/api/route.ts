@@ -11,6 +11,7 @@ import { errorResponse } from './error-table';
 import { DatabaseUnavailableError, UnauthorizedError } from './errors';
 import { parseOrThrow } from './field-errors';
 import { readJsonBody } from './json-body';
+import { refuseNulText } from './nul-text';
 import { parseVillages } from './params';
 import { parseQuery } from './query';
 import { readUploadForm } from './upload';
@@ -130,8 +131,11 @@ export function routeWith(database: () => Promise<DatabaseHandle>) {
       const handle = await open(database);
       const signedIn = await actorFromRequest(request, handle.db);
       const actor = options.permission === 'public' ? signedIn : requireActor(signedIn, options.permission);
-      const params = options.params ? parseOrThrow(options.params, (await segment?.params) ?? {}) : undefined;
       const search = new URL(request.url).searchParams;
+      refuseNulText(Object.fromEntries([...search.keys()].map((key) => [key, search.getAll(key).join(',')])), 'the query');
+      const rawParams = (await segment?.params) ?? {};
+      refuseNulText(rawParams, 'the path');
+      const params = options.params ? parseOrThrow(options.params, rawParams) : undefined;
       const query = options.query ? parseQuery(search, options.query) : undefined;
       const scope =
         actor && !isPublic ? await villageScope(handle.db, actor, search, options.villages) : { villages: undefined, village: null };
