@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-/** A production build of the app (`next start`) on a free port, with its own data folder. */
+/** A production build of the app (`npm start`'s server) on a free port, with its own data folder. */
 export interface RunningServer {
   url: string;
   stop(): Promise<void>;
@@ -41,8 +41,8 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fire-gis-e2e-'));
   let output = '';
-  const child = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
-    env: { ...process.env, DATA_DIR: dataDir, NEXT_MANUAL_SIG_HANDLE: 'true', DATABASE_URL: '', ...env },
+  const child = spawn(process.execPath, [path.resolve('scripts/serve.mjs')], {
+    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', TRUST_PROXY: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk) => (output += chunk));

@@ -3,6 +3,7 @@ import { actorForSession } from '../../db/queries/users';
 import type { Database } from '../../db/schema';
 import { ForbiddenError, UnauthorizedError } from '../api/errors';
 import type { Actor } from './actor';
+import { clientAddressOf, parseTrustProxy } from './client-address';
 import { can, type Permission } from './roles';
 import { hashSessionToken, sessionTokenFromCookieHeader } from './session-token';
 
@@ -39,7 +40,10 @@ export function requestIdOf(request: Request): string {
   return request.headers.get('x-request-id') ?? crypto.randomUUID();
 }
 
-/** The client address for the sign-in rate limit (first hop of X-Forwarded-For, set by Next's server). */
-export function clientAddress(request: Request): string | null {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
+/**
+ * The client address for the sign-in rate limit: the connection's peer, stamped by the app's server
+ * (scripts/serve.mjs), or through the proxies TRUST_PROXY names, the address they forwarded.
+ */
+export function clientAddress(request: Request, env: Readonly<Record<string, string | undefined>> = process.env): string | null {
+  return clientAddressOf(request.headers.get('x-peer-address'), request.headers.get('x-forwarded-for'), parseTrustProxy(env.TRUST_PROXY));
 }
