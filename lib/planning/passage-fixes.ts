@@ -12,6 +12,7 @@ import {
   updateFixRow,
   widenPassage,
 } from '../../db/queries/passage-fixes';
+import { lineShape } from '../../db/queries/planning-network';
 import type { Db } from '../../db/schema';
 import { BadRequestError, NotFoundError } from '../api/errors';
 import { auditChange, type PlanningRequest, todayOf } from './audit';
@@ -68,6 +69,12 @@ async function checkFix(db: Db, fix: FixSpec): Promise<CheckedFix> {
       };
     }
   }
+}
+
+/** The village a fix's audit rows are filed under: its passage's; a planned new link's is its midpoint's. */
+async function villageOfFix(db: Db, fix: FixRow): Promise<string | null> {
+  if (fix.village_code !== null || fix.geometry?.type !== 'LineString') return fix.village_code;
+  return (await lineShape(db, fix.geometry)).village_code;
 }
 
 /** What the audit log keeps of a fix (its geometry and timestamps are in the table and the log's own time). */
@@ -136,7 +143,7 @@ export async function updateFix(db: Db, id: number, input: UpdateFixInput, reque
       action: to !== before.status ? 'transition' : 'update',
       table: 'passage_fixes',
       recordId: id,
-      villageCode: after.village_code,
+      villageCode: await villageOfFix(trx, after),
       before: auditView(before),
       after: auditView(after),
     });

@@ -140,6 +140,14 @@ describe.each(testEngines)('passage fixes on $name (planning fixture)', (engine)
     expect(passage.rows[0]).toMatchObject({ clear_width_m: 5, village_code: PLAN_VILLAGE });
     expect(await cutOff()).toEqual(['P4', 'P7']);
     expect((await auditRows('passages')).map((r) => r.action)).toEqual(['create']);
+    // Not on a passage until built: the link's rows are filed under the village its midpoint lies in.
+    expect(await auditTrail('passage_fixes')).toContainEqual({
+      action: 'transition',
+      village_code: PLAN_VILLAGE,
+      request_id: 'req-plan-1',
+    });
+    expect((await auditTrail('passage_fixes')).filter((r) => r.village_code === null)).toEqual([]);
+    expect(await auditTrail('passages')).toEqual([{ action: 'create', village_code: PLAN_VILLAGE, request_id: 'req-plan-1' }]);
   });
 
   it('widening and a turnaround change the passage when done; a widening to no more than today is refused', async () => {
