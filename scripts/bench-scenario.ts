@@ -13,9 +13,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { type DatabaseHandle, openDatabase } from '../db/client';
-import { evaluateScenario, segmentsToFix } from '../db/queries/scenarios';
-import { suggestSites } from '../db/queries/suggestions';
 import { evaluateSchema, type FixSpec } from '../lib/planning/fixes';
+import { evaluateScenario } from '../lib/planning/scenario-evaluation';
+import { segmentsToFix } from '../lib/planning/segments';
+import { suggestSites } from '../lib/planning/suggestions';
 import { ms, postgisServerUrl, printTable, temporaryDatabase } from './bench-support';
 
 const geodataDir = path.resolve(process.env.GEODATA_DIR || 'geodata');

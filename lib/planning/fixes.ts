@@ -15,10 +15,14 @@ export function isForwardStep(from: FixStatus, to: FixStatus): boolean {
   return FIX_STATUSES.indexOf(to) > FIX_STATUSES.indexOf(from);
 }
 
+/** Done or accepted: the work is finished (and has a completion date). */
+export function isCompleted(status: FixStatus): boolean {
+  return FIX_STATUSES.indexOf(status) >= FIX_STATUSES.indexOf('done');
+}
+
 /** A fix's data changes happen when it reaches done (and stay when it is accepted). */
 export function completes(from: FixStatus, to: FixStatus): boolean {
-  const done = FIX_STATUSES.indexOf('done');
-  return FIX_STATUSES.indexOf(from) < done && FIX_STATUSES.indexOf(to) >= done;
+  return !isCompleted(from) && isCompleted(to);
 }
 
 const lonLat = z.tuple([z.number().gte(-180).lte(180), z.number().gte(-90).lte(90)]);

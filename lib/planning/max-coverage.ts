@@ -52,7 +52,7 @@ export function coveredFrom(
   const distance = shortestDistances(graph, sourceStarts(graph, at), () => true, limitM);
   const edges = new Set<number>([at.edge]);
   for (const node of graph.nodes) {
-    if (distance[node.index]! <= limitM) for (const e of node.edges) edges.add(e);
+    if ((distance[node.index] ?? Number.POSITIVE_INFINITY) <= limitM) for (const e of node.edges) edges.add(e);
   }
   const onEdge = new Map([[at.edge, [at]]]);
   const covered = new Set<number>();

@@ -7,6 +7,7 @@ import { shortestDistances } from '../network/dijkstra';
 import type { Graph } from '../network/graph';
 import { impassableReasons, type TruckLimits, truckPassable } from '../network/truck';
 import { buildingsByEdge, coveredFrom } from './max-coverage';
+import { edgeAt } from './network-lookup';
 
 /**
  * The figures a scenario is judged by, computed with the analyses' own code (lib/analysis, lib/network) on
@@ -46,7 +47,7 @@ export function truckFigures(network: TruckNetwork, targetMin: number, deadEndM:
   const result = analyseReachability({
     graph,
     limits,
-    sourceNodes: sources.map((s) => graph.edges[s.at.edge]!.a),
+    sourceNodes: sources.map((s) => edgeAt(graph, s.at.edge).a),
     buildings,
   });
   const unreachable = new Set(result.unreachable.map((b) => b.id));
@@ -56,7 +57,7 @@ export function truckFigures(network: TruckNetwork, targetMin: number, deadEndM:
 
   const findings = new Map<string, PassageFindingKey>();
   const add = (kind: PassageFindingKey['kind'], edgeIndex: number, cutOff?: number) => {
-    const edge = graph.edges[edgeIndex]!;
+    const edge = edgeAt(graph, edgeIndex);
     const key = `${kind}:${edge.id}`;
     findings.set(key, { key, kind, passageId: edge.id, passageCode: edge.code, ...(cutOff !== undefined ? { cutOff } : {}) });
   };
@@ -67,11 +68,31 @@ export function truckFigures(network: TruckNetwork, targetMin: number, deadEndM:
     if (edge.openObstacles > obstacleThreshold) add('obstacle', edge.index);
   }
   for (const deadEnd of findDeadEnds(graph)) {
-    if (deadEnd.lengthM > deadEndM && !deadEnd.hasTurnaround) add('dead_end', deadEnd.edges[0]!);
+    const [first] = deadEnd.edges;
+    if (first !== undefined && deadEnd.lengthM > deadEndM && !deadEnd.hasTurnaround) add('dead_end', first);
   }
   for (const segment of result.blocked) if (segment.cutOff.length > 0) add('blocked_segment', segment.edge, segment.cutOff.length);
   return { reachable, withinTarget, findings };
 }
+
+/** The figures a scenario is judged by, before and after. */
+export interface Figures {
+  buildings: number;
+  reachable_by_truck: number;
+  within_response_target: number;
+  passage_findings: number;
+  water_covered?: number;
+  station_covered?: number;
+}
+
+export const figuresOf = (truck: TruckFigures, buildings: number): Figures => ({
+  buildings,
+  reachable_by_truck: truck.reachable.size,
+  within_response_target: truck.withinTarget.size,
+  // The passages analysis's findings; blocked segments are listed in resolved/new findings but not counted
+  // (opening one area makes the next segments out of it count as blocking, which is progress, not a new problem).
+  passage_findings: [...truck.findings.values()].filter((f) => f.kind !== 'blocked_segment').length,
+});
 
 /**
  * Buildings a water source reaches within `radiusM` along the walkable network (every passage), as the

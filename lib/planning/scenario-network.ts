@@ -1,5 +1,6 @@
 import type { BuildingAccess } from '../analysis/access';
 import { buildGraph, type Graph, type PassageEdgeInput, type Point } from '../network/graph';
+import { edgeIndexOf } from './network-lookup';
 
 /**
  * A scenario network: the passages as read from the database with the planner's fixes applied in memory.
@@ -78,7 +79,7 @@ export function withNewLinkAccess(graph: Graph, buildings: readonly BuildingAcce
   const extra = new Map<number, BuildingAccess['attachments']>();
   for (const fix of fixes) {
     if (fix.kind !== 'new_link') continue;
-    const edge = graph.edgeIndexById.get(fix.link.id)!;
+    const edge = edgeIndexOf(graph, fix.link.id);
     for (const a of fix.link.attachments) {
       const list = extra.get(a.buildingId) ?? [];
       list.push({ edge, legM: a.legM, fraction: a.fraction });
@@ -86,7 +87,10 @@ export function withNewLinkAccess(graph: Graph, buildings: readonly BuildingAcce
     }
   }
   if (extra.size === 0) return [...buildings];
-  return buildings.map((b) => (extra.has(b.id) ? { ...b, attachments: [...b.attachments, ...extra.get(b.id)!] } : b));
+  return buildings.map((b) => {
+    const added = extra.get(b.id);
+    return added ? { ...b, attachments: [...b.attachments, ...added] } : b;
+  });
 }
 
 /** The scenario's graph and building access, from the base network's edges and buildings. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
-import { loadCoverageSetting, loadScenarioBase } from '../../db/queries/scenarios';
 import { stationCovered, truckFigures, waterCovered } from '../../lib/planning/measure';
+import { loadCoverageSetting, loadScenarioBase } from '../../lib/planning/scenario-cache';
 import { loadAnalysisFixtures } from '../analysis/fixtures';
 import { analyse, problems } from '../analysis/helpers';
 import { testEngines } from '../helpers/engines';

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
-import { evaluateScenario, segmentsToFix } from '../../db/queries/scenarios';
-import { suggestSites } from '../../db/queries/suggestions';
 import { BadRequestError, NotFoundError } from '../../lib/api/errors';
 import { evaluateSchema, type FixSpec } from '../../lib/planning/fixes';
+import { evaluateScenario } from '../../lib/planning/scenario-evaluation';
+import { segmentsToFix } from '../../lib/planning/segments';
+import { suggestSites } from '../../lib/planning/suggestions';
 import { analyse } from '../analysis/helpers';
 import { testEngines } from '../helpers/engines';
 import { codesOf, type TownIds } from '../town/insert-town';

@@ -1,7 +1,9 @@
 import type { FixRow } from '@/db/queries/passage-fixes';
-import type { ScenarioResult, ScenarioRow, SegmentToFix } from '@/db/queries/scenarios';
-import type { Suggestions } from '@/db/queries/suggestions';
+import type { ScenarioRow } from '@/db/queries/scenarios';
 import type { FixSpec, Site } from '@/lib/planning/fixes';
+import type { ScenarioResult } from '@/lib/planning/scenario-evaluation';
+import type { SegmentToFix } from '@/lib/planning/segments';
+import type { Suggestions } from '@/lib/planning/suggestions';
 
 export type { FixRow, FixSpec, ScenarioResult, ScenarioRow, SegmentToFix, Site, Suggestions };
 

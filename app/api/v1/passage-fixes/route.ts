@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { createFix, listFixes } from '@/db/queries/passage-fixes';
+import { listFixes } from '@/db/queries/passage-fixes';
 import { queryId } from '@/lib/api/ids';
 import { queryList } from '@/lib/api/query';
 import { route } from '@/lib/api/route';
 import { auditActor } from '@/lib/auth/request';
 import { FIX_STATUSES } from '@/lib/domain/enums';
 import { createFixSchema } from '@/lib/planning/fixes';
+import { createFix } from '@/lib/planning/passage-fixes';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,6 +21,6 @@ export const GET = route({ permission: 'passages:plan', query: fixesQuery }, asy
  * POST /api/v1/passage-fixes — { fix: { kind, … }, responsible, deadline, note, scenario_id? } → 201 with the
  * saved fix (status plan, version 1). New links are checked by PostGIS and joined to passage ends.
  */
-export const POST = route({ permission: 'passages:plan', body: createFixSchema }, async ({ db, body, actor }) =>
-  Response.json({ fix: await createFix(db, body, auditActor(actor)) }, { status: 201 }),
+export const POST = route({ permission: 'passages:plan', body: createFixSchema }, async ({ db, body, actor, requestId }) =>
+  Response.json({ fix: await createFix(db, body, { actor: auditActor(actor), requestId }) }, { status: 201 }),
 );

@@ -1,8 +1,9 @@
-import { listScenarios, saveScenario } from '@/db/queries/scenarios';
+import { listScenarios } from '@/db/queries/scenarios';
 import { route } from '@/lib/api/route';
 import { auditActor } from '@/lib/auth/request';
 import { createScenarioSchema } from '@/lib/planning/fixes';
 import { PLANNER_BODY_LIMIT_BYTES } from '@/lib/planning/http';
+import { saveScenario } from '@/lib/planning/scenarios';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,5 +13,6 @@ export const GET = route({ permission: 'passages:plan' }, async ({ db }) => Resp
 /** POST /api/v1/scenarios — { name, fixes, sites, target_min?, month? } → 201, evaluated and saved. */
 export const POST = route(
   { permission: 'passages:plan', body: createScenarioSchema, bodyLimit: PLANNER_BODY_LIMIT_BYTES },
-  async ({ db, body, actor }) => Response.json({ scenario: await saveScenario(db, body, auditActor(actor)) }, { status: 201 }),
+  async ({ db, body, actor, requestId }) =>
+    Response.json({ scenario: await saveScenario(db, body, { actor: auditActor(actor), requestId }) }, { status: 201 }),
 );

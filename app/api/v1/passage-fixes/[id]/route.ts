@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { getFix, updateFix } from '@/db/queries/passage-fixes';
 import { pathId } from '@/lib/api/ids';
 import { route } from '@/lib/api/route';
 import { auditActor } from '@/lib/auth/request';
 import { updateFixSchema } from '@/lib/planning/fixes';
+import { getFix, updateFix } from '@/lib/planning/passage-fixes';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,6 +18,8 @@ export const GET = route({ permission: 'passages:plan', params: fixParams }, asy
  * PATCH /api/v1/passage-fixes/{id} — { version, status?, responsible?, deadline?, note? }. Status moves forward
  * only; reaching `done` changes the passage data. A stale version or a backward step → 409 with `current`.
  */
-export const PATCH = route({ permission: 'passages:plan', params: fixParams, body: updateFixSchema }, async ({ db, params, body, actor }) =>
-  Response.json({ fix: await updateFix(db, params.id, body, auditActor(actor)) }),
+export const PATCH = route(
+  { permission: 'passages:plan', params: fixParams, body: updateFixSchema },
+  async ({ db, params, body, actor, requestId }) =>
+    Response.json({ fix: await updateFix(db, params.id, body, { actor: auditActor(actor), requestId }) }),
 );

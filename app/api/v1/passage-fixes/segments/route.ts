@@ -1,5 +1,5 @@
-import { segmentsToFix } from '@/db/queries/scenarios';
 import { route } from '@/lib/api/route';
+import { segmentsToFix } from '@/lib/planning/segments';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { getScenario } from '@/db/queries/scenarios';
 import { pathId } from '@/lib/api/ids';
 import { route } from '@/lib/api/route';
+import { getScenario } from '@/lib/planning/scenarios';
 
 export const dynamic = 'force-dynamic';
 

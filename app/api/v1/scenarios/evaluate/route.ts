@@ -1,7 +1,7 @@
-import { evaluateScenario } from '@/db/queries/scenarios';
 import { route } from '@/lib/api/route';
 import { evaluateSchema } from '@/lib/planning/fixes';
 import { PLANNER_BODY_LIMIT_BYTES } from '@/lib/planning/http';
+import { evaluateScenario } from '@/lib/planning/scenario-evaluation';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { suggestSites } from '@/db/queries/suggestions';
 import { BadRequestError } from '@/lib/api/errors';
 import { pathValue, queryNumber, queryWholeNumber } from '@/lib/api/query';
 import { route } from '@/lib/api/route';
+import { suggestSites } from '@/lib/planning/suggestions';
 
 export const dynamic = 'force-dynamic';
 
