@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import type { Rule } from '../../../lib/rules/types';
 import type { Db } from '../../schema';
 
 const inVillages = (alias: string, villages: readonly string[]) =>
@@ -19,11 +18,23 @@ export interface StackBuildingRow {
   geometry: string;
 }
 
+/** The distance a stack of a size must keep from a building of a fire grade, from one rule. */
+export interface StackDistance {
+  size: string;
+  grade: string;
+  thresholdM: number;
+  ruleId: string;
+}
+
 /** Stack–building pairs closer than the stack-size/grade distance (index search with the largest distance). */
-export async function stacksNearBuildings(db: Db, rules: readonly Rule[], villages: readonly string[]): Promise<StackBuildingRow[]> {
-  if (rules.length === 0) return [];
-  const required = rules.map((r) => sql`(${String(r.params.size)}, ${String(r.params.grade)}, ${r.threshold}::float8, ${r.rule_id})`);
-  const maxM = Math.max(...rules.map((r) => r.threshold));
+export async function stacksNearBuildings(
+  db: Db,
+  distances: readonly StackDistance[],
+  villages: readonly string[],
+): Promise<StackBuildingRow[]> {
+  if (distances.length === 0) return [];
+  const required = distances.map((d) => sql`(${d.size}, ${d.grade}, ${d.thresholdM}::float8, ${d.ruleId})`);
+  const maxM = Math.max(...distances.map((d) => d.thresholdM));
   const result = await sql<StackBuildingRow>`
     WITH required(size, grade, threshold, rule_id) AS (VALUES ${sql.join(required)})
     SELECT s.id AS stack_id, s.code AS stack_code, s.village_code AS stack_village, s.size,

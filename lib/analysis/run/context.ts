@@ -1,11 +1,18 @@
-import type { Kysely } from 'kysely';
-import type { AnalysisOptions } from '../../../lib/analysis/types';
-import type { RuleBook } from '../../../lib/rules/rulebook';
-import type { Database } from '../../schema';
+import type { Db } from '../../../db/schema';
+import type { RuleBook } from '../../rules/rulebook';
+import type { AnalysisOptions, AnalysisSummary, Finding } from '../types';
 
 /** What every analysis gets: the database, the rules (recording which are used) and the request's options. */
 export interface AnalysisContext {
-  db: Kysely<Database>;
+  db: Db;
   book: RuleBook;
   options: AnalysisOptions;
 }
+
+/** What an analysis answers before the common envelope (name, parameters, rules) is put around it. */
+export interface AnalysisOutcome {
+  features: Finding[];
+  summary: AnalysisSummary;
+}
+
+export type AnalysisRunner = (context: AnalysisContext) => Promise<AnalysisOutcome>;

@@ -1,21 +1,18 @@
-import type { Kysely } from 'kysely';
-import type { AnalysisName, AnalysisOptions, AnalysisResult, AnalysisSummary, Finding } from '../../../lib/analysis/types';
-import { RuleBook } from '../../../lib/rules/rulebook';
-import type { Database } from '../../schema';
+import { loadRules } from '../../../db/queries/analysis/rules';
+import type { Db } from '../../../db/schema';
+import { RuleBook } from '../../rules/rulebook';
+import type { AnalysisName, AnalysisOptions, AnalysisResult } from '../types';
 import { runClusters } from './clusters';
-import type { AnalysisContext } from './context';
+import type { AnalysisRunner } from './context';
 import { runPassages } from './passages';
 import { runReachability } from './reachability';
 import { runResponseTime } from './response-time';
-import { loadRules } from './rules';
 import { runSpacing } from './spacing';
 import { runStacks } from './stacks';
 import { runStationCoverage } from './station-coverage';
 import { runWaterCoverage } from './water-coverage';
 
-type Runner = (context: AnalysisContext) => Promise<{ features: Finding[]; summary: AnalysisSummary }>;
-
-const RUNNERS: Record<AnalysisName, Runner> = {
+const RUNNERS: Record<AnalysisName, AnalysisRunner> = {
   spacing: runSpacing,
   clusters: runClusters,
   stacks: runStacks,
@@ -27,7 +24,7 @@ const RUNNERS: Record<AnalysisName, Runner> = {
 };
 
 /** Runs one analysis: its findings as a FeatureCollection, a summary, and the rules the findings rest on. */
-export async function runAnalysis(db: Kysely<Database>, name: AnalysisName, options: AnalysisOptions): Promise<AnalysisResult> {
+export async function runAnalysis(db: Db, name: AnalysisName, options: AnalysisOptions): Promise<AnalysisResult> {
   const book = new RuleBook(await loadRules(db));
   const { features, summary } = await RUNNERS[name]({ db, book, options });
   return {
