@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../db/client';
-import { runAnalysis } from '../db/queries/analysis';
 import { tableCounts } from '../db/queries/health';
+import { runAnalysis } from '../lib/analysis/run';
 import { adminQuery, argument, ms, postgisServerUrl, printTable } from './bench-support';
 
 const geodataDir = path.resolve(argument('geodata', '.data/county-geodata'));

@@ -13,11 +13,11 @@ import { performance } from 'node:perf_hooks';
 import * as turf from '@turf/turf';
 import { type Kysely, sql } from 'kysely';
 import { type DatabaseHandle, openDatabase } from '../db/client';
-import { runAnalysis } from '../db/queries/analysis';
 import { closePairs } from '../db/queries/analysis/pairs';
 import { loadRules } from '../db/queries/analysis/rules';
-import { spacingTable } from '../db/queries/analysis/spacing';
 import type { Database } from '../db/schema';
+import { runAnalysis } from '../lib/analysis/run';
+import { largestSpacing, spacingTable } from '../lib/analysis/spacing-table';
 import { ANALYSIS_NAMES, type AnalysisName } from '../lib/analysis/types';
 import { RuleBook } from '../lib/rules/rulebook';
 import { ms, postgisServerUrl, printTable, temporaryDatabase } from './bench-support';
@@ -128,12 +128,14 @@ function turfSpacing(sample: SampleBuilding[], required: (a: string, b: string) 
 async function byPairTable(db: Kysely<Database>) {
   const table = spacingTable(new RuleBook(await loadRules(db)), 'GB50039');
   const byPair = new Map<string, number>();
-  for (const rule of table.pairs) {
-    const [x, y] = rule.params.grades as string[];
-    byPair.set(`${x}|${y}`, rule.threshold);
-    byPair.set(`${y}|${x}`, rule.threshold);
+  for (const {
+    classes: [x, y],
+    thresholdM,
+  } of table.pairs) {
+    byPair.set(`${x}|${y}`, thresholdM);
+    byPair.set(`${y}|${x}`, thresholdM);
   }
-  return { table, required: (a: string, b: string) => byPair.get(`${a}|${b}`)!, maxM: Math.max(...table.pairs.map((r) => r.threshold)) };
+  return { table, required: (a: string, b: string) => byPair.get(`${a}|${b}`)!, maxM: largestSpacing(table) };
 }
 
 /** The spacing SQL restricted to the sample: median time and the pairs found. */

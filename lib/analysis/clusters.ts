@@ -21,14 +21,15 @@ export function chainClusters(pairs: readonly (readonly [number, number])[]): nu
   const slots = pairs.map(([a, b]) => [slot(a), slot(b)] as const);
   const sets = new UnionFind(ids.length);
   for (const [a, b] of slots) sets.union(a, b);
-  const groups = new Map<number, number[]>();
+  // A group is never empty: it starts with the element that opened it.
+  const groups = new Map<number, [number, ...number[]]>();
   ids.forEach((id, i) => {
     const root = sets.find(i);
     const group = groups.get(root);
     if (group) group.push(id);
     else groups.set(root, [id]);
   });
-  return [...groups.values()].map((group) => group.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
+  return [...groups.values()].map((group) => group.sort((x, y) => x - y)).sort((x, y) => x[0] - y[0]);
 }
 
 export interface ClusterMember {
@@ -64,7 +65,12 @@ export function assessCluster(members: readonly ClusterMember[], book: RuleBook)
     .map((grade) => book.clusterArea(grade))
     .reduce((strictest, rule) => (rule.threshold < strictest.threshold ? rule : strictest));
   const villageCodes = [...villages.keys()].sort();
-  const villageCode = villageCodes.reduce((best, code) => (villages.get(code)! > villages.get(best)! ? code : best));
+  let villageCode = '';
+  let most = 0;
+  for (const code of villageCodes) {
+    const count = villages.get(code) ?? 0;
+    if (count > most) [villageCode, most] = [code, count];
+  }
   const breakWidth = limit.params.break_m;
   return {
     members: members.map((m) => m.id).sort((a, b) => a - b),

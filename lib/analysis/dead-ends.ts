@@ -1,4 +1,4 @@
-import { degree, type Graph, otherEnd } from '../network/graph';
+import { degree, edgeAt, type Graph, nodeAt, otherEnd } from '../network/graph';
 
 export interface DeadEnd {
   /** The degree-1 node where the lane ends. */
@@ -19,28 +19,31 @@ export function findDeadEnds(graph: Graph): DeadEnd[] {
   const deadEnds: DeadEnd[] = [];
   const seen = new Set<string>();
   for (const node of graph.nodes) {
-    if (degree(graph, node.index) !== 1) continue;
+    const [first] = node.edges;
+    if (first === undefined || degree(graph, node.index) !== 1) continue;
+    const terminal = edgeAt(graph, first);
     const edges: number[] = [];
     let at = node.index;
-    let edgeIndex = node.edges[0]!;
+    let edgeIndex = first;
+    let edge = terminal;
     let lengthM = 0;
     const visited = new Set<number>([at]);
     for (;;) {
-      const edge = graph.edges[edgeIndex]!;
       edges.push(edgeIndex);
       lengthM += edge.lengthM;
       const next = otherEnd(edge, at);
       if (visited.has(next) || degree(graph, next) !== 2) break;
       visited.add(next);
-      const onward = graph.nodes[next]!.edges.find((e) => e !== edgeIndex);
+      const onward = nodeAt(graph, next).edges.find((e) => e !== edgeIndex);
       if (onward === undefined) break;
       at = next;
       edgeIndex = onward;
+      edge = edgeAt(graph, onward);
     }
     const key = [...edges].sort((a, b) => a - b).join(',');
     if (seen.has(key)) continue;
     seen.add(key);
-    deadEnds.push({ endNode: node.index, edges, lengthM, hasTurnaround: graph.edges[edges[0]!]!.hasTurnaround });
+    deadEnds.push({ endNode: node.index, edges, lengthM, hasTurnaround: terminal.hasTurnaround });
   }
   return deadEnds;
 }

@@ -1,4 +1,4 @@
-import type { Graph } from '../network/graph';
+import { edgeAt, type Graph } from '../network/graph';
 import { type ImpassableReason, impassableReasons, type TruckLimits } from '../network/truck';
 import { UnionFind } from '../network/union-find';
 import type { BuildingAccess } from './access';
@@ -26,7 +26,8 @@ export interface UnreachableBuilding {
 
 export interface BlockedSegment {
   edge: number;
-  reasons: ImpassableReason[];
+  /** Never empty: the segment is blocked for at least one reason. */
+  reasons: [ImpassableReason, ...ImpassableReason[]];
   /** Buildings that would gain truck access if only this segment were made passable. */
   cutOff: number[];
 }
@@ -47,7 +48,7 @@ export function analyseReachability({ graph, limits, sourceNodes, buildings }: R
   graph.edges.forEach((edge, e) => passable[e] && components.union(edge.a, edge.b));
   const reachableRoots = new Set(sourceNodes.map((node) => components.find(node)));
   const rootReachable = (node: number) => reachableRoots.has(components.find(node));
-  const reachableEdge = graph.edges.map((edge, e) => passable[e]! && rootReachable(edge.a));
+  const reachableEdge = graph.edges.map((edge, e) => passable[e] === true && rootReachable(edge.a));
 
   // Who each fix would help: a building waits on the unreachable component of a passable lane next to it,
   // or on an impassable lane next to it being cleared itself.
@@ -67,14 +68,15 @@ export function analyseReachability({ graph, limits, sourceNodes, buildings }: R
       reason: building.attachments.length > 0 ? 'cut_off' : 'beyond_hose',
     });
     for (const { edge } of building.attachments) {
-      if (passable[edge]) add(waitingOnComponent, components.find(graph.edges[edge]!.a), building.id);
+      if (passable[edge]) add(waitingOnComponent, components.find(edgeAt(graph, edge).a), building.id);
       else add(waitingOnEdge, edge, building.id);
     }
   }
 
   const blocked: BlockedSegment[] = [];
-  graph.edges.forEach((edge, e) => {
-    if (passable[e]) return;
+  reasons.forEach(([first, ...more], e) => {
+    if (first === undefined) return; // passable
+    const edge = edgeAt(graph, e);
     const rootA = components.find(edge.a);
     const rootB = components.find(edge.b);
     const reachableA = reachableRoots.has(rootA);
@@ -85,8 +87,8 @@ export function analyseReachability({ graph, limits, sourceNodes, buildings }: R
       if (!reachableA) for (const id of waitingOnComponent.get(rootA) ?? []) cutOff.add(id);
       if (!reachableB) for (const id of waitingOnComponent.get(rootB) ?? []) cutOff.add(id);
     }
-    blocked.push({ edge: e, reasons: reasons[e]!, cutOff: [...cutOff].sort((x, y) => x - y) });
+    blocked.push({ edge: e, reasons: [first, ...more], cutOff: [...cutOff].sort((x, y) => x - y) });
   });
-  blocked.sort((x, y) => y.cutOff.length - x.cutOff.length || graph.edges[x.edge]!.id - graph.edges[y.edge]!.id);
+  blocked.sort((x, y) => y.cutOff.length - x.cutOff.length || edgeAt(graph, x.edge).id - edgeAt(graph, y.edge).id);
   return { passable, reachableEdge, unreachable, blocked };
 }

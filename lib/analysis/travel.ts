@@ -36,7 +36,7 @@ export function fastestArrivals(
     const onEdge = new Map([[source.at.edge, [source.at]]]);
     const speed = metresPerMinute(source.speedKmh);
     for (const building of buildings) {
-      const metres = distanceToBuilding(graph, distance, building, (e) => edgeUsable[e]!, false, onEdge);
+      const metres = distanceToBuilding(graph, distance, building, (e) => edgeUsable[e] === true, false, onEdge);
       if (!Number.isFinite(metres)) continue;
       const minutes = metres / speed;
       const best = arrivals.get(building.id);

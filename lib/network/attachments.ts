@@ -1,5 +1,5 @@
 import type { Source } from './dijkstra';
-import type { Graph } from './graph';
+import { edgeAt, type Graph } from './graph';
 
 /**
  * Where a feature meets the network: a passage, the straight leg from the feature to the passage's closest
@@ -13,7 +13,7 @@ export interface Attachment {
 
 /** A source on an edge enters the graph at both ends of it: the leg plus the stretch along the edge. */
 export function sourceStarts(graph: Graph, source: Attachment): Source[] {
-  const edge = graph.edges[source.edge]!;
+  const edge = edgeAt(graph, source.edge);
   return [
     { node: edge.a, distance: source.legM + source.fraction * edge.lengthM },
     { node: edge.b, distance: source.legM + (1 - source.fraction) * edge.lengthM },
@@ -30,11 +30,11 @@ export function distanceToAttachment(
   attachment: Attachment,
   sourcesOnEdge: readonly Attachment[] = [],
 ): number {
-  const edge = graph.edges[attachment.edge]!;
-  let best = Math.min(
-    nodeDistance[edge.a]! + attachment.fraction * edge.lengthM,
-    nodeDistance[edge.b]! + (1 - attachment.fraction) * edge.lengthM,
-  );
+  const edge = edgeAt(graph, attachment.edge);
+  const fromA = nodeDistance[edge.a];
+  const fromB = nodeDistance[edge.b];
+  if (fromA === undefined || fromB === undefined) throw new RangeError('the node distances are not of this graph');
+  let best = Math.min(fromA + attachment.fraction * edge.lengthM, fromB + (1 - attachment.fraction) * edge.lengthM);
   for (const source of sourcesOnEdge) {
     best = Math.min(best, source.legM + Math.abs(source.fraction - attachment.fraction) * edge.lengthM);
   }

@@ -9,10 +9,20 @@ export class UnionFind {
     for (let i = 0; i < n; i++) this.parent[i] = i;
   }
 
+  /** Every parent stored is in range, so only an element outside 0..n-1 reads undefined. */
+  private parentOf(i: number): number {
+    const parent = this.parent[i];
+    if (parent === undefined) throw new RangeError(`element ${i} is outside the sets 0..${this.parent.length - 1}`);
+    return parent;
+  }
+
   find(i: number): number {
-    while (this.parent[i] !== i) {
-      this.parent[i] = this.parent[this.parent[i]!]!;
-      i = this.parent[i]!;
+    let parent = this.parentOf(i);
+    while (parent !== i) {
+      const grandparent = this.parentOf(parent);
+      this.parent[i] = grandparent;
+      i = grandparent;
+      parent = this.parentOf(i);
     }
     return i;
   }
@@ -21,8 +31,13 @@ export class UnionFind {
     let a = this.find(i);
     let b = this.find(j);
     if (a === b) return;
-    if (this.size[a]! < this.size[b]!) [a, b] = [b, a];
+    let sizeA = this.size[a] ?? 0;
+    let sizeB = this.size[b] ?? 0;
+    if (sizeA < sizeB) {
+      [a, b] = [b, a];
+      [sizeA, sizeB] = [sizeB, sizeA];
+    }
     this.parent[b] = a;
-    this.size[a]! += this.size[b]!;
+    this.size[a] = sizeA + sizeB;
   }
 }

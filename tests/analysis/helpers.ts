@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { runAnalysis } from '../../db/queries/analysis';
 import type { Database } from '../../db/schema';
+import { runAnalysis } from '../../lib/analysis/run';
 import type { AnalysisName, AnalysisOptions, AnalysisResult, Finding } from '../../lib/analysis/types';
 
 /** Runs an analysis for one village with defaults as the API would (rural rules, January). */

@@ -19,9 +19,10 @@ const gridByDatabase = new WeakMap<object, Promise<number>>();
 export function unionGridSize(db: Db): Promise<number> {
   let grid = gridByDatabase.get(db);
   if (!grid) {
-    grid = sql<{ wasm: boolean }>`SELECT version() LIKE '%emscripten%' AS wasm`
-      .execute(db)
-      .then((result) => (result.rows[0]!.wasm ? UNION_GRID_M : 0));
+    grid = db
+      .selectNoFrom(sql<boolean>`version() LIKE '%emscripten%'`.as('wasm'))
+      .executeTakeFirstOrThrow()
+      .then((row) => (row.wasm ? UNION_GRID_M : 0));
     gridByDatabase.set(db, grid);
   }
   return grid;
@@ -71,8 +72,11 @@ export async function gapAreas(db: Db, buildingIds: readonly number[], bufferM: 
       FROM buildings b WHERE b.id = ANY(${[...buildingIds]}::int[])
       GROUP BY b.village_code
     ) g ORDER BY g.village_code`.execute(db);
-  const villages = await sql<{ n: number }>`
-    SELECT count(DISTINCT village_code)::int AS n FROM buildings WHERE id = ANY(${[...buildingIds]}::int[])`.execute(db);
-  expectRows('gap areas', result.rows.length, villages.rows[0]!.n);
+  const villages = await db
+    .selectFrom('buildings')
+    .select(sql<number>`count(DISTINCT village_code)::int`.as('n'))
+    .where(sql<boolean>`id = ANY(${[...buildingIds]}::int[])`)
+    .executeTakeFirstOrThrow();
+  expectRows('gap areas', result.rows.length, villages.n);
   return result.rows.map((r) => ({ villageCode: r.village_code, buildings: r.buildings, areaM2: r.area_m2, geometry: r.geometry }));
 }

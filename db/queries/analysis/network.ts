@@ -47,6 +47,13 @@ export async function loadPassageEdges(db: Db): Promise<PassageEdgeInput[]> {
   }));
 }
 
+/** The graph edge of a passage row; the graph is built from every passage, so a miss means it is stale. */
+function edgeOf(graph: Graph, passageId: number): number {
+  const edge = graph.edgeIndexById.get(passageId);
+  if (edge === undefined) throw new Error(`passage ${passageId} is not in the network graph`);
+  return edge;
+}
+
 /** `b.village_code` in the selected villages; all buildings when none are selected. */
 export function buildingInVillages(villages: readonly string[]) {
   return villages.length === 0 ? sql`true` : sql`b.village_code = ANY(${[...villages]}::text[])`;
@@ -87,7 +94,7 @@ export async function loadBuildingAccess(db: Db, graph: Graph, radiusM: number, 
         ? []
         : row.attachments.split(',').map((item) => {
             const [passageId, leg, fraction] = item.split(':');
-            return { edge: graph.edgeIndexById.get(Number(passageId))!, legM: Number(leg), fraction: Number(fraction) };
+            return { edge: edgeOf(graph, Number(passageId)), legM: Number(leg), fraction: Number(fraction) };
           }),
   }));
 }
@@ -155,5 +162,5 @@ export async function loadSourceAttachments(
       ORDER BY p.geom_metric <-> ST_Transform(s.geom, 4546), p.id LIMIT 1
     ) n
     WHERE s.id = ANY(${[...ids]}::int[])`.execute(db);
-  return new Map(result.rows.map((r) => [r.id, { edge: graph.edgeIndexById.get(r.passage_id)!, legM: r.leg, fraction: r.fraction }]));
+  return new Map(result.rows.map((r) => [r.id, { edge: edgeOf(graph, r.passage_id), legM: r.leg, fraction: r.fraction }]));
 }

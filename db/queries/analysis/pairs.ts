@@ -1,14 +1,26 @@
 import { type RawBuilder, sql } from 'kysely';
-import { numberParam } from '../../../lib/rules/rulebook';
-import type { Rule } from '../../../lib/rules/types';
 import type { Db } from '../../schema';
 import { expectRows, unionGridSize } from './geometry';
 
+/** The spacing two classes of building must keep, from one rule of the spacing table. */
+export interface SpacingRequirement {
+  /** An unordered pair of classes (fire grades, maybe `high_rise`); both the same for a grade with itself. */
+  classes: readonly [string, string];
+  thresholdM: number;
+  ruleId: string;
+}
+
+/** Heights above which a building counts as high-rise: residential, and every other use. */
+export interface HighRiseHeights {
+  residentialM: number;
+  otherUseM: number;
+}
+
 export interface SpacingTable {
-  /** One rule per unordered pair of classes (grades, maybe high-rise). */
-  pairs: Rule[];
-  /** When the table distinguishes high-rise buildings: the height rule (residential threshold, other uses in params). */
-  highRise: Rule | null;
+  /** One requirement per unordered pair of classes. */
+  pairs: readonly SpacingRequirement[];
+  /** When the table distinguishes high-rise buildings: the heights that make one. */
+  highRise: HighRiseHeights | null;
 }
 
 export interface ClosePair {
@@ -27,6 +39,9 @@ export interface ClosePair {
   geometry: string | null;
 }
 
+/** A close pair with the shortest line between the footprints (`withGeometry`). */
+export type ClosePairLine = ClosePair & { geometry: string };
+
 export interface PairFilter {
   villages?: readonly string[];
   /** Only pairs among these buildings (the benchmark's sample). */
@@ -35,13 +50,11 @@ export interface PairFilter {
 }
 
 /** The spacing class of building `alias`: its grade, or high-rise over the height limit when the table has one. */
-function spacingClass(alias: string, highRise: Rule | null): RawBuilder<string> {
+function spacingClass(alias: string, highRise: HighRiseHeights | null): RawBuilder<string> {
   const ref = (column: string) => sql.ref(`${alias}.${column}`);
   if (!highRise) return sql<string>`${ref('fire_grade')}`;
-  const residential = highRise.threshold;
-  const other = numberParam(highRise, 'other_use_m', 24);
   return sql<string>`CASE WHEN ${ref('height_m')} > CASE WHEN ${ref('use')} = 'residential'
-      THEN ${residential}::float8 ELSE ${other}::float8 END
+      THEN ${highRise.residentialM}::float8 ELSE ${highRise.otherUseM}::float8 END
     THEN 'high_rise' ELSE ${ref('fire_grade')} END`;
 }
 
@@ -51,13 +64,14 @@ function spacingClass(alias: string, highRise: Rule | null): RawBuilder<string> 
  * spacing, then the exact distance in metres is compared with the pair's own requirement. `OFFSET 0` keeps
  * each transform a single evaluation per row.
  */
+export function closePairs(db: Db, table: SpacingTable, filter: PairFilter & { withGeometry: true }): Promise<ClosePairLine[]>;
+export function closePairs(db: Db, table: SpacingTable, filter?: PairFilter): Promise<ClosePair[]>;
 export async function closePairs(db: Db, table: SpacingTable, filter: PairFilter = {}): Promise<ClosePair[]> {
-  const required = table.pairs.flatMap((rule) => {
-    const [x, y] = (rule.params.grades as string[]).map(String) as [string, string];
-    const row = (a: string, b: string) => sql`(${a}, ${b}, ${rule.threshold}::float8, ${rule.rule_id})`;
+  const required = table.pairs.flatMap(({ classes: [x, y], thresholdM, ruleId }) => {
+    const row = (a: string, b: string) => sql`(${a}, ${b}, ${thresholdM}::float8, ${ruleId})`;
     return x === y ? [row(x, y)] : [row(x, y), row(y, x)];
   });
-  const maxM = Math.max(...table.pairs.map((rule) => rule.threshold));
+  const maxM = Math.max(...table.pairs.map((pair) => pair.thresholdM));
   const villages = filter.villages?.length ? [...filter.villages] : null;
   const ids = filter.ids ? [...filter.ids] : null;
   const geometry = filter.withGeometry ? sql`ST_AsGeoJSON(ST_Transform(ST_ShortestLine(am.m, b.m), 4326), 7)` : sql`NULL::text`;
@@ -99,32 +113,43 @@ export async function buildingFacts(db: Db, ids: readonly number[]): Promise<Bui
 }
 
 /**
- * Outline of each cluster: the union of its footprints buffered by half the largest required spacing, so
- * that buildings chained by a gap below the spacing merge into one shape. The unions are the costly part:
- * they run in two concurrent halves (balanced by building count) on a server; the embedded engine queues them.
+ * Outline of each cluster: the union of its footprints buffered by `bufferM` (half the largest required
+ * spacing), so that buildings chained by a gap below the spacing merge into one shape; each cluster comes
+ * back paired with its outline (GeoJSON). The unions are the costly part: they run in two concurrent halves
+ * (balanced by building count) on a server; the embedded engine queues them.
  */
-export async function clusterOutlines(db: Db, clusters: readonly number[][], bufferM: number): Promise<string[]> {
-  const halves: number[][][] = [[], []];
-  const size = [0, 0];
-  const order = clusters.map((members, i) => ({ members, i })).sort((x, y) => y.members.length - x.members.length);
-  const slot = new Map<number, [number, number]>();
-  for (const { members, i } of order) {
-    const h = size[0]! <= size[1]! ? 0 : 1;
-    slot.set(i, [h, halves[h]!.length]);
-    halves[h]!.push(members);
-    size[h]! += members.length;
+export async function clusterOutlines<C extends { members: readonly number[] }>(
+  db: Db,
+  clusters: readonly C[],
+  bufferM: number,
+): Promise<[C, string][]> {
+  const halves: [Placed[], Placed[]] = [[], []];
+  const sizes: [number, number] = [0, 0];
+  const bySize = clusters.map(({ members }, index) => ({ members, index })).sort((x, y) => y.members.length - x.members.length);
+  for (const placed of bySize) {
+    const half = sizes[0] <= sizes[1] ? 0 : 1;
+    halves[half].push(placed);
+    sizes[half] += placed.members.length;
   }
-  const [first, second] = await Promise.all(halves.map((half) => unionOutlines(db, half, bufferM)));
-  return clusters.map((_, i) => {
-    const [h, k] = slot.get(i)!;
-    return (h === 0 ? first : second)![k]!;
+  const outlines = new Map((await Promise.all(halves.map((half) => unionOutlines(db, half, bufferM)))).flat());
+  return clusters.map((cluster, index) => {
+    const outline = outlines.get(index);
+    if (outline === undefined) throw new Error(`cluster outlines: none for cluster ${index}`);
+    return [cluster, outline];
   });
 }
 
-async function unionOutlines(db: Db, clusters: readonly number[][], bufferM: number): Promise<string[]> {
+/** A cluster with its position in the caller's list. */
+interface Placed {
+  members: readonly number[];
+  index: number;
+}
+
+/** The outlines of some clusters, as [position in the caller's list, GeoJSON]. */
+async function unionOutlines(db: Db, clusters: readonly Placed[], bufferM: number): Promise<[number, string][]> {
   if (clusters.length === 0) return [];
-  const clusterOf = clusters.flatMap((members, c) => members.map(() => c));
-  const ids = clusters.flat();
+  const clusterOf = clusters.flatMap(({ members }, c) => members.map(() => c));
+  const ids = clusters.flatMap(({ members }) => members);
   const grid = await unionGridSize(db);
   const result = await sql<{ cluster: number; geometry: string }>`
     SELECT m.cluster, ST_AsGeoJSON(ST_Transform(
@@ -133,5 +158,5 @@ async function unionOutlines(db: Db, clusters: readonly number[][], bufferM: num
     JOIN buildings b ON b.id = m.id
     GROUP BY m.cluster ORDER BY m.cluster`.execute(db);
   expectRows('cluster outlines', result.rows.length, clusters.length);
-  return result.rows.map((r) => r.geometry);
+  return result.rows.map((row) => [clusters[row.cluster]?.index ?? -1, row.geometry]);
 }

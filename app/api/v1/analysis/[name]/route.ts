@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { runAnalysis } from '@/db/queries/analysis';
 import { parseAnalysisName, parseAnalysisSettings } from '@/lib/analysis/params';
+import { runAnalysis } from '@/lib/analysis/run';
 import { pathValue, queryWith } from '@/lib/api/query';
 import { geoJsonResponse } from '@/lib/api/responses';
 import { route } from '@/lib/api/route';

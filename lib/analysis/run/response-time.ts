@@ -1,17 +1,17 @@
-import { ruleFields } from '../../../lib/analysis/finding';
-import { summarize } from '../../../lib/analysis/summary';
-import { fastestArrivals } from '../../../lib/analysis/travel';
-import { truckPassable } from '../../../lib/network/truck';
-import type { AnalysisContext } from './context';
-import { coverageFindings, type Uncovered, villageCounts } from './coverage';
-import { loadTruckSetting } from './truck';
+import { truckPassable } from '../../network/truck';
+import { ruleFields } from '../finding';
+import { summarize } from '../summary';
+import { fastestArrivals } from '../travel';
+import type { AnalysisContext, AnalysisOutcome } from './context';
+import { coverageFindings, type Uncovered, villageCounts } from './coverage-findings';
+import { loadTruckSetting } from './truck-setting';
 
 /**
  * 到场时间: township brigade and county station by truck over passable segments at their speed, to the
  * point where the truck stops within hose distance of the building. Beyond the target (rule, or
  * `target_min`), or without truck access at all, is a finding.
  */
-export async function runResponseTime(context: AnalysisContext) {
+export async function runResponseTime(context: AnalysisContext): Promise<AnalysisOutcome> {
   const { book, options } = context;
   const rule = book.one('response_time');
   const target = options.targetMin ?? rule.threshold;

@@ -1,17 +1,17 @@
-import { ruleFields } from '../../../lib/analysis/finding';
-import { summarize } from '../../../lib/analysis/summary';
-import { fastestArrivals } from '../../../lib/analysis/travel';
-import { buildGraph } from '../../../lib/network/graph';
-import { stringListParam } from '../../../lib/rules/rulebook';
-import type { AnalysisContext } from './context';
-import { coverageFindings, type Uncovered, villageCounts } from './coverage';
-import { loadBuildingAccess, loadPassageEdges, loadSourceAttachments, loadStations } from './network';
+import { loadBuildingAccess, loadPassageEdges, loadSourceAttachments, loadStations } from '../../../db/queries/analysis/network';
+import { buildGraph } from '../../network/graph';
+import { stringListParam } from '../../rules/rulebook';
+import { ruleFields } from '../finding';
+import { summarize } from '../summary';
+import { fastestArrivals } from '../travel';
+import type { AnalysisContext, AnalysisOutcome } from './context';
+import { coverageFindings, type Uncovered, villageCounts } from './coverage-findings';
 
 /**
  * 微型消防站 3分钟到场: buildings no micro station or volunteer team reaches within the time along the network
  * (every passage: motorbikes and people pass lanes and obstacles) at each station's own speed.
  */
-export async function runStationCoverage(context: AnalysisContext) {
+export async function runStationCoverage(context: AnalysisContext): Promise<AnalysisOutcome> {
   const { db, book, options } = context;
   const rule = book.one('station_time');
   const accessM = options.hoseM ?? book.one('hose_distance').threshold;

@@ -1,7 +1,8 @@
-import { finding, parseGeometry } from '../../../lib/analysis/finding';
-import type { AnalysisName, Finding, RuleFields } from '../../../lib/analysis/types';
+import { buildingGeometries, gapAreas } from '../../../db/queries/analysis/geometry';
+import { finding, parseGeometry } from '../finding';
+import type { AnalysisName, Finding, RuleFields } from '../types';
 import type { AnalysisContext } from './context';
-import { buildingGeometries, gapAreas } from './geometry';
+import { geometryFor } from './lookup';
 
 /** Buffer around uncovered footprints that merges neighbouring gaps into one area (metres). */
 export const GAP_BUFFER_M = 15;
@@ -29,25 +30,25 @@ export async function coverageFindings(
     method,
     ids: uncovered.filter((u) => kinds.includes(u.kind)).map((u) => u.id),
   }));
-  const [shapes, ...gapsByGroup] = await Promise.all([
+  const [shapes, gapsByGroup] = await Promise.all([
     buildingGeometries(
       db,
       uncovered.map((u) => u.id),
     ),
-    ...groups.map((group) => gapAreas(db, group.ids, GAP_BUFFER_M)),
+    Promise.all(groups.map(async (group) => ({ method: group.method, gaps: await gapAreas(db, group.ids, GAP_BUFFER_M) }))),
   ]);
   const features = uncovered.map((u) =>
-    finding(analysis, u.kind, rule, parseGeometry(shapes.get(u.id)!), {
+    finding(analysis, u.kind, rule, geometryFor(shapes, u.id, 'building'), {
       measured: u.measured,
       village_code: u.villageCode,
       building_id: u.id,
       ...u.extra,
     }),
   );
-  for (const [g, { method }] of groups.entries()) {
-    for (const gap of gapsByGroup[g]!) {
-      // A gap area counts the uncovered buildings in it (the rule wants none), so its measure is a count.
-      const counted: RuleFields = { rule_id: rule.rule_id, clause: rule.clause, threshold: 0, unit: 'count', threshold_count: 0 };
+  // A gap area counts the uncovered buildings in it (the rule wants none), so its measure is a count.
+  const counted: RuleFields = { rule_id: rule.rule_id, clause: rule.clause, threshold: 0, unit: 'count', threshold_count: 0 };
+  for (const { method, gaps } of gapsByGroup) {
+    for (const gap of gaps) {
       features.push(
         finding(analysis, 'gap_area', counted, parseGeometry(gap.geometry), {
           measured: gap.buildings,
@@ -71,7 +72,11 @@ export function villageCounts(
 ): Record<string, Record<string, number>> {
   const byVillage: Record<string, Record<string, number>> = {};
   const entry = (code: string) => (byVillage[code] ??= { buildings: 0, ...Object.fromEntries(Object.keys(groups).map((k) => [k, 0])) });
-  for (const b of buildings) entry(b.villageCode).buildings!++;
-  for (const [name, list] of Object.entries(groups)) for (const b of list) entry(b.villageCode)[name]!++;
+  const count = (code: string, name: string) => {
+    const counts = entry(code);
+    counts[name] = (counts[name] ?? 0) + 1;
+  };
+  for (const b of buildings) count(b.villageCode, 'buildings');
+  for (const [name, list] of Object.entries(groups)) for (const b of list) count(b.villageCode, name);
   return byVillage;
 }

@@ -1,17 +1,18 @@
-import { assessCluster, chainClusters } from '../../../lib/analysis/clusters';
-import { finding, parseGeometry, ruleFields } from '../../../lib/analysis/finding';
-import { summarize } from '../../../lib/analysis/summary';
-import type { Finding } from '../../../lib/analysis/types';
-import type { AnalysisContext } from './context';
-import { buildingFacts, closePairs, clusterOutlines } from './pairs';
-import { spacingTable } from './spacing';
+import { buildingFacts, closePairs, clusterOutlines } from '../../../db/queries/analysis/pairs';
+import { assessCluster, chainClusters } from '../clusters';
+import { finding, parseGeometry, ruleFields } from '../finding';
+import { largestSpacing, spacingTable } from '../spacing-table';
+import { summarize } from '../summary';
+import type { Finding } from '../types';
+import type { AnalysisContext, AnalysisOutcome } from './context';
+import { entryFor } from './lookup';
 
 /**
  * 连片: buildings chained by gaps below the required spacing form a cluster; clusters whose footprint area
  * exceeds the limit for their grades are findings. Chains may cross village lines, so they are built over the
  * whole town and a cluster is reported when any of its buildings lies in a selected village.
  */
-export async function runClusters({ db, book, options }: AnalysisContext) {
+export async function runClusters({ db, book, options }: AnalysisContext): Promise<AnalysisOutcome> {
   const table = spacingTable(book, options.ruleset);
   const pairs = await closePairs(db, table);
   const clusters = chainClusters(pairs.map((p) => [p.a_id, p.b_id] as const));
@@ -19,20 +20,15 @@ export async function runClusters({ db, book, options }: AnalysisContext) {
   const inScope = clusters
     .map((members) =>
       assessCluster(
-        members.map((id) => facts.get(id)!),
+        members.map((id) => entryFor(facts, id, 'building')),
         book,
       ),
     )
     .filter((c) => options.villages.length === 0 || c.villageCodes.some((v) => options.villages.includes(v)));
   const assessed = inScope.filter((c) => c.overLimit);
-  const bufferM = Math.max(...table.pairs.map((rule) => rule.threshold)) / 2;
-  const outlines = await clusterOutlines(
-    db,
-    assessed.map((c) => c.members),
-    bufferM,
-  );
-  const features: Finding[] = assessed.map((cluster, i) =>
-    finding('clusters', 'cluster', ruleFields(cluster.limit), parseGeometry(outlines[i]!), {
+  const outlined = await clusterOutlines(db, assessed, largestSpacing(table) / 2);
+  const features: Finding[] = outlined.map(([cluster, outline]) =>
+    finding('clusters', 'cluster', ruleFields(cluster.limit), parseGeometry(outline), {
       measured: cluster.areaM2,
       village_code: cluster.villageCode,
       village_codes: cluster.villageCodes,

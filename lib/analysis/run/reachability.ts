@@ -1,11 +1,14 @@
-import { finding, parseGeometry, ruleFields } from '../../../lib/analysis/finding';
-import { analyseReachability } from '../../../lib/analysis/reachability';
-import { summarize } from '../../../lib/analysis/summary';
-import type { Finding } from '../../../lib/analysis/types';
-import type { AnalysisContext } from './context';
-import { villageCounts } from './coverage';
-import { buildingGeometries, passageGeometries } from './geometry';
-import { loadTruckSetting, nearestPassageDistances } from './truck';
+import { buildingGeometries, passageGeometries } from '../../../db/queries/analysis/geometry';
+import { nearestPassageDistances } from '../../../db/queries/analysis/nearest';
+import { edgeAt } from '../../network/graph';
+import { finding, ruleFields } from '../finding';
+import { analyseReachability } from '../reachability';
+import { summarize } from '../summary';
+import type { Finding } from '../types';
+import type { AnalysisContext, AnalysisOutcome } from './context';
+import { villageCounts } from './coverage-findings';
+import { geometryFor } from './lookup';
+import { loadTruckSetting } from './truck-setting';
 
 const CAUSE_RULE = { obstacle: 'passage_obstacle', narrow: 'passage_width', low: 'passage_height' } as const;
 
@@ -14,7 +17,7 @@ const CAUSE_RULE = { obstacle: 'passage_obstacle', narrow: 'passage_width', low:
  * station over passable segments), and, for each impassable segment, how many buildings clearing it alone
  * would give truck access to — the fixes ranked by impact.
  */
-export async function runReachability(context: AnalysisContext) {
+export async function runReachability(context: AnalysisContext): Promise<AnalysisOutcome> {
   const { db, book } = context;
   const setting = await loadTruckSetting(context);
   const hose = ruleFields(book.one('hose_distance'), setting.hoseM);
@@ -22,7 +25,7 @@ export async function runReachability(context: AnalysisContext) {
   const result = analyseReachability({
     graph,
     limits: setting.limits,
-    sourceNodes: setting.sources.map((s) => graph.edges[s.at.edge]!.a),
+    sourceNodes: setting.sources.map((s) => edgeAt(graph, s.at.edge).a),
     buildings: setting.buildings,
   });
   const reachablePassages = graph.edges.filter((_, e) => result.reachableEdge[e]).map((edge) => edge.id);
@@ -33,24 +36,24 @@ export async function runReachability(context: AnalysisContext) {
     buildingGeometries(db, unreachableIds),
     passageGeometries(
       db,
-      blocked.map((segment) => graph.edges[segment.edge]!.id),
+      blocked.map((segment) => edgeAt(graph, segment.edge).id),
     ),
   ]);
 
   const features: Finding[] = [
     ...result.unreachable.map((building) =>
-      finding('reachability', building.reason, hose, parseGeometry(buildingShapes.get(building.id)!), {
+      finding('reachability', building.reason, hose, geometryFor(buildingShapes, building.id, 'building'), {
         measured: nearest.get(building.id) ?? null,
         village_code: building.villageCode,
         building_id: building.id,
       }),
     ),
     ...blocked.map((segment, rank) => {
-      const edge = graph.edges[segment.edge]!;
-      const cause = book.one(CAUSE_RULE[segment.reasons[0]!]);
-      const measured =
-        segment.reasons[0] === 'obstacle' ? edge.openObstacles : segment.reasons[0] === 'narrow' ? edge.widthM : edge.heightM;
-      return finding('reachability', 'blocked_segment', ruleFields(cause), parseGeometry(passageShapes.get(edge.id)!), {
+      const edge = edgeAt(graph, segment.edge);
+      const [reason] = segment.reasons;
+      const cause = book.one(CAUSE_RULE[reason]);
+      const measured = reason === 'obstacle' ? edge.openObstacles : reason === 'narrow' ? edge.widthM : edge.heightM;
+      return finding('reachability', 'blocked_segment', ruleFields(cause), geometryFor(passageShapes, edge.id, 'passage'), {
         measured,
         village_code: edge.villageCode,
         passage_id: edge.id,

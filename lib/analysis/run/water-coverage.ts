@@ -1,34 +1,13 @@
-import { sql } from 'kysely';
-import { distanceToBuilding } from '../../../lib/analysis/access';
-import { ruleFields } from '../../../lib/analysis/finding';
-import { summarize } from '../../../lib/analysis/summary';
-import { sourceStarts, sourcesByEdge } from '../../../lib/network/attachments';
-import { shortestDistances } from '../../../lib/network/dijkstra';
-import { buildGraph } from '../../../lib/network/graph';
-import type { AnalysisContext } from './context';
-import { coverageFindings, type Uncovered, villageCounts } from './coverage';
-import {
-  buildingInVillages,
-  loadBuildingAccess,
-  loadPassageEdges,
-  loadSourceAttachments,
-  usableWater,
-  usableWaterSourceIds,
-} from './network';
-
-/** Straight distance from each building to the nearest usable source (KNN on the EPSG:4546 index, exact metres). */
-async function nearestUsableSource({ db, options }: AnalysisContext): Promise<Map<number, number>> {
-  const result = await sql<{ id: number; distance: number }>`
-    SELECT b.id, n.distance FROM buildings b
-    CROSS JOIN LATERAL (SELECT b.geom_metric AS m OFFSET 0) bm
-    CROSS JOIN LATERAL (
-      SELECT ST_Distance(ST_Transform(w.geom, 4546), bm.m) AS distance
-      FROM water_sources w WHERE ${usableWater(options.month)}
-      ORDER BY ST_Transform(w.geom, 4546) <-> bm.m LIMIT 1
-    ) n
-    WHERE ${buildingInVillages(options.villages)}`.execute(db);
-  return new Map(result.rows.map((r) => [r.id, r.distance]));
-}
+import { nearestUsableWaterDistances } from '../../../db/queries/analysis/nearest';
+import { loadBuildingAccess, loadPassageEdges, loadSourceAttachments, usableWaterSourceIds } from '../../../db/queries/analysis/network';
+import { sourceStarts, sourcesByEdge } from '../../network/attachments';
+import { shortestDistances } from '../../network/dijkstra';
+import { buildGraph } from '../../network/graph';
+import { distanceToBuilding } from '../access';
+import { ruleFields } from '../finding';
+import { summarize } from '../summary';
+import type { AnalysisContext, AnalysisOutcome } from './context';
+import { coverageFindings, type Uncovered, villageCounts } from './coverage-findings';
 
 /**
  * 消防水源覆盖: buildings with no usable water source (in service, not dry in the month) within the radius,
@@ -36,7 +15,7 @@ async function nearestUsableSource({ db, options }: AnalysisContext): Promise<Ma
  * source → the nearest point of its nearest passage (straight) → along passages → the building's closest point
  * on a passage within the access (hose) radius → footprint (straight).
  */
-export async function runWaterCoverage(context: AnalysisContext) {
+export async function runWaterCoverage(context: AnalysisContext): Promise<AnalysisOutcome> {
   const { db, book, options } = context;
   const radius = book.one('water_radius');
   const accessM = options.hoseM ?? book.one('hose_distance').threshold;
@@ -45,7 +24,7 @@ export async function runWaterCoverage(context: AnalysisContext) {
   const [sourceIds, buildings, straight] = await Promise.all([
     usableWaterSourceIds(db, options.month),
     loadBuildingAccess(db, graph, accessM, options.villages),
-    nearestUsableSource(context),
+    nearestUsableWaterDistances(db, options.month, options.villages),
   ]);
   const sources = [...(await loadSourceAttachments(db, graph, 'water_sources', sourceIds)).values()];
   const nodeDistance = shortestDistances(
