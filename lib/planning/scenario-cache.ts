@@ -1,9 +1,9 @@
 import { loadSourceAttachments, loadStations, usableWaterSourceIds } from '../../db/queries/analysis/network';
 import { loadRules } from '../../db/queries/analysis/rules';
-import { loadTruckSetting } from '../../db/queries/analysis/truck';
 import { networkDataFingerprint } from '../../db/queries/planning-network';
 import type { Db } from '../../db/schema';
 import type { BuildingAccess } from '../analysis/access';
+import { loadTruckSetting } from '../analysis/run/truck-setting';
 import type { TravelSource } from '../analysis/travel';
 import type { Attachment } from '../network/attachments';
 import type { Graph, PassageEdgeInput } from '../network/graph';

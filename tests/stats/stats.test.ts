@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
-import { runAnalysis } from '../../db/queries/analysis';
 import {
   clearCoverageCache,
   closureTrend,
@@ -14,6 +13,7 @@ import {
   screenStats,
 } from '../../db/queries/stats';
 import { seedIfEmpty } from '../../db/seed';
+import { runAnalysis } from '../../lib/analysis/run';
 import { testEngines } from '../helpers/engines';
 import { TODAY, V1, V2, writeStatsTown } from './stats-town';
 
