@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { VillageSummary } from '@/db/queries/villages';
 import type { Permission } from '@/lib/auth/roles';
+import { circlePolygon, unionBbox } from '@/lib/geo';
 import {
   filterParams,
   type HazardFilterState,
@@ -15,8 +16,10 @@ import {
   parsePageState,
   withinText,
 } from '@/lib/hazards/url-state';
+import { enumLabel } from '@/lib/i18n';
 import type { BasemapConfig } from '@/lib/map/basemap';
-import { useT } from '../i18n-context';
+import { hazardsByStatusLayer } from '@/lib/map/layers';
+import { useLocale, useT } from '../i18n-context';
 import { callApi, errorMessage } from './api';
 import { HazardCreateForm } from './HazardCreateForm';
 import { HazardDetail } from './HazardDetail';
@@ -25,7 +28,7 @@ import { HazardImport } from './HazardImport';
 import { HazardMapView } from './HazardMapView';
 import { HazardTable } from './HazardTable';
 import { HazardToolbar } from './HazardToolbar';
-import { circlePolygon, type HazardMap, type MapMode } from './hazard-map';
+import type { HazardMap, MapMode } from './hazard-map';
 import type { HazardList } from './types';
 
 export interface HazardsAppProps {
@@ -34,13 +37,6 @@ export interface HazardsAppProps {
   permissions: Permission[];
   /** The page URL's search part at render time (the state lives in the URL). */
   initialSearch: string;
-}
-
-function unionBbox(boxes: [number, number, number, number][]): [number, number, number, number] {
-  return boxes.reduce<[number, number, number, number]>(
-    (all, box) => [Math.min(all[0], box[0]), Math.min(all[1], box[1]), Math.max(all[2], box[2]), Math.max(all[3], box[3])],
-    [Infinity, Infinity, -Infinity, -Infinity],
-  );
 }
 
 /**
@@ -368,20 +364,21 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
   );
 }
 
+/** The map's legend, from the hazards layer's own colour table. */
 function MapLegend() {
   const t = useT();
+  const locale = useLocale();
   return (
     <div className="hz-legend" data-testid="hazard-legend">
-      {(['pending', 'in_progress', 'awaiting_review', 'closed'] as const).map((status) => (
-        <span key={status}>
-          <i className={`hz-dot hz-dot-${status}`} />
-          {t(`enum.hazard_status.${status}`)}
+      {hazardsByStatusLayer.legend().map((entry) => (
+        <span key={'code' in entry.label ? entry.label.code : entry.label.message}>
+          <i
+            className={`hz-dot${'message' in entry.label ? ' hz-dot-overdue' : ''}`}
+            style={'message' in entry.label ? { borderColor: entry.outline } : { background: entry.color }}
+          />
+          {'message' in entry.label ? t(entry.label.message) : enumLabel(locale, entry.label.enumGroup, entry.label.code)}
         </span>
       ))}
-      <span>
-        <i className="hz-dot hz-dot-overdue" />
-        {t('hz.overdue')}
-      </span>
     </div>
   );
 }

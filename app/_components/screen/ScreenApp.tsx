@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Bbox } from '@/db/queries/layers';
 import type { VillageSummary } from '@/db/queries/villages';
+import { unionBbox } from '@/lib/geo';
 import { type Locale, translator } from '@/lib/i18n';
 import type { BasemapConfig } from '@/lib/map/basemap';
 import type { MapController } from '@/lib/map/map-controller';
@@ -23,13 +23,6 @@ export interface ScreenAppProps {
   tourSeconds: number;
   fixedVillage: string | null;
   refreshSeconds: number;
-}
-
-function unionBbox(boxes: Bbox[]): Bbox {
-  return boxes.reduce<Bbox>(
-    (all, box) => [Math.min(all[0], box[0]), Math.min(all[1], box[1]), Math.max(all[2], box[2]), Math.max(all[3], box[3])],
-    [Infinity, Infinity, -Infinity, -Infinity],
-  );
 }
 
 const time = (date: Date) => date.toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
