@@ -18,6 +18,8 @@ export class DrawPlugin extends PluginBase {
 
   protected setUp(context: MapPluginContext): void {
     context.onClick(() => (this.pending ? true : undefined));
+    // Load terra-draw now, so the first drawing starts at once.
+    void this.ensureDraw(context);
   }
 
   protected tearDown(): void {
