@@ -77,11 +77,12 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
     if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url);
   }, [state]);
 
-  const query = listParams(state).toString();
+  // A refresh (after an edit or an import) asks again: the tick makes it a new request.
+  const listUrl = `/api/v1/hazards?${listParams(state).toString()}#${refreshTick}`;
   useEffect(() => {
     const abort = new AbortController();
     setLoading(true);
-    void callApi<HazardList>(`/api/v1/hazards?${query}`, { signal: abort.signal }).then((answer) => {
+    void callApi<HazardList>(listUrl, { signal: abort.signal }).then((answer) => {
       if (abort.signal.aborted) return;
       setLoading(false);
       if (answer.ok && answer.body) {
@@ -93,20 +94,18 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
       }
     });
     return () => abort.abort();
-    // t is a fresh function every render (useT); the list depends only on the query and refreshes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, refreshTick]);
+  }, [listUrl, t]);
 
   // The map shows every hazard of the filter (light points), not just the list's page.
-  const pointsQuery = `${filterParams(state.filter)}&view=points`;
+  const pointsUrl = `/api/v1/hazards?${filterParams(state.filter)}&view=points#${refreshTick}`;
   const [points, setPoints] = useState<GeoJSON.FeatureCollection | null>(null);
   useEffect(() => {
     const abort = new AbortController();
-    void callApi<GeoJSON.FeatureCollection>(`/api/v1/hazards?${pointsQuery}`, { signal: abort.signal }).then((answer) => {
+    void callApi<GeoJSON.FeatureCollection>(pointsUrl, { signal: abort.signal }).then((answer) => {
       if (!abort.signal.aborted) setPoints(answer.ok ? answer.body : null);
     });
     return () => abort.abort();
-  }, [pointsQuery, refreshTick]);
+  }, [pointsUrl]);
 
   // The map follows the filter, the selection, the area filter, the mode and the placing marker.
   useEffect(() => {
@@ -115,14 +114,14 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
   useEffect(() => {
     if (mapReady) void map.current?.setSelected(state.selected);
   }, [state.selected, mapReady]);
-  const within = parsedWithin(state.filter);
-  const near = parsedNear(state.filter);
-  const areaKey = `${state.filter.within}|${state.filter.near}|${state.filter.radiusM}`;
+  const { within: withinParam, near: nearParam, radiusM: radiusParam } = state.filter;
+  const area = useMemo(() => {
+    const near = parsedNear({ near: nearParam, radiusM: radiusParam });
+    return parsedWithin({ within: withinParam }) ?? (near ? circlePolygon(near.lon, near.lat, near.radiusM) : null);
+  }, [withinParam, nearParam, radiusParam]);
   useEffect(() => {
-    if (!mapReady) return;
-    void map.current?.setArea(within ?? (near ? circlePolygon(near.lon, near.lat, near.radiusM) : null));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- areaKey is the identity of within/near
-  }, [areaKey, mapReady]);
+    if (mapReady) void map.current?.setArea(area);
+  }, [area, mapReady]);
   useEffect(() => {
     if (mapReady) void map.current?.setMode(mode);
   }, [mode, mapReady]);
@@ -134,11 +133,13 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
     if (mapReady && !state.create) void map.current?.setLinked(state.selected ? linked : null);
   }, [linked, state.selected, state.create, mapReady]);
 
-  // A prefilled new hazard (from the analysis panel) shows where it will go.
+  // A prefilled new hazard (from the analysis panel) shows where it will go, once, when the map is ready.
+  const shownPrefill = useRef(false);
   useEffect(() => {
-    if (mapReady && placing && state.create) map.current?.flyTo(placing, 17);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only once the map is ready
-  }, [mapReady]);
+    if (!mapReady || shownPrefill.current) return;
+    shownPrefill.current = true;
+    if (placing && state.create) map.current?.flyTo(placing, 17);
+  }, [mapReady, placing, state.create]);
 
   const changeFilter = useCallback((filter: HazardFilterState) => {
     setState((previous) => ({ ...previous, filter, offset: 0 }));
@@ -154,7 +155,7 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
 
   // A point picked on the map scrolls its row into view.
   useEffect(() => {
-    if (state.selected === null) return;
+    if (state.selected === null || !list) return;
     document.querySelector(`[data-testid="hazard-row-${state.selected}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [state.selected, list]);
 
@@ -207,7 +208,11 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
 
   // On a laptop screen the detail takes the filters' room while it is open; they come back when it closes.
   const autoClosed = useRef(false);
+  const wasSideOpen = useRef(false);
   useEffect(() => {
+    // Only when the side panel opens or closes: the user may open the filters again meanwhile.
+    if (sideOpen === wasSideOpen.current) return;
+    wasSideOpen.current = sideOpen;
     if (sideOpen && window.innerWidth < 1700 && filtersOpen) {
       autoClosed.current = true;
       setFiltersOpen(false);
@@ -215,8 +220,7 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
       autoClosed.current = false;
       setFiltersOpen(true);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the side panel opens or closes
-  }, [sideOpen]);
+  }, [sideOpen, filtersOpen]);
   const columns = [filtersOpen ? '272px' : null, 'minmax(560px, 1.3fr)', 'minmax(280px, 1fr)', sideOpen ? '420px' : null]
     .filter(Boolean)
     .join(' ');

@@ -81,7 +81,7 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
         properties: { passage_id: s.passage_id, cut_off: s.cut_off },
       })),
     });
-  }, []);
+  }, [overlay]);
   const loadFixes = useCallback(async () => setFixes((await requestJson<{ fixes: FixRow[] }>('/api/v1/passage-fixes')).fixes), []);
   const loadScenarios = useCallback(
     async () => setScenarios((await requestJson<{ scenarios: ScenarioRow[] }>('/api/v1/scenarios')).scenarios),
@@ -131,7 +131,7 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
         setEvalError(error.message);
       });
     return () => abort.abort();
-  }, [draftFixes, draftSites, segments]);
+  }, [draftFixes, draftSites, segments, overlay]);
 
   useEffect(() => {
     void overlay.setFixes({
@@ -140,7 +140,7 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
         f.geometry ? [{ type: 'Feature' as const, geometry: f.geometry, properties: { id: f.id, status: f.status, kind: f.kind } }] : [],
       ),
     });
-  }, [fixes, mapState]);
+  }, [fixes, overlay]);
 
   useEffect(() => {
     void overlay.setSites({
@@ -151,7 +151,7 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
         properties: { kind: s.site.kind },
       })),
     });
-  }, [draftSites]);
+  }, [draftSites, overlay]);
 
   const addFix = useCallback((spec: FixSpec, label: string) => {
     setDraftFixes((list) =>
@@ -160,11 +160,14 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
   }, []);
   const addSite = useCallback((site: Site) => setDraftSites((list) => [...list, { key: `s${++draftCounter}`, site }]), []);
 
-  const selectSegment = useCallback((segment: SegmentToFix) => {
-    setSelected((current) => (current === segment.passage_id ? null : segment.passage_id));
-    overlay.fit(segment.geometry);
-    void overlay.setFocus(segment.geometry);
-  }, []);
+  const selectSegment = useCallback(
+    (segment: SegmentToFix) => {
+      setSelected((current) => (current === segment.passage_id ? null : segment.passage_id));
+      void overlay.fit(segment.geometry);
+      void overlay.setFocus(segment.geometry);
+    },
+    [overlay],
+  );
 
   const onMapReady = useCallback(
     (c: MapController) => {
@@ -184,7 +187,7 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
         void overlay.setFocus(segment.geometry);
       }
     },
-    [segments, tool],
+    [segments, tool, overlay],
   );
 
   const stopTool = () => {
