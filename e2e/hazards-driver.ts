@@ -88,8 +88,17 @@ export class HazardsPage {
     await this.page.mouse.click(x, y);
   }
 
-  /** The building the new hazard will be linked to, as the form shows it (code · name). */
+  /** The building the new hazard will be linked to, as the form shows it (code · name) once it has loaded. */
   async newHazardBuilding(): Promise<string> {
+    // Until the building's record arrives the form shows only its id (#1084).
+    await this.page.waitForFunction(
+      () => {
+        const text = document.querySelector('[data-testid=create-building]')?.textContent ?? '';
+        return text !== '' && !/#\d+$/.test(text.trim());
+      },
+      null,
+      { timeout: 30_000 },
+    );
     return this.app.text('create-building');
   }
 
