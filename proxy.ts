@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import type { ErrorCode } from './lib/api/error-table';
 import { isCrossSiteMutation } from './lib/auth/csrf';
 import { basemapSources, contentSecurityPolicy, newNonce, SECURITY_HEADERS } from './lib/auth/security-headers';
 import { SESSION_COOKIE } from './lib/auth/session-token';
@@ -30,7 +31,10 @@ export function proxy(request: NextRequest) {
     development: process.env.NODE_ENV === 'development',
   });
   if (isCrossSiteMutation(request.method, request.headers, request.headers.get('host'))) {
-    return secured(NextResponse.json({ error: 'cross-site requests may not change data' }, { status: 403 }), policy);
+    return secured(
+      NextResponse.json({ code: 'cross_site' satisfies ErrorCode, error: 'cross-site requests may not change data' }, { status: 403 }),
+      policy,
+    );
   }
   const isApi = pathname.startsWith('/api/');
   if (!isApi && !PUBLIC_PAGES.includes(pathname) && !request.cookies.has(SESSION_COOKIE)) {

@@ -5,6 +5,7 @@ import { explainFinding } from '@/lib/analysis/explain';
 import { ANALYSIS_NAMES, type AnalysisName, type AnalysisResult, type Finding } from '@/lib/analysis/types';
 import { dynamicMessage } from '@/lib/i18n';
 import { SPACING_RULESETS, type SpacingRuleset } from '@/lib/rules/types';
+import { chinaMonth } from '@/lib/time';
 import { useLocale, useT } from './i18n-context';
 
 const LISTED = 200;
@@ -62,7 +63,7 @@ export function AnalysisPanel({ villages, villageNames, onResult, onSelect }: An
   const locale = useLocale();
   const [name, setName] = useState<AnalysisName>('spacing');
   const [ruleset, setRuleset] = useState<SpacingRuleset>('GB50039');
-  const [month, setMonth] = useState(() => new Date().getMonth() + 1);
+  const [month, setMonth] = useState(() => chinaMonth());
   const [targetMin, setTargetMin] = useState(15);
   const [hoseM, setHoseM] = useState(60);
   const [state, setState] = useState<'idle' | 'running' | 'error'>('idle');

@@ -3,7 +3,7 @@ import { listVillages } from '@/db/queries/villages';
 import { frameProps } from '@/lib/auth/frame';
 import { requirePageActor } from '@/lib/auth/page';
 import { inScope } from '@/lib/auth/scope';
-import { monthOf, todayInChina } from '@/lib/reports/period';
+import { chinaToday, monthOf, yearOf } from '@/lib/time';
 import { AppFrame } from '../_components/AppFrame';
 import { ReportsApp } from '../_components/reports/ReportsApp';
 import './reports.css';
@@ -15,14 +15,14 @@ export default async function ReportsPage() {
   const actor = await requirePageActor('reports:read');
   const { db } = await getDatabase();
   const villages = (await listVillages(db)).filter((village) => inScope(actor, village.code));
-  const today = todayInChina();
+  const today = chinaToday();
   return (
     <AppFrame {...(await frameProps(actor, '/reports'))}>
       <ReportsApp
         villages={villages.map(({ code, name }) => ({ code, name }))}
         showAnnual={actor.villages === null}
         currentMonth={monthOf(today)}
-        currentYear={Number(today.slice(0, 4))}
+        currentYear={yearOf(today)}
       />
     </AppFrame>
   );

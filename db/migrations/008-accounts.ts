@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { ROLES } from '../../lib/auth/roles';
+import { ROLES } from '../../lib/domain/enums';
 
 /**
  * Accounts and sessions, kept in the product's own database on both engines.

@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { PHOTO_KINDS } from '../../lib/photos/kinds';
-import { PHOTO_STORAGES } from '../../lib/photos/photo-store';
+import { PHOTO_KINDS, PHOTO_STORAGES } from '../../lib/domain/enums';
 
 const list = (values: readonly string[]) => sql.join(values.map((value) => sql.lit(value)));
 

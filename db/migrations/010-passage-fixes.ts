@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { FIX_KINDS, FIX_STATUSES, LINK_CLASSES } from '../../lib/planning/fixes';
+import { FIX_KINDS, FIX_STATUSES, PASSAGE_CLASSES } from '../../lib/domain/enums';
 
 const list = (values: readonly string[]) => sql.join(values.map((value) => sql.lit(value)));
 
@@ -27,7 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     passage_id integer REFERENCES passages(id),
     geom geometry(Geometry, 4326),
     target_width_m double precision CHECK (target_width_m > 0),
-    link_class text CHECK (link_class IN (${list(LINK_CLASSES)})),
+    link_class text CHECK (link_class IN (${list(PASSAGE_CLASSES)})),
     created_passage_id integer REFERENCES passages(id),
     responsible text NOT NULL DEFAULT '',
     deadline date,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { PhotoKind } from '../../lib/photos/kinds';
-import type { PhotoStorage, PhotoStore } from '../../lib/photos/photo-store';
+import type { PhotoKind, PhotoStorage } from '../../lib/domain/enums';
+import type { PhotoStore } from '../../lib/photos/photo-store';
 import type { ProcessedPhoto } from '../../lib/photos/process-photo';
 import type { Db } from '../schema';
 import { HazardNotFoundError } from './hazards';

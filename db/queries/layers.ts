@@ -3,8 +3,6 @@ import type { Bbox } from '../../lib/geo';
 import type { LayerName } from '../../lib/map/layer-names';
 import type { Db } from '../schema';
 
-export type { Bbox };
-
 export interface LayerFilter {
   bbox?: Bbox;
   /** Village codes; empty or absent means the whole town. */

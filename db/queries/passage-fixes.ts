@@ -1,8 +1,9 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { BadRequestError, NotFoundError } from '../../lib/api/errors';
+import type { FixStatus } from '../../lib/domain/enums';
 import type { Point } from '../../lib/network/graph';
 import { FixStepError, StaleFixError } from '../../lib/planning/errors';
-import { type CreateFixInput, completes, type FixSpec, type FixStatus, isForwardStep, type UpdateFixInput } from '../../lib/planning/fixes';
+import { type CreateFixInput, completes, type FixSpec, isForwardStep, type UpdateFixInput } from '../../lib/planning/fixes';
 import type { Database, Db } from '../schema';
 
 /** Who did it, for created_by and the audit log. */

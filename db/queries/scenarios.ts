@@ -27,17 +27,13 @@ import {
 } from '../../lib/planning/measure';
 import { type NewLink, type ResolvedFix, scenarioNetwork } from '../../lib/planning/scenario-network';
 import { RuleBook, stringListParam } from '../../lib/rules/rulebook';
+import { chinaMonth } from '../../lib/time';
 import type { Db } from '../schema';
 import { buildingGeometries } from './analysis/geometry';
 import { loadSourceAttachments, loadStations, usableWaterSourceIds } from './analysis/network';
 import { loadRules } from './analysis/rules';
 import { loadTruckSetting } from './analysis/truck';
 import { createFixIn, type FixRow, obstacleRow, type PlanningActor, passageNear, passageRow, snapNewLink } from './passage-fixes';
-
-/** Month in China (UTC+8), as the analyses default to. */
-export function currentMonth(now = new Date()): number {
-  return new Date(now.getTime() + 8 * 3600_000).getUTCMonth() + 1;
-}
 
 /**
  * The stored network and what the figures need, loaded once with the analyses' own loaders
@@ -111,7 +107,7 @@ export async function loadScenarioBase(db: Db, options: { targetMin?: number; mo
   return {
     ...base,
     db,
-    month: options.month ?? currentMonth(),
+    month: options.month ?? chinaMonth(),
     targetMin: options.targetMin ?? base.book.one('response_time').threshold,
   };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../lib/auth/actor';
-import type { Role } from '../../lib/auth/roles';
+import type { Role } from '../../lib/domain/enums';
 import type { Db } from '../schema';
 import { writeAudit } from './audit';
 

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../../lib/auth/password';
-import type { Role } from '../../lib/auth/roles';
+import type { Role } from '../../lib/domain/enums';
 import { countUsers, createUser } from '../queries/users';
 import type { Database } from '../schema';
 

@@ -1,6 +1,7 @@
 import { BadRequestError } from '../api/errors';
 import { parseVillages } from '../api/params';
 import { DEFAULT_SPACING_RULESET, SPACING_RULESETS, type SpacingRuleset } from '../rules/types';
+import { chinaMonth } from '../time';
 import { ANALYSIS_NAMES, type AnalysisName, type AnalysisOptions, isAnalysisName } from './types';
 
 export function parseAnalysisName(value: string): AnalysisName {
@@ -37,16 +38,11 @@ function ruleset(params: URLSearchParams): SpacingRuleset {
   return found;
 }
 
-/** The month in China (UTC+8), where the seasons of the water sources are. */
-export function currentMonthInChina(now: Date = new Date()): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', month: 'numeric' }).format(now));
-}
-
 /** Query parameters of GET /api/v1/analysis/{name} besides the villages: ruleset, month, target_min, hose_m. */
 export function parseAnalysisSettings(params: URLSearchParams, now?: Date): Omit<AnalysisOptions, 'villages'> {
   return {
     ruleset: ruleset(params),
-    month: number(params, 'month', 1, 12, true) ?? currentMonthInChina(now),
+    month: number(params, 'month', 1, 12, true) ?? chinaMonth(now),
     targetMin: number(params, 'target_min', 1, 240),
     hoseM: number(params, 'hose_m', 1, 500),
   };

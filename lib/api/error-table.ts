@@ -9,6 +9,7 @@ import type { TableReadError } from '../import/table';
 import type { PhotoRejectedError } from '../photos/process-photo';
 import type { FixStepError, StaleFixError } from '../planning/errors';
 import type { ReportFontMissingError } from '../reports/font';
+import { databaseErrorRule } from './database-errors';
 import type {
   BadRequestError,
   ConflictError,
@@ -37,6 +38,7 @@ export const ERROR_CODES = [
   'photo_event_mismatch',
   'unauthenticated',
   'forbidden',
+  'cross_site',
   'not_found',
   'conflict',
   'stale_version',
@@ -158,7 +160,11 @@ export interface ErrorAnswer {
 
 /** The answer for a known error; null for anything else (a bug or an outage: answered 500). */
 export function describeError(error: unknown): ErrorAnswer | null {
-  if (!(error instanceof Error) || !Object.hasOwn(ERROR_TABLE, error.name)) return null;
+  if (!(error instanceof Error)) return null;
+  if (!Object.hasOwn(ERROR_TABLE, error.name)) {
+    const rule = databaseErrorRule(error);
+    return rule && { status: rule.status, code: rule.code, message: rule.message, fields: {}, headers: {} };
+  }
   const rule = ERROR_TABLE[error.name as keyof ErrorClasses] as ErrorRule<Error>;
   return {
     status: rule.status,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate } from '../hazards/deadlines';
+import { isCalendarDate } from '../time';
 import { BadRequestError } from './errors';
 import { parseOrThrow } from './field-errors';
 

@@ -11,6 +11,7 @@ import { errorResponse } from './error-table';
 import { DatabaseUnavailableError, UnauthorizedError } from './errors';
 import { parseOrThrow } from './field-errors';
 import { readJsonBody } from './json-body';
+import { refuseNulText } from './nul-text';
 import { parseVillages } from './params';
 import { parseQuery } from './query';
 import { readUploadForm } from './upload';
@@ -100,6 +101,15 @@ async function villageScope(db: Kysely<Database>, actor: Actor, search: URLSearc
 }
 
 /**
+ * API answers depend on who asks and change with every edit, so no cache (the browser's, or a proxy's) keeps
+ * one unless its route says otherwise (tiles are `private`, the maplibre worker is immutable).
+ */
+function uncachedByDefault(response: Response): Response {
+  if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
+  return response;
+}
+
+/**
  * The route wrapper over a way to open the database (the app's one, or a test's). In this order: sign-in and
  * permission (401/403; without a session cookie before the database is touched), path parameters, query,
  * village scope, body; then the handler. Whatever is thrown is answered through the one error table.
@@ -121,8 +131,11 @@ export function routeWith(database: () => Promise<DatabaseHandle>) {
       const handle = await open(database);
       const signedIn = await actorFromRequest(request, handle.db);
       const actor = options.permission === 'public' ? signedIn : requireActor(signedIn, options.permission);
-      const params = options.params ? parseOrThrow(options.params, (await segment?.params) ?? {}) : undefined;
       const search = new URL(request.url).searchParams;
+      refuseNulText(Object.fromEntries([...search.keys()].map((key) => [key, search.getAll(key).join(',')])), 'the query');
+      const rawParams = (await segment?.params) ?? {};
+      refuseNulText(rawParams, 'the path');
+      const params = options.params ? parseOrThrow(options.params, rawParams) : undefined;
       const query = options.query ? parseQuery(search, options.query) : undefined;
       const scope =
         actor && !isPublic ? await villageScope(handle.db, actor, search, options.villages) : { villages: undefined, village: null };
@@ -135,9 +148,9 @@ export function routeWith(database: () => Promise<DatabaseHandle>) {
     return async (request, segment) => {
       const requestId = requestIdOf(request);
       try {
-        return await handler(await contextOf(request, segment, requestId));
+        return uncachedByDefault(await handler(await contextOf(request, segment, requestId)));
       } catch (error) {
-        return errorResponse(error, request, requestId);
+        return uncachedByDefault(errorResponse(error, request, requestId));
       }
     };
   };

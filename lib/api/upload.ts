@@ -1,5 +1,6 @@
 import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from './errors';
 import { mediaType } from './json-body';
+import { refuseNulText } from './nul-text';
 
 /** Room for the form's own boundaries and small fields on top of the largest file. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
@@ -15,11 +16,15 @@ export async function readUploadForm(request: Request, limitBytes: number): Prom
   if (mediaType(request) !== 'multipart/form-data') {
     throw new UnsupportedMediaTypeError('the upload must be multipart/form-data with a "file" field');
   }
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch {
     throw new BadRequestError('the upload is not a readable multipart form');
   }
+  const texts = [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  refuseNulText(Object.fromEntries(texts), 'the form');
+  return form;
 }
 
 /** The form's "file" field as bytes, with its name. */

@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import type { Role } from '../domain/enums';
 
 /** The signed-in user a request acts for. */
 export interface Actor {

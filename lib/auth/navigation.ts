@@ -1,5 +1,6 @@
+import type { Role } from '../domain/enums';
 import type { MessageKey } from '../i18n';
-import { can, type Permission, type Role } from './roles';
+import { can, type Permission } from './roles';
 
 export interface NavigationItem {
   href: string;

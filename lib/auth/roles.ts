@@ -1,9 +1,8 @@
+import { ROLES, type Role } from '../domain/enums';
 /**
  * Roles and what each may do. Checked on the server for every page and API route (never only by hiding
  * buttons). Village scope is separate: see scope.ts.
  */
-export const ROLES = ['leader', 'office', 'planner', 'inspector', 'village', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
   /** Map, layers, tiles, search, counts, analyses, hazard list and detail (within the village scope). */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { BadRequestError } from '../api/errors';
+import { ROLES, type Role } from '../domain/enums';
 import { MIN_PASSWORD_LENGTH } from './password';
-import { ROLES, type Role, SCOPED_ROLES } from './roles';
+import { SCOPED_ROLES } from './roles';
 
 const villageList = z
   .array(z.string().regex(/^\d{12}$/, 'village codes have 12 digits'))

@@ -46,5 +46,37 @@ export const HAZARD_EVENT_ACTIONS = ['created', 'notified', 'transition', 'edite
 export const NOTIFY_METHODS = ['phone', 'sms', 'in_person', 'written_notice', 'wechat'] as const;
 export const INCIDENT_CAUSES = ['electrical', 'fire_use', 'straw', 'smoking', 'children', 'other'] as const;
 
+/** Account roles; what each may do is in lib/auth/roles.ts. */
+export const ROLES = ['leader', 'office', 'planner', 'inspector', 'village', 'admin'] as const;
+/** What a hazard photo shows: before rectification (整改前), after it (整改后), or anything else (其他). */
+export const PHOTO_KINDS = ['before', 'after', 'other'] as const;
+/** Where a photo's full bytes are kept. */
+export const PHOTO_STORAGES = ['disk', 'database'] as const;
+export const FIX_KINDS = ['clear_obstacle', 'widen', 'new_link', 'turnaround'] as const;
+export const FIX_STATUSES = ['plan', 'in_progress', 'done', 'accepted'] as const;
+
 export type FireGrade = (typeof FIRE_GRADES)[number];
 export type HazardStatus = (typeof HAZARD_STATUSES)[number];
+export type BuildingUse = (typeof BUILDING_USES)[number];
+export type NineSmallCategory = (typeof NINE_SMALL_CATEGORIES)[number];
+export type Structure = (typeof STRUCTURES)[number];
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export type PassageClass = (typeof PASSAGE_CLASSES)[number];
+export type Surface = (typeof SURFACES)[number];
+export type ObstacleType = (typeof OBSTACLE_TYPES)[number];
+export type ObstacleStatus = (typeof OBSTACLE_STATUSES)[number];
+export type WaterKind = (typeof WATER_KINDS)[number];
+export type WaterStatus = (typeof WATER_STATUSES)[number];
+export type StationKind = (typeof STATION_KINDS)[number];
+export type StackSize = (typeof STACK_SIZES)[number];
+export type HazardCategory = (typeof HAZARD_CATEGORIES)[number];
+export type PlaceType = (typeof PLACE_TYPES)[number];
+export type Severity = (typeof SEVERITIES)[number];
+export type HazardEventAction = (typeof HAZARD_EVENT_ACTIONS)[number];
+export type NotifyMethod = (typeof NOTIFY_METHODS)[number];
+export type IncidentCause = (typeof INCIDENT_CAUSES)[number];
+export type Role = (typeof ROLES)[number];
+export type PhotoKind = (typeof PHOTO_KINDS)[number];
+export type PhotoStorage = (typeof PHOTO_STORAGES)[number];
+export type FixKind = (typeof FIX_KINDS)[number];
+export type FixStatus = (typeof FIX_STATUSES)[number];

@@ -1,9 +1,8 @@
-import { SEVERITIES } from '../domain/enums';
+import { SEVERITIES, type Severity } from '../domain/enums';
+import { addDays } from '../time';
 
 /** Environment variables (process.env, or a plain object in tests). */
 type Environment = Readonly<Record<string, string | undefined>>;
-
-export type Severity = (typeof SEVERITIES)[number];
 
 /** Default days to rectify, counted from the day the hazard was found: 一般隐患 30, 重大隐患 90. */
 export const DEFAULT_DEADLINE_DAYS: Readonly<Record<Severity, number>> = { general: 30, major: 90 };
@@ -34,29 +33,6 @@ export function deadlineDays(env: Environment = process.env): Record<Severity, n
     days[severity] = Number(raw);
   }
   return days;
-}
-
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
-export function isCalendarDate(value: string): boolean {
-  const match = DATE_PATTERN.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-/** `date` (YYYY-MM-DD) plus a number of calendar days, as YYYY-MM-DD. */
-export function addDays(date: string, days: number): string {
-  if (!isCalendarDate(date)) throw new RangeError(`not a date YYYY-MM-DD: ${date}`);
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
-
-/** Today's date in China (UTC+8, no daylight saving): the campaign's calendar, whatever the server's zone. */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** The default rectification deadline of a hazard of this severity found on `foundOn`. */

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { jsonId } from '../api/ids';
 import { HAZARD_CATEGORIES, NOTIFY_METHODS, PLACE_TYPES, SEVERITIES } from '../domain/enums';
 import { CHINA_LAT_RANGE, CHINA_LON_RANGE } from '../geo/geojson-schema';
-import { defaultDeadline, isCalendarDate, todayInChina } from './deadlines';
+import { chinaToday, isCalendarDate } from '../time';
+import { defaultDeadline } from './deadlines';
 
 /**
  * What a user may send to create a hazard or change its editable fields (status changes go through the
@@ -103,7 +104,7 @@ interface DatedFields {
 
 /** Date rules shared by create and patch: nothing found or notified in the future, no deadline before finding. */
 function checkDates(data: DatedFields, ctx: Ctx): void {
-  const today = todayInChina();
+  const today = chinaToday();
   if (data.found_on && data.found_on > today) {
     ctx.addIssue({ code: 'custom', path: ['found_on'], message: `found_on cannot be in the future (today is ${today})` });
   }
@@ -130,7 +131,7 @@ type CreateFields = z.output<z.ZodObject<typeof createShape>>;
 
 /** Fills the defaults: found today (in China), deadline from the severity, no place type. */
 function withDefaults<T extends CreateFields>(data: T) {
-  const found_on = data.found_on ?? todayInChina();
+  const found_on = data.found_on ?? chinaToday();
   return {
     ...data,
     place_type: data.place_type ?? null,

@@ -1,5 +1,5 @@
-import { isCalendarDate } from '../hazards/deadlines';
 import { enumLabel, LOCALES } from '../i18n';
+import { isCalendarDate } from '../time';
 
 /** A cell that could not be read: the message for the import report. */
 export class CellError extends Error {}

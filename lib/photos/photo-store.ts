@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { PHOTO_STORAGES, type PhotoStorage } from '../domain/enums';
 
 /** Environment variables (process.env, or a plain object in tests). */
 type Environment = Readonly<Record<string, string | undefined>>;
-
-export const PHOTO_STORAGES = ['disk', 'database'] as const;
-export type PhotoStorage = (typeof PHOTO_STORAGES)[number];
 
 /** Where a photo's full bytes were put: what the hazard_photos row records. */
 export interface StoredPhoto {

@@ -1,18 +1,11 @@
 import { z } from 'zod';
+import { FIX_STATUSES, type FixStatus, PASSAGE_CLASSES } from '../domain/enums';
 import { geometrySchemas } from '../geo/geojson-schema';
 
 /**
  * Passage fixes a planner marks (打通消防车通道): what each kind changes, the statuses a fix moves through
  * (计划 → 实施中 → 已完成 → 已验收, forward only) and the zod schemas every boundary validates with.
  */
-export const FIX_KINDS = ['clear_obstacle', 'widen', 'new_link', 'turnaround'] as const;
-export type FixKind = (typeof FIX_KINDS)[number];
-
-export const FIX_STATUSES = ['plan', 'in_progress', 'done', 'accepted'] as const;
-export type FixStatus = (typeof FIX_STATUSES)[number];
-
-/** Classes a new link may have (the passages table's own codes). */
-export const LINK_CLASSES = ['town_road', 'village_road', 'lane', 'field_road'] as const;
 
 /** Widest clear width a planner may ask for: beyond it the number is a typo, not a road. */
 export const MAX_WIDTH_M = 30;
@@ -44,7 +37,7 @@ export const fixSpecSchema = z.discriminatedUnion('kind', [
     kind: z.literal('new_link'),
     geometry: lineStringSchema,
     width_m: width,
-    class: z.enum(LINK_CLASSES).default('lane'),
+    class: z.enum(PASSAGE_CLASSES).default('lane'),
   }),
   z
     .object({

@@ -18,7 +18,6 @@ export function fileResponse(body: Buffer, format: ReportFormat, name: string, a
     headers: {
       'Content-Type': TYPES[format],
       'Content-Disposition': `attachment; filename="${asciiName}.${format}"; filename*=UTF-8''${encodeURIComponent(`${name}.${format}`)}`,
-      'Cache-Control': 'no-store',
     },
   });
 }

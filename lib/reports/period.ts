@@ -1,52 +1,5 @@
 import { BadRequestError } from '../api/errors';
-
-/** A closed range of days, `YYYY-MM-DD` both ends. */
-export interface DateRange {
-  from: string;
-  to: string;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Today's date in China (UTC+8), where the campaign's days are counted. */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-export function lastDayOfMonth(year: number, month: number): string {
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${pad(month)}-${pad(days)}`;
-}
-
-/** `YYYY-MM` → its first and last day. */
-export function monthRange(month: string): DateRange {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return { from: `${year}-${pad(m)}-01`, to: lastDayOfMonth(year, m) };
-}
-
-export function yearRange(year: number): DateRange {
-  return { from: `${year}-01-01`, to: `${year}-12-31` };
-}
-
-export const monthOf = (date: string) => date.slice(0, 7);
-export const yearOf = (date: string) => Number(date.slice(0, 4));
-export const minDate = (a: string, b: string) => (a < b ? a : b);
-
-/** Months `YYYY-MM` from the month of `from` to the month of `to`, inclusive. */
-export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  let [year, month] = from.split('-').map(Number) as [number, number];
-  const [endYear, endMonth] = to.split('-').map(Number) as [number, number];
-  while (year < endYear || (year === endYear && month <= endMonth)) {
-    months.push(`${year}-${pad(month)}`);
-    month++;
-    if (month > 12) {
-      month = 1;
-      year++;
-    }
-  }
-  return months;
-}
+import { monthOf, yearOf } from '../time';
 
 /** `month=YYYY-MM` within the campaign's data (2000–2100), not after today's month. */
 export function parseMonthParam(value: string | null, today: string): string {

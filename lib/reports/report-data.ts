@@ -19,7 +19,7 @@ import {
   reportMapData,
 } from '../../db/queries/stats';
 import type { Database } from '../../db/schema';
-import { minDate, monthRange, monthsBetween, yearRange } from './period';
+import { minDate, monthRange, monthsBetween, yearRange } from '../time';
 
 export interface MonthlyReport {
   kind: 'monthly';

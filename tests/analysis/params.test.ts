@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GET } from '../../app/api/v1/analysis/[name]/route';
-import { currentMonthInChina, parseAnalysisName, parseAnalysisOptions } from '../../lib/analysis/params';
+import { parseAnalysisName, parseAnalysisOptions } from '../../lib/analysis/params';
+import { chinaMonth } from '../../lib/time';
 
 const known = new Set(['141121104201', '141121104202']);
 const parse = (query: string, now?: Date) => parseAnalysisOptions(new URLSearchParams(query), known, now);
@@ -27,7 +28,7 @@ describe('analysis API parameters', () => {
       targetMin: undefined,
       hoseM: undefined,
     });
-    expect(currentMonthInChina(new Date('2026-07-15T00:00:00Z'))).toBe(7);
+    expect(chinaMonth(new Date('2026-07-15T00:00:00Z'))).toBe(7);
   });
 
   it('refuses bad values with a message saying what is allowed', () => {

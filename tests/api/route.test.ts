@@ -37,6 +37,11 @@ describe('the route wrapper without a database', () => {
     expect(answer).toMatchObject({ status: 401, body: { error: 'sign in first', code: 'unauthenticated' } });
   });
 
+  it('keeps error answers out of every cache', async () => {
+    const answer = await call(unreachable({ permission: 'data:read' }, ok));
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('answers 503 with the reason and the request id when the database cannot be opened', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const answer = await call(unreachable({ permission: 'public' }, ok));
@@ -65,6 +70,14 @@ describe.each(testEngines)('the route wrapper on $name', (engine) => {
     }
   });
   afterAll(() => handle?.close());
+
+  it('keeps API answers out of every cache unless the route says otherwise', async () => {
+    const plain = await call(route({ permission: 'public' }, ok));
+    expect(plain.headers.get('cache-control')).toBe('no-store');
+    const tile = () => Promise.resolve(new Response('{}', { headers: { 'Cache-Control': 'private, max-age=60' } }));
+    const own = await call(route({ permission: 'public' }, tile));
+    expect(own.headers.get('cache-control')).toBe('private, max-age=60');
+  });
 
   describe('sign-in and scope', () => {
     it('hands the signed-in actor to the handler and refuses a role without the permission with 403', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addDays, DeadlineConfigError, deadlineDays, defaultDeadline, isCalendarDate, todayInChina } from '../../lib/hazards/deadlines';
+import { DeadlineConfigError, deadlineDays, defaultDeadline } from '../../lib/hazards/deadlines';
 import { fieldErrors, hazardCreateSchema, hazardPatchSchema } from '../../lib/hazards/input';
+import { addDays, chinaToday, isCalendarDate } from '../../lib/time';
 
 // A fixed "now": 2026-11-30 20:00 UTC is already 2026-12-01 04:00 in China.
 const NOW = new Date('2026-11-30T20:00:00Z');
@@ -37,8 +38,8 @@ describe('deadlines', () => {
     expect(isCalendarDate('2028-02-29')).toBe(true);
     expect(isCalendarDate('2026-3-1')).toBe(false);
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-    expect(todayInChina(NOW)).toBe('2026-12-01');
-    expect(todayInChina(new Date('2026-11-30T15:59:59Z'))).toBe('2026-11-30');
+    expect(chinaToday(NOW)).toBe('2026-12-01');
+    expect(chinaToday(new Date('2026-11-30T15:59:59Z'))).toBe('2026-11-30');
   });
 });
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { locateReportFont, ReportFontMissingError } from '../../lib/reports/font';
 import { parseFormat } from '../../lib/reports/http';
-import { monthRange, monthsBetween, parseMonthParam, parseYearParam, todayInChina } from '../../lib/reports/period';
+import { parseMonthParam, parseYearParam } from '../../lib/reports/period';
 import { parseOneVillage } from '../../lib/screen/params';
 import { parseTourSeconds, tourStops } from '../../lib/screen/types';
+import { chinaToday, monthRange, monthsBetween } from '../../lib/time';
 
 const TODAY = '2026-11-30';
 const KNOWN = new Set(['141121104201', '141121104202']);
@@ -33,7 +34,7 @@ describe('report and screen parameters', () => {
   });
 
   it('counts days in China and months across years', () => {
-    expect(todayInChina(new Date('2026-11-29T16:30:00Z'))).toBe('2026-11-30'); // 00:30 in Beijing
+    expect(chinaToday(new Date('2026-11-29T16:30:00Z'))).toBe('2026-11-30'); // 00:30 in Beijing
     expect(monthRange('2024-02')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
     expect(monthsBetween('2025-11-15', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
   });

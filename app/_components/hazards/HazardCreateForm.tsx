@@ -2,8 +2,9 @@
 
 import { useEffect, useState } from 'react';
 import { HAZARD_CATEGORIES, NOTIFY_METHODS, PLACE_TYPES, SEVERITIES } from '@/lib/domain/enums';
-import { addDays, DEFAULT_DEADLINE_DAYS, todayInChina } from '@/lib/hazards/deadlines';
+import { DEFAULT_DEADLINE_DAYS } from '@/lib/hazards/deadlines';
 import type { HazardPrefill } from '@/lib/hazards/url-state';
+import { addDays, chinaToday } from '@/lib/time';
 import { useT } from '../i18n-context';
 import { errorMessage, sendJson } from './api';
 import { EnumOptions } from './EnumOptions';
@@ -25,7 +26,7 @@ const pick = <T extends string>(value: string | undefined, allowed: readonly T[]
 /** 新建隐患: place it by clicking the map, fill in the fields; the deadline follows the severity until edited. */
 export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCreated }: HazardCreateFormProps) {
   const t = useT();
-  const today = todayInChina();
+  const today = chinaToday();
   const [category, setCategory] = useState(pick(prefill.category, HAZARD_CATEGORIES, 'other'));
   const [placeType, setPlaceType] = useState(pick(prefill.place_type, [...PLACE_TYPES, ''] as const, ''));
   const [severity, setSeverity] = useState(pick(prefill.severity, SEVERITIES, 'general'));

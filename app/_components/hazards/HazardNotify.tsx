@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { NOTIFY_METHODS } from '@/lib/domain/enums';
-import { todayInChina } from '@/lib/hazards/deadlines';
+import { chinaToday } from '@/lib/time';
 import { useT } from '../i18n-context';
 import { EnumOptions } from './EnumOptions';
 
@@ -15,7 +15,7 @@ export interface HazardNotifyProps {
 export function HazardNotify({ foundOn, onSubmit }: HazardNotifyProps) {
   const t = useT();
   const [method, setMethod] = useState<string>(NOTIFY_METHODS[0]);
-  const [on, setOn] = useState(todayInChina());
+  const [on, setOn] = useState(chinaToday());
   const [busy, setBusy] = useState(false);
   return (
     <section className="hz-notify" data-testid="hazard-notify">
@@ -28,7 +28,7 @@ export function HazardNotify({ foundOn, onSubmit }: HazardNotifyProps) {
           type="date"
           value={on}
           min={foundOn}
-          max={todayInChina()}
+          max={chinaToday()}
           onChange={(e) => setOn(e.target.value)}
           data-testid="notify-on"
           aria-label={t('hz.notifyOn')}

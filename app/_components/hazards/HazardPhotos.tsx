@@ -1,8 +1,8 @@
 'use client';
 
 import { useRef, useState } from 'react';
+import { PHOTO_KINDS } from '@/lib/domain/enums';
 import { enumLabel } from '@/lib/i18n';
-import { PHOTO_KINDS } from '@/lib/photos/kinds';
 import { useLocale, useT } from '../i18n-context';
 import { callApi, errorMessage } from './api';
 import type { PhotoMeta } from './types';

@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
+import { FIX_STATUSES, type FixStatus } from '@/lib/domain/enums';
 import type { MessageKey } from '@/lib/i18n';
-import { FIX_STATUSES, type FixStatus } from '@/lib/planning/fixes';
 import { useT } from '../i18n-context';
 import { type FixRow, postJson } from './types';
 

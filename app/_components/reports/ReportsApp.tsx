@@ -3,27 +3,8 @@
 import { useEffect, useState } from 'react';
 import type { PeriodFigures } from '@/db/queries/stats/period';
 import type { MessageKey } from '@/lib/i18n';
+import { FIGURE_KEYS, figureText } from '@/lib/reports/figure-rows';
 import { useT } from '../i18n-context';
-
-const FIGURES = [
-  'hazardsFound',
-  'majorFound',
-  'hazardsRectified',
-  'openAtEnd',
-  'openMajorAtEnd',
-  'overdueAtEnd',
-  'obstaclesFound',
-  'obstaclesCleared',
-  'obstaclesOpenAtEnd',
-  'passageFixes',
-  'drills',
-  'drillParticipants',
-  'trainings',
-  'incidents',
-  'deaths',
-  'injuries',
-  'lossYuan',
-] as const;
 
 export interface ReportsAppProps {
   /** The villages the user may report on. */
@@ -101,10 +82,10 @@ export function ReportsApp({ villages, showAnnual, currentMonth, currentYear }: 
           {error && <p className="report-error">{error}</p>}
           <table className="figure-table" data-testid="report-preview" data-state={figures ? 'ready' : 'loading'}>
             <tbody>
-              {FIGURES.map((key) => (
+              {FIGURE_KEYS.map((key) => (
                 <tr key={key}>
                   <th>{t(`reports.${key}` as MessageKey)}</th>
-                  <td data-testid={`figure-${key}`}>{figures ? (figures[key] ?? '—') : '…'}</td>
+                  <td data-testid={`figure-${key}`}>{figures ? figureText(figures, key) : '…'}</td>
                 </tr>
               ))}
             </tbody>

@@ -7,6 +7,7 @@ import { type Locale, translator } from '@/lib/i18n';
 import type { BasemapConfig } from '@/lib/map/basemap';
 import type { MapController } from '@/lib/map/map-controller';
 import { tourStops } from '@/lib/screen/types';
+import { chinaClock } from '@/lib/time';
 import { CategoryPanel, ClosureTrendPanel, HazardKpiPanel, VillageRankingPanel } from './HazardPanels';
 import { IncidentPanel } from './IncidentPanel';
 import { CoveragePanel, PassagePanel, PeoplePanel } from './ProgressPanels';
@@ -24,8 +25,6 @@ export interface ScreenAppProps {
   fixedVillage: string | null;
   refreshSeconds: number;
 }
-
-const time = (date: Date) => date.toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
 
 /** 大屏: KPI panels around the map, touring the villages one by one. */
 export function ScreenApp({ locale, villages, basemap, demoData, tourSeconds, fixedVillage, refreshSeconds }: ScreenAppProps) {
@@ -99,10 +98,10 @@ export function ScreenApp({ locale, villages, basemap, demoData, tourSeconds, fi
             </span>
           )}
           <span data-testid="screen-updated">
-            {t('screen.updated')} {stats ? time(new Date(stats.generated_at)) : '—'}
+            {t('screen.updated')} {stats ? chinaClock(new Date(stats.generated_at)) : '—'}
           </span>
           <span className="screen-clock" data-testid="screen-clock" suppressHydrationWarning>
-            {now ? time(now) : ''}
+            {now ? chinaClock(now) : ''}
           </span>
         </div>
       </header>

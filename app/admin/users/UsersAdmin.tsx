@@ -2,7 +2,8 @@
 
 import { type FormEvent, useState } from 'react';
 import type { UserRow } from '@/db/queries/users';
-import { ROLES, type Role, SCOPED_ROLES } from '@/lib/auth/roles';
+import { SCOPED_ROLES } from '@/lib/auth/roles';
+import { ROLES, type Role } from '@/lib/domain/enums';
 import type { MessageKey } from '@/lib/i18n';
 import { useT } from '../../_components/i18n-context';
 

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { lastDayOfMonth, minDate, monthsBetween } from '../../../lib/reports/period';
+import { lastDayOfMonth, minDate, monthsBetween } from '../../../lib/time';
 import type { Database } from '../../schema';
 import { inVillages, openOn, overdueOn, ratio, type StatsScope } from './scope';
 

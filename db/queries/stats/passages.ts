@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { PASSAGE_MILESTONES, type PassageMilestone } from '../../../lib/reports/campaign-targets';
-import { minDate } from '../../../lib/reports/period';
+import { minDate } from '../../../lib/time';
 import type { Database } from '../../schema';
 import { inVillages, ratio, type StatsScope } from './scope';
 

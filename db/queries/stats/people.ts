@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { DRILL_TARGET, TRAINING_TARGETS, type TrainingTarget } from '../../../lib/reports/campaign-targets';
-import { minDate } from '../../../lib/reports/period';
+import { minDate } from '../../../lib/time';
 import type { Database } from '../../schema';
 import { inVillages, ratio, type StatsScope } from './scope';
 

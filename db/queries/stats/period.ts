@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { minDate } from '../../../lib/reports/period';
+import { minDate } from '../../../lib/time';
 import type { Database } from '../../schema';
 import { completedPassageFixes } from './passages';
 import { inVillages, openOn, overdueOn } from './scope';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { CAMPAIGN_START } from '../../../lib/reports/campaign-targets';
-import { monthOf, monthRange } from '../../../lib/reports/period';
+import { monthOf, monthRange } from '../../../lib/time';
 import type { Database } from '../../schema';
 import { type CoverageFigures, coverageFigures } from './coverage';
 import { type CategoryHazards, type ClosurePoint, closureTrend, hazardsByCategory, hazardsByVillage, type VillageHazards } from './hazards';

@@ -21,6 +21,6 @@ export const POST = route({ permission: 'public', body: credentialsSchema }, asy
       user: { username: user.username, display_name: user.display_name, role: user.role, villages: user.villages },
       start: START_PAGES[user.role],
     },
-    { headers: { 'Set-Cookie': sessionCookie(session.token), 'Cache-Control': 'no-store' } },
+    { headers: { 'Set-Cookie': sessionCookie(session.token) } },
   );
 });

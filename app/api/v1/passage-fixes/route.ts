@@ -4,7 +4,8 @@ import { queryId } from '@/lib/api/ids';
 import { queryList } from '@/lib/api/query';
 import { route } from '@/lib/api/route';
 import { auditActor } from '@/lib/auth/request';
-import { createFixSchema, FIX_STATUSES } from '@/lib/planning/fixes';
+import { FIX_STATUSES } from '@/lib/domain/enums';
+import { createFixSchema } from '@/lib/planning/fixes';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,6 +4,7 @@ import { route } from '@/lib/api/route';
 import { HAZARD_EXPORT_COLUMNS, HAZARD_SHEET_NAME, hazardRowsFromCollection, hazardsToGeoJson, toCsv, toXlsx } from '@/lib/export';
 import { checkArea } from '@/lib/hazards/area';
 import { hazardFilter, hazardFilterQuery } from '@/lib/hazards/filter';
+import { chinaToday } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 
@@ -34,14 +35,13 @@ export const GET = route({ permission: 'data:read', query: exportQuery, villages
         ? toCsv(rows, HAZARD_EXPORT_COLUMNS)
         : hazardsToGeoJson(rows);
   const { type, extension } = FORMATS[query.format];
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = chinaToday();
   const fileName = `隐患清单-${stamp}.${extension}`;
   return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
     headers: {
       'Content-Type': type,
       'Content-Disposition': `attachment; filename="hazards-${stamp}.${extension}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       'X-Total-Count': String(list.total),
-      'Cache-Control': 'no-store',
     },
   });
 });

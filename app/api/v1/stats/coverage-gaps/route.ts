@@ -1,7 +1,7 @@
 import { coverageFigures } from '@/db/queries/stats';
 import { geoJsonResponse } from '@/lib/api/responses';
 import { route } from '@/lib/api/route';
-import { todayInChina } from '@/lib/reports/period';
+import { chinaToday } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,6 +10,6 @@ export const dynamic = 'force-dynamic';
  * reach within the target time) as GeoJSON, from the same cached run as the screen's coverage figures.
  */
 export const GET = route({ permission: 'screen:view', villages: 'one' }, async ({ db, villages }) => {
-  const coverage = await coverageFigures(db, { villages, today: todayInChina() });
+  const coverage = await coverageFigures(db, { villages, today: chinaToday() });
   return geoJsonResponse({ type: 'FeatureCollection', features: coverage.gaps });
 });

@@ -1,15 +1,12 @@
 import { hasDemoData } from '@/db/queries/health';
 import { screenStats } from '@/db/queries/stats';
 import { route } from '@/lib/api/route';
-import { todayInChina } from '@/lib/reports/period';
+import { chinaToday } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/stats/screen[?village=<code>] — every figure of the wall screen for the town or one village. */
 export const GET = route({ permission: 'screen:view', villages: 'one' }, async ({ db, villages }) => {
-  const stats = await screenStats(db, { villages, today: todayInChina() });
-  return Response.json(
-    { ...stats, demo_data: await hasDemoData(db), generated_at: new Date().toISOString() },
-    { headers: { 'Cache-Control': 'no-store' } },
-  );
+  const stats = await screenStats(db, { villages, today: chinaToday() });
+  return Response.json({ ...stats, demo_data: await hasDemoData(db), generated_at: new Date().toISOString() });
 });

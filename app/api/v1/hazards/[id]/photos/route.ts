@@ -6,7 +6,7 @@ import { formId, pathId } from '@/lib/api/ids';
 import { route } from '@/lib/api/route';
 import { formFile } from '@/lib/api/upload';
 import { auditActor } from '@/lib/auth/request';
-import { PHOTO_KINDS, type PhotoKind } from '@/lib/photos/kinds';
+import { PHOTO_KINDS, type PhotoKind } from '@/lib/domain/enums';
 import { configuredPhotoStore } from '@/lib/photos/photo-store';
 import { PHOTO_MAX_BYTES, processPhoto } from '@/lib/photos/process-photo';
 
