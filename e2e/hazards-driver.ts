@@ -106,8 +106,10 @@ export class HazardsPage {
   async saveNewHazard(description: string): Promise<number> {
     await this.page.getByTestId('create-description').fill(description);
     await this.page.getByTestId('create-submit').click();
-    await this.page.getByTestId('hazard-detail').waitFor({ timeout: 30_000 });
-    return Number(await this.page.getByTestId('hazard-detail').getAttribute('data-id'));
+    // The detail says its id once the new hazard's record has loaded.
+    const detail = this.page.locator('[data-testid=hazard-detail][data-id]');
+    await detail.waitFor({ timeout: 30_000 });
+    return Number(await detail.getAttribute('data-id'));
   }
 
   /** Draws a polygon on the map through these corners (clicking the first again to close it). */
