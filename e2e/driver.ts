@@ -149,6 +149,42 @@ export class AppDriver {
   policyViolations(): string[] {
     return this.consoleErrors.filter((message) => /Content Security Policy/i.test(message));
   }
+
+  /** Moves a map (by its container's test id) to a place, as a user would by panning and zooming. */
+  async moveMap(testId: string, center: [number, number], zoom: number): Promise<void> {
+    await this.page.evaluate(
+      ([id, c, z]) => {
+        type Host = HTMLElement & { mapController: { jumpTo(center: unknown, zoom: number): void } };
+        (document.querySelector(`[data-testid=${id}]`) as Host).mapController.jumpTo(c, z);
+      },
+      [testId, center, zoom] as const,
+    );
+  }
+
+  /** Where a lon/lat is drawn on a map, in page pixels (to click there). */
+  async mapScreenPoint(testId: string, lonLat: [number, number]): Promise<{ x: number; y: number }> {
+    const local = await this.page.evaluate(
+      ([id, p]) => {
+        type Host = HTMLElement & { mapController: { project(p: unknown): { x: number; y: number } } };
+        return (document.querySelector(`[data-testid=${id}]`) as Host).mapController.project(p);
+      },
+      [testId, lonLat] as const,
+    );
+    const box = (await this.page.getByTestId(testId).boundingBox())!;
+    return { x: box.x + local.x, y: box.y + local.y };
+  }
+
+  /** Waits until a map draws some features of a layer (its data or tiles have arrived and are rendered). */
+  async waitForMapLayer(testId: string, layer: string, timeout = 30_000): Promise<void> {
+    await this.page.waitForFunction(
+      ([id, name]) => {
+        type Host = HTMLElement & { mapController?: { renderedFeatureCount(layer: string): number } };
+        return ((document.querySelector(`[data-testid=${id}]`) as Host | null)?.mapController?.renderedFeatureCount(name) ?? 0) > 0;
+      },
+      [testId, layer] as const,
+      { timeout },
+    );
+  }
 }
 
 /** The demo accounts' password (db/seed/accounts.ts), shown on the sign-in page in demo mode. */

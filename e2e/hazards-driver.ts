@@ -66,27 +66,50 @@ export class HazardsPage {
 
   /** Centres the map on a place (as a user would by zooming in), and waits for it to settle. */
   async centreMapOn(center: LonLat, zoom = 17): Promise<void> {
-    await this.page.evaluate(
-      ([c, z]) => {
-        const host = document.querySelector('[data-testid=hazard-map]') as HTMLElement & {
-          hazardMap: { map: { jumpTo(o: unknown): void } };
-        };
-        host.hazardMap.map.jumpTo({ center: c, zoom: z });
-      },
-      [center, zoom] as const,
-    );
+    await this.app.moveMap('hazard-map', center, zoom);
     await this.page.waitForTimeout(300);
   }
 
   private async screenPoint(point: LonLat): Promise<{ x: number; y: number }> {
-    const local = await this.page.evaluate((p) => {
-      const host = document.querySelector('[data-testid=hazard-map]') as HTMLElement & {
-        hazardMap: { map: { project(p: unknown): { x: number; y: number } } };
-      };
-      return host.hazardMap.map.project(p);
-    }, point);
-    const box = (await this.page.getByTestId('hazard-map').boundingBox())!;
-    return { x: box.x + local.x, y: box.y + local.y };
+    return this.app.mapScreenPoint('hazard-map', point);
+  }
+
+  /** Starts recording a new hazard: the form opens and the map waits for the place to be clicked. */
+  async startNewHazard(): Promise<void> {
+    await this.page.getByTestId('hazard-new').click();
+    await this.page.getByTestId('hazard-create').waitFor();
+    await this.page.locator('[data-testid=hazard-map][data-mode=place]').waitFor();
+  }
+
+  /** Clicks a place on the map once the buildings there are drawn (the click links the building under it). */
+  async clickBuildingAt(point: LonLat): Promise<void> {
+    await this.app.waitForMapLayer('hazard-map', 'buildings');
+    const { x, y } = await this.screenPoint(point);
+    await this.page.mouse.click(x, y);
+  }
+
+  /** The building the new hazard will be linked to, as the form shows it (code · name) once it has loaded. */
+  async newHazardBuilding(): Promise<string> {
+    // Until the building's record arrives the form shows only its id (#1084).
+    await this.page.waitForFunction(
+      () => {
+        const text = document.querySelector('[data-testid=create-building]')?.textContent ?? '';
+        return text !== '' && !/#\d+$/.test(text.trim());
+      },
+      null,
+      { timeout: 30_000 },
+    );
+    return this.app.text('create-building');
+  }
+
+  /** Describes and saves the new hazard; resolves with its id once its detail opens. */
+  async saveNewHazard(description: string): Promise<number> {
+    await this.page.getByTestId('create-description').fill(description);
+    await this.page.getByTestId('create-submit').click();
+    // The detail says its id once the new hazard's record has loaded.
+    const detail = this.page.locator('[data-testid=hazard-detail][data-id]');
+    await detail.waitFor({ timeout: 30_000 });
+    return Number(await detail.getAttribute('data-id'));
   }
 
   /** Draws a polygon on the map through these corners (clicking the first again to close it). */

@@ -118,6 +118,39 @@ describe.each(inject('servers'))('hazards page on $engine', ({ url }) => {
     expect(detail.body.photos.map((p: { kind: string }) => p.kind)).toContain('after');
   });
 
+  it('places a new hazard on the building clicked on the map and links it to that building', async () => {
+    const app = session();
+    const near = (await apiHazards(app, 'limit=1')).rows[0]!;
+    const around = [near.lon - 0.004, near.lat - 0.004, near.lon + 0.004, near.lat + 0.004].join(',');
+    const buildings = (await app.fetchJson(`/api/v1/layers/buildings?bbox=${around}`)).body.features as {
+      properties: { id: number; code: string };
+      geometry: { type: string; coordinates: [number, number][][] };
+    }[];
+    // The largest footprint nearby, clicked in its middle (the demo footprints are convex).
+    const size = (ring: [number, number][]) =>
+      (Math.max(...ring.map((p) => p[0])) - Math.min(...ring.map((p) => p[0]))) *
+      (Math.max(...ring.map((p) => p[1])) - Math.min(...ring.map((p) => p[1])));
+    const building = buildings
+      .filter((b) => b.geometry.type === 'Polygon')
+      .sort((a, b) => size(b.geometry.coordinates[0]!) - size(a.geometry.coordinates[0]!))[0]!;
+    const ring = building.geometry.coordinates[0]!.slice(0, -1);
+    const middle: [number, number] = [
+      ring.reduce((sum, p) => sum + p[0], 0) / ring.length,
+      ring.reduce((sum, p) => sum + p[1], 0) / ring.length,
+    ];
+
+    const page = new HazardsPage(app);
+    await page.open();
+    await page.startNewHazard();
+    await page.centreMapOn(middle, 18);
+    await page.clickBuildingAt(middle);
+    expect(await page.newHazardBuilding()).toContain(building.properties.code);
+    const id = await page.saveNewHazard('e2e：楼道堆放杂物');
+
+    const stored = await app.fetchJson(`/api/v1/hazards/${id}`);
+    expect(stored.body.hazard.properties.building_id).toBe(building.properties.id);
+  });
+
   it('shows a second browser its stale edit as a conflict, with the newer state and nothing overwritten', async () => {
     const target = await hazardWithStatus(session(), 'in_progress');
     const first = new HazardsPage(session());

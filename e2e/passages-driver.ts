@@ -46,18 +46,19 @@ export class PassagesPage {
   async drawLink(points: [number, number][]): Promise<void> {
     const page = this.app.page;
     await page.getByTestId('tool-draw-link').click();
-    const box = (await page.getByTestId('map').boundingBox())!;
-    const pixels = await page.evaluate((lonLats) => {
-      const project = (window as unknown as { __plannerProject: (p: [number, number]) => [number, number] }).__plannerProject;
-      return lonLats.map((p) => project(p));
-    }, points);
+    await page.locator('[data-testid=map][data-mode=line]').waitFor({ timeout: 30_000 });
+    const pixels: [number, number][] = [];
+    for (const point of points) {
+      const { x, y } = await this.app.mapScreenPoint('map', point);
+      pixels.push([x, y]);
+    }
     for (const [x, y] of pixels) {
-      await page.mouse.move(box.x + x - 3, box.y + y - 3);
-      await page.mouse.click(box.x + x, box.y + y);
+      await page.mouse.move(x - 3, y - 3);
+      await page.mouse.click(x, y);
       await page.waitForTimeout(250);
     }
     const [lastX, lastY] = pixels[pixels.length - 1]!;
-    await page.mouse.click(box.x + lastX, box.y + lastY);
+    await page.mouse.click(lastX, lastY);
   }
 
   /** Before/after of buildings reachable by truck, once the what-if has been evaluated. */

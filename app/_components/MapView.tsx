@@ -4,8 +4,8 @@ import { useEffect, useRef } from 'react';
 import type { Bbox } from '@/lib/geo';
 import type { BasemapConfig } from '@/lib/map/basemap';
 import type { LayerName } from '@/lib/map/layer-names';
-import type { StyleOptions } from '@/lib/map/layers';
-import type { MapController, PickedFeature } from '@/lib/map/map-controller';
+import type { PageLayerDefinition, PageLayerName, StyleOptions } from '@/lib/map/layers';
+import type { MapController, MapLayerId, MapState, MapTheme, PickedFeature } from '@/lib/map/map-controller';
 
 export interface MapViewProps {
   basemap: BasemapConfig;
@@ -13,16 +13,26 @@ export interface MapViewProps {
   bounds: Bbox;
   visible: ReadonlySet<LayerName>;
   styleOptions: StyleOptions;
+  theme?: MapTheme;
+  pageLayers?: readonly PageLayerDefinition<PageLayerName>[];
+  pickable?: readonly MapLayerId[];
+  /** The container's test id (pages with their own map name it). */
+  testId?: string;
+  /** What a click means now, shown on the container for tests and styling (`data-mode`). */
+  mode?: string;
   onReady(controller: MapController): void;
   onFeatureClick(picked: PickedFeature | null): void;
   onViewChange(bbox: Bbox): void;
-  onStateChange(state: 'loading' | 'ready' | 'error'): void;
+  onStateChange(state: MapState): void;
 }
 
 // Start downloading the map code as soon as this module loads in the browser, not after the first render.
 const mapControllerModule = typeof window === 'undefined' ? null : import('@/lib/map/map-controller');
 
-/** Hosts the map. The controller (loaded only in the browser) owns maplibre; React only passes intents. */
+/**
+ * Hosts the map. The controller (loaded only in the browser) owns maplibre; React only passes intents. The
+ * options are read once, when the map is made; callbacks always reach the latest props.
+ */
 export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const latest = useRef(props);
@@ -37,9 +47,12 @@ export function MapView(props: MapViewProps) {
       controller = new MapController(container.current, {
         basemap: initial.basemap,
         offlineAttribution: initial.offlineAttribution,
+        theme: initial.theme,
         bounds: initial.bounds,
         visible: initial.visible,
         styleOptions: initial.styleOptions,
+        pageLayers: initial.pageLayers,
+        pickable: initial.pickable,
         onFeatureClick: (picked) => latest.current.onFeatureClick(picked),
         onViewChange: (bbox) => latest.current.onViewChange(bbox),
         onStateChange: (state) => {
@@ -55,5 +68,5 @@ export function MapView(props: MapViewProps) {
     };
   }, []);
 
-  return <div ref={container} className="map" data-testid="map" data-state="loading" />;
+  return <div ref={container} className="map" data-testid={props.testId ?? 'map'} data-state="loading" data-mode={props.mode} />;
 }

@@ -4,11 +4,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SearchHit } from '@/db/queries/search';
 import type { VillageSummary } from '@/db/queries/villages';
 import type { AnalysisResult, Finding } from '@/lib/analysis/types';
-import type { Bbox } from '@/lib/geo';
+import { type Bbox, unionBbox } from '@/lib/geo';
 import type { BasemapConfig } from '@/lib/map/basemap';
-import type { LayerName } from '@/lib/map/layer-names';
+import { isLayerName, type LayerName } from '@/lib/map/layer-names';
 import { type BuildingColorMode, MAP_LAYERS, type StyleOptions } from '@/lib/map/layers';
-import type { MapController, PickedFeature } from '@/lib/map/map-controller';
+import type { MapController } from '@/lib/map/map-controller';
 import { AnalysisPanel } from './AnalysisPanel';
 import { DetailCard } from './DetailCard';
 import { useT } from './i18n-context';
@@ -23,13 +23,6 @@ export interface OverviewAppProps {
   basemap: BasemapConfig;
 }
 
-function unionBbox(boxes: Bbox[]): Bbox {
-  return boxes.reduce<Bbox>(
-    (all, box) => [Math.min(all[0], box[0]), Math.min(all[1], box[1]), Math.max(all[2], box[2]), Math.max(all[3], box[3])],
-    [Infinity, Infinity, -Infinity, -Infinity],
-  );
-}
-
 /** The overview map page (一张图): village filter, search, layers with live counts, map and detail card. */
 export function OverviewApp({ villages, basemap }: OverviewAppProps) {
   const t = useT();
@@ -41,7 +34,7 @@ export function OverviewApp({ villages, basemap }: OverviewAppProps) {
   const [selectedVillages, setSelectedVillages] = useState<string[]>([]);
   const [view, setView] = useState<Bbox | null>(null);
   const [counts, setCounts] = useState<Record<string, number> | null>(null);
-  const [picked, setPicked] = useState<PickedFeature | null>(null);
+  const [picked, setPicked] = useState<{ layer: LayerName; id: string } | null>(null);
   const [pickedFeature, setPickedFeature] = useState<GeoJSON.Feature | null>(null);
   const [mapState, setMapState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [tab, setTab] = useState<'layers' | 'analysis'>('layers');
@@ -168,7 +161,7 @@ export function OverviewApp({ villages, basemap }: OverviewAppProps) {
             controller.current = c;
             setView(c.viewBbox());
           }}
-          onFeatureClick={setPicked}
+          onFeatureClick={(feature) => setPicked(feature && isLayerName(feature.layer) ? { layer: feature.layer, id: feature.id } : null)}
           onViewChange={setView}
           onStateChange={setMapState}
         />

@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import { type Locale, type Translate, translator } from '@/lib/i18n';
 
 const LocaleContext = createContext<Locale>('zh-CN');
@@ -11,6 +11,8 @@ export function useLocale(): Locale {
   return useContext(LocaleContext);
 }
 
+/** The translator of the UI language: the same function until the language changes (safe in hook deps). */
 export function useT(): Translate {
-  return translator(useContext(LocaleContext));
+  const locale = useContext(LocaleContext);
+  return useMemo(() => translator(locale), [locale]);
 }

@@ -197,12 +197,12 @@ export function hasFilter(filter: HazardFilterState): boolean {
 }
 
 /** The area filter as a GeoJSON geometry, or null when absent or not one the API accepts (the API reports why). */
-export function parsedWithin(filter: HazardFilterState): GeoJSON.Polygon | GeoJSON.MultiPolygon | null {
+export function parsedWithin(filter: Pick<HazardFilterState, 'within'>): GeoJSON.Polygon | GeoJSON.MultiPolygon | null {
   return HAZARD_FILTER_PARAMS.within.safeParse(filter.within ?? undefined).data ?? null;
 }
 
 /** The near-a-point filter as numbers, or null when absent or not one the API accepts; the API's default radius. */
-export function parsedNear(filter: HazardFilterState): { lon: number; lat: number; radiusM: number } | null {
+export function parsedNear(filter: Pick<HazardFilterState, 'near' | 'radiusM'>): { lon: number; lat: number; radiusM: number } | null {
   const point = HAZARD_FILTER_PARAMS.near.safeParse(filter.near ?? undefined).data;
   const radius = HAZARD_FILTER_PARAMS.radius_m.safeParse(filter.radiusM ?? undefined);
   if (!point || !radius.success) return null;

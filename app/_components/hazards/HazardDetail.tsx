@@ -65,9 +65,7 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
     } else {
       setLoadError(errorMessage(answer, t('hz.loadFailed')));
     }
-    // t is a fresh function every render: loading depends only on the id.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id]);
+  }, [id, t]);
 
   useEffect(() => {
     void load();

@@ -2,6 +2,7 @@
 
 import { HAZARD_STATUSES } from '@/lib/domain/enums';
 import { exportHref, type HazardFilterState } from '@/lib/hazards/url-state';
+import { HAZARD_STATUS_COLORS } from '@/lib/map/layers';
 import { useLocale, useT } from '../i18n-context';
 import type { HazardList } from './types';
 
@@ -74,7 +75,9 @@ export function HazardToolbar({
             onClick={() => onStatus(tab.statuses)}
             data-testid={`status-tab-${tab.id}`}
           >
-            {tab.id !== 'all' && tab.id !== 'open' && <i className={`hz-dot hz-dot-${tab.id}`} />}
+            {tab.id in HAZARD_STATUS_COLORS && (
+              <i className="hz-dot" style={{ background: HAZARD_STATUS_COLORS[tab.id as keyof typeof HAZARD_STATUS_COLORS] }} />
+            )}
             {tab.label}
             <span className="hz-tab-count" data-testid={`status-count-${tab.id}`}>
               {count(tab.n)}

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { VillageSummary } from '@/db/queries/villages';
 import type { Permission } from '@/lib/auth/roles';
+import { circlePolygon, unionBbox } from '@/lib/geo';
 import {
   filterParams,
   type HazardFilterState,
@@ -15,8 +16,10 @@ import {
   parsePageState,
   withinText,
 } from '@/lib/hazards/url-state';
+import { enumLabel } from '@/lib/i18n';
 import type { BasemapConfig } from '@/lib/map/basemap';
-import { useT } from '../i18n-context';
+import { hazardsByStatusLayer } from '@/lib/map/layers';
+import { useLocale, useT } from '../i18n-context';
 import { callApi, errorMessage } from './api';
 import { HazardCreateForm } from './HazardCreateForm';
 import { HazardDetail } from './HazardDetail';
@@ -25,7 +28,7 @@ import { HazardImport } from './HazardImport';
 import { HazardMapView } from './HazardMapView';
 import { HazardTable } from './HazardTable';
 import { HazardToolbar } from './HazardToolbar';
-import { circlePolygon, type HazardMap, type MapMode } from './hazard-map';
+import type { HazardMap, MapMode } from './hazard-map';
 import type { HazardList } from './types';
 
 export interface HazardsAppProps {
@@ -34,13 +37,6 @@ export interface HazardsAppProps {
   permissions: Permission[];
   /** The page URL's search part at render time (the state lives in the URL). */
   initialSearch: string;
-}
-
-function unionBbox(boxes: [number, number, number, number][]): [number, number, number, number] {
-  return boxes.reduce<[number, number, number, number]>(
-    (all, box) => [Math.min(all[0], box[0]), Math.min(all[1], box[1]), Math.max(all[2], box[2]), Math.max(all[3], box[3])],
-    [Infinity, Infinity, -Infinity, -Infinity],
-  );
 }
 
 /**
@@ -81,11 +77,12 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
     if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url);
   }, [state]);
 
-  const query = listParams(state).toString();
+  // A refresh (after an edit or an import) asks again: the tick makes it a new request.
+  const listUrl = `/api/v1/hazards?${listParams(state).toString()}#${refreshTick}`;
   useEffect(() => {
     const abort = new AbortController();
     setLoading(true);
-    void callApi<HazardList>(`/api/v1/hazards?${query}`, { signal: abort.signal }).then((answer) => {
+    void callApi<HazardList>(listUrl, { signal: abort.signal }).then((answer) => {
       if (abort.signal.aborted) return;
       setLoading(false);
       if (answer.ok && answer.body) {
@@ -97,20 +94,18 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
       }
     });
     return () => abort.abort();
-    // t is a fresh function every render (useT); the list depends only on the query and refreshes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, refreshTick]);
+  }, [listUrl, t]);
 
   // The map shows every hazard of the filter (light points), not just the list's page.
-  const pointsQuery = `${filterParams(state.filter)}&view=points`;
+  const pointsUrl = `/api/v1/hazards?${filterParams(state.filter)}&view=points#${refreshTick}`;
   const [points, setPoints] = useState<GeoJSON.FeatureCollection | null>(null);
   useEffect(() => {
     const abort = new AbortController();
-    void callApi<GeoJSON.FeatureCollection>(`/api/v1/hazards?${pointsQuery}`, { signal: abort.signal }).then((answer) => {
+    void callApi<GeoJSON.FeatureCollection>(pointsUrl, { signal: abort.signal }).then((answer) => {
       if (!abort.signal.aborted) setPoints(answer.ok ? answer.body : null);
     });
     return () => abort.abort();
-  }, [pointsQuery, refreshTick]);
+  }, [pointsUrl]);
 
   // The map follows the filter, the selection, the area filter, the mode and the placing marker.
   useEffect(() => {
@@ -119,14 +114,14 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
   useEffect(() => {
     if (mapReady) void map.current?.setSelected(state.selected);
   }, [state.selected, mapReady]);
-  const within = parsedWithin(state.filter);
-  const near = parsedNear(state.filter);
-  const areaKey = `${state.filter.within}|${state.filter.near}|${state.filter.radiusM}`;
+  const { within: withinParam, near: nearParam, radiusM: radiusParam } = state.filter;
+  const area = useMemo(() => {
+    const near = parsedNear({ near: nearParam, radiusM: radiusParam });
+    return parsedWithin({ within: withinParam }) ?? (near ? circlePolygon(near.lon, near.lat, near.radiusM) : null);
+  }, [withinParam, nearParam, radiusParam]);
   useEffect(() => {
-    if (!mapReady) return;
-    void map.current?.setArea(within ?? (near ? circlePolygon(near.lon, near.lat, near.radiusM) : null));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- areaKey is the identity of within/near
-  }, [areaKey, mapReady]);
+    if (mapReady) void map.current?.setArea(area);
+  }, [area, mapReady]);
   useEffect(() => {
     if (mapReady) void map.current?.setMode(mode);
   }, [mode, mapReady]);
@@ -138,11 +133,13 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
     if (mapReady && !state.create) void map.current?.setLinked(state.selected ? linked : null);
   }, [linked, state.selected, state.create, mapReady]);
 
-  // A prefilled new hazard (from the analysis panel) shows where it will go.
+  // A prefilled new hazard (from the analysis panel) shows where it will go, once, when the map is ready.
+  const shownPrefill = useRef(false);
   useEffect(() => {
-    if (mapReady && placing && state.create) map.current?.flyTo(placing, 17);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only once the map is ready
-  }, [mapReady]);
+    if (!mapReady || shownPrefill.current) return;
+    shownPrefill.current = true;
+    if (placing && state.create) map.current?.flyTo(placing, 17);
+  }, [mapReady, placing, state.create]);
 
   const changeFilter = useCallback((filter: HazardFilterState) => {
     setState((previous) => ({ ...previous, filter, offset: 0 }));
@@ -158,7 +155,7 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
 
   // A point picked on the map scrolls its row into view.
   useEffect(() => {
-    if (state.selected === null) return;
+    if (state.selected === null || !list) return;
     document.querySelector(`[data-testid="hazard-row-${state.selected}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [state.selected, list]);
 
@@ -211,7 +208,11 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
 
   // On a laptop screen the detail takes the filters' room while it is open; they come back when it closes.
   const autoClosed = useRef(false);
+  const wasSideOpen = useRef(false);
   useEffect(() => {
+    // Only when the side panel opens or closes: the user may open the filters again meanwhile.
+    if (sideOpen === wasSideOpen.current) return;
+    wasSideOpen.current = sideOpen;
     if (sideOpen && window.innerWidth < 1700 && filtersOpen) {
       autoClosed.current = true;
       setFiltersOpen(false);
@@ -219,8 +220,7 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
       autoClosed.current = false;
       setFiltersOpen(true);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the side panel opens or closes
-  }, [sideOpen]);
+  }, [sideOpen, filtersOpen]);
   const columns = [filtersOpen ? '272px' : null, 'minmax(560px, 1.3fr)', 'minmax(280px, 1fr)', sideOpen ? '420px' : null]
     .filter(Boolean)
     .join(' ');
@@ -368,20 +368,21 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
   );
 }
 
+/** The map's legend, from the hazards layer's own colour table. */
 function MapLegend() {
   const t = useT();
+  const locale = useLocale();
   return (
     <div className="hz-legend" data-testid="hazard-legend">
-      {(['pending', 'in_progress', 'awaiting_review', 'closed'] as const).map((status) => (
-        <span key={status}>
-          <i className={`hz-dot hz-dot-${status}`} />
-          {t(`enum.hazard_status.${status}`)}
+      {hazardsByStatusLayer.legend().map((entry) => (
+        <span key={'code' in entry.label ? entry.label.code : entry.label.message}>
+          <i
+            className={`hz-dot${'message' in entry.label ? ' hz-dot-overdue' : ''}`}
+            style={'message' in entry.label ? { borderColor: entry.outline } : { background: entry.color }}
+          />
+          {'message' in entry.label ? t(entry.label.message) : enumLabel(locale, entry.label.enumGroup, entry.label.code)}
         </span>
       ))}
-      <span>
-        <i className="hz-dot hz-dot-overdue" />
-        {t('hz.overdue')}
-      </span>
     </div>
   );
 }

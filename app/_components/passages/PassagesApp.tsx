@@ -2,14 +2,16 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { VillageSummary } from '@/db/queries/villages';
-import type { Bbox } from '@/lib/geo';
+import { unionBbox } from '@/lib/geo';
 import type { BasemapConfig } from '@/lib/map/basemap';
 import type { LayerName } from '@/lib/map/layer-names';
 import type { MapController, PickedFeature } from '@/lib/map/map-controller';
+import { DrawPlugin } from '@/lib/map/plugins/draw.plugin';
+import { PlanningOverlayPlugin } from '@/lib/map/plugins/planning-overlay.plugin';
+import { PointPickPlugin } from '@/lib/map/plugins/point-pick.plugin';
 import { useLocale, useT } from '../i18n-context';
 import { MapView } from '../MapView';
 import { FixList } from './FixList';
-import type { PlanningOverlay } from './planning-map';
 import { SegmentList } from './SegmentList';
 import { SuggestionPanel } from './SuggestionPanel';
 import {
@@ -36,18 +38,18 @@ const VISIBLE = new Set<LayerName>(['villages', 'buildings', 'passages', 'obstac
 const STYLE = { buildingColorMode: 'use' as const };
 let draftCounter = 0;
 
-const townBox = (villages: VillageSummary[]): Bbox =>
-  villages.reduce<Bbox>(
-    (a, v) => [Math.min(a[0], v.bbox[0]), Math.min(a[1], v.bbox[1]), Math.max(a[2], v.bbox[2]), Math.max(a[3], v.bbox[3])],
-    [Infinity, Infinity, -Infinity, -Infinity],
-  );
-
 /** 通道整改规划: ranked segments, the what-if of a set of fixes and sites, saved fixes and siting suggestions. */
 export function PassagesApp({ villages, basemap }: PassagesAppProps) {
   const locale = useLocale();
   const t = useT();
   const controller = useRef<MapController | null>(null);
-  const overlay = useRef<PlanningOverlay | null>(null);
+  // The planner's marks, the line drawing and the site drops: plugins on the shared map, made once.
+  const [{ overlay, draw, pick }] = useState(() => ({
+    overlay: new PlanningOverlayPlugin(),
+    draw: new DrawPlugin(),
+    pick: new PointPickPlugin(),
+  }));
+  const [toolShown, setToolShown] = useState<string>('none');
   const [mapState, setMapState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [tab, setTab] = useState<'segments' | 'fixes' | 'suggest'>('segments');
   const [segments, setSegments] = useState<SegmentToFix[] | null>(null);
@@ -63,7 +65,7 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
   const [tool, setTool] = useState<'none' | 'line' | 'water' | 'station'>('none');
   const [linkWidth, setLinkWidth] = useState(5);
   const villageNames = useMemo(() => Object.fromEntries(villages.map((v) => [v.code, v.name])), [villages]);
-  const bounds = useMemo(() => townBox(villages), [villages]);
+  const bounds = useMemo(() => unionBbox(villages.map((v) => v.bbox)), [villages]);
 
   const loadSegments = useCallback(async () => {
     const data = await requestJson<{ segments: SegmentToFix[]; buildings: number; without_truck_access: number }>(
@@ -71,7 +73,7 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
     );
     setSegments(data.segments);
     setSummary({ buildings: data.buildings, without: data.without_truck_access });
-    void overlay.current?.setSegments({
+    void overlay.setSegments({
       type: 'FeatureCollection',
       features: data.segments.map((s) => ({
         type: 'Feature',
@@ -79,7 +81,7 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
         properties: { passage_id: s.passage_id, cut_off: s.cut_off },
       })),
     });
-  }, []);
+  }, [overlay]);
   const loadFixes = useCallback(async () => setFixes((await requestJson<{ fixes: FixRow[] }>('/api/v1/passage-fixes')).fixes), []);
   const loadScenarios = useCallback(
     async () => setScenarios((await requestJson<{ scenarios: ScenarioRow[] }>('/api/v1/scenarios')).scenarios),
@@ -97,7 +99,7 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
     if (draftFixes.length === 0 && draftSites.length === 0) {
       setResult(null);
       setEvalError(null);
-      void overlay.current?.setWhatIf(null, null, null);
+      void overlay.setWhatIf(null, null, null);
       return;
     }
     const abort = new AbortController();
@@ -116,7 +118,7 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
         setResult(data);
         setEvalState('idle');
         const resolvedIds = new Set(data.resolved_findings.map((f) => f.passageId));
-        void overlay.current?.setWhatIf(data.newly_reachable, data.new_links, {
+        void overlay.setWhatIf(data.newly_reachable, data.new_links, {
           type: 'FeatureCollection',
           features: (segments ?? [])
             .filter((s) => resolvedIds.has(s.passage_id))
@@ -129,19 +131,19 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
         setEvalError(error.message);
       });
     return () => abort.abort();
-  }, [draftFixes, draftSites, segments]);
+  }, [draftFixes, draftSites, segments, overlay]);
 
   useEffect(() => {
-    void overlay.current?.setFixes({
+    void overlay.setFixes({
       type: 'FeatureCollection',
       features: (fixes ?? []).flatMap((f) =>
         f.geometry ? [{ type: 'Feature' as const, geometry: f.geometry, properties: { id: f.id, status: f.status, kind: f.kind } }] : [],
       ),
     });
-  }, [fixes, mapState]);
+  }, [fixes, overlay]);
 
   useEffect(() => {
-    void overlay.current?.setSites({
+    void overlay.setSites({
       type: 'FeatureCollection',
       features: draftSites.map((s) => ({
         type: 'Feature',
@@ -149,7 +151,7 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
         properties: { kind: s.site.kind },
       })),
     });
-  }, [draftSites]);
+  }, [draftSites, overlay]);
 
   const addFix = useCallback((spec: FixSpec, label: string) => {
     setDraftFixes((list) =>
@@ -158,23 +160,21 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
   }, []);
   const addSite = useCallback((site: Site) => setDraftSites((list) => [...list, { key: `s${++draftCounter}`, site }]), []);
 
-  const selectSegment = useCallback((segment: SegmentToFix) => {
-    setSelected((current) => (current === segment.passage_id ? null : segment.passage_id));
-    overlay.current?.fit(segment.geometry);
-    void overlay.current?.setFocus(segment.geometry);
-  }, []);
+  const selectSegment = useCallback(
+    (segment: SegmentToFix) => {
+      setSelected((current) => (current === segment.passage_id ? null : segment.passage_id));
+      void overlay.fit(segment.geometry);
+      void overlay.setFocus(segment.geometry);
+    },
+    [overlay],
+  );
 
   const onMapReady = useCallback(
-    async (c: MapController) => {
+    (c: MapController) => {
       controller.current = c;
-      const { PlanningOverlay } = await import('./planning-map');
-      overlay.current = new PlanningOverlay(c.map);
-      // For the e2e driver: where a lon/lat is on screen.
-      (window as unknown as { __plannerProject?: (lonLat: [number, number]) => [number, number] }).__plannerProject = (lonLat) =>
-        overlay.current!.project(lonLat);
-      void loadSegments().catch(() => {});
+      for (const plugin of [overlay, draw, pick]) c.use(plugin);
     },
-    [loadSegments],
+    [overlay, draw, pick],
   );
 
   const pickFeature = useCallback(
@@ -184,34 +184,48 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
       if (segment) {
         setTab('segments');
         setSelected(segment.passage_id);
-        void overlay.current?.setFocus(segment.geometry);
+        void overlay.setFocus(segment.geometry);
       }
     },
-    [segments, tool],
+    [segments, tool, overlay],
   );
 
+  const stopTool = () => {
+    draw.cancel();
+    pick.stop();
+    setTool('none');
+    setToolShown('none');
+  };
+
   const startTool = (next: typeof tool) => {
-    const layer = overlay.current;
-    if (!layer) return;
+    if (!controller.current) return;
+    draw.cancel();
+    pick.stop();
     if (next === tool || next === 'none') {
-      layer.stop();
-      setTool('none');
+      stopTool();
       return;
     }
     setTool(next);
     if (next === 'line') {
-      void layer.drawLine((line) => {
-        setTool('none');
-        addFix(
-          { kind: 'new_link', geometry: line as never, width_m: linkWidth, class: 'lane' },
-          `${t('passages.kind.new_link')} (${line.coordinates.length} ${locale === 'en' ? 'points' : '点'}, ${linkWidth} m)`,
-        );
-      });
+      void draw
+        .start('linestring', (drawn) => {
+          if (drawn.type !== 'LineString') return;
+          stopTool();
+          addFix(
+            { kind: 'new_link', geometry: drawn as never, width_m: linkWidth, class: 'lane' },
+            `${t('passages.kind.new_link')} (${drawn.coordinates.length} ${locale === 'en' ? 'points' : '点'}, ${linkWidth} m)`,
+          );
+        })
+        .then(() => draw.drawing && setToolShown(next));
     } else {
-      void layer.pickPoint(([lon, lat]) => {
-        setTool('none');
-        addSite({ kind: next, lon, lat });
-      });
+      pick.start(
+        ({ lonLat: [lon, lat] }) => {
+          stopTool();
+          addSite({ kind: next, lon, lat });
+        },
+        { once: true },
+      );
+      setToolShown(next);
     }
   };
 
@@ -253,7 +267,7 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
   };
 
   const showSuggestions = (data: Suggestions | null) => {
-    void overlay.current?.setSuggested({
+    void overlay.setSuggested({
       type: 'FeatureCollection',
       features: (data?.sites ?? []).map((s) => ({
         type: 'Feature',
@@ -352,7 +366,8 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
           bounds={bounds}
           visible={VISIBLE}
           styleOptions={STYLE}
-          onReady={(c) => void onMapReady(c)}
+          mode={toolShown}
+          onReady={onMapReady}
           onFeatureClick={pickFeature}
           onViewChange={() => {}}
           onStateChange={setMapState}

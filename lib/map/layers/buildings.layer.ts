@@ -11,6 +11,8 @@ const BY_USE: Record<string, string> = {
 // Low fire-resistance grades in hot colours: they drive the spacing and cluster problems.
 const BY_GRADE: Record<string, string> = { '1-2': '#7fa37a', '3': '#f0a640', '4': '#d64532' };
 
+const PLAIN = '#cfc8bb';
+
 const colors = ({ buildingColorMode }: StyleOptions) => (buildingColorMode === 'use' ? BY_USE : BY_GRADE);
 
 export const buildingsLayer: MapLayerDefinition = {
@@ -25,13 +27,17 @@ export const buildingsLayer: MapLayerDefinition = {
       'source-layer': 'buildings',
       minzoom: 12,
       paint: {
-        'fill-color': colorByProperty(options.buildingColorMode, colors(options)),
+        // Plain: quiet footprints under other data (the hazards page's dots), still pickable.
+        'fill-color': options.buildingColorMode === 'plain' ? PLAIN : colorByProperty(options.buildingColorMode, colors(options)),
         'fill-opacity': 0.9,
-        'fill-outline-color': '#5d5142',
+        'fill-outline-color': options.buildingColorMode === 'plain' ? '#b3ab9c' : '#5d5142',
       },
     },
   ],
-  legend: (options) => enumLegend('fill', options.buildingColorMode, colors(options), '#5d5142'),
+  legend: (options) =>
+    options.buildingColorMode === 'plain'
+      ? [{ shape: 'fill', color: PLAIN, outline: '#b3ab9c', label: { message: 'layer.buildings' } }]
+      : enumLegend('fill', options.buildingColorMode, colors(options), '#5d5142'),
   nameProperty: 'name',
   detailFields: [
     { property: 'code', format: 'text' },

@@ -1,6 +1,7 @@
 import type { LayerName } from '../layer-names';
 import { buildingsLayer } from './buildings.layer';
 import { hazardsLayer } from './hazards.layer';
+import { hazardsByStatusLayer } from './hazards-by-status.layer';
 import { incidentsLayer } from './incidents.layer';
 import { obstaclesLayer } from './obstacles.layer';
 import { passagesLayer } from './passages.layer';
@@ -29,4 +30,9 @@ export function layerDefinition(id: LayerName): MapLayerDefinition {
   return MAP_LAYERS.find((layer) => layer.id === id)!;
 }
 
-export type { BuildingColorMode, MapLayerDefinition, StyleOptions } from './types';
+/** Layers whose data a page supplies; a page registers the ones it draws (`pageLayers`). */
+export const PAGE_LAYERS = [hazardsByStatusLayer] as const;
+export type PageLayerName = (typeof PAGE_LAYERS)[number]['id'];
+
+export { HAZARD_OVERDUE_RING, HAZARD_STATUS_COLORS, hazardsByStatusLayer } from './hazards-by-status.layer';
+export type { BuildingColorMode, LegendEntry, MapLayerDefinition, PageLayerDefinition, StyleLayer, StyleOptions } from './types';

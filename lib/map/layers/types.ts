@@ -2,7 +2,8 @@ import type { LayerSpecification } from 'maplibre-gl';
 import type { MessageKey } from '../../i18n';
 import type { LayerName } from '../layer-names';
 
-export type BuildingColorMode = 'use' | 'fire_grade';
+/** How buildings are coloured: by use, by fire-resistance grade, or one quiet colour (under other data). */
+export type BuildingColorMode = 'use' | 'fire_grade' | 'plain';
 
 export interface StyleOptions {
   buildingColorMode: BuildingColorMode;
@@ -43,4 +44,14 @@ export interface MapLayerDefinition {
   detailFields: DetailField[];
   /** Text labels drawn by deck.gl (Chinese glyphs rendered in the browser, no glyph server needed). */
   label?: { property: string; minZoom: number; size: number; color: [number, number, number] };
+}
+
+/**
+ * A layer whose features a page supplies (`MapController.setLayerData`), not loaded from the API: e.g. the
+ * hazards of the current list, coloured by status. It has a legend, but no card or label of its own.
+ */
+export interface PageLayerDefinition<Id extends string = string> {
+  id: Id;
+  styleLayers(): StyleLayer[];
+  legend(): LegendEntry[];
 }
