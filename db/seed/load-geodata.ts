@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { featureCollectionSchema, geometrySchemas } from '../../lib/geo/geojson-schema';
+import { systemRequestId } from '../queries/audit';
 import { type FeatureRow, findInvalidGeometries, insertRows, recordSeedInAudit } from '../queries/seed';
 import type { Database } from '../schema';
 import { GEODATA_FILES, type GeodataFile } from './geodata-files';
@@ -112,6 +113,8 @@ export async function loadGeodata(db: Kysely<Database>, dir: string): Promise<Re
   const villageCodes = new Set(files[0]!.rows.map((row) => String(row.properties.code)));
   const idsByTable = new Map<string, Map<string, number>>();
   const counts: Record<string, number> = {};
+  // The load has no request of its own: its audit rows share one id (`seed-<uuid>`), so one load can be told from another.
+  const requestId = systemRequestId('seed');
 
   for (const { spec, rows } of files) {
     checkVillageCodes(spec, rows, villageCodes);
@@ -155,7 +158,7 @@ export async function loadGeodata(db: Kysely<Database>, dir: string): Promise<Re
       }
       counts[children.table] = flattened.length;
     }
-    await recordSeedInAudit(db, spec.table, spec.file, rows.length);
+    await recordSeedInAudit(db, { table: spec.table, file: spec.file, rows: rows.length, requestId });
   }
   return counts;
 }
