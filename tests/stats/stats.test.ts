@@ -2,18 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { runAnalysis } from '../../db/queries/analysis';
 import {
-  clearCoverageCache,
   closureTrend,
-  coverageFigures,
   hazardsByCategory,
   hazardsByVillage,
   incidentComparison,
   passageProgress,
   peopleProgress,
   periodFigures,
-  screenStats,
 } from '../../db/queries/stats';
 import { seedIfEmpty } from '../../db/seed';
+import { clearCoverageCache, coverageFigures } from '../../lib/screen/coverage';
+import { screenStats } from '../../lib/screen/screen-stats';
 import { testEngines } from '../helpers/engines';
 import { TODAY, V1, V2, writeStatsTown } from './stats-town';
 

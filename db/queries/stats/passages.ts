@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { PASSAGE_MILESTONES, type PassageMilestone } from '../../../lib/reports/campaign-targets';
+import { PASSAGE_MILESTONES, type PassageMilestone } from '../../../lib/domain/campaign';
 import { minDate } from '../../../lib/time';
 import type { Database } from '../../schema';
 import { inVillages, ratio, type StatsScope } from './scope';

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { DRILL_TARGET, TRAINING_TARGETS, type TrainingTarget } from '../../../lib/reports/campaign-targets';
+import { DRILL_TARGET, TRAINING_TARGETS, type TrainingTarget } from '../../../lib/domain/campaign';
 import { minDate } from '../../../lib/time';
 import type { Database } from '../../schema';
 import { inVillages, ratio, type StatsScope } from './scope';
