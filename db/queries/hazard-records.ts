@@ -4,6 +4,7 @@ import type { HazardCreateInput, HazardPatchInput } from '../../lib/hazards/inpu
 import type { Db, HazardEventsTable } from '../schema';
 import { writeAudit } from './audit';
 import { HazardNotFoundError, overdueOn, StaleVersionError } from './hazards';
+import { singleRow } from './rows';
 
 type AuditActor = { name: string; role: string | null };
 
@@ -130,7 +131,7 @@ async function insertHazard(
     WHERE id = ${id} RETURNING ${RECORD_COLUMNS}`.execute(trx);
   await insertHazardEvent(trx, { hazard_id: id, actor: context.actor.name, action: 'created', to_status: 'pending', note: '' });
   if (input.notification) await insertNotification(trx, id, context.actor, input.notification);
-  const after = onlyRow(record.rows);
+  const after = singleRow(record);
   await writeAudit(trx, {
     actor: context.actor,
     action: 'create',
@@ -210,13 +211,6 @@ export async function importHazards(
 
 const pointAt = (place: { lon: number; lat: number }) => sql`ST_SetSRID(ST_MakePoint(${place.lon}, ${place.lat}), 4326)`;
 
-/** The row an UPDATE … RETURNING of one existing (locked) row gives back. */
-function onlyRow<T>(rows: T[]): T {
-  const [row] = rows;
-  if (row === undefined) throw new Error('the hazard row vanished inside its own transaction');
-  return row;
-}
-
 /** Appends one entry to a hazard's timeline (created, notified, a transition, an edit). */
 export async function insertHazardEvent(db: Db, event: Insertable<HazardEventsTable>): Promise<void> {
   await db.insertInto('hazard_events').values(event).execute();
@@ -276,7 +270,7 @@ export async function updateHazard(db: Db, request: UpdateHazardRequest): Promis
         version = version + 1, updated_at = now()
       WHERE id = ${request.id}
       RETURNING ${RECORD_COLUMNS}`.execute(trx);
-    const after = onlyRow(updated.rows);
+    const after = singleRow(updated);
     await insertHazardEvent(trx, { hazard_id: request.id, actor: request.actor.name, action: 'edited', note: '' });
     if (patch.notification) await insertNotification(trx, request.id, request.actor, patch.notification);
     await writeAudit(trx, {

@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { HazardStatus } from '../../lib/domain/enums';
 import type { HazardFilter } from '../../lib/hazards/filter';
 import type { Db } from '../schema';
+import { singleRow } from './rows';
 import { containsPattern } from './text-match';
 
 /** Open and past its deadline on `today` (China date, YYYY-MM-DD): the list's, the detail's and the map's overdue flag. */
@@ -100,7 +101,7 @@ export async function listHazards(
     filter.statuses.length === 0
       ? counts.rows.reduce((sum, row) => sum + row.n, 0)
       : counts.rows.filter((row) => filter.statuses.includes(row.status)).reduce((sum, row) => sum + row.n, 0);
-  return { collection: firstCollection(features.rows), total, byStatus };
+  return { collection: singleRow(features).collection, total, byStatus };
 }
 
 /**
@@ -115,14 +116,7 @@ export async function hazardPoints(db: Db, filter: HazardFilter, limit: number, 
       SELECT h.id, h.status, h.severity, ${overdueOn(today)} AS overdue, h.geom
       FROM hazards h WHERE ${conditions(filter, today, true)}
       ORDER BY h.found_on DESC, h.id DESC LIMIT ${limit}) f`.execute(db);
-  return firstCollection(result.rows);
-}
-
-/** The one row of a json_agg query (an aggregate without GROUP BY always answers one). */
-function firstCollection(rows: { collection: string }[]): string {
-  const [row] = rows;
-  if (!row) throw new Error('the feature collection query answered no row');
-  return row.collection;
+  return singleRow(result).collection;
 }
 
 /** Someone else changed the hazard since it was read: carries the current state to show instead. */

@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Bbox } from '../../lib/geo';
 import type { LayerName } from '../../lib/map/layer-names';
 import type { Db } from '../schema';
+import { singleRow } from './rows';
 
 export interface LayerFilter {
   bbox?: Bbox;
@@ -97,9 +98,7 @@ export async function layerFeatureCollection(db: Db, layer: LayerName, filter: L
       'features', coalesce(json_agg(ST_AsGeoJSON(f.*, 'geom', 7)::json), '[]'::json)
     )::text AS collection
     FROM (${filtered(layer, filter, context)}) f`.execute(db);
-  const [row] = result.rows;
-  if (!row) throw new Error('the feature collection query answered no row');
-  return row.collection;
+  return singleRow(result).collection;
 }
 
 /** How many features of each layer lie in the view: the layer panel's live counts. */

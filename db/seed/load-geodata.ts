@@ -110,7 +110,7 @@ async function rejectInvalidGeometry(db: Kysely<Database>, spec: GeodataFile, ro
 export async function loadGeodata(db: Kysely<Database>, dir: string): Promise<Record<string, number>> {
   // Read and check every file before writing anything: a bad file fails fast with its name.
   const files = GEODATA_FILES.map((spec) => ({ spec, rows: readFile(dir, spec) }));
-  const villageCodes = new Set(files[0]!.rows.map((row) => String(row.properties.code)));
+  const villageCodes = new Set(files[0]?.rows.map((row) => String(row.properties.code)));
   const idsByTable = new Map<string, Map<string, number>>();
   const counts: Record<string, number> = {};
   // The load has no request of its own: its audit rows share one id (`seed-<uuid>`), so one load can be told from another.
@@ -147,8 +147,9 @@ export async function loadGeodata(db: Kysely<Database>, dir: string): Promise<Re
       const flattened = childRows.flatMap(({ parentCode, rows: list }) =>
         list.map((child) => ({ properties: { ...child, [children.parentColumn]: ids.get(parentCode) }, geometry: null })),
       );
-      if (flattened.length > 0) {
-        const childColumns = Object.keys(flattened[0]!.properties);
+      const [first] = flattened;
+      if (first) {
+        const childColumns = Object.keys(first.properties);
         for (let offset = 0; offset < flattened.length; offset += BATCH) {
           await insertRows(db, children.table, childColumns, flattened.slice(offset, offset + BATCH), {
             withGeometry: false,
