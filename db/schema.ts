@@ -1,4 +1,31 @@
 import type { Generated, Kysely } from 'kysely';
+import type {
+  BuildingUse,
+  FireGrade,
+  FixKind,
+  FixStatus,
+  HazardCategory,
+  HazardEventAction,
+  HazardStatus,
+  IncidentCause,
+  NineSmallCategory,
+  NotifyMethod,
+  ObstacleStatus,
+  ObstacleType,
+  PassageClass,
+  PhotoKind,
+  PhotoStorage,
+  PlaceType,
+  Role,
+  Severity,
+  StackSize,
+  StationKind,
+  Structure,
+  Surface,
+  UnitKind,
+  WaterKind,
+  WaterStatus,
+} from '../lib/domain/enums';
 
 /**
  * Typed rows of every table. Geometry columns are `geom`, typed as `unknown`: they are only read
@@ -22,15 +49,15 @@ export interface BuildingsTable {
   code: string;
   village_code: string;
   name: string | null;
-  use: string;
+  use: BuildingUse;
   shop_front_home_back: Generated<boolean>;
   shop_below_home_above: Generated<boolean>;
   three_in_one: Generated<boolean>;
-  nine_small_category: string | null;
+  nine_small_category: NineSmallCategory | null;
   floors: number;
   height_m: number;
-  structure: string;
-  fire_grade: string;
+  structure: Structure;
+  fire_grade: FireGrade;
   through_stair: Generated<boolean>;
   occupants: Generated<number>;
   vulnerable_residents: Generated<number>;
@@ -45,7 +72,7 @@ export interface SocialUnitsTable {
   id: Generated<number>;
   code: string;
   name: string;
-  kind: string;
+  kind: UnitKind;
   building_id: number | null;
   village_code: string;
   trained_persons: Generated<number>;
@@ -59,10 +86,10 @@ export interface PassagesTable {
   code: string;
   name: string | null;
   village_code: string | null;
-  class: string;
+  class: PassageClass;
   clear_width_m: number;
   clear_height_m: number | null;
-  surface: string;
+  surface: Surface;
   has_turnaround: Generated<boolean>;
   slope_pct: Generated<number>;
   geom: Geometry;
@@ -72,8 +99,8 @@ export interface ObstaclesTable {
   id: Generated<number>;
   code: string;
   passage_id: number;
-  obstacle_type: string;
-  status: string;
+  obstacle_type: ObstacleType;
+  status: ObstacleStatus;
   found_on: DateString;
   cleared_on: DateString | null;
   note: Generated<string>;
@@ -85,10 +112,10 @@ export interface WaterSourcesTable {
   code: string;
   name: string;
   village_code: string | null;
-  kind: string;
+  kind: WaterKind;
   capacity_m3: number | null;
   usable_months: number[];
-  status: string;
+  status: WaterStatus;
   geom: Geometry;
 }
 
@@ -97,7 +124,7 @@ export interface StationsTable {
   code: string;
   name: string;
   village_code: string | null;
-  kind: string;
+  kind: StationKind;
   staff: Generated<number>;
   vehicles: Generated<number>;
   vehicle_type: Generated<string>;
@@ -109,7 +136,7 @@ export interface StrawStacksTable {
   id: Generated<number>;
   code: string;
   village_code: string | null;
-  size: string;
+  size: StackSize;
   volume_m3: number;
   geom: Geometry;
 }
@@ -121,16 +148,16 @@ export interface HazardsTable {
   building_id: number | null;
   unit_id: number | null;
   passage_id: number | null;
-  category: string;
-  place_type: string | null;
-  severity: string;
+  category: HazardCategory;
+  place_type: PlaceType | null;
+  severity: Severity;
   criterion: string | null;
   rule_id: string | null;
   measured: number | null;
   description: Generated<string>;
   found_on: DateString;
   deadline: DateString;
-  status: string;
+  status: HazardStatus;
   responsible_person: string | null;
   closed_on: DateString | null;
   version: Generated<number>;
@@ -144,11 +171,11 @@ export interface HazardEventsTable {
   hazard_id: number;
   at: Generated<Date>;
   actor: string;
-  action: string;
-  from_status: string | null;
-  to_status: string | null;
+  action: HazardEventAction;
+  from_status: HazardStatus | null;
+  to_status: HazardStatus | null;
   note: Generated<string>;
-  notify_method: string | null;
+  notify_method: NotifyMethod | null;
 }
 
 export interface FireIncidentsTable {
@@ -156,7 +183,7 @@ export interface FireIncidentsTable {
   code: string;
   occurred_on: DateString;
   village_code: string | null;
-  cause: string;
+  cause: IncidentCause;
   loss_yuan: Generated<number>;
   deaths: Generated<number>;
   injuries: Generated<number>;
@@ -198,7 +225,7 @@ export interface UsersTable {
   id: Generated<number>;
   username: string;
   display_name: string;
-  role: string;
+  role: Role;
   villages: string[] | null;
   password_hash: string;
   active: Generated<boolean>;
@@ -229,13 +256,13 @@ export interface HazardPhotosTable {
   id: Generated<number>;
   hazard_id: number;
   event_id: number | null;
-  kind: string;
+  kind: PhotoKind;
   content_type: string;
   byte_size: number;
   width: number;
   height: number;
   sha256: string;
-  storage: string;
+  storage: PhotoStorage;
   storage_key: string;
   data: Uint8Array | null;
   thumbnail: Uint8Array;
@@ -256,16 +283,16 @@ export interface ScenariosTable {
 
 export interface PassageFixesTable {
   id: Generated<number>;
-  kind: string;
+  kind: FixKind;
   obstacle_id: number | null;
   passage_id: number | null;
   geom: Geometry | null;
   target_width_m: number | null;
-  link_class: string | null;
+  link_class: PassageClass | null;
   created_passage_id: number | null;
   responsible: Generated<string>;
   deadline: DateString | null;
-  status: Generated<string>;
+  status: Generated<FixStatus>;
   note: Generated<string>;
   scenario_id: number | null;
   completed_on: DateString | null;

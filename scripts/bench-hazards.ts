@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { openDatabase } from '../db/client';
 import { hazardPoints, listHazards } from '../db/queries/hazards';
 import type { HazardFilter } from '../lib/hazards/filter';
+import { chinaToday } from '../lib/time';
 import { adminQuery, argument, ms, percentile, postgisServerUrl, printTable } from './bench-support';
 
 const TARGET = Number(argument('hazards', '100000'));
@@ -80,9 +81,9 @@ try {
   let matched = 0;
   for (let run = 0; run < RUNS + 5; run++) {
     const start = performance.now();
-    const list = await listHazards(db, filter, { limit: 200, offset: 0 });
+    const list = await listHazards(db, filter, { limit: 200, offset: 0 }, chinaToday());
     const listed = performance.now();
-    await hazardPoints(db, filter, 5000);
+    await hazardPoints(db, filter, 5000, chinaToday());
     const end = performance.now();
     matched = list.total;
     if (run < 5) continue; // warm-up

@@ -4,6 +4,7 @@
  * password comes from ADMIN_PASSWORD so it never appears in the shell history or the process list.
  */
 import { configFromEnvironment, openDatabase } from '../db/client';
+import { systemRequestId } from '../db/queries/audit';
 import { createUser } from '../db/queries/users';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../lib/auth/password';
 import { argument } from './bench-support';
@@ -30,6 +31,7 @@ try {
       passwordHash: await hashPassword(password),
     },
     { name: 'cli', role: null },
+    systemRequestId('cli'),
   );
   console.log(`created admin "${user.username}" (id ${user.id})`);
 } finally {

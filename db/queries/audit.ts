@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Db } from '../schema';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database, Db } from '../schema';
 
 export type AuditAction = 'create' | 'update' | 'transition' | 'delete' | 'import' | 'seed';
 
@@ -11,17 +11,36 @@ export interface AuditEntry {
   villageCode: string | null;
   before?: unknown;
   after?: unknown;
-  requestId?: string | null;
+  /** The request that made the change (the proxy's id), or a run id of the system's own (`seed-…`). */
+  requestId: string;
 }
+
+const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
 /** Appends one row to the audit trail; call it inside the transaction that makes the change. */
 export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
-  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
-  await sql`
-    INSERT INTO audit_log (actor, role, action, table_name, record_id, village_code, before, after, request_id)
-    VALUES (${entry.actor.name}, ${entry.actor.role}, ${entry.action}, ${entry.table},
-      ${entry.recordId === null ? null : String(entry.recordId)}, ${entry.villageCode},
-      ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb, ${entry.requestId ?? null})`.execute(db);
+  await db
+    .insertInto('audit_log')
+    .values({
+      actor: entry.actor.name,
+      role: entry.actor.role,
+      action: entry.action,
+      table_name: entry.table,
+      record_id: entry.recordId === null ? null : String(entry.recordId),
+      village_code: entry.villageCode,
+      before: json(entry.before),
+      after: json(entry.after),
+      request_id: entry.requestId,
+    })
+    .execute();
+}
+
+/**
+ * A request id for changes the system makes on its own (loading the demo data, the first accounts, a command
+ * line tool): the purpose and a fresh UUID, so one run's audit rows share an id and no two runs do.
+ */
+export function systemRequestId(purpose: 'seed' | 'startup' | 'cli'): string {
+  return `${purpose}-${crypto.randomUUID()}`;
 }
 
 export interface AuditFilter {
@@ -49,21 +68,43 @@ export interface AuditRow {
 
 /** Audit rows, newest first; `from`/`to` are UTC instants or dates (to is inclusive of that day). */
 export async function listAudit(db: Db, filter: AuditFilter, page: { limit: number; offset: number }) {
-  const parts = [sql`true`];
-  if (filter.actor) parts.push(sql`actor = ${filter.actor}`);
-  if (filter.villages && filter.villages.length > 0) parts.push(sql`village_code = ANY(${filter.villages}::text[])`);
-  if (filter.table) parts.push(sql`table_name = ${filter.table}`);
-  if (filter.recordId) parts.push(sql`record_id = ${filter.recordId}`);
-  if (filter.from) parts.push(sql`at >= ${filter.from}::timestamptz`);
-  if (filter.to) parts.push(sql`at < (${filter.to}::date + 1)`);
-  const where = sql.join(parts, sql` AND `);
+  const matching = ({ eb, and }: ExpressionBuilder<Database, 'audit_log'>) => {
+    const parts = [];
+    if (filter.actor) parts.push(eb('actor', '=', filter.actor));
+    if (filter.villages && filter.villages.length > 0) parts.push(eb('village_code', 'in', filter.villages));
+    if (filter.table) parts.push(eb('table_name', '=', filter.table));
+    if (filter.recordId) parts.push(eb('record_id', '=', filter.recordId));
+    if (filter.from) parts.push(eb('at', '>=', sql<Date>`${filter.from}::timestamptz`));
+    if (filter.to) parts.push(eb('at', '<', sql<Date>`(${filter.to}::date + 1)`));
+    return and(parts);
+  };
   const [rows, count] = await Promise.all([
-    sql<AuditRow>`
-      SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at, actor, role, action, table_name,
-        record_id, village_code, before, after, request_id
-      FROM audit_log WHERE ${where} ORDER BY audit_log.at DESC, audit_log.id DESC
-      LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db),
-    sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE ${where}`.execute(db),
+    db
+      .selectFrom('audit_log')
+      .select([
+        sql<string>`id::text`.as('id'),
+        sql<string>`to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`.as('at'),
+        'actor',
+        'role',
+        'action',
+        'table_name',
+        'record_id',
+        'village_code',
+        'before',
+        'after',
+        'request_id',
+      ])
+      .where(matching)
+      .orderBy('audit_log.at', 'desc')
+      .orderBy('audit_log.id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    db
+      .selectFrom('audit_log')
+      .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+      .where(matching)
+      .executeTakeFirstOrThrow(),
   ]);
-  return { rows: rows.rows, total: count.rows[0]!.n };
+  return { rows: rows satisfies AuditRow[], total: count.n };
 }

@@ -3,6 +3,7 @@ import type { PhotoKind, PhotoStorage } from '../../lib/domain/enums';
 import type { PhotoStore } from '../../lib/photos/photo-store';
 import type { ProcessedPhoto } from '../../lib/photos/process-photo';
 import type { Db } from '../schema';
+import { writeAudit } from './audit';
 import { HazardNotFoundError } from './hazards';
 
 /** A photo's description without its bytes (what a list shows; thumbnails and full bytes are fetched by id). */
@@ -39,11 +40,23 @@ export interface AddHazardPhotoRequest {
   actor: { name: string; role: string | null };
   /** Villages the actor may touch; null = whole town. A hazard outside answers HazardNotFoundError (no leak). */
   villages?: readonly string[] | null;
-  requestId?: string;
+  requestId: string;
 }
 
-const META_COLUMNS = sql`id, hazard_id, event_id, kind, content_type, byte_size, width, height, sha256, storage, uploaded_by,
-  to_char(uploaded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS uploaded_at`;
+const META_COLUMNS = [
+  'id',
+  'hazard_id',
+  'event_id',
+  'kind',
+  'content_type',
+  'byte_size',
+  'width',
+  'height',
+  'sha256',
+  'storage',
+  'uploaded_by',
+  sql<string>`to_char(uploaded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('uploaded_at'),
+] as const;
 
 /**
  * Saves a processed photo of a hazard: the full bytes to `store` first (so no row ever points at missing bytes),
@@ -54,38 +67,60 @@ export async function addHazardPhoto(db: Db, request: AddHazardPhotoRequest, sto
   const { photo } = request;
   const stored = await store.save(photo.bytes, photo.sha256);
   return db.transaction().execute(async (trx) => {
-    const hazard = await sql<{ village_code: string }>`
-      SELECT village_code FROM hazards WHERE id = ${request.hazardId} FOR SHARE`.execute(trx);
-    const villageCode = hazard.rows[0]?.village_code;
-    if (villageCode === undefined || (request.villages && !request.villages.includes(villageCode))) {
+    const hazard = await trx.selectFrom('hazards').select('village_code').where('id', '=', request.hazardId).forShare().executeTakeFirst();
+    if (!hazard || (request.villages && !request.villages.includes(hazard.village_code))) {
       throw new HazardNotFoundError(request.hazardId);
     }
     if (request.eventId !== undefined && request.eventId !== null) {
-      const event = await sql<{ ok: number }>`
-        SELECT 1 AS ok FROM hazard_events WHERE id = ${request.eventId} AND hazard_id = ${request.hazardId}`.execute(trx);
-      if (event.rows.length === 0) throw new PhotoEventMismatchError(request.eventId, request.hazardId);
+      const event = await trx
+        .selectFrom('hazard_events')
+        .select('id')
+        .where('id', '=', request.eventId)
+        .where('hazard_id', '=', request.hazardId)
+        .executeTakeFirst();
+      if (!event) throw new PhotoEventMismatchError(request.eventId, request.hazardId);
     }
-    const inserted = await sql<HazardPhotoMeta>`
-      INSERT INTO hazard_photos (hazard_id, event_id, kind, content_type, byte_size, width, height, sha256, storage,
-        storage_key, data, thumbnail, uploaded_by)
-      VALUES (${request.hazardId}, ${request.eventId ?? null}, ${request.kind}, ${photo.contentType}, ${photo.bytes.byteLength},
-        ${photo.width}, ${photo.height}, ${photo.sha256}, ${stored.storage}, ${stored.storageKey}, ${stored.data},
-        ${photo.thumbnail.bytes}, ${request.actor.name})
-      RETURNING ${META_COLUMNS}`.execute(trx);
-    const meta = inserted.rows[0]!;
-    await sql`
-      INSERT INTO audit_log (actor, role, action, table_name, record_id, village_code, before, after, request_id)
-      VALUES (${request.actor.name}, ${request.actor.role}, 'create', 'hazard_photos', ${String(meta.id)}, ${villageCode},
-        NULL, ${JSON.stringify({ ...meta, storage_key: stored.storageKey })}::jsonb, ${request.requestId ?? null})`.execute(trx);
+    const meta: HazardPhotoMeta = await trx
+      .insertInto('hazard_photos')
+      .values({
+        hazard_id: request.hazardId,
+        event_id: request.eventId ?? null,
+        kind: request.kind,
+        content_type: photo.contentType,
+        byte_size: photo.bytes.byteLength,
+        width: photo.width,
+        height: photo.height,
+        sha256: photo.sha256,
+        storage: stored.storage,
+        storage_key: stored.storageKey,
+        data: stored.data,
+        thumbnail: photo.thumbnail.bytes,
+        uploaded_by: request.actor.name,
+      })
+      .returning(META_COLUMNS)
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, {
+      actor: request.actor,
+      action: 'create',
+      table: 'hazard_photos',
+      recordId: meta.id,
+      villageCode: hazard.village_code,
+      after: { ...meta, storage_key: stored.storageKey },
+      requestId: request.requestId,
+    });
     return meta;
   });
 }
 
 /** The photos of a hazard, oldest first, without bytes. */
 export async function listHazardPhotos(db: Db, hazardId: number): Promise<HazardPhotoMeta[]> {
-  const result = await sql<HazardPhotoMeta>`
-    SELECT ${META_COLUMNS} FROM hazard_photos WHERE hazard_id = ${hazardId} ORDER BY uploaded_at, id`.execute(db);
-  return result.rows;
+  return db
+    .selectFrom('hazard_photos')
+    .select(META_COLUMNS)
+    .where('hazard_id', '=', hazardId)
+    .orderBy('hazard_photos.uploaded_at')
+    .orderBy('id')
+    .execute();
 }
 
 export interface PhotoBytes {
@@ -107,27 +142,25 @@ export async function readHazardPhoto(
   variant: 'full' | 'thumbnail',
   stores: Record<PhotoStorage, PhotoStore>,
 ): Promise<PhotoBytes | null> {
-  const result = await sql<{
-    hazard_id: number;
-    village_code: string;
-    content_type: string;
-    storage: PhotoStorage;
-    storage_key: string;
-    data: Uint8Array | null;
-    thumbnail: Uint8Array | null;
-  }>`
-    SELECT p.hazard_id, h.village_code, p.content_type, p.storage, p.storage_key,
-      ${variant === 'full' ? sql`p.data` : sql`NULL::bytea`} AS data,
-      ${variant === 'thumbnail' ? sql`p.thumbnail` : sql`NULL::bytea`} AS thumbnail
-    FROM hazard_photos p JOIN hazards h ON h.id = p.hazard_id
-    WHERE p.id = ${id}`.execute(db);
-  const row = result.rows[0];
-  if (!row) return null;
-  const base = { hazardId: row.hazard_id, villageCode: row.village_code };
+  const photo = db
+    .selectFrom('hazard_photos as p')
+    .innerJoin('hazards as h', 'h.id', 'p.hazard_id')
+    .select(['p.hazard_id', 'h.village_code', 'p.content_type'])
+    .where('p.id', '=', id);
+  // Only the bytes asked for leave the database.
   if (variant === 'thumbnail') {
-    const thumbnail = row.thumbnail!;
-    return { ...base, contentType: 'image/webp', bytes: Buffer.from(thumbnail.buffer, thumbnail.byteOffset, thumbnail.byteLength) };
+    const row = await photo.select('p.thumbnail').executeTakeFirst();
+    if (!row) return null;
+    const { thumbnail } = row;
+    return {
+      hazardId: row.hazard_id,
+      villageCode: row.village_code,
+      contentType: 'image/webp',
+      bytes: Buffer.from(thumbnail.buffer, thumbnail.byteOffset, thumbnail.byteLength),
+    };
   }
+  const row = await photo.select(['p.storage', 'p.storage_key', 'p.data']).executeTakeFirst();
+  if (!row) return null;
   const bytes = await stores[row.storage].load({ storageKey: row.storage_key, data: row.data });
-  return { ...base, contentType: row.content_type, bytes };
+  return { hazardId: row.hazard_id, villageCode: row.village_code, contentType: row.content_type, bytes };
 }

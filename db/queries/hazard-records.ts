@@ -1,8 +1,10 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
+import type { NotifyMethod } from '../../lib/domain/enums';
 import type { HazardCreateInput, HazardPatchInput } from '../../lib/hazards/input';
-import type { Db } from '../schema';
+import type { Db, HazardEventsTable } from '../schema';
 import { writeAudit } from './audit';
-import { HazardNotFoundError, StaleVersionError } from './hazards';
+import { HazardNotFoundError, overdueOn, StaleVersionError } from './hazards';
+import { singleRow } from './rows';
 
 type AuditActor = { name: string; role: string | null };
 
@@ -81,7 +83,7 @@ export interface CreateHazardRequest {
   actor: AuditActor;
   /** The actor's villages; null = whole town. */
   villages: readonly string[] | null;
-  requestId?: string;
+  requestId: string;
 }
 
 /**
@@ -100,23 +102,36 @@ async function insertHazard(
 ): Promise<Record<string, unknown>> {
   const place = await resolvePlace(trx, input);
   assertVillageAllowed(place.village_code, context.villages);
-  const inserted = await sql<{ id: number }>`
-    INSERT INTO hazards (code, village_code, building_id, unit_id, passage_id, category, place_type, severity, criterion,
-      rule_id, measured, description, found_on, deadline, status, responsible_person, geom)
-    VALUES (${input.code ?? `new-${crypto.randomUUID()}`}, ${place.village_code}, ${input.building_id ?? null}, ${input.unit_id ?? null},
-      ${input.passage_id ?? null}, ${input.category}, ${input.place_type}, ${input.severity}, ${input.criterion},
-      ${input.rule_id}, ${input.measured}, ${input.description}, ${input.found_on}::date, ${input.deadline}::date, 'pending',
-      ${input.responsible_person}, ST_SetSRID(ST_MakePoint(${place.lon}, ${place.lat}), 4326))
-    RETURNING id`.execute(trx);
-  const id = inserted.rows[0]!.id;
+  const { id } = await trx
+    .insertInto('hazards')
+    .values({
+      code: input.code ?? `new-${crypto.randomUUID()}`,
+      village_code: place.village_code,
+      building_id: input.building_id ?? null,
+      unit_id: input.unit_id ?? null,
+      passage_id: input.passage_id ?? null,
+      category: input.category,
+      place_type: input.place_type,
+      severity: input.severity,
+      criterion: input.criterion,
+      rule_id: input.rule_id,
+      measured: input.measured,
+      description: input.description,
+      found_on: input.found_on,
+      deadline: input.deadline,
+      status: 'pending',
+      responsible_person: input.responsible_person,
+      geom: pointAt(place),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   // Without a code of its own, the code follows the id so it is unique without a second counter: H00486, …
   const record = await sql<Record<string, unknown>>`
     UPDATE hazards SET code = CASE WHEN code LIKE 'new-%' THEN 'H' || lpad(id::text, 5, '0') ELSE code END
     WHERE id = ${id} RETURNING ${RECORD_COLUMNS}`.execute(trx);
-  await sql`INSERT INTO hazard_events (hazard_id, actor, action, to_status, note)
-    VALUES (${id}, ${context.actor.name}, 'created', 'pending', '')`.execute(trx);
+  await insertHazardEvent(trx, { hazard_id: id, actor: context.actor.name, action: 'created', to_status: 'pending', note: '' });
   if (input.notification) await insertNotification(trx, id, context.actor, input.notification);
-  const after = record.rows[0]!;
+  const after = singleRow(record);
   await writeAudit(trx, {
     actor: context.actor,
     action: 'create',
@@ -194,9 +209,21 @@ export async function importHazards(
   });
 }
 
-async function insertNotification(db: Db, hazardId: number, actor: AuditActor, notification: { method: string; on: string }) {
-  await sql`INSERT INTO hazard_events (hazard_id, actor, action, note, notify_method)
-    VALUES (${hazardId}, ${actor.name}, 'notified', ${`通知日期 ${notification.on}`}, ${notification.method})`.execute(db);
+const pointAt = (place: { lon: number; lat: number }) => sql`ST_SetSRID(ST_MakePoint(${place.lon}, ${place.lat}), 4326)`;
+
+/** Appends one entry to a hazard's timeline (created, notified, a transition, an edit). */
+export async function insertHazardEvent(db: Db, event: Insertable<HazardEventsTable>): Promise<void> {
+  await db.insertInto('hazard_events').values(event).execute();
+}
+
+async function insertNotification(db: Db, hazardId: number, actor: AuditActor, notification: { method: NotifyMethod; on: string }) {
+  await insertHazardEvent(db, {
+    hazard_id: hazardId,
+    actor: actor.name,
+    action: 'notified',
+    note: `通知日期 ${notification.on}`,
+    notify_method: notification.method,
+  });
 }
 
 async function lockedRecord(db: Db, id: number, villages: readonly string[] | null) {
@@ -212,7 +239,7 @@ export interface UpdateHazardRequest {
   patch: HazardPatchInput;
   actor: AuditActor;
   villages: readonly string[] | null;
-  requestId?: string;
+  requestId: string;
 }
 
 /**
@@ -239,14 +266,12 @@ export async function updateHazard(db: Db, request: UpdateHazardRequest): Promis
         criterion = ${value('criterion')}, rule_id = ${value('rule_id')}, measured = ${value('measured')},
         description = ${value('description')}, found_on = ${foundOn}::date, deadline = ${deadline}::date,
         responsible_person = ${value('responsible_person')},
-        geom = ${place ? sql`ST_SetSRID(ST_MakePoint(${place.lon}, ${place.lat}), 4326)` : sql`geom`},
+        geom = ${place ? pointAt(place) : sql`geom`},
         version = version + 1, updated_at = now()
       WHERE id = ${request.id}
       RETURNING ${RECORD_COLUMNS}`.execute(trx);
-    const after = updated.rows[0]!;
-    await sql`INSERT INTO hazard_events (hazard_id, actor, action, note) VALUES (${request.id}, ${request.actor.name}, 'edited', '')`.execute(
-      trx,
-    );
+    const after = singleRow(updated);
+    await insertHazardEvent(trx, { hazard_id: request.id, actor: request.actor.name, action: 'edited', note: '' });
     if (patch.notification) await insertNotification(trx, request.id, request.actor, patch.notification);
     await writeAudit(trx, {
       actor: request.actor,
@@ -278,8 +303,11 @@ export interface HazardDetail {
   linked: { layer: 'buildings' | 'units' | 'passages'; id: number; code: string; name: string | null; geometry: GeoJSON.Geometry } | null;
 }
 
-/** Everything the detail view shows: the hazard, its timeline, the rule it came from and the linked record. */
-export async function hazardDetail(db: Db, id: number, villages: readonly string[] | null): Promise<HazardDetail | null> {
+/**
+ * Everything the detail view shows: the hazard (overdue as of `today`), its timeline, the rule it came from and
+ * the linked record.
+ */
+export async function hazardDetail(db: Db, id: number, villages: readonly string[] | null, today: string): Promise<HazardDetail | null> {
   const hazard = await sql<{
     feature: string;
     village_code: string;
@@ -292,7 +320,7 @@ export async function hazardDetail(db: Db, id: number, villages: readonly string
     FROM (
       SELECT h.id, h.code, h.village_code, v.name AS village_name, h.building_id, h.unit_id, h.passage_id, h.category,
         h.place_type, h.severity, h.criterion, h.rule_id, h.measured, h.description, h.found_on, h.deadline, h.status,
-        h.responsible_person, h.closed_on, h.version, h.status <> 'closed' AND h.deadline < current_date AS overdue, h.geom
+        h.responsible_person, h.closed_on, h.version, ${overdueOn(today)} AS overdue, h.geom
       FROM hazards h JOIN villages v ON v.code = h.village_code WHERE h.id = ${id}) f`.execute(db);
   const row = hazard.rows[0];
   if (!row || (villages && !villages.includes(row.village_code))) return null;
@@ -336,10 +364,10 @@ export async function recordNotification(
   db: Db,
   request: {
     id: number;
-    notification: { method: string; on: string };
+    notification: { method: NotifyMethod; on: string };
     actor: AuditActor;
     villages: readonly string[] | null;
-    requestId?: string;
+    requestId: string;
   },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {

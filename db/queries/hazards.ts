@@ -1,12 +1,21 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { HazardStatus } from '../../lib/domain/enums';
 import type { HazardFilter } from '../../lib/hazards/filter';
-import { checkTransition } from '../../lib/hazards/lifecycle';
 import type { Db } from '../schema';
+import { singleRow } from './rows';
 import { containsPattern } from './text-match';
 
-/** The WHERE conditions of a filter; `withStatus: false` leaves out the status filter (for per-status counts). */
-function conditions(filter: HazardFilter, withStatus: boolean): RawBuilder<unknown> {
+/** Open and past its deadline on `today` (China date, YYYY-MM-DD): the list's, the detail's and the map's overdue flag. */
+export function overdueOn(today: string, alias = 'h'): RawBuilder<boolean> {
+  const h = sql.raw(alias);
+  return sql<boolean>`(${h}.status <> 'closed' AND ${h}.deadline < ${today}::date)`;
+}
+
+/**
+ * The WHERE conditions of a filter on `today`; `withStatus: false` leaves out the status filter (for per-status
+ * counts).
+ */
+function conditions(filter: HazardFilter, today: string, withStatus: boolean): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`true`];
   const anyOf = (column: string, values: string[]) =>
     values.length > 0 ? parts.push(sql`h.${sql.ref(column)} = ANY(${values}::text[])`) : undefined;
@@ -31,11 +40,11 @@ function conditions(filter: HazardFilter, withStatus: boolean): RawBuilder<unkno
     parts.push(sql`ST_DWithin(h.geom::geography, ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)::geography, ${radiusM})`);
   }
   if (filter.overdue !== undefined) {
-    const overdue = sql`(h.status <> 'closed' AND h.deadline < current_date)`;
+    const overdue = overdueOn(today);
     parts.push(filter.overdue ? overdue : sql`NOT ${overdue}`);
   }
   if (filter.dueWithinDays !== undefined) {
-    parts.push(sql`(h.status <> 'closed' AND h.deadline BETWEEN current_date AND current_date + ${filter.dueWithinDays}::int)`);
+    parts.push(sql`(h.status <> 'closed' AND h.deadline BETWEEN ${today}::date AND ${today}::date + ${filter.dueWithinDays}::int)`);
   }
   if (filter.foundFrom) parts.push(sql`h.found_on >= ${filter.foundFrom}::date`);
   if (filter.foundTo) parts.push(sql`h.found_on <= ${filter.foundTo}::date`);
@@ -62,14 +71,19 @@ export interface HazardList {
   byStatus: Record<string, number>;
 }
 
-/** The hazard list for a filter: one page of features, the total and the counts per status. */
-export async function listHazards(db: Db, filter: HazardFilter, page: { limit: number; offset: number }): Promise<HazardList> {
+/** The hazard list for a filter on `today`: one page of features, the total and the counts per status. */
+export async function listHazards(
+  db: Db,
+  filter: HazardFilter,
+  page: { limit: number; offset: number },
+  today: string,
+): Promise<HazardList> {
   const rows = sql`
     SELECT h.id, h.code, h.village_code, v.name AS village_name, h.category, h.place_type, h.severity, h.criterion,
       h.rule_id, h.measured, h.description, h.found_on, h.deadline, h.status, h.responsible_person, h.closed_on,
-      h.version, h.status <> 'closed' AND h.deadline < current_date AS overdue, h.geom
+      h.version, ${overdueOn(today)} AS overdue, h.geom
     FROM hazards h JOIN villages v ON v.code = h.village_code
-    WHERE ${conditions(filter, true)}
+    WHERE ${conditions(filter, today, true)}
     ORDER BY h.found_on DESC, h.id DESC
     LIMIT ${page.limit} OFFSET ${page.offset}`;
   const [features, counts] = await Promise.all([
@@ -79,7 +93,7 @@ export async function listHazards(db: Db, filter: HazardFilter, page: { limit: n
       FROM (${rows}) f`.execute(db),
     sql<{ status: string; n: number }>`
       SELECT h.status, count(*)::int AS n
-      FROM hazards h WHERE ${conditions(filter, false)}
+      FROM hazards h WHERE ${conditions(filter, today, false)}
       GROUP BY h.status`.execute(db),
   ]);
   const byStatus = Object.fromEntries(counts.rows.map((row) => [row.status, row.n]));
@@ -87,22 +101,22 @@ export async function listHazards(db: Db, filter: HazardFilter, page: { limit: n
     filter.statuses.length === 0
       ? counts.rows.reduce((sum, row) => sum + row.n, 0)
       : counts.rows.filter((row) => filter.statuses.includes(row.status)).reduce((sum, row) => sum + row.n, 0);
-  return { collection: features.rows[0]!.collection, total, byStatus };
+  return { collection: singleRow(features).collection, total, byStatus };
 }
 
 /**
  * Every hazard of a filter as light map points (id, status, severity, overdue), up to `limit`: the map
  * shows all of them while the list pages through. RFC 7946 FeatureCollection text.
  */
-export async function hazardPoints(db: Db, filter: HazardFilter, limit: number): Promise<string> {
+export async function hazardPoints(db: Db, filter: HazardFilter, limit: number, today: string): Promise<string> {
   const result = await sql<{ collection: string }>`
     SELECT json_build_object('type', 'FeatureCollection',
       'features', coalesce(json_agg(ST_AsGeoJSON(f.*, 'geom', 6)::json), '[]'::json))::text AS collection
     FROM (
-      SELECT h.id, h.status, h.severity, h.status <> 'closed' AND h.deadline < current_date AS overdue, h.geom
-      FROM hazards h WHERE ${conditions(filter, true)}
+      SELECT h.id, h.status, h.severity, ${overdueOn(today)} AS overdue, h.geom
+      FROM hazards h WHERE ${conditions(filter, today, true)}
       ORDER BY h.found_on DESC, h.id DESC LIMIT ${limit}) f`.execute(db);
-  return result.rows[0]!.collection;
+  return singleRow(result).collection;
 }
 
 /** Someone else changed the hazard since it was read: carries the current state to show instead. */
@@ -120,53 +134,34 @@ export class HazardNotFoundError extends Error {
   }
 }
 
-export interface TransitionRequest {
-  id: number;
-  to: HazardStatus;
-  note: string;
-  /** The version the user saw; a newer one in the database means their view is stale. */
-  version: number;
-  actor: { name: string; role: string | null };
-  /** The actor's villages; null = whole town. A hazard outside answers as not found. */
-  villages?: readonly string[] | null;
-  /** Called with the locked current status before anything changes (the route checks the role for that step). */
-  authorize?: (from: HazardStatus, to: HazardStatus) => void;
-  requestId?: string;
+/** A hazard's lifecycle state, locked until the transaction ends; undefined when there is no such hazard. */
+export async function lockHazardState(db: Db, id: number) {
+  return db
+    .selectFrom('hazards')
+    .select(['status', 'version', 'village_code', 'closed_on'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
-/**
- * Moves a hazard one step along its lifecycle, in one transaction: the row is locked, the version compared
- * (optimistic concurrency), the step checked, then the hazard, its event log and the audit log written.
- * Returns the new version.
- */
-export async function transitionHazard(db: Db, request: TransitionRequest): Promise<{ version: number; status: HazardStatus }> {
-  return db.transaction().execute(async (trx) => {
-    const current = await sql<{ status: HazardStatus; version: number; village_code: string; closed_on: string | null }>`
-      SELECT status, version, village_code, closed_on FROM hazards WHERE id = ${request.id} FOR UPDATE`.execute(trx);
-    const row = current.rows[0];
-    if (!row || (request.villages && !request.villages.includes(row.village_code))) throw new HazardNotFoundError(request.id);
-    if (row.version !== request.version) throw new StaleVersionError({ version: row.version, status: row.status });
-    request.authorize?.(row.status, request.to);
-    const afterPhotos = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM hazard_photos WHERE hazard_id = ${request.id} AND kind = 'after'`.execute(trx);
-    checkTransition(row.status, request.to, request.note, afterPhotos.rows[0]!.n > 0);
+/** Whether the hazard has an after-photo (整改后照片), the evidence that allows closing it. */
+export async function hasAfterPhoto(db: Db, hazardId: number): Promise<boolean> {
+  const photo = await db
+    .selectFrom('hazard_photos')
+    .select('id')
+    .where('hazard_id', '=', hazardId)
+    .where('kind', '=', 'after')
+    .limit(1)
+    .executeTakeFirst();
+  return photo !== undefined;
+}
 
-    const updated = await sql<{ version: number; status: HazardStatus; closed_on: string | null }>`
-      UPDATE hazards SET status = ${request.to}, version = version + 1, updated_at = now(),
-        closed_on = CASE WHEN ${request.to}::text = 'closed' THEN current_date ELSE NULL END
-      WHERE id = ${request.id}
-      RETURNING version, status, closed_on`.execute(trx);
-    const after = updated.rows[0]!;
-    const reopened = row.status === 'awaiting_review' && request.to === 'in_progress';
-    await sql`
-      INSERT INTO hazard_events (hazard_id, actor, action, from_status, to_status, note)
-      VALUES (${request.id}, ${request.actor.name}, ${reopened ? 'reopened' : 'transition'}, ${row.status}, ${request.to},
-        ${request.note})`.execute(trx);
-    await sql`
-      INSERT INTO audit_log (actor, role, action, table_name, record_id, village_code, before, after, request_id)
-      VALUES (${request.actor.name}, ${request.actor.role}, 'transition', 'hazards', ${String(request.id)}, ${row.village_code},
-        ${JSON.stringify({ status: row.status, version: row.version, closed_on: row.closed_on })}::jsonb,
-        ${JSON.stringify(after)}::jsonb, ${request.requestId ?? null})`.execute(trx);
-    return { version: after.version, status: after.status };
-  });
+/** Sets a hazard's status and 销号日期 (closed_on: the day it was closed, null while open), bumping its version. */
+export async function setHazardStatus(db: Db, change: { id: number; status: HazardStatus; closedOn: string | null }) {
+  return db
+    .updateTable('hazards')
+    .set({ status: change.status, closed_on: change.closedOn, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', change.id)
+    .returning(['version', 'status', 'closed_on'])
+    .executeTakeFirstOrThrow();
 }

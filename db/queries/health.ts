@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, TableName } from '../schema';
+import { singleRow } from './rows';
 
 export const COUNTED_TABLES: TableName[] = [
   'villages',
@@ -20,7 +21,7 @@ export const COUNTED_TABLES: TableName[] = [
 
 export async function postgisVersion(db: Kysely<Database>): Promise<string> {
   const result = await sql<{ version: string }>`SELECT postgis_lib_version() AS version`.execute(db);
-  return result.rows[0]!.version;
+  return singleRow(result).version;
 }
 
 /** Row count of every domain table, in one round trip. */
@@ -34,5 +35,5 @@ export async function tableCounts(db: Kysely<Database>): Promise<Record<string, 
 export async function hasDemoData(db: Kysely<Database>): Promise<boolean> {
   const result = await sql<{ seeded: boolean }>`
     SELECT EXISTS (SELECT 1 FROM audit_log WHERE action = 'seed') AS seeded`.execute(db);
-  return result.rows[0]!.seeded;
+  return singleRow(result).seeded;
 }

@@ -1,17 +1,17 @@
 import { sql } from 'kysely';
-import type { FixStatus } from '../../lib/domain/enums';
+import type { FixKind, FixStatus, PassageClass } from '../../lib/domain/enums';
 import type { Db } from '../schema';
 import { utcInstant } from './instants';
 
 export interface FixRow {
   id: number;
-  kind: string;
+  kind: FixKind;
   obstacle_id: number | null;
   obstacle_code: string | null;
   passage_id: number | null;
   passage_code: string | null;
   target_width_m: number | null;
-  link_class: string | null;
+  link_class: PassageClass | null;
   created_passage_id: number | null;
   responsible: string;
   deadline: string | null;
@@ -62,12 +62,10 @@ const selectFixes = (db: Db) =>
 type RawFixRow = Awaited<ReturnType<ReturnType<typeof selectFixes>['executeTakeFirstOrThrow']>>;
 const toFixRow = (row: RawFixRow): FixRow => ({
   ...row,
-  // The status column's CHECK holds it to FIX_STATUSES.
-  status: row.status as FixStatus,
   geometry: row.geometry ? (JSON.parse(row.geometry) as GeoJSON.Geometry) : null,
 });
 
-export async function listFixes(db: Db, filter: { statuses?: readonly string[]; scenarioId?: number } = {}): Promise<FixRow[]> {
+export async function listFixes(db: Db, filter: { statuses?: readonly FixStatus[]; scenarioId?: number } = {}): Promise<FixRow[]> {
   const statuses = filter.statuses ?? [];
   const scenarioId = filter.scenarioId;
   const rows = await selectFixes(db)
@@ -95,11 +93,11 @@ export interface FixTarget {
   passage_id: number | null;
   geom: GeoJSON.LineString | GeoJSON.Point | null;
   target_width_m: number | null;
-  link_class: string | null;
+  link_class: PassageClass | null;
 }
 
 export interface NewFix extends FixTarget {
-  kind: string;
+  kind: FixKind;
   responsible: string;
   deadline: string | null;
   note: string;
@@ -225,7 +223,7 @@ export interface NewLinkPassage {
   code: string;
   name: string;
   villageCode: string | null;
-  linkClass: string;
+  linkClass: PassageClass;
   widthM: number;
   geometry: GeoJSON.LineString;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, TableName } from '../schema';
+import { writeAudit } from './audit';
 
 type Row = Record<string, unknown>;
 export interface FeatureRow {
@@ -55,21 +56,17 @@ export async function countRows(db: Db, table: TableName): Promise<number> {
   return result.rows[0]?.n ?? 0;
 }
 
-export async function recordSeedInAudit(db: Db, table: string, file: string, rows: number): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor: 'system',
-      role: null,
-      action: 'seed',
-      table_name: table,
-      record_id: null,
-      village_code: null,
-      before: null,
-      after: JSON.stringify({ file, rows }),
-      request_id: null,
-    })
-    .execute();
+/** One audit row per loaded file; `requestId` is the load's own (`seed-<uuid>`), shared by all its files. */
+export async function recordSeedInAudit(db: Db, load: { table: string; file: string; rows: number; requestId: string }): Promise<void> {
+  await writeAudit(db, {
+    actor: { name: 'system', role: null },
+    action: 'seed',
+    table: load.table,
+    recordId: null,
+    villageCode: null,
+    after: { file: load.file, rows: load.rows },
+    requestId: load.requestId,
+  });
 }
 
 /** Transaction-scoped lock so that concurrent first starts do not seed twice. */

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { Actor } from '../../lib/auth/actor';
 import type { Role } from '../../lib/domain/enums';
-import type { Db } from '../schema';
+import type { Database, Db } from '../schema';
 import { writeAudit } from './audit';
 
 export interface UserRow {
@@ -16,9 +16,21 @@ export interface UserRow {
   updated_at: string;
 }
 
-const USER_COLUMNS = sql`id, username, display_name, role, villages, active, version,
-  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
-  to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at`;
+const utcInstant = (column: 'created_at' | 'updated_at') =>
+  sql<string>`to_char(${sql.ref(column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`.as(column);
+
+/** The columns of a UserRow (never the password hash). */
+const USER_COLUMNS = [
+  'id',
+  'username',
+  'display_name',
+  'role',
+  'villages',
+  'active',
+  'version',
+  utcInstant('created_at'),
+  utcInstant('updated_at'),
+] as const;
 
 /** The part of a user the audit log keeps (never the password hash). */
 function auditView(user: UserRow) {
@@ -50,15 +62,21 @@ export interface NewUser {
 
 type AuditActor = { name: string; role: string | null };
 
-export async function createUser(db: Db, user: NewUser, actor: AuditActor, requestId?: string): Promise<UserRow> {
+export async function createUser(db: Db, user: NewUser, actor: AuditActor, requestId: string): Promise<UserRow> {
   return db.transaction().execute(async (trx) => {
-    const taken = await sql`SELECT 1 FROM users WHERE username = ${user.username}`.execute(trx);
-    if (taken.rows.length > 0) throw new UsernameTakenError(user.username);
-    const result = await sql<UserRow>`
-      INSERT INTO users (username, display_name, role, villages, password_hash)
-      VALUES (${user.username}, ${user.displayName}, ${user.role}, ${user.villages}::text[], ${user.passwordHash})
-      RETURNING ${USER_COLUMNS}`.execute(trx);
-    const created = result.rows[0]!;
+    const taken = await trx.selectFrom('users').select('id').where('username', '=', user.username).executeTakeFirst();
+    if (taken) throw new UsernameTakenError(user.username);
+    const created = await trx
+      .insertInto('users')
+      .values({
+        username: user.username,
+        display_name: user.displayName,
+        role: user.role,
+        villages: user.villages,
+        password_hash: user.passwordHash,
+      })
+      .returning(USER_COLUMNS)
+      .executeTakeFirstOrThrow();
     await writeAudit(trx, {
       actor,
       action: 'create',
@@ -73,25 +91,29 @@ export async function createUser(db: Db, user: NewUser, actor: AuditActor, reque
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM users`.execute(db);
-  return result.rows[0]!.n;
+  const { n } = await db
+    .selectFrom('users')
+    .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+    .executeTakeFirstOrThrow();
+  return n;
 }
 
 export async function listUsers(db: Db): Promise<UserRow[]> {
-  const result = await sql<UserRow>`SELECT ${USER_COLUMNS} FROM users ORDER BY id`.execute(db);
-  return result.rows;
+  return db.selectFrom('users').select(USER_COLUMNS).orderBy('id').execute();
 }
 
 export async function findUser(db: Db, id: number): Promise<UserRow | null> {
-  const result = await sql<UserRow>`SELECT ${USER_COLUMNS} FROM users WHERE id = ${id}`.execute(db);
-  return result.rows[0] ?? null;
+  return (await db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
 /** What sign-in needs: the hash and whether the account may sign in. */
 export async function findCredentials(db: Db, username: string) {
-  const result = await sql<{ id: number; password_hash: string; active: boolean }>`
-    SELECT id, password_hash, active FROM users WHERE username = ${username}`.execute(db);
-  return result.rows[0] ?? null;
+  const credentials = await db
+    .selectFrom('users')
+    .select(['id', 'password_hash', 'active'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+  return credentials ?? null;
 }
 
 export interface UserChanges {
@@ -112,31 +134,34 @@ export async function updateUser(
   version: number,
   changes: UserChanges,
   actor: AuditActor,
-  requestId?: string,
+  requestId: string,
 ): Promise<UserRow | null> {
   return db.transaction().execute(async (trx) => {
-    const before = (await sql<UserRow>`SELECT ${USER_COLUMNS} FROM users WHERE id = ${id} FOR UPDATE`.execute(trx)).rows[0];
+    const before = await trx.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst();
     if (!before) return null;
     if (before.version !== version) throw new StaleUserError(before);
     const role = changes.role ?? before.role;
     const villages = changes.villages !== undefined ? changes.villages : changes.role ? null : before.villages;
-    const result = await sql<UserRow>`
-      UPDATE users SET
-        display_name = ${changes.displayName ?? before.display_name},
-        role = ${role},
-        villages = ${villages}::text[],
-        active = ${changes.active ?? before.active},
-        password_hash = coalesce(${changes.passwordHash ?? null}, password_hash),
-        version = version + 1, updated_at = now()
-      WHERE id = ${id}
-      RETURNING ${USER_COLUMNS}`.execute(trx);
-    const after = result.rows[0]!;
+    const after = await trx
+      .updateTable('users')
+      .set({
+        display_name: changes.displayName ?? before.display_name,
+        role,
+        villages,
+        active: changes.active ?? before.active,
+        ...(changes.passwordHash !== undefined ? { password_hash: changes.passwordHash } : {}),
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', id)
+      .returning(USER_COLUMNS)
+      .executeTakeFirstOrThrow();
     const accessChanged =
       !after.active ||
       after.role !== before.role ||
       JSON.stringify(after.villages) !== JSON.stringify(before.villages) ||
       changes.passwordHash !== undefined;
-    if (accessChanged) await sql`DELETE FROM sessions WHERE user_id = ${id}`.execute(trx);
+    if (accessChanged) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     const auditAfter = { ...auditView(after), ...(changes.passwordHash ? { password: 'changed' } : {}) };
     await writeAudit(trx, {
       actor,
@@ -154,11 +179,14 @@ export async function updateUser(
 
 /** The actor a session token belongs to, or null when it is unknown, expired or the user is inactive. */
 export async function actorForSession(db: Db, tokenHash: string): Promise<Actor | null> {
-  const result = await sql<{ id: number; username: string; display_name: string; role: Role; villages: string[] | null }>`
-    SELECT u.id, u.username, u.display_name, u.role, u.villages
-    FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.token_hash = ${tokenHash} AND s.expires_at > now() AND u.active`.execute(db);
-  const row = result.rows[0];
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.villages'])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .where('u.active', '=', true)
+    .executeTakeFirst();
   if (!row) return null;
   return {
     userId: row.id,
@@ -174,29 +202,43 @@ export async function createSession(
   db: Db,
   session: { tokenHash: string; userId: number; hours: number; ip: string | null; userAgent: string | null },
 ): Promise<void> {
-  await sql`
-    INSERT INTO sessions (token_hash, user_id, expires_at, ip, user_agent)
-    VALUES (${session.tokenHash}, ${session.userId}, now() + make_interval(hours => ${session.hours}::int), ${session.ip},
-      ${session.userAgent?.slice(0, 300) ?? null})`.execute(db);
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: session.tokenHash,
+      user_id: session.userId,
+      expires_at: sql<Date>`now() + make_interval(hours => ${session.hours}::int)`,
+      ip: session.ip,
+      user_agent: session.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
   // Expired sessions are of no use; clear them while we are here.
-  await sql`DELETE FROM sessions WHERE expires_at < now()`.execute(db);
+  await db.deleteFrom('sessions').where('expires_at', '<', sql<Date>`now()`).execute();
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
-  await sql`DELETE FROM sessions WHERE token_hash = ${tokenHash}`.execute(db);
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
 
 export async function recordSignInAttempt(db: Db, username: string, ip: string | null, succeeded: boolean): Promise<void> {
-  await sql`INSERT INTO sign_in_attempts (username, ip, succeeded) VALUES (${username.slice(0, 100)}, ${ip}, ${succeeded})`.execute(db);
+  await db
+    .insertInto('sign_in_attempts')
+    .values({ username: username.slice(0, 100), ip, succeeded })
+    .execute();
 }
 
 /** Failed sign-ins in the last `minutes` for this username, and from this address. */
 export async function recentFailures(db: Db, username: string, ip: string | null, minutes: number) {
-  const result = await sql<{ by_username: number; by_ip: number }>`
-    SELECT count(*) FILTER (WHERE username = ${username})::int AS by_username,
-      count(*) FILTER (WHERE ip IS NOT DISTINCT FROM ${ip})::int AS by_ip
-    FROM sign_in_attempts
-    WHERE NOT succeeded AND at > now() - make_interval(mins => ${minutes}::int)
-      AND (username = ${username} OR ip IS NOT DISTINCT FROM ${ip})`.execute(db);
-  return { byUsername: result.rows[0]!.by_username, byIp: result.rows[0]!.by_ip };
+  const fromAddress = (eb: ExpressionBuilder<Database, 'sign_in_attempts'>) => eb('ip', 'is not distinct from', ip);
+  const counts = await db
+    .selectFrom('sign_in_attempts')
+    .select((eb) => [
+      eb.cast<number>(eb.fn.countAll().filterWhere('username', '=', username), 'integer').as('byUsername'),
+      eb.cast<number>(eb.fn.countAll().filterWhere(fromAddress), 'integer').as('byIp'),
+    ])
+    .where('succeeded', '=', false)
+    .where('at', '>', sql<Date>`now() - make_interval(mins => ${minutes}::int)`)
+    .where((eb) => eb.or([eb('username', '=', username), fromAddress(eb)]))
+    .executeTakeFirstOrThrow();
+  return { byUsername: counts.byUsername, byIp: counts.byIp };
 }

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../../lib/auth/password';
 import type { Role } from '../../lib/domain/enums';
+import { systemRequestId } from '../queries/audit';
 import { countUsers, createUser } from '../queries/users';
 import type { Database } from '../schema';
 
@@ -26,12 +27,14 @@ export async function ensureDemoAccounts(db: Kysely<Database>): Promise<void> {
   const codes = villages.rows.map((row) => row.code);
   if (codes.length === 0) return;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const requestId = systemRequestId('seed');
   for (const account of DEMO_ACCOUNTS) {
     const scope = account.username === 'village' ? codes.slice(0, 1) : account.username === 'inspector' ? codes : null;
     await createUser(
       db,
       { username: account.username, displayName: account.displayName, role: account.username, villages: scope, passwordHash },
       SYSTEM,
+      requestId,
     );
   }
 }
@@ -49,6 +52,7 @@ export async function ensureInitialAdmin(db: Kysely<Database>, env: Record<strin
     db,
     { username, displayName: username, role: 'admin', villages: null, passwordHash: await hashPassword(password) },
     SYSTEM,
+    systemRequestId('startup'),
   );
   return true;
 }

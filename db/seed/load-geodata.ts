@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { featureCollectionSchema, geometrySchemas } from '../../lib/geo/geojson-schema';
+import { systemRequestId } from '../queries/audit';
 import { type FeatureRow, findInvalidGeometries, insertRows, recordSeedInAudit } from '../queries/seed';
 import type { Database } from '../schema';
 import { GEODATA_FILES, type GeodataFile } from './geodata-files';
@@ -109,9 +110,11 @@ async function rejectInvalidGeometry(db: Kysely<Database>, spec: GeodataFile, ro
 export async function loadGeodata(db: Kysely<Database>, dir: string): Promise<Record<string, number>> {
   // Read and check every file before writing anything: a bad file fails fast with its name.
   const files = GEODATA_FILES.map((spec) => ({ spec, rows: readFile(dir, spec) }));
-  const villageCodes = new Set(files[0]!.rows.map((row) => String(row.properties.code)));
+  const villageCodes = new Set(files[0]?.rows.map((row) => String(row.properties.code)));
   const idsByTable = new Map<string, Map<string, number>>();
   const counts: Record<string, number> = {};
+  // The load has no request of its own: its audit rows share one id (`seed-<uuid>`), so one load can be told from another.
+  const requestId = systemRequestId('seed');
 
   for (const { spec, rows } of files) {
     checkVillageCodes(spec, rows, villageCodes);
@@ -144,8 +147,9 @@ export async function loadGeodata(db: Kysely<Database>, dir: string): Promise<Re
       const flattened = childRows.flatMap(({ parentCode, rows: list }) =>
         list.map((child) => ({ properties: { ...child, [children.parentColumn]: ids.get(parentCode) }, geometry: null })),
       );
-      if (flattened.length > 0) {
-        const childColumns = Object.keys(flattened[0]!.properties);
+      const [first] = flattened;
+      if (first) {
+        const childColumns = Object.keys(first.properties);
         for (let offset = 0; offset < flattened.length; offset += BATCH) {
           await insertRows(db, children.table, childColumns, flattened.slice(offset, offset + BATCH), {
             withGeometry: false,
@@ -155,7 +159,7 @@ export async function loadGeodata(db: Kysely<Database>, dir: string): Promise<Re
       }
       counts[children.table] = flattened.length;
     }
-    await recordSeedInAudit(db, spec.table, spec.file, rows.length);
+    await recordSeedInAudit(db, { table: spec.table, file: spec.file, rows: rows.length, requestId });
   }
   return counts;
 }

@@ -4,7 +4,7 @@ import { isCalendarDate } from '../time';
 /** A cell that could not be read: the message for the import report. */
 export class CellError extends Error {}
 
-const pad = (value: string) => value.padStart(2, '0');
+const pad = (value: string | undefined) => (value ?? '').padStart(2, '0');
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /**
@@ -15,7 +15,7 @@ export function parseDateCell(text: string): string {
   const value = text.trim();
   const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(value);
   if (match) {
-    const date = `${match[1]}-${pad(match[2]!)}-${pad(match[3]!)}`;
+    const date = `${match[1]}-${pad(match[2])}-${pad(match[3])}`;
     if (isCalendarDate(date)) return date;
   } else if (/^\d{5}$/.test(value) && Number(value) >= 20000 && Number(value) <= 80000) {
     return new Date(EXCEL_EPOCH + Number(value) * 86_400_000).toISOString().slice(0, 10);

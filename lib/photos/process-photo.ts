@@ -72,7 +72,7 @@ export async function processPhoto(upload: Uint8Array): Promise<ProcessedPhoto> 
       .jpeg({ quality: 85 })
       .toBuffer({ resolveWithObject: true });
   } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 120) : 'unreadable';
+    const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '').slice(0, 120) : 'unreadable';
     throw new PhotoRejectedError('undecodable', `the photo could not be read as an image (${detail})`);
   }
   const thumbnail = await sharp(full.data)

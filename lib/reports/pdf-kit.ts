@@ -112,8 +112,9 @@ export function listTable(doc: Doc, columns: { title: string; width: number }[],
     let left = x;
     doc.fillColor('#1d2733').fontSize(8);
     row.forEach((cell, i) => {
-      doc.text(cell, left + 3, top + 3.5, { width: columns[i]!.width - 6, lineBreak: false, ellipsis: true, height: rowHeight });
-      left += columns[i]!.width;
+      const width = columns[i]?.width ?? 0;
+      doc.text(cell, left + 3, top + 3.5, { width: width - 6, lineBreak: false, ellipsis: true, height: rowHeight });
+      left += width;
     });
     doc
       .save()

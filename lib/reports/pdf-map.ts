@@ -14,7 +14,10 @@ export function drawVillageMap(doc: Doc, data: ReportMapData, box: { x: number; 
   const scale = Math.min((box.width - 12) / spanX, (box.height - 12) / spanY);
   const offsetX = box.x + (box.width - spanX * scale) / 2;
   const offsetY = box.y + (box.height - spanY * scale) / 2;
-  const project = ([lon, lat]: number[]): [number, number] => [offsetX + (lon! - west) * k * scale, offsetY + (north - lat!) * scale];
+  const project = ([lon = west, lat = north]: number[]): [number, number] => [
+    offsetX + (lon - west) * k * scale,
+    offsetY + (north - lat) * scale,
+  ];
   const path = (ring: number[][]) => {
     ring.forEach((position, i) => {
       const [px, py] = project(position);
@@ -54,16 +57,17 @@ export function drawVillageMap(doc: Doc, data: ReportMapData, box: { x: number; 
   // Legend under the map.
   const y = box.y + box.height + 5;
   doc.fontSize(7.5).fillColor('#444444');
-  const items: [string, () => void][] = [
-    ['重大隐患', () => doc.circle(box.x + 4, y + 4, 2.8).fill('#d50000')],
-    ['一般隐患', () => doc.circle(box.x + 64, y + 4, 2.8).fill('#ffab00')],
-    ['堵塞通道', () => doc.rect(box.x + 120, y + 3, 10, 1.8).fill('#c62828')],
+  // Each entry: its text, its mark, and the text's offset from the legend's left edge.
+  const items: [string, () => void, number][] = [
+    ['重大隐患', () => doc.circle(box.x + 4, y + 4, 2.8).fill('#d50000'), 0],
+    ['一般隐患', () => doc.circle(box.x + 64, y + 4, 2.8).fill('#ffab00'), 60],
+    ['堵塞通道', () => doc.rect(box.x + 120, y + 3, 10, 1.8).fill('#c62828'), 124],
   ];
-  items.forEach(([text, mark], i) => {
+  for (const [text, mark, offset] of items) {
     doc.save();
     mark();
     doc.restore();
-    doc.fillColor('#444444').text(text, box.x + 10 + [0, 60, 124][i]!, y, { lineBreak: false });
-  });
+    doc.fillColor('#444444').text(text, box.x + 10 + offset, y, { lineBreak: false });
+  }
   doc.fillColor('#000000');
 }

@@ -62,9 +62,10 @@ export async function monthlyReportData(
   const villages = [request.village];
   const figures = await periodFigures(db, { villages, ...range, today: request.today });
   const [village] = await villageNames(db, villages);
+  if (!village) throw new Error(`no village ${request.village}`);
   return {
     kind: 'monthly',
-    village: village!,
+    village,
     month: request.month,
     today: request.today,
     demo: await hasDemoData(db),

@@ -1,4 +1,4 @@
-import type { ScreenStats } from '../../db/queries/stats/screen';
+import type { ScreenStats } from './screen-stats';
 
 /** What GET /api/v1/stats/screen answers. */
 export type ScreenStatsResponse = ScreenStats & { demo_data: boolean; generated_at: string };

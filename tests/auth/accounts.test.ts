@@ -60,7 +60,7 @@ describe.each(testEngines)('accounts and sessions on $name', (engine) => {
     const session = await signInAs('village');
     const user = await handle.db.selectFrom('users').select(['id', 'version']).where('username', '=', 'village').executeTakeFirstOrThrow();
     expect(await actorForSession(handle.db, hashSessionToken(session.token))).not.toBeNull();
-    await updateUser(handle.db, user.id, user.version, { active: false }, SYSTEM);
+    await updateUser(handle.db, user.id, user.version, { active: false }, SYSTEM, 'test');
     expect(await actorForSession(handle.db, hashSessionToken(session.token))).toBeNull();
     await expect(signInAs('village')).rejects.toBeInstanceOf(UnauthorizedError);
     const audit = await sql<{ before: { active: boolean }; after: { active: boolean } }>`
@@ -70,7 +70,7 @@ describe.each(testEngines)('accounts and sessions on $name', (engine) => {
     expect(audit.rows).toEqual([
       expect.objectContaining({ before: expect.objectContaining({ active: true }), after: expect.objectContaining({ active: false }) }),
     ]);
-    await expect(updateUser(handle.db, user.id, user.version, { active: true }, SYSTEM)).rejects.toBeInstanceOf(StaleUserError);
+    await expect(updateUser(handle.db, user.id, user.version, { active: true }, SYSTEM, 'test')).rejects.toBeInstanceOf(StaleUserError);
   });
 
   it('ends the sessions of a user whose villages change, so the old scope is not used a moment longer', async () => {
@@ -80,7 +80,7 @@ describe.each(testEngines)('accounts and sessions on $name', (engine) => {
       .select(['id', 'version'])
       .where('username', '=', 'inspector')
       .executeTakeFirstOrThrow();
-    await updateUser(handle.db, user.id, user.version, { villages: ['141121104202'] }, SYSTEM);
+    await updateUser(handle.db, user.id, user.version, { villages: ['141121104202'] }, SYSTEM, 'test');
     expect(await actorForSession(handle.db, hashSessionToken(session.token))).toBeNull();
     const again = await signInAs('inspector', DEMO_PASSWORD, '10.0.3.1');
     expect((await actorForSession(handle.db, hashSessionToken(again.token)))!.villages).toEqual(['141121104202']);
@@ -95,7 +95,7 @@ describe.each(testEngines)('accounts and sessions on $name', (engine) => {
       { username: 'Bad Name', role: 'leader' as const, villages: null },
     ];
     for (const user of bad) {
-      await expect(createUser(handle.db, { ...user, displayName: 'x', passwordHash }, SYSTEM)).rejects.toThrow();
+      await expect(createUser(handle.db, { ...user, displayName: 'x', passwordHash }, SYSTEM, 'test')).rejects.toThrow();
     }
   });
 

@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
-import { StaleVersionError, transitionHazard } from '../../db/queries/hazards';
+import { StaleVersionError } from '../../db/queries/hazards';
 import { seedIfEmpty } from '../../db/seed';
 import { allowedNextStatuses, IllegalTransitionError, VerificationRequiredError } from '../../lib/hazards/lifecycle';
+import { transitionHazard } from '../../lib/hazards/transitions';
+import { chinaToday } from '../../lib/time';
 import { testEngines } from '../helpers/engines';
 import { writeMiniTown } from '../town/mini-town';
 
@@ -40,9 +42,9 @@ describe.each(testEngines)('hazard transitions on $name (mini town)', (engine) =
     await expect(step('closed', 5, '  ')).rejects.toBeInstanceOf(VerificationRequiredError);
     expect(await step('closed', 5, '复查合格，通道畅通')).toEqual({ version: 6, status: 'closed' });
 
-    const hazard = await sql<{ status: string; closed: boolean }>`
-      SELECT status, closed_on = current_date AS closed FROM hazards WHERE id = ${h2}`.execute(handle.db);
-    expect(hazard.rows[0]).toEqual({ status: 'closed', closed: true });
+    const hazard = await sql<{ status: string; closed_on: string }>`
+      SELECT status, closed_on FROM hazards WHERE id = ${h2}`.execute(handle.db);
+    expect(hazard.rows[0]).toEqual({ status: 'closed', closed_on: chinaToday() });
     const events = await sql<{ action: string; from_status: string; to_status: string }>`
       SELECT action, from_status, to_status FROM hazard_events WHERE hazard_id = ${h2} AND actor = ${inspector.name}
         AND action <> 'created' ORDER BY id`.execute(handle.db);

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '../../db/client';
 import { invalidAreaReason, listHazards } from '../../db/queries/hazards';
 import { seedIfEmpty } from '../../db/seed';
 import { type HazardFilter, parseHazardFilter } from '../../lib/hazards/filter';
+import { chinaToday } from '../../lib/time';
 import { testEngines } from '../helpers/engines';
 import { writeMiniTown } from '../town/mini-town';
 
@@ -20,7 +21,7 @@ describe.each(testEngines)('hazard list on $name (mini town)', (engine) => {
   afterAll(() => handle?.close());
 
   const codes = async (query: string) => {
-    const list = await listHazards(handle.db, filterOf(query), { limit: 50, offset: 0 });
+    const list = await listHazards(handle.db, filterOf(query), { limit: 50, offset: 0 }, chinaToday());
     return JSON.parse(list.collection).features.map((f: GeoJSON.Feature) => f.properties!.code);
   };
 
@@ -56,7 +57,7 @@ describe.each(testEngines)('hazard list on $name (mini town)', (engine) => {
   });
 
   it('counts per status under every filter but the status filter', async () => {
-    const list = await listHazards(handle.db, filterOf('status=pending'), { limit: 50, offset: 0 });
+    const list = await listHazards(handle.db, filterOf('status=pending'), { limit: 50, offset: 0 }, chinaToday());
     expect(list.total).toBe(1);
     expect(list.byStatus).toEqual({ pending: 1, closed: 1 });
   });

@@ -11,13 +11,15 @@ import {
   updateHazard,
   VillageOutOfScopeError,
 } from '../../db/queries/hazard-records';
-import { listHazards, StaleVersionError, transitionHazard } from '../../db/queries/hazards';
+import { listHazards, StaleVersionError } from '../../db/queries/hazards';
 import { seedIfEmpty } from '../../db/seed';
 import { parseHazardFilter } from '../../lib/hazards/filter';
 import { hazardCreateSchema } from '../../lib/hazards/input';
 import { VerificationRequiredError } from '../../lib/hazards/lifecycle';
+import { transitionHazard } from '../../lib/hazards/transitions';
 import { DatabasePhotoStore } from '../../lib/photos/photo-store';
 import { processPhoto } from '../../lib/photos/process-photo';
+import { chinaToday } from '../../lib/time';
 import { testEngines } from '../helpers/engines';
 import { writeMiniTown } from '../town/mini-town';
 
@@ -39,7 +41,7 @@ describe.each(testEngines)('recording hazards on $name (mini town)', (engine) =>
   afterAll(() => handle?.close());
 
   const create = (fields: Record<string, unknown>, villages: string[] | null = null) =>
-    createHazard(handle.db, { input: newHazard(fields), actor, villages });
+    createHazard(handle.db, { input: newHazard(fields), actor, villages, requestId: 'test' });
 
   it('places a hazard linked to a building on that building, in its village, with a code after its id', async () => {
     const hazard = await create({ building_id: b1 });
@@ -76,14 +78,15 @@ describe.each(testEngines)('recording hazards on $name (mini town)', (engine) =>
       patch: { version: 1, description: '已查明：电线老化', severity: 'major' },
       actor,
       villages: null,
+      requestId: 'test',
     });
     expect(edited).toMatchObject({ version: 2, description: '已查明：电线老化', severity: 'major' });
     await expect(
-      updateHazard(handle.db, { id, patch: { version: 1, description: '旧页面的修改' }, actor, villages: null }),
+      updateHazard(handle.db, { id, patch: { version: 1, description: '旧页面的修改' }, actor, villages: null, requestId: 'test' }),
     ).rejects.toBeInstanceOf(StaleVersionError);
-    await expect(updateHazard(handle.db, { id, patch: { version: 2, description: 'x' }, actor, villages: [VILLAGE_B] })).rejects.toThrow(
-      /no hazard/,
-    );
+    await expect(
+      updateHazard(handle.db, { id, patch: { version: 2, description: 'x' }, actor, villages: [VILLAGE_B], requestId: 'test' }),
+    ).rejects.toThrow(/no hazard/);
     const audit = await sql<{ before: { severity: string }; after: { severity: string } }>`
       SELECT before, after FROM audit_log WHERE table_name = 'hazards' AND record_id = ${String(id)} AND action = 'update'`.execute(
       handle.db,
@@ -100,14 +103,18 @@ describe.each(testEngines)('recording hazards on $name (mini town)', (engine) =>
     const hazard = await create({ location: { lon: 112.0955, lat: 37.3655 } });
     const id = hazard.id as number;
     const step = (to: 'in_progress' | 'awaiting_review' | 'closed', version: number, note = '') =>
-      transitionHazard(handle.db, { id, to, note, version, actor });
+      transitionHazard(handle.db, { id, to, note, version, actor, requestId: 'test' });
     await step('in_progress', 1);
     await step('awaiting_review', 2);
     await expect(step('closed', 3)).rejects.toBeInstanceOf(VerificationRequiredError);
     const image = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3a7' } })
       .jpeg()
       .toBuffer();
-    await addHazardPhoto(handle.db, { hazardId: id, kind: 'after', photo: await processPhoto(image), actor }, new DatabasePhotoStore());
+    await addHazardPhoto(
+      handle.db,
+      { hazardId: id, kind: 'after', photo: await processPhoto(image), actor, requestId: 'test' },
+      new DatabasePhotoStore(),
+    );
     expect(await step('closed', 3)).toEqual({ version: 4, status: 'closed' });
   });
 
@@ -116,7 +123,7 @@ describe.each(testEngines)('recording hazards on $name (mini town)', (engine) =>
     const near = (radius: number) =>
       parseHazardFilter(new URLSearchParams({ near: '112.0951,37.3651', radius_m: String(radius) }), new Set([VILLAGE_A, VILLAGE_B]));
     const codes = async (radius: number) =>
-      JSON.parse((await listHazards(handle.db, near(radius), { limit: 100, offset: 0 })).collection)
+      JSON.parse((await listHazards(handle.db, near(radius), { limit: 100, offset: 0 }, chinaToday())).collection)
         .features.map((f: { properties: { code: string } }) => f.properties.code)
         .filter((c: string) => c === 'H1' || c === 'H2')
         .sort();
@@ -131,7 +138,7 @@ describe.each(testEngines)('recording hazards on $name (mini town)', (engine) =>
       { ...newHazard({ location: { lon: 112.093, lat: 37.361 } }), row: 2, code: 'IMP-1' },
       { ...newHazard({ location: { lon: 112.107, lat: 37.368 } }), row: 3, code: 'IMP-2', building_code: 'NO-SUCH' },
     ];
-    const context = { actor, villages: null, fileName: 'list.xlsx' };
+    const context = { actor, villages: null, requestId: 'test', fileName: 'list.xlsx' };
     const error = await importHazards(handle.db, rows, context).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportRejectedError);
     expect((error as ImportRejectedError).problems).toEqual([{ row: 3, message: 'unknown building code NO-SUCH' }]);

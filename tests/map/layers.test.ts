@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { layerCounts, layerFeatureCollection } from '../../db/queries/layers';
 import { seedIfEmpty } from '../../db/seed';
+import { layerContext } from '../../lib/layers/layer-context';
 import { LAYER_NAMES } from '../../lib/map/layer-names';
 import { testEngines } from '../helpers/engines';
 import { writeMiniTown } from '../town/mini-town';
@@ -18,11 +20,11 @@ describe.each(testEngines)('map layers on $name (mini town)', (engine) => {
   afterAll(() => handle?.close());
 
   const features = async (layer: Parameters<typeof layerFeatureCollection>[1], filter = {}) =>
-    JSON.parse(await layerFeatureCollection(handle.db, layer, filter)).features as GeoJSON.Feature[];
+    JSON.parse(await layerFeatureCollection(handle.db, layer, filter, await layerContext(handle.db))).features as GeoJSON.Feature[];
 
   it('serves every layer as an RFC 7946 FeatureCollection with 7-decimal coordinates', async () => {
     for (const layer of LAYER_NAMES) {
-      const collection = JSON.parse(await layerFeatureCollection(handle.db, layer));
+      const collection = JSON.parse(await layerFeatureCollection(handle.db, layer, {}, await layerContext(handle.db)));
       expect(collection.type).toBe('FeatureCollection');
     }
     const [b1] = (await features('buildings')).filter((f) => f.properties!.code === 'B1');
@@ -66,7 +68,7 @@ describe.each(testEngines)('map layers on $name (mini town)', (engine) => {
   });
 
   it('counts features per layer for the view', async () => {
-    const all = await layerCounts(handle.db, LAYER_NAMES, {});
+    const all = await layerCounts(handle.db, LAYER_NAMES, {}, await layerContext(handle.db));
     expect(all).toEqual({
       villages: 2,
       buildings: 3,
@@ -79,7 +81,22 @@ describe.each(testEngines)('map layers on $name (mini town)', (engine) => {
       incidents: 1,
       'straw-stacks': 1,
     });
-    const second = await layerCounts(handle.db, ['buildings', 'units', 'hazards'], { villages: [SECOND] });
+    const second = await layerCounts(handle.db, ['buildings', 'units', 'hazards'], { villages: [SECOND] }, await layerContext(handle.db));
     expect(second).toEqual({ buildings: 1, units: 1, hazards: 0 });
+  });
+
+  it('measures a passage as narrow against the rules table, so a changed rule changes the map', async () => {
+    const widthClass = async () =>
+      Object.fromEntries((await features('passages')).map((f) => [f.properties!.code, f.properties!.width_class]));
+    // P1 is 5 m wide (no height limit): clear of the 4.0 m rule, narrow under a 6 m one.
+    expect((await widthClass()).P1).toBe('ok');
+    const setWidth = (metres: number) =>
+      sql`UPDATE rules SET threshold = ${metres} WHERE rule_id = 'GB55037.passage.width'`.execute(handle.db);
+    await setWidth(6);
+    try {
+      expect(await widthClass()).toEqual({ P1: 'narrow', P2: 'blocked' });
+    } finally {
+      await setWidth(4);
+    }
   });
 });

@@ -93,7 +93,7 @@ describe.each(testEngines)('hazard photos on $name (mini town)', (engine) => {
   it('stores on disk and in the database, lists metadata, reads full and thumbnail bytes back', async () => {
     const stores = photoStores({ PHOTO_DIR: directory });
     const onDisk = await addHazardPhoto(handle.db, { hazardId: h2, kind: 'before', photo, actor, requestId: 'r1' }, stores.disk);
-    const inDb = await addHazardPhoto(handle.db, { hazardId: h2, kind: 'after', photo, actor }, stores.database);
+    const inDb = await addHazardPhoto(handle.db, { hazardId: h2, kind: 'after', photo, actor, requestId: 'r2' }, stores.database);
     expect(onDisk).toMatchObject({
       hazard_id: h2,
       event_id: null,
@@ -152,17 +152,17 @@ describe.each(testEngines)('hazard photos on $name (mini town)', (engine) => {
     const store = new DatabasePhotoStore();
     const event = await sql<{ id: number }>`SELECT id FROM hazard_events WHERE hazard_id = ${h1} LIMIT 1`.execute(handle.db);
     const eventId = event.rows[0]!.id;
-    const linked = await addHazardPhoto(handle.db, { hazardId: h1, eventId, kind: 'after', photo, actor }, store);
+    const linked = await addHazardPhoto(handle.db, { hazardId: h1, eventId, kind: 'after', photo, actor, requestId: 'test' }, store);
     expect(linked.event_id).toBe(eventId);
-    await expect(addHazardPhoto(handle.db, { hazardId: h2, eventId, kind: 'after', photo, actor }, store)).rejects.toBeInstanceOf(
-      PhotoEventMismatchError,
-    );
     await expect(
-      addHazardPhoto(handle.db, { hazardId: h1, kind: 'other', photo, actor, villages: ['141121104202'] }, store),
+      addHazardPhoto(handle.db, { hazardId: h2, eventId, kind: 'after', photo, actor, requestId: 'test' }, store),
+    ).rejects.toBeInstanceOf(PhotoEventMismatchError);
+    await expect(
+      addHazardPhoto(handle.db, { hazardId: h1, kind: 'other', photo, actor, villages: ['141121104202'], requestId: 'test' }, store),
     ).rejects.toBeInstanceOf(HazardNotFoundError);
-    await expect(addHazardPhoto(handle.db, { hazardId: 999_999, kind: 'other', photo, actor }, store)).rejects.toBeInstanceOf(
-      HazardNotFoundError,
-    );
+    await expect(
+      addHazardPhoto(handle.db, { hazardId: 999_999, kind: 'other', photo, actor, requestId: 'test' }, store),
+    ).rejects.toBeInstanceOf(HazardNotFoundError);
     // The refused attempts left neither a row nor an audit entry.
     const counts = await sql<{ photos: number; audits: number }>`
       SELECT (SELECT count(*)::int FROM hazard_photos WHERE hazard_id = ${h1}) AS photos,

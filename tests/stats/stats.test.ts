@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import {
-  clearCoverageCache,
   closureTrend,
-  coverageFigures,
   hazardsByCategory,
   hazardsByVillage,
   incidentComparison,
   passageProgress,
   peopleProgress,
   periodFigures,
-  screenStats,
 } from '../../db/queries/stats';
 import { seedIfEmpty } from '../../db/seed';
 import { runAnalysis } from '../../lib/analysis/run';
+import { clearCoverageCache, coverageFigures } from '../../lib/screen/coverage';
+import { screenStats } from '../../lib/screen/screen-stats';
 import { testEngines } from '../helpers/engines';
 import { TODAY, V1, V2, writeStatsTown } from './stats-town';
 

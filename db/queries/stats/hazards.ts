@@ -18,10 +18,11 @@ export interface ClosurePoint {
 /** Closure rate month by month from `fromMonth` to today's month (one query). */
 export async function closureTrend(db: Kysely<Database>, scope: StatsScope & { fromMonth: string }): Promise<ClosurePoint[]> {
   const months = monthsBetween(`${scope.fromMonth}-01`, scope.today);
-  const ends = months.map((month) => {
+  const monthEnd = (month: string) => {
     const [year, m] = month.split('-').map(Number) as [number, number];
     return minDate(lastDayOfMonth(year, m), scope.today);
-  });
+  };
+  const ends = months.map(monthEnd);
   const result = await sql<{ month_end: string; found: number; closed: number }>`
     SELECT e.month_end::text AS month_end,
       count(h.id) FILTER (WHERE h.found_on <= e.month_end)::int AS found,
@@ -30,8 +31,8 @@ export async function closureTrend(db: Kysely<Database>, scope: StatsScope & { f
     LEFT JOIN hazards h ON ${inVillages('h.village_code', scope.villages)}
     GROUP BY e.month_end ORDER BY e.month_end`.execute(db);
   const byEnd = new Map(result.rows.map((row) => [row.month_end.slice(0, 10), row]));
-  return months.map((month, i) => {
-    const row = byEnd.get(ends[i]!) ?? { found: 0, closed: 0 };
+  return months.map((month) => {
+    const row = byEnd.get(monthEnd(month)) ?? { found: 0, closed: 0 };
     return { month, found: row.found, closed: row.closed, open: row.found - row.closed, closureRate: ratio(row.closed, row.found) };
   });
 }

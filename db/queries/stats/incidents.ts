@@ -38,7 +38,8 @@ export async function incidentComparison(db: Kysely<Database>, scope: StatsScope
   }));
   let firesLastYearToDate = 0;
   for (const row of result.rows) {
-    const entry = months[row.m - 1]!;
+    const entry = months[row.m - 1];
+    if (!entry) continue;
     if (row.y === year) {
       entry.fires = row.fires;
       entry.deaths = row.deaths;

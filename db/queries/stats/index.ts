@@ -3,7 +3,6 @@
  * screen API, the monthly report (PDF, XLSX) and the annual summary alike.
  */
 
-export * from './coverage';
 export * from './hazards';
 export * from './incidents';
 export * from './passages';
@@ -11,4 +10,3 @@ export * from './people';
 export * from './period';
 export * from './report-details';
 export * from './scope';
-export * from './screen';

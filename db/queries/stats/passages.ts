@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
-import { PASSAGE_MILESTONES, type PassageMilestone } from '../../../lib/reports/campaign-targets';
+import { PASSAGE_MILESTONES, type PassageMilestone } from '../../../lib/domain/campaign';
 import { minDate } from '../../../lib/time';
 import type { Database } from '../../schema';
+import { singleRow } from '../rows';
 import { inVillages, ratio, type StatsScope } from './scope';
 
 export interface MilestoneProgress {
@@ -41,7 +42,7 @@ export async function completedPassageFixes(
     LEFT JOIN passages p ON p.id = coalesce(f.passage_id, o.passage_id, f.created_passage_id)
     WHERE f.completed_on <= ${to}::date ${from ? sql`AND f.completed_on >= ${from}::date` : sql``}
       AND ${inVillages('p.village_code', villages)}`.execute(db);
-  return result.rows[0]!.n;
+  return singleRow(result).n;
 }
 
 /** 打通消防车通道: obstacles cleared and passage fixes completed against the campaign milestones (end 2024 / 2025 / 2026). */
@@ -57,22 +58,23 @@ export async function passageProgress(db: Kysely<Database>, scope: StatsScope): 
   const byDay = new Map(result.rows.map((row) => [row.day.slice(0, 10), row]));
   const fixes = await Promise.all(days.map((day) => completedPassageFixes(db, scope.villages, null, day)));
   const milestones = PASSAGE_MILESTONES.map((milestone, i) => {
-    const row = byDay.get(days[i]!) ?? { found: 0, cleared: 0 };
+    const asOf = minDate(milestone.date, scope.today);
+    const row = byDay.get(asOf) ?? { found: 0, cleared: 0 };
     return {
       id: milestone.id,
       date: milestone.date,
-      asOf: days[i]!,
+      asOf,
       reached: milestone.date <= scope.today,
       found: row.found,
       cleared: row.cleared,
       clearedShare: ratio(row.cleared, row.found),
       target: milestone.clearedShare,
-      passageFixes: fixes[i]!,
+      passageFixes: fixes[i] ?? 0,
     };
   });
   const open = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM obstacles o JOIN passages p ON p.id = o.passage_id
     WHERE ${inVillages('p.village_code', scope.villages)}
       AND o.found_on <= ${scope.today}::date AND (o.cleared_on IS NULL OR o.cleared_on > ${scope.today}::date)`.execute(db);
-  return { milestones, openObstacles: open.rows[0]!.n };
+  return { milestones, openObstacles: singleRow(open).n };
 }

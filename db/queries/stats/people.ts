@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
-import { DRILL_TARGET, TRAINING_TARGETS, type TrainingTarget } from '../../../lib/reports/campaign-targets';
+import { DRILL_TARGET, TRAINING_TARGETS, type TrainingTarget } from '../../../lib/domain/campaign';
 import { minDate } from '../../../lib/time';
 import type { Database } from '../../schema';
+import { singleRow } from '../rows';
 import { inVillages, ratio, type StatsScope } from './scope';
 
 export interface TrainingProgress {
@@ -42,7 +43,7 @@ export async function peopleProgress(db: Kysely<Database>, scope: StatsScope): P
         count(*) FILTER (WHERE (SELECT count(*) FROM trainings t WHERE t.unit_id = u.id AND t.trained_on <= ${asOf}::date)
           >= ${target.perUnit})::int AS met
       FROM social_units u WHERE ${inVillages('u.village_code', villages)} AND ${kinds}`.execute(db);
-    const { units, met } = result.rows[0]!;
+    const { units, met } = singleRow(result);
     training.push({ id: target.id, deadline: target.deadline, asOf, units, unitsMet: met, share: ratio(met, units) });
   }
   const year = Number(today.slice(0, 4));
@@ -61,7 +62,7 @@ export async function peopleProgress(db: Kysely<Database>, scope: StatsScope): P
       (SELECT count(*) FROM trainings t WHERE ${inVillages('t.village_code', villages)}
         AND t.trained_on BETWEEN ${yearStart}::date AND ${today}::date)::int AS trained
     FROM per_unit`.execute(db);
-  const row = drills.rows[0]!;
+  const row = singleRow(drills);
   return {
     training,
     trainedThisYear: row.trained,

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { minDate } from '../../../lib/time';
 import type { Database } from '../../schema';
+import { singleRow } from '../rows';
 import { completedPassageFixes } from './passages';
 import { inVillages, openOn, overdueOn } from './scope';
 
@@ -74,5 +75,5 @@ export async function periodFigures(
       (SELECT coalesce(sum(f.loss_yuan), 0) FROM fire_incidents f WHERE ${inVillages('f.village_code', villages)}
         AND f.occurred_on BETWEEN ${from}::date AND ${asOf}::date)::float8 AS "lossYuan"
   `.execute(db);
-  return { from, to, asOf, ...result.rows[0]!, passageFixes: await completedPassageFixes(db, villages, from, asOf) };
+  return { from, to, asOf, ...singleRow(result), passageFixes: await completedPassageFixes(db, villages, from, asOf) };
 }

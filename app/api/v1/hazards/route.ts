@@ -7,6 +7,7 @@ import { auditActor } from '@/lib/auth/request';
 import { checkArea } from '@/lib/hazards/area';
 import { hazardFilter, hazardFilterQuery } from '@/lib/hazards/filter';
 import { hazardCreateSchema } from '@/lib/hazards/input';
+import { chinaToday } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,8 +32,9 @@ const listQuery = hazardFilterQuery({
 export const GET = route({ permission: 'data:read', query: listQuery, villages: 'list' }, async ({ db, query, villages }) => {
   const filter = hazardFilter(query, villages);
   await checkArea(db, filter);
-  if (query.view === 'points') return geoJsonResponse(await hazardPoints(db, filter, query.limit ?? 5000));
-  const list = await listHazards(db, filter, { limit: query.limit ?? 200, offset: query.offset });
+  const today = chinaToday();
+  if (query.view === 'points') return geoJsonResponse(await hazardPoints(db, filter, query.limit ?? 5000, today));
+  const list = await listHazards(db, filter, { limit: query.limit ?? 200, offset: query.offset }, today);
   return geoJsonResponse({ ...JSON.parse(list.collection), total: list.total, by_status: list.byStatus });
 });
 

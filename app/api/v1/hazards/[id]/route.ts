@@ -9,6 +9,7 @@ import { can } from '@/lib/auth/roles';
 import type { HazardStatus } from '@/lib/domain/enums';
 import { hazardPatchSchema } from '@/lib/hazards/input';
 import { allowedNextStatuses } from '@/lib/hazards/lifecycle';
+import { chinaToday } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +17,7 @@ const hazardParams = z.object({ id: pathId('hazard id') });
 
 /** GET /api/v1/hazards/{id} — the hazard with its timeline, photos, rule, linked record and allowed next steps. */
 export const GET = route({ permission: 'data:read', params: hazardParams }, async ({ db, params, actor }) => {
-  const detail = await hazardDetail(db, params.id, actor.villages);
+  const detail = await hazardDetail(db, params.id, actor.villages, chinaToday());
   if (!detail) throw new NotFoundError(`no hazard with id ${params.id}`);
   const status = detail.hazard.properties?.status as HazardStatus;
   return Response.json({ ...detail, photos: await listHazardPhotos(db, params.id), allowed_next: allowedNextStatuses(status) });

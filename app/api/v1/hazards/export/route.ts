@@ -25,8 +25,9 @@ const exportQuery = hazardFilterQuery({ format: queryChoice('format', ['xlsx', '
  */
 export const GET = route({ permission: 'data:read', query: exportQuery, villages: 'list' }, async ({ db, query, villages }) => {
   const filter = hazardFilter(query, villages);
+  const stamp = chinaToday();
   await checkArea(db, filter);
-  const list = await listHazards(db, filter, { limit: MAX_EXPORT_ROWS, offset: 0 });
+  const list = await listHazards(db, filter, { limit: MAX_EXPORT_ROWS, offset: 0 }, stamp);
   const rows = hazardRowsFromCollection(list.collection);
   const body =
     query.format === 'xlsx'
@@ -35,7 +36,6 @@ export const GET = route({ permission: 'data:read', query: exportQuery, villages
         ? toCsv(rows, HAZARD_EXPORT_COLUMNS)
         : hazardsToGeoJson(rows);
   const { type, extension } = FORMATS[query.format];
-  const stamp = chinaToday();
   const fileName = `隐患清单-${stamp}.${extension}`;
   return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
     headers: {

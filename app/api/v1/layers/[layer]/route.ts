@@ -3,6 +3,7 @@ import { layerFeatureCollection } from '@/db/queries/layers';
 import { bboxParam, layerParam } from '@/lib/api/params';
 import { geoJsonResponse } from '@/lib/api/responses';
 import { route } from '@/lib/api/route';
+import { layerContext } from '@/lib/layers/layer-context';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,5 +11,5 @@ export const dynamic = 'force-dynamic';
 export const GET = route(
   { permission: 'data:read', params: z.object({ layer: layerParam }), query: z.object({ bbox: bboxParam }), villages: 'list' },
   async ({ db, params, query, villages }) =>
-    geoJsonResponse(await layerFeatureCollection(db, params.layer, { bbox: query.bbox, villages })),
+    geoJsonResponse(await layerFeatureCollection(db, params.layer, { bbox: query.bbox, villages }, await layerContext(db))),
 );

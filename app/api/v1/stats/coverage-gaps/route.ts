@@ -1,6 +1,6 @@
-import { coverageFigures } from '@/db/queries/stats';
 import { geoJsonResponse } from '@/lib/api/responses';
 import { route } from '@/lib/api/route';
+import { coverageFigures } from '@/lib/screen/coverage';
 import { chinaToday } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { hasDemoData } from '@/db/queries/health';
-import { screenStats } from '@/db/queries/stats';
 import { route } from '@/lib/api/route';
+import { screenStats } from '@/lib/screen/screen-stats';
 import { chinaToday } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';

@@ -4,6 +4,7 @@ import { NotFoundError } from '@/lib/api/errors';
 import { layerParam } from '@/lib/api/params';
 import { geoJsonResponse } from '@/lib/api/responses';
 import { route } from '@/lib/api/route';
+import { layerContext } from '@/lib/layers/layer-context';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +13,7 @@ const featureParams = z.object({ layer: layerParam, id: z.string().transform((id
 /** GET /api/v1/features/{layer}/{id} — one feature with all its properties (the map's detail card). */
 export const GET = route({ permission: 'data:read', params: featureParams }, async ({ db, params, villages }) => {
   // Outside the user's villages a feature answers like a missing one, so its existence does not leak.
-  const feature = await layerFeature(db, params.layer, params.id, villages);
+  const feature = await layerFeature(db, params.layer, params.id, villages, await layerContext(db));
   if (!feature) throw new NotFoundError(`no ${params.layer} feature with id "${params.id}"`);
   return geoJsonResponse(feature);
 });

@@ -9,6 +9,7 @@ import { auditActor } from '@/lib/auth/request';
 import { PHOTO_KINDS, type PhotoKind } from '@/lib/domain/enums';
 import { configuredPhotoStore } from '@/lib/photos/photo-store';
 import { PHOTO_MAX_BYTES, processPhoto } from '@/lib/photos/process-photo';
+import { chinaToday } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +17,7 @@ const hazardParams = z.object({ id: pathId('hazard id') });
 
 /** GET /api/v1/hazards/{id}/photos — the photos' metadata (bytes under /photos/{photoId}). */
 export const GET = route({ permission: 'data:read', params: hazardParams }, async ({ db, params, actor }) => {
-  if (!(await hazardDetail(db, params.id, actor.villages))) throw new NotFoundError(`no hazard with id ${params.id}`);
+  if (!(await hazardDetail(db, params.id, actor.villages, chinaToday()))) throw new NotFoundError(`no hazard with id ${params.id}`);
   return Response.json({ photos: await listHazardPhotos(db, params.id) });
 });
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { transitionHazard } from '@/db/queries/hazards';
 import { ForbiddenError } from '@/lib/api/errors';
 import { pathId } from '@/lib/api/ids';
 import { route } from '@/lib/api/route';
@@ -7,6 +6,7 @@ import { auditActor } from '@/lib/auth/request';
 import { can } from '@/lib/auth/roles';
 import { HAZARD_STATUSES } from '@/lib/domain/enums';
 import { isReviewStep } from '@/lib/hazards/lifecycle';
+import { transitionHazard } from '@/lib/hazards/transitions';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,14 +1,24 @@
 import type { Kysely } from 'kysely';
-import { CAMPAIGN_START } from '../../../lib/reports/campaign-targets';
-import { monthOf, monthRange } from '../../../lib/time';
-import type { Database } from '../../schema';
+import {
+  type CategoryHazards,
+  type ClosurePoint,
+  closureTrend,
+  hazardsByCategory,
+  hazardsByVillage,
+  type IncidentComparison,
+  incidentComparison,
+  type PassageProgress,
+  type PeopleProgress,
+  passageProgress,
+  peopleProgress,
+  periodFigures,
+  type StatsScope,
+  type VillageHazards,
+} from '../../db/queries/stats';
+import type { Database } from '../../db/schema';
+import { CAMPAIGN_START } from '../domain/campaign';
+import { monthOf, monthRange } from '../time';
 import { type CoverageFigures, coverageFigures } from './coverage';
-import { type CategoryHazards, type ClosurePoint, closureTrend, hazardsByCategory, hazardsByVillage, type VillageHazards } from './hazards';
-import { type IncidentComparison, incidentComparison } from './incidents';
-import { type PassageProgress, passageProgress } from './passages';
-import { type PeopleProgress, peopleProgress } from './people';
-import { periodFigures } from './period';
-import type { StatsScope } from './scope';
 
 export interface HazardKpis {
   open: number;

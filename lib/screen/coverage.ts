@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { AnalysisResult, Finding } from '../../../lib/analysis/types';
-import { DEFAULT_SPACING_RULESET } from '../../../lib/rules/types';
-import type { Database } from '../../schema';
-import { runAnalysis } from '../analysis';
-import { ratio, type StatsScope } from './scope';
+import { ratio, type StatsScope } from '../../db/queries/stats/scope';
+import type { Database } from '../../db/schema';
+import { runAnalysis } from '../analysis/run';
+import type { AnalysisResult, Finding } from '../analysis/types';
+import { DEFAULT_SPACING_RULESET } from '../rules/types';
 
 export interface CoverageShare {
   buildings: number;
