@@ -33,18 +33,19 @@ function findingPoint(geometry: GeoJSON.Geometry): [number, number] | null {
             ? (g.coordinates[0] ?? [])
             : g.type === 'MultiPolygon'
               ? (g.coordinates[0]?.[0] ?? [])
-              : g.geometries.length > 0
-                ? positions(g.geometries[0]!)
+              : g.geometries[0]
+                ? positions(g.geometries[0])
                 : [];
-  const list = positions(geometry);
+  // GeoJSON positions always have a longitude and a latitude.
+  const list = positions(geometry).map(([lon = 0, lat = 0]): [number, number] => [lon, lat]);
+  const mean = (points: [number, number][]): [number, number] => [
+    points.reduce((sum, p) => sum + p[0], 0) / points.length,
+    points.reduce((sum, p) => sum + p[1], 0) / points.length,
+  ];
   if (list.length === 0) return null;
-  if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
-    const ring = list.slice(0, -1);
-    return [ring.reduce((sum, p) => sum + p[0]!, 0) / ring.length, ring.reduce((sum, p) => sum + p[1]!, 0) / ring.length];
-  }
-  if (list.length === 2) return [(list[0]![0]! + list[1]![0]!) / 2, (list[0]![1]! + list[1]![1]!) / 2];
-  const middle = list[Math.floor(list.length / 2)]!;
-  return [middle[0]!, middle[1]!];
+  if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') return mean(list.slice(0, -1));
+  if (list.length === 2) return mean(list);
+  return list[Math.floor(list.length / 2)] ?? null;
 }
 
 export interface AnalysisPanelProps {

@@ -27,7 +27,7 @@ export default async function ScreenPage({ searchParams }: { searchParams: Promi
   const [allVillages, demoData, cookieStore] = await Promise.all([listVillages(db), hasDemoData(db), cookies()]);
   const villages = allVillages.filter((village) => inScope(actor, village.code));
   const requested = single(params.village);
-  const fixedVillage = villages.some((v) => v.code === requested) ? requested! : null;
+  const fixedVillage = villages.find((v) => v.code === requested)?.code ?? null;
   return (
     <ScreenApp
       locale={parseLocale(cookieStore.get(LOCALE_COOKIE)?.value)}

@@ -91,8 +91,13 @@ const ROWS: Row[] = [
     'm2',
     { grades: ['3', '4'], break_m: 10 },
   ],
-  ...(['1-2', '3', '4'] as const).map((grade, i): Row => {
-    const metres = [15, 20, 25][i]!;
+  ...(
+    [
+      ['1-2', 15],
+      ['3', 20],
+      ['4', 25],
+    ] as const
+  ).map(([grade, metres]): Row => {
     return [
       `GB50039.stack.large.${grade}`,
       'GB50039',

@@ -146,7 +146,7 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
     [t('hz.responsible'), p.responsible_person ?? '—'],
     [t('hz.criterion'), p.criterion ?? '—'],
     ...(p.closed_on ? [[t('hz.closedOn'), p.closed_on] as [string, React.ReactNode]] : []),
-    [t('hz.location'), `${detail.hazard.geometry.coordinates[0]!.toFixed(6)}, ${detail.hazard.geometry.coordinates[1]!.toFixed(6)}`],
+    [t('hz.location'), detail.hazard.geometry.coordinates.map((value) => value.toFixed(6)).join(', ')],
   ];
 
   return (

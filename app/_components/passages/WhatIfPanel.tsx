@@ -107,9 +107,10 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
               </tr>
             </thead>
             <tbody>
-              {FIGURES.filter(([key]) => result.before[key] !== undefined).map(([key, label]) => {
-                const before = result.before[key]!;
-                const after = result.after[key]!;
+              {FIGURES.map(([key, label]) => {
+                const before = result.before[key];
+                const after = result.after[key];
+                if (before === undefined || after === undefined) return null;
                 const change = after - before;
                 const better = key === 'passage_findings' ? change < 0 : change > 0;
                 return (

@@ -60,8 +60,9 @@ export function UsersAdmin({ initialUsers, villages, selfId }: UsersAdminProps) 
     event.preventDefault();
     const scoped = SCOPED_ROLES.includes(draft.role);
     const result = await send('/api/v1/users', 'POST', { ...draft, villages: scoped ? draft.villages : null });
-    if (result.body.user) {
-      setUsers((list) => [...list, result.body.user!]);
+    const created = result.body.user;
+    if (created) {
+      setUsers((list) => [...list, created]);
       setDraft({ username: '', display_name: '', role: 'inspector', villages: [], password: '' });
       setMessage(null);
     } else setMessage(result.body.error ?? String(result.status));
@@ -98,7 +99,7 @@ export function UsersAdmin({ initialUsers, villages, selfId }: UsersAdminProps) 
                   onChange={(e) =>
                     patch(user, {
                       role: e.target.value,
-                      villages: SCOPED_ROLES.includes(e.target.value as Role) ? [villages[0]!.code] : null,
+                      villages: SCOPED_ROLES.includes(e.target.value as Role) ? villages.slice(0, 1).map((v) => v.code) : null,
                     })
                   }
                 >

@@ -27,7 +27,9 @@ export const MAP_LAYERS: MapLayerDefinition[] = [
 ];
 
 export function layerDefinition(id: LayerName): MapLayerDefinition {
-  return MAP_LAYERS.find((layer) => layer.id === id)!;
+  const layer = MAP_LAYERS.find((candidate) => candidate.id === id);
+  if (!layer) throw new Error(`no map layer "${id}" is registered`);
+  return layer;
 }
 
 /** Layers whose data a page supplies; a page registers the ones it draws (`pageLayers`). */

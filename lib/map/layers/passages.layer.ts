@@ -1,7 +1,7 @@
 import { colorByProperty } from './style-helpers';
 import type { MapLayerDefinition } from './types';
 
-const BY_STATE: Record<string, string> = { ok: '#2e7d32', narrow: '#ef8f00', blocked: '#c62828' };
+const BY_STATE = { ok: '#2e7d32', narrow: '#ef8f00', blocked: '#c62828' } as const;
 
 export const passagesLayer: MapLayerDefinition = {
   id: 'passages',
@@ -28,9 +28,9 @@ export const passagesLayer: MapLayerDefinition = {
     },
   ],
   legend: () => [
-    { shape: 'line', color: BY_STATE.ok!, label: { message: 'legend.passage.ok' } },
-    { shape: 'line', color: BY_STATE.narrow!, label: { message: 'legend.passage.narrow' } },
-    { shape: 'line', color: BY_STATE.blocked!, label: { message: 'legend.passage.blocked' } },
+    { shape: 'line', color: BY_STATE.ok, label: { message: 'legend.passage.ok' } },
+    { shape: 'line', color: BY_STATE.narrow, label: { message: 'legend.passage.narrow' } },
+    { shape: 'line', color: BY_STATE.blocked, label: { message: 'legend.passage.blocked' } },
   ],
   nameProperty: 'name',
   detailFields: [
