@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
 import { countRows, lockForSeeding } from './queries/seed';
-import type { Database } from './schema';
+import type { Db } from './schema';
 import { loadGeodata } from './seed/load-geodata';
 
 /** Loads the geodata folder into the database if it has no villages yet, all or nothing. */
-export async function seedIfEmpty(db: Kysely<Database>, geodataDir: string): Promise<Record<string, number> | null> {
+export async function seedIfEmpty(db: Db, geodataDir: string): Promise<Record<string, number> | null> {
   if ((await countRows(db, 'villages')) > 0) return null;
   return db.transaction().execute(async (trx) => {
     await lockForSeeding(trx); // two servers starting on one empty database: only one seeds

@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import type { Database, TableName } from '../schema';
+import { sql } from 'kysely';
+import type { Db, TableName } from '../schema';
 import { singleRow } from './rows';
 
 export const COUNTED_TABLES: TableName[] = [
@@ -19,20 +19,20 @@ export const COUNTED_TABLES: TableName[] = [
   'audit_log',
 ];
 
-export async function postgisVersion(db: Kysely<Database>): Promise<string> {
+export async function postgisVersion(db: Db): Promise<string> {
   const result = await sql<{ version: string }>`SELECT postgis_lib_version() AS version`.execute(db);
   return singleRow(result).version;
 }
 
 /** Row count of every domain table, in one round trip. */
-export async function tableCounts(db: Kysely<Database>): Promise<Record<string, number>> {
+export async function tableCounts(db: Db): Promise<Record<string, number>> {
   const selects = COUNTED_TABLES.map((table) => sql`SELECT ${sql.lit(table)} AS name, count(*)::int AS n FROM ${sql.id(table)}`);
   const result = await sql<{ name: string; n: number }>`${sql.join(selects, sql` UNION ALL `)}`.execute(db);
   return Object.fromEntries(result.rows.map((row) => [row.name, row.n]));
 }
 
 /** True when the demo data set was loaded (the seed leaves its mark in the audit log). */
-export async function hasDemoData(db: Kysely<Database>): Promise<boolean> {
+export async function hasDemoData(db: Db): Promise<boolean> {
   const result = await sql<{ seeded: boolean }>`
     SELECT EXISTS (SELECT 1 FROM audit_log WHERE action = 'seed') AS seeded`.execute(db);
   return singleRow(result).seeded;

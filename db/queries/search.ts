@@ -1,6 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { LayerName } from '../../lib/map/layer-names';
-import type { Database } from '../schema';
+import type { Db } from '../schema';
 import { containsPattern } from './text-match';
 
 export interface SearchHit {
@@ -18,7 +18,7 @@ export interface SearchHit {
  * Villages, buildings, social units, stations and water sources whose name, code or responsible person
  * contains the text; villages first, then by name.
  */
-export async function searchFeatures(db: Kysely<Database>, text: string, villages: string[], limit = 20): Promise<SearchHit[]> {
+export async function searchFeatures(db: Db, text: string, villages: string[], limit = 20): Promise<SearchHit[]> {
   const pattern = containsPattern(text);
   const inVillages = villages.length === 0 ? sql`true` : sql`h.village_code = ANY(${villages}::text[])`;
   const result = await sql<{

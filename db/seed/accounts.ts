@@ -1,9 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../../lib/auth/password';
 import type { Role } from '../../lib/domain/enums';
 import { systemRequestId } from '../queries/audit';
 import { countUsers, createUser } from '../queries/users';
-import type { Database } from '../schema';
+import type { Db } from '../schema';
 
 const SYSTEM = { name: 'system', role: null };
 
@@ -21,7 +21,7 @@ export const DEMO_ACCOUNTS: { username: Role; displayName: string }[] = [
 ];
 
 /** Creates the demo accounts in a database that has none (demo mode only). */
-export async function ensureDemoAccounts(db: Kysely<Database>): Promise<void> {
+export async function ensureDemoAccounts(db: Db): Promise<void> {
   if ((await countUsers(db)) > 0) return;
   const villages = await sql<{ code: string }>`SELECT code FROM villages ORDER BY is_seat DESC, code LIMIT 3`.execute(db);
   const codes = villages.rows.map((row) => row.code);
@@ -43,7 +43,7 @@ export async function ensureDemoAccounts(db: Kysely<Database>): Promise<void> {
  * Production starts with one admin: created from ADMIN_USERNAME and ADMIN_PASSWORD when the database has
  * no users yet (or with `npm run users:create-admin`).
  */
-export async function ensureInitialAdmin(db: Kysely<Database>, env: Record<string, string | undefined>): Promise<boolean> {
+export async function ensureInitialAdmin(db: Db, env: Record<string, string | undefined>): Promise<boolean> {
   const username = env.ADMIN_USERNAME?.trim().toLowerCase();
   const password = env.ADMIN_PASSWORD;
   if (!username || !password || (await countUsers(db)) > 0) return false;

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { featureCollectionSchema, geometrySchemas } from '../../lib/geo/geojson-schema';
 import { systemRequestId } from '../queries/audit';
 import { type FeatureRow, findInvalidGeometries, insertRows, recordSeedInAudit } from '../queries/seed';
-import type { Database } from '../schema';
+import type { Db } from '../schema';
 import { GEODATA_FILES, type GeodataFile } from './geodata-files';
 
 /** Bad data in a geodata file: names the file and the feature so it can be fixed. */
@@ -91,7 +90,7 @@ function checkVillageCodes(spec: GeodataFile, rows: FeatureRow[], villages: Set<
   });
 }
 
-async function rejectInvalidGeometry(db: Kysely<Database>, spec: GeodataFile, rows: FeatureRow[], offset: number) {
+async function rejectInvalidGeometry(db: Db, spec: GeodataFile, rows: FeatureRow[], offset: number) {
   const invalid = await findInvalidGeometries(db, rows);
   const first = invalid[0];
   if (first) {
@@ -107,7 +106,7 @@ async function rejectInvalidGeometry(db: Kysely<Database>, spec: GeodataFile, ro
  * Loads every geodata file into an empty database, all or nothing (the caller supplies the transaction).
  * Returns the row count per table.
  */
-export async function loadGeodata(db: Kysely<Database>, dir: string): Promise<Record<string, number>> {
+export async function loadGeodata(db: Db, dir: string): Promise<Record<string, number>> {
   // Read and check every file before writing anything: a bad file fails fast with its name.
   const files = GEODATA_FILES.map((spec) => ({ spec, rows: readFile(dir, spec) }));
   const villageCodes = new Set(files[0]?.rows.map((row) => String(row.properties.code)));

@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { type DatabaseHandle, getDatabase } from '../../db/client';
 import { villageCodes } from '../../db/queries/villages';
-import type { Database } from '../../db/schema';
+import type { Db } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { type Access, actorFromRequest, requestIdOf, requireActor, sessionTokenOf } from '../auth/request';
 import { scopedVillages } from '../auth/scope';
@@ -62,7 +61,7 @@ export interface RouteContext<
   /** The proxy's id of this request: for the audit log, and named in any 5xx answer and its log line. */
   requestId: string;
   handle: DatabaseHandle;
-  db: Kysely<Database>;
+  db: Db;
   actor: A extends 'public' ? Actor | null : Actor;
   params: Parsed<P>;
   query: Parsed<Q>;
@@ -92,7 +91,7 @@ async function open(database: () => Promise<DatabaseHandle>): Promise<DatabaseHa
   }
 }
 
-async function villageScope(db: Kysely<Database>, actor: Actor, search: URLSearchParams, param: VillageParam | undefined) {
+async function villageScope(db: Db, actor: Actor, search: URLSearchParams, param: VillageParam | undefined) {
   if (!param) return { villages: scopedVillages(actor, []), village: null };
   const known = await villageCodes(db);
   if (param === 'list') return { villages: scopedVillages(actor, parseVillages(search, known)), village: null };

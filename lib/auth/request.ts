@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import { actorForSession } from '../../db/queries/users';
-import type { Database } from '../../db/schema';
+import type { Db } from '../../db/schema';
 import { ForbiddenError, UnauthorizedError } from '../api/errors';
 import type { Actor } from './actor';
 import { clientAddressOf, parseTrustProxy } from './client-address';
@@ -16,7 +15,7 @@ export function sessionTokenOf(request: Request): string | null {
 }
 
 /** The signed-in actor of a request, or null. */
-export async function actorFromRequest(request: Request, db: Kysely<Database>): Promise<Actor | null> {
+export async function actorFromRequest(request: Request, db: Db): Promise<Actor | null> {
   const token = sessionTokenOf(request);
   return token ? actorForSession(db, hashSessionToken(token)) : null;
 }

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import { createSession, findCredentials, recentFailures, recordSignInAttempt } from '../../db/queries/users';
-import type { Database } from '../../db/schema';
+import type { Db } from '../../db/schema';
 import { TooManyRequestsError, UnauthorizedError } from '../api/errors';
 import { decoyPasswordHash, verifyPassword } from './password';
 import { hashSessionToken, newSessionToken, SESSION_HOURS } from './session-token';
@@ -19,7 +18,7 @@ export interface SignInRequest {
  * Checks the password and starts a new session (a fresh token on every sign-in, so a token planted before
  * sign-in is worthless). The same error answers a wrong password, an unknown user and an inactive user.
  */
-export async function signIn(db: Kysely<Database>, request: SignInRequest): Promise<{ token: string; userId: number }> {
+export async function signIn(db: Db, request: SignInRequest): Promise<{ token: string; userId: number }> {
   const username = request.username.trim().toLowerCase();
   const failures = await recentFailures(db, username, request.ip, SIGN_IN_LIMITS.windowMinutes);
   if (failures.byUsername >= SIGN_IN_LIMITS.perUsername || failures.byIp >= SIGN_IN_LIMITS.perAddress) {

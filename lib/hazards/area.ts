@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely';
 import { invalidAreaReason } from '../../db/queries/hazards';
-import type { Database } from '../../db/schema';
+import type { Db } from '../../db/schema';
 import { BadRequestError } from '../api/errors';
 import type { HazardFilter } from './filter';
 
 /** A drawn area must be a valid polygon; PostGIS's reason goes back to the user when it is not. */
-export async function checkArea(db: Kysely<Database>, filter: HazardFilter): Promise<void> {
+export async function checkArea(db: Db, filter: HazardFilter): Promise<void> {
   if (!filter.within) return;
   const reason = await invalidAreaReason(db, filter.within);
   if (reason) throw new BadRequestError(`within is not a valid polygon: ${reason}`);

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import { ImportRejectedError, importHazards } from '../../db/queries/hazard-records';
-import type { Database } from '../../db/schema';
+import type { Db } from '../../db/schema';
 import type { ImportRowError } from '../import';
 
 /** The check of an import file as the page shows it: headers, mapping, counts and every refused row. */
@@ -28,7 +27,7 @@ type ImportRequest = Parameters<typeof importHazards>;
  * the page shows them in the same table.
  */
 export async function commitImport(
-  db: Kysely<Database>,
+  db: Db,
   rows: ImportRequest[1],
   report: ImportReport,
   context: ImportRequest[2],

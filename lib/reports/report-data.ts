@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import { hasDemoData } from '../../db/queries/health';
 import {
   type CategoryHazards,
@@ -18,7 +17,7 @@ import {
   reportHazards,
   reportMapData,
 } from '../../db/queries/stats';
-import type { Database } from '../../db/schema';
+import type { Db } from '../../db/schema';
 import { minDate, monthRange, monthsBetween, yearRange } from '../time';
 
 export interface MonthlyReport {
@@ -47,17 +46,14 @@ export interface AnnualReport {
   incidents: IncidentComparison;
 }
 
-async function villageNames(db: Kysely<Database>, codes?: string[]): Promise<{ code: string; name: string }[]> {
+async function villageNames(db: Db, codes?: string[]): Promise<{ code: string; name: string }[]> {
   let query = db.selectFrom('villages').select(['code', 'name']).orderBy('code');
   if (codes) query = query.where('code', 'in', codes);
   return query.execute();
 }
 
 /** 每月报送: one village's month, from the same period query as the screen. */
-export async function monthlyReportData(
-  db: Kysely<Database>,
-  request: { village: string; month: string; today: string },
-): Promise<MonthlyReport> {
+export async function monthlyReportData(db: Db, request: { village: string; month: string; today: string }): Promise<MonthlyReport> {
   const range = monthRange(request.month);
   const villages = [request.village];
   const figures = await periodFigures(db, { villages, ...range, today: request.today });
@@ -76,7 +72,7 @@ export async function monthlyReportData(
 }
 
 /** 年度工作总结: the town's year, by month and by village, with the campaign's progress at the year's end. */
-export async function annualReportData(db: Kysely<Database>, request: { year: number; today: string }): Promise<AnnualReport> {
+export async function annualReportData(db: Db, request: { year: number; today: string }): Promise<AnnualReport> {
   const range = yearRange(request.year);
   const asOf = minDate(range.to, request.today);
   const town = { villages: [] as string[], today: request.today };

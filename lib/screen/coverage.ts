@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import { ratio, type StatsScope } from '../../db/queries/stats/scope';
-import type { Database } from '../../db/schema';
+import type { Db } from '../../db/schema';
 import { runAnalysis } from '../analysis/run';
 import type { AnalysisResult, Finding } from '../analysis/types';
 import { DEFAULT_SPACING_RULESET } from '../rules/types';
@@ -34,9 +33,9 @@ interface TownCoverage {
 
 /** Coverage analyses take seconds (1–3 s each embedded): keep the town's results a few minutes. */
 export const COVERAGE_CACHE_MS = 5 * 60_000;
-const cache = new WeakMap<Kysely<Database>, Map<number, { at: number; result: Promise<TownCoverage> }>>();
+const cache = new WeakMap<Db, Map<number, { at: number; result: Promise<TownCoverage> }>>();
 
-async function townCoverage(db: Kysely<Database>, month: number): Promise<TownCoverage> {
+async function townCoverage(db: Db, month: number): Promise<TownCoverage> {
   const options = { villages: [], ruleset: DEFAULT_SPACING_RULESET, month };
   // One at a time: the embedded engine serialises them anyway, and the server is spared three network loads at once.
   const water = await runAnalysis(db, 'water-coverage', options);
@@ -46,7 +45,7 @@ async function townCoverage(db: Kysely<Database>, month: number): Promise<TownCo
 }
 
 /** The town's coverage analyses for the month, from the cache when fresh (concurrent callers share one run). */
-function cachedTownCoverage(db: Kysely<Database>, month: number, now = Date.now()): Promise<TownCoverage> {
+function cachedTownCoverage(db: Db, month: number, now = Date.now()): Promise<TownCoverage> {
   const perDb = cache.get(db) ?? new Map();
   cache.set(db, perDb);
   const hit = perDb.get(month);
@@ -58,7 +57,7 @@ function cachedTownCoverage(db: Kysely<Database>, month: number, now = Date.now(
 }
 
 /** Forgets cached coverage (tests; after an import that changes buildings, water or stations). */
-export function clearCoverageCache(db: Kysely<Database>): void {
+export function clearCoverageCache(db: Db): void {
   cache.delete(db);
 }
 
@@ -80,7 +79,7 @@ function share(result: AnalysisResult, uncoveredKey: string, villages: readonly 
  * per village), so every village of the screen's tour is a sum over the cached town result — the same
  * numbers a run restricted to the village gives.
  */
-export async function coverageFigures(db: Kysely<Database>, scope: StatsScope): Promise<CoverageFigures> {
+export async function coverageFigures(db: Db, scope: StatsScope): Promise<CoverageFigures> {
   const month = Number(scope.today.slice(5, 7));
   const town = await cachedTownCoverage(db, month);
   const wanted = (f: Finding) => scope.villages.length === 0 || scope.villages.includes(f.properties.village_code ?? '');

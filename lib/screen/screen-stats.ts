@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import {
   type CategoryHazards,
   type ClosurePoint,
@@ -15,7 +14,7 @@ import {
   type StatsScope,
   type VillageHazards,
 } from '../../db/queries/stats';
-import type { Database } from '../../db/schema';
+import type { Db } from '../../db/schema';
 import { CAMPAIGN_START } from '../domain/campaign';
 import { monthOf, monthRange } from '../time';
 import { type CoverageFigures, coverageFigures } from './coverage';
@@ -45,7 +44,7 @@ export interface ScreenStats {
 }
 
 /** Everything the wall screen shows for the town or some villages, from the same queries as the reports. */
-export async function screenStats(db: Kysely<Database>, scope: StatsScope): Promise<ScreenStats> {
+export async function screenStats(db: Db, scope: StatsScope): Promise<ScreenStats> {
   const thisMonth = monthRange(monthOf(scope.today));
   // Sequential on purpose: the embedded engine answers one query at a time anyway.
   const month = await periodFigures(db, { ...scope, ...thisMonth });

@@ -1,6 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { lastDayOfMonth, minDate, monthsBetween } from '../../../lib/time';
-import type { Database } from '../../schema';
+import type { Db } from '../../schema';
 import { inVillages, openOn, overdueOn, ratio, type StatsScope } from './scope';
 
 /** The hazard list at the end of one month: 动态清零 progress. */
@@ -16,7 +16,7 @@ export interface ClosurePoint {
 }
 
 /** Closure rate month by month from `fromMonth` to today's month (one query). */
-export async function closureTrend(db: Kysely<Database>, scope: StatsScope & { fromMonth: string }): Promise<ClosurePoint[]> {
+export async function closureTrend(db: Db, scope: StatsScope & { fromMonth: string }): Promise<ClosurePoint[]> {
   const months = monthsBetween(`${scope.fromMonth}-01`, scope.today);
   const monthEnd = (month: string) => {
     const [year, m] = month.split('-').map(Number) as [number, number];
@@ -49,7 +49,7 @@ export interface VillageHazards {
 }
 
 /** Every village (or the given ones) with its hazards as of today, most open first (the ranking). */
-export async function hazardsByVillage(db: Kysely<Database>, scope: StatsScope): Promise<VillageHazards[]> {
+export async function hazardsByVillage(db: Db, scope: StatsScope): Promise<VillageHazards[]> {
   const { today } = scope;
   const result = await sql<Omit<VillageHazards, 'closureRate'>>`
     SELECT v.code, v.name,
@@ -74,7 +74,7 @@ export interface CategoryHazards {
 }
 
 /** Hazards by category as of today, most open first; only categories that have any hazard. */
-export async function hazardsByCategory(db: Kysely<Database>, scope: StatsScope): Promise<CategoryHazards[]> {
+export async function hazardsByCategory(db: Db, scope: StatsScope): Promise<CategoryHazards[]> {
   const { today } = scope;
   const yearStart = `${today.slice(0, 4)}-01-01`;
   const result = await sql<CategoryHazards>`

@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../schema';
+import { sql } from 'kysely';
+import type { Db } from '../../schema';
 import { inVillages, type StatsScope } from './scope';
 
 export interface IncidentMonth {
@@ -18,7 +18,7 @@ export interface IncidentComparison {
 }
 
 /** Fires and deaths by month, this year (to today) against last year (火灾总量和亡人数量平稳可控). */
-export async function incidentComparison(db: Kysely<Database>, scope: StatsScope): Promise<IncidentComparison> {
+export async function incidentComparison(db: Db, scope: StatsScope): Promise<IncidentComparison> {
   const year = Number(scope.today.slice(0, 4));
   const sameDayLastYear = `${year - 1}${scope.today.slice(4)}`.replace(/-02-29$/, '-02-28');
   const result = await sql<{ y: number; m: number; fires: number; deaths: number; to_date: number }>`

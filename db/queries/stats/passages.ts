@@ -1,7 +1,7 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { PASSAGE_MILESTONES, type PassageMilestone } from '../../../lib/domain/campaign';
 import { minDate } from '../../../lib/time';
-import type { Database } from '../../schema';
+import type { Db } from '../../schema';
 import { singleRow } from '../rows';
 import { inVillages, ratio, type StatsScope } from './scope';
 
@@ -29,12 +29,7 @@ export interface PassageProgress {
  * Passage fixes completed (已完成 or 已验收) in a period, in the given villages: a fix belongs to the village of the
  * passage it changes, the passage of the obstacle it clears, or the passage it created.
  */
-export async function completedPassageFixes(
-  db: Kysely<Database>,
-  villages: readonly string[],
-  from: string | null,
-  to: string,
-): Promise<number> {
+export async function completedPassageFixes(db: Db, villages: readonly string[], from: string | null, to: string): Promise<number> {
   const result = await sql<{ n: number }>`
     SELECT count(*)::int AS n
     FROM passage_fixes f
@@ -46,7 +41,7 @@ export async function completedPassageFixes(
 }
 
 /** 打通消防车通道: obstacles cleared and passage fixes completed against the campaign milestones (end 2024 / 2025 / 2026). */
-export async function passageProgress(db: Kysely<Database>, scope: StatsScope): Promise<PassageProgress> {
+export async function passageProgress(db: Db, scope: StatsScope): Promise<PassageProgress> {
   const days = PASSAGE_MILESTONES.map((m) => minDate(m.date, scope.today));
   const result = await sql<{ day: string; found: number; cleared: number }>`
     SELECT d.day::text AS day,

@@ -1,7 +1,7 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { DRILL_TARGET, TRAINING_TARGETS, type TrainingTarget } from '../../../lib/domain/campaign';
 import { minDate } from '../../../lib/time';
-import type { Database } from '../../schema';
+import type { Db } from '../../schema';
 import { singleRow } from '../rows';
 import { inVillages, ratio, type StatsScope } from './scope';
 
@@ -32,7 +32,7 @@ export interface PeopleProgress {
 }
 
 /** 明白人 trained against the yearly targets, and units with ≥ 3 evacuation drills this year. */
-export async function peopleProgress(db: Kysely<Database>, scope: StatsScope): Promise<PeopleProgress> {
+export async function peopleProgress(db: Db, scope: StatsScope): Promise<PeopleProgress> {
   const { today, villages } = scope;
   const training: TrainingProgress[] = [];
   for (const target of TRAINING_TARGETS) {

@@ -1,6 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { minDate } from '../../../lib/time';
-import type { Database } from '../../schema';
+import type { Db } from '../../schema';
 import { singleRow } from '../rows';
 import { completedPassageFixes } from './passages';
 import { inVillages, openOn, overdueOn } from './scope';
@@ -37,7 +37,7 @@ export interface PeriodFigures {
  * trained_on, occurred_on. Obstacles belong to their passage's village; drills to their unit's village.
  */
 export async function periodFigures(
-  db: Kysely<Database>,
+  db: Db,
   scope: { villages: string[]; from: string; to: string; today: string },
 ): Promise<PeriodFigures> {
   const { villages, from, to } = scope;

@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../schema';
+import { sql } from 'kysely';
+import type { Db } from '../../schema';
 import { inVillages, openOn } from './scope';
 
 export interface ReportHazard {
@@ -21,10 +21,7 @@ export interface ReportHazard {
  * Hazards a report lists: those found or closed in the period, and those still open at its end (as of `asOf`),
  * with their state on that day.
  */
-export async function reportHazards(
-  db: Kysely<Database>,
-  scope: { villages: string[]; from: string; asOf: string },
-): Promise<ReportHazard[]> {
+export async function reportHazards(db: Db, scope: { villages: string[]; from: string; asOf: string }): Promise<ReportHazard[]> {
   const { from, asOf } = scope;
   const result = await sql<ReportHazard>`
     SELECT h.code, h.category, h.severity,
@@ -57,7 +54,7 @@ export interface ReportMapData {
  * What the report's small map draws: village outlines, their passages (blocked = an obstacle open on `asOf`) and
  * the hazards open on `asOf`.
  */
-export async function reportMapData(db: Kysely<Database>, scope: { villages: string[]; asOf: string }): Promise<ReportMapData> {
+export async function reportMapData(db: Db, scope: { villages: string[]; asOf: string }): Promise<ReportMapData> {
   const { asOf } = scope;
   const outlines = await sql<{ geom: string; w: number; s: number; e: number; n: number }>`
     SELECT ST_AsGeoJSON(v.geom, 6) AS geom, ST_XMin(v.geom) AS w, ST_YMin(v.geom) AS s, ST_XMax(v.geom) AS e, ST_YMax(v.geom) AS n
