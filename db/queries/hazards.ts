@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { HazardStatus } from '../../lib/domain/enums';
+import { bboxAround } from '../../lib/geo';
 import type { HazardFilter } from '../../lib/hazards/filter';
 import type { Db } from '../schema';
 import { singleRow } from './rows';
@@ -33,10 +34,9 @@ function conditions(filter: HazardFilter, today: string, withStatus: boolean): R
   }
   if (filter.near) {
     const { lon, lat, radiusM } = filter.near;
-    // The box in degrees lets the GiST index answer first; the geography test then measures on the ellipsoid.
-    const degreesLat = radiusM / 110_574;
-    const degreesLon = radiusM / (111_320 * Math.cos((lat * Math.PI) / 180));
-    parts.push(sql`h.geom && ST_MakeEnvelope(${lon - degreesLon}, ${lat - degreesLat}, ${lon + degreesLon}, ${lat + degreesLat}, 4326)`);
+    // The box lets the GiST index answer first; the geography test then measures on the ellipsoid.
+    const [west, south, east, north] = bboxAround(lon, lat, radiusM);
+    parts.push(sql`h.geom && ST_MakeEnvelope(${west}, ${south}, ${east}, ${north}, 4326)`);
     parts.push(sql`ST_DWithin(h.geom::geography, ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)::geography, ${radiusM})`);
   }
   if (filter.overdue !== undefined) {

@@ -39,10 +39,25 @@ describe('lib/geo', () => {
     for (const vertex of ring) expect(Math.abs(haversineM(centre, vertex) - 250)).toBeLessThan(0.5);
   });
 
+  it('reaches as far as 300 m on the ellipsoid, where PostGIS measures', () => {
+    // WGS 84 meridian and prime-vertical radii of curvature at 37.46° N, for a degree of latitude and of longitude.
+    const a = 6378137;
+    const e2 = 0.00669437999014;
+    const phi = (37.46 * Math.PI) / 180;
+    const w = 1 - e2 * Math.sin(phi) ** 2;
+    const metresPerDegreeLat = ((a * (1 - e2)) / w ** 1.5) * (Math.PI / 180);
+    const metresPerDegreeLon = (a / Math.sqrt(w)) * Math.cos(phi) * (Math.PI / 180);
+    const [west, south, east, north] = bboxAround(112.05, 37.46, 300);
+    expect(north - 37.46).toBeGreaterThan(300 / metresPerDegreeLat);
+    expect(37.46 - south).toBeGreaterThan(300 / metresPerDegreeLat);
+    expect(east - 112.05).toBeGreaterThan(300 / metresPerDegreeLon);
+    expect(112.05 - west).toBeGreaterThan(300 / metresPerDegreeLon);
+  });
+
   it('puts every point of the circle inside the box around the point', () => {
     const [west, south, east, north] = bboxAround(112.05, 37.46, 300);
-    expect(haversineM([112.05, 37.46], [112.05, north])).toBeCloseTo(300, 0);
-    expect(haversineM([112.05, 37.46], [east, 37.46])).toBeCloseTo(300, 0);
+    expect(haversineM([112.05, 37.46], [112.05, north])).toBeCloseTo(303, 0);
+    expect(haversineM([112.05, 37.46], [east, 37.46])).toBeCloseTo(303, 0);
     for (const [lon, lat] of circlePolygon(112.05, 37.46, 300).coordinates[0] as [number, number][]) {
       expect(lon).toBeGreaterThanOrEqual(west - 1e-9);
       expect(lon).toBeLessThanOrEqual(east + 1e-9);
