@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../geodata/generator/prng';
 import { shortestDistances } from '../../lib/network/dijkstra';
 import { buildGraph, type PassageEdgeInput } from '../../lib/network/graph';
 import { UnionFind } from '../../lib/network/union-find';
 
-/** A small deterministic generator (mulberry32), so a failing case can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A random network of `nodes` points (node i at [i, 0]) and `edges` passages, some of them blocked. */
 function randomNetwork(seed: number, nodes: number, edges: number) {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = () => Math.floor(next() * nodes);
   const passages: PassageEdgeInput[] = [];
   for (let id = 1; id <= edges; id++) {
@@ -83,7 +72,7 @@ describe('shortest distances on random networks', () => {
 
 describe('disjoint sets on random unions', () => {
   it('put two elements together exactly when a chain of unions joins them', () => {
-    const next = random(7);
+    const next = mulberry32(7);
     const n = 200;
     const sets = new UnionFind(n);
     const label = Array.from({ length: n }, (_, i) => i); // naive: relabel a whole set on each union
