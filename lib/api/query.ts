@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate } from '../time';
+import { dateProblem, isPlausibleDate } from '../time';
 import { BadRequestError } from './errors';
 import { parseOrThrow } from './field-errors';
 
@@ -137,11 +137,11 @@ export function queryBoolean(name: string) {
   });
 }
 
-/** Optional calendar date written YYYY-MM-DD (one that exists: no 30 February). */
+/** Optional date written YYYY-MM-DD: one that exists (no 30 February), within the product's dates. */
 export function queryDate(name: string) {
   return queryValue(name, (text) => {
     if (text === null) return undefined;
-    if (!isCalendarDate(text)) throw new BadRequestError(`${name} must be a date YYYY-MM-DD, got "${text.slice(0, 40)}"`);
+    if (!isPlausibleDate(text)) throw new BadRequestError(`${dateProblem(name)}, got "${text.slice(0, 40)}"`);
     return text;
   });
 }

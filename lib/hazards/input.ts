@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { jsonDate } from '../api/dates';
 import { jsonId } from '../api/ids';
 import { HAZARD_CATEGORIES, NOTIFY_METHODS, PLACE_TYPES, SEVERITIES } from '../domain/enums';
 import { CHINA_LAT_RANGE, CHINA_LON_RANGE } from '../geo/geojson-schema';
-import { chinaToday, isCalendarDate } from '../time';
+import { chinaToday } from '../time';
 import { defaultDeadline } from './deadlines';
 
 /**
@@ -21,12 +22,6 @@ const typed = (field: string, expected: string) => ({
 
 const oneOf = <const T extends readonly [string, ...string[]]>(field: string, values: T) =>
   z.enum(values, typed(field, `one of ${values.join(', ')}`));
-
-const calendarDate = (field: string) =>
-  z
-    .string(typed(field, 'a date YYYY-MM-DD'))
-    .trim()
-    .refine(isCalendarDate, { error: `${field} must be a real date written YYYY-MM-DD` });
 
 /** Optional free text: trimmed, empty becomes null. */
 const optionalText = (field: string, max: number) =>
@@ -52,9 +47,12 @@ export const locationSchema = z.strictObject(
 );
 
 export const notificationSchema = z.strictObject(
-  { method: oneOf('notification.method', NOTIFY_METHODS), on: calendarDate('notification.on') },
+  { method: oneOf('notification.method', NOTIFY_METHODS), on: jsonDate('notification.on') },
   typed('notification', 'an object { method, on }'),
 );
+
+/** A measured value is metres, minutes, a percentage or a count: a million of any of them is a typing error. */
+const MEASURED_LIMIT = 1_000_000;
 
 const editableFields = {
   village_code: z
@@ -69,12 +67,15 @@ const editableFields = {
     .trim()
     .min(1, { error: 'description is required' })
     .max(2000, { error: 'description must be at most 2000 characters' }),
-  found_on: calendarDate('found_on'),
-  deadline: calendarDate('deadline'),
+  found_on: jsonDate('found_on'),
+  deadline: jsonDate('deadline'),
   responsible_person: optionalText('responsible_person', 100),
   criterion: optionalText('criterion', 200),
   rule_id: optionalText('rule_id', 100),
-  measured: finite('measured').nullable().optional(),
+  measured: finite('measured')
+    .refine((value) => Math.abs(value) <= MEASURED_LIMIT, { error: `measured must be between -${MEASURED_LIMIT} and ${MEASURED_LIMIT}` })
+    .nullable()
+    .optional(),
   location: locationSchema,
   building_id: jsonId('building_id'),
   unit_id: jsonId('unit_id'),

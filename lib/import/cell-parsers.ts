@@ -1,5 +1,5 @@
 import { enumLabel, LOCALES } from '../i18n';
-import { isCalendarDate } from '../time';
+import { DATE_LIMITS, isPlausibleDate } from '../time';
 
 /** A cell that could not be read: the message for the import report. */
 export class CellError extends Error {}
@@ -13,14 +13,19 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
  */
 export function parseDateCell(text: string): string {
   const value = text.trim();
+  const date = writtenDate(value);
+  if (date === null) throw new CellError(`"${value.slice(0, 30)}" is not a date (write it as 2026-03-01)`);
+  if (!isPlausibleDate(date))
+    throw new CellError(`"${value.slice(0, 30)}" is not a date between ${DATE_LIMITS.from} and ${DATE_LIMITS.to}`);
+  return date;
+}
+
+/** The YYYY-MM-DD a cell writes, or null when it writes no date at all. */
+function writtenDate(value: string): string | null {
   const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(value);
-  if (match) {
-    const date = `${match[1]}-${pad(match[2])}-${pad(match[3])}`;
-    if (isCalendarDate(date)) return date;
-  } else if (/^\d{5}$/.test(value) && Number(value) >= 20000 && Number(value) <= 80000) {
-    return new Date(EXCEL_EPOCH + Number(value) * 86_400_000).toISOString().slice(0, 10);
-  }
-  throw new CellError(`"${value.slice(0, 30)}" is not a date (write it as 2026-03-01)`);
+  if (match) return `${match[1]}-${pad(match[2])}-${pad(match[3])}`;
+  if (/^\d{5}$/.test(value)) return new Date(EXCEL_EPOCH + Number(value) * 86_400_000).toISOString().slice(0, 10);
+  return null;
 }
 
 export function parseNumberCell(text: string): number {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonDate } from '../api/dates';
 import { FIX_STATUSES, type FixStatus, PASSAGE_CLASSES } from '../domain/enums';
 import { geometrySchemas } from '../geo/geojson-schema';
 
@@ -55,12 +56,10 @@ export const fixSpecSchema = z.discriminatedUnion('kind', [
 ]);
 export type FixSpec = z.infer<typeof fixSpecSchema>;
 
-const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
-
 /** What a planner fills in for a saved fix besides the fix itself. */
 export const fixDetailsSchema = z.object({
   responsible: z.string().trim().max(100).default(''),
-  deadline: dateString.nullable().optional(),
+  deadline: jsonDate('deadline').nullable().optional(),
   note: z.string().max(2000).default(''),
 });
 
@@ -73,7 +72,7 @@ export const updateFixSchema = z.object({
   version: z.number().int().positive(),
   status: z.enum(FIX_STATUSES).optional(),
   responsible: z.string().trim().max(100).optional(),
-  deadline: dateString.nullable().optional(),
+  deadline: jsonDate('deadline').nullable().optional(),
   note: z.string().max(2000).optional(),
 });
 export type UpdateFixInput = z.infer<typeof updateFixSchema>;

@@ -39,6 +39,22 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/**
+ * The days the product records and filters by: this century. A year such as 0202 or 9999 is a slip of the
+ * keyboard, not a date to store, compare or sort by.
+ */
+export const DATE_LIMITS: DateRange = { from: '2000-01-01', to: '2099-12-31' };
+
+/** A real calendar date within DATE_LIMITS: what every date a user gives must be. */
+export function isPlausibleDate(value: string): boolean {
+  return isCalendarDate(value) && value >= DATE_LIMITS.from && value <= DATE_LIMITS.to;
+}
+
+/** The one message for a date that is not plausible. */
+export function dateProblem(field: string): string {
+  return `${field} must be a real date between ${DATE_LIMITS.from} and ${DATE_LIMITS.to}, written YYYY-MM-DD`;
+}
+
 /** `date` (YYYY-MM-DD) plus a number of calendar days, as YYYY-MM-DD. */
 export function addDays(date: string, days: number): string {
   if (!isCalendarDate(date)) throw new RangeError(`not a date YYYY-MM-DD: ${date}`);

@@ -53,7 +53,10 @@ describe('API parameter parsing', () => {
     const refused = (query: string) => () => parseQuery(new URLSearchParams(query), schema);
     expect(refused('status=gone')).toThrow('unknown status "gone"; use one of open, closed');
     expect(refused('overdue=yes')).toThrow('overdue must be true or false');
-    expect(refused('from=2026-02-30')).toThrow('from must be a date YYYY-MM-DD, got "2026-02-30"');
+    expect(refused('from=2026-02-30')).toThrow(
+      'from must be a real date between 2000-01-01 and 2099-12-31, written YYYY-MM-DD, got "2026-02-30"',
+    );
+    expect(refused('from=9999-12-31')).toThrow('from must be a real date between 2000-01-01 and 2099-12-31');
     expect(refused('radius=1e2')).toThrow('radius must be a number from 1 to 100');
     expect(refused('radius=1&radius=2')).toThrow('radius may be given once');
   });

@@ -84,7 +84,7 @@ describe('hazard filter parameters', () => {
     expect(() => filterOf('category=fire')).toThrow(/unknown category "fire"; use one of passage, spacing/);
     expect(() => filterOf('status=done')).toThrow(/unknown status "done"/);
     expect(() => filterOf('overdue=yes')).toThrow(/overdue must be true or false/);
-    expect(() => filterOf('found_from=2026-13-45')).toThrow(/found_from must be a date/);
+    expect(() => filterOf('found_from=2026-13-45')).toThrow(/found_from must be a real date/);
     expect(() => filterOf('within={"type":"Point","coordinates":[112,37]}')).toThrow(/within must be a GeoJSON Polygon/);
     expect(() => filterOf('village=141121104299')).toThrow(/unknown village code/);
   });
