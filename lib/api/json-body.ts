@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { refuseControlText } from './control-text';
 import { InvalidJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from './errors';
 import { parseOrThrow } from './field-errors';
-import { refuseNulText } from './nul-text';
 
 /** Largest JSON body a route accepts unless it declares its own limit; uploads have their own limits. */
 export const DEFAULT_JSON_LIMIT_BYTES = 1024 * 1024;
@@ -79,6 +79,6 @@ export async function readJsonBody<S extends z.ZodType>(
     throw new UnsupportedMediaTypeError('the body must be JSON (Content-Type: application/json)');
   }
   const value = parseJson(await readBodyBytes(request, limitBytes));
-  refuseNulText(value, 'the body');
+  refuseControlText(value, 'the body');
   return parseOrThrow(schema, value);
 }

@@ -6,11 +6,11 @@ import type { Actor } from '../auth/actor';
 import { type Access, actorFromRequest, requestIdOf, requireActor, sessionTokenOf } from '../auth/request';
 import { scopedVillages } from '../auth/scope';
 import { parseOneVillage } from '../screen/params';
+import { refuseControlText } from './control-text';
 import { errorResponse } from './error-table';
 import { DatabaseUnavailableError, UnauthorizedError } from './errors';
 import { parseOrThrow } from './field-errors';
 import { readJsonBody } from './json-body';
-import { refuseNulText } from './nul-text';
 import { parseVillages } from './params';
 import { parseQuery } from './query';
 import { readUploadForm } from './upload';
@@ -131,9 +131,9 @@ export function routeWith(database: () => Promise<DatabaseHandle>) {
       const signedIn = await actorFromRequest(request, handle.db);
       const actor = options.permission === 'public' ? signedIn : requireActor(signedIn, options.permission);
       const search = new URL(request.url).searchParams;
-      refuseNulText(Object.fromEntries([...search.keys()].map((key) => [key, search.getAll(key).join(',')])), 'the query');
+      refuseControlText(Object.fromEntries([...search.keys()].map((key) => [key, search.getAll(key).join(',')])), 'the query');
       const rawParams = (await segment?.params) ?? {};
-      refuseNulText(rawParams, 'the path');
+      refuseControlText(rawParams, 'the path');
       const params = options.params ? parseOrThrow(options.params, rawParams) : undefined;
       const query = options.query ? parseQuery(search, options.query) : undefined;
       const scope =

@@ -1,6 +1,6 @@
+import { refuseControlText } from './control-text';
 import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from './errors';
 import { mediaType } from './json-body';
-import { refuseNulText } from './nul-text';
 
 /** Room for the form's own boundaries and small fields on top of the largest file. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
@@ -23,7 +23,7 @@ export async function readUploadForm(request: Request, limitBytes: number): Prom
     throw new BadRequestError('the upload is not a readable multipart form');
   }
   const texts = [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string');
-  refuseNulText(Object.fromEntries(texts), 'the form');
+  refuseControlText(Object.fromEntries(texts), 'the form');
   return form;
 }
 

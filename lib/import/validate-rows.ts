@@ -1,7 +1,8 @@
+import { CONTROL_TEXT_MESSAGE, hasControlCharacters } from '../api/control-text';
 import { HAZARD_CATEGORIES, PLACE_TYPES, SEVERITIES } from '../domain/enums';
 import { fieldErrors, type HazardImportFields, hazardImportSchema, NOTIFY_METHODS } from '../hazards/input';
 import { CellError, enumCellReader, parseDateCell, parseNumberCell } from './cell-parsers';
-import { HAZARD_IMPORT_FIELD_LABELS, type HazardColumnMapping, type HazardImportField } from './hazard-mapping';
+import { HAZARD_IMPORT_FIELD_LABELS, HAZARD_IMPORT_FIELDS, type HazardColumnMapping, type HazardImportField } from './hazard-mapping';
 import type { ImportTable } from './table';
 
 /** A valid row, ready to create: `building_code` (if any) is for the caller to look up; `row` is its file row. */
@@ -120,7 +121,7 @@ export function validateRows(
     /** A cell read by `parse`, or undefined when empty or unreadable (the error is recorded). */
     const read = <T>(field: HazardImportField, parse: (value: string) => T): T | undefined => {
       const value = text(field);
-      if (value === '') return undefined;
+      if (value === '' || failed.has(field)) return undefined;
       try {
         return parse(value);
       } catch (error) {
@@ -131,6 +132,11 @@ export function validateRows(
       }
     };
 
+    for (const field of HAZARD_IMPORT_FIELDS) {
+      if (!hasControlCharacters(text(field))) continue;
+      failed.add(field);
+      rowErrors.push({ row, column: columnName(field), message: `the cell ${CONTROL_TEXT_MESSAGE}` });
+    }
     const lon = read('lon', parseNumberCell);
     const lat = read('lat', parseNumberCell);
     const bothOrNeither = (given: HazardImportField, other: HazardImportField) => {
