@@ -30,52 +30,87 @@ interface Place {
 }
 
 /**
- * The point and village of a hazard: the given location, else a point on the linked building, unit or
- * passage; the village as given, else the linked record's, else the village the point lies in. A linked id
- * that does not exist, or a point outside every village, is refused.
+ * A linked building, unit or passage that does not exist or lies outside the user's villages: both answer the
+ * same 404, so no answer tells which records another village holds.
  */
-async function resolvePlace(db: Db, place: Place): Promise<{ lon: number; lat: number; village_code: string }> {
-  const links = [
-    ['building_id', 'buildings', sql`ST_PointOnSurface(geom)`],
-    ['unit_id', 'social_units', sql`ST_PointOnSurface(geom)`],
-    ['passage_id', 'passages', sql`ST_ClosestPoint(geom, ST_Centroid(geom))`],
-  ] as const;
+export class LinkedRecordNotFoundError extends Error {
+  constructor(field: string, id: number) {
+    super(`${field} ${id}: no such record`);
+    this.name = 'LinkedRecordNotFoundError';
+  }
+}
+
+/** How far outside its village's boundary a hazard's point may lie: a GPS fix or a click on a boundary lane. */
+export const VILLAGE_EDGE_TOLERANCE_M = 30;
+
+const LINKS = [
+  ['building_id', 'buildings', sql`ST_PointOnSurface(geom)`],
+  ['unit_id', 'social_units', sql`ST_PointOnSurface(geom)`],
+  ['passage_id', 'passages', sql`ST_ClosestPoint(geom, ST_Centroid(geom))`],
+] as const;
+
+/** Only the records of `villages` (null: the whole town), as the layers show them. */
+const withinVillages = (villages: readonly string[] | null) => (villages ? sql`AND village_code = ANY(${[...villages]}::text[])` : sql``);
+
+/**
+ * The point and village of a hazard: the given location, else a point on the linked building, unit or
+ * passage; the village as given, else the linked record's, else the village the point lies in. Refused: a
+ * linked record the user cannot see (404), links or a village that disagree, a point outside its village or
+ * outside every village (422).
+ */
+async function resolvePlace(db: Db, place: Place, villages: readonly string[] | null) {
   let point: { lon: number; lat: number } | undefined = place.location;
-  let village = place.village_code;
-  for (const [field, table, pointSql] of links) {
+  let linkedVillage: string | undefined;
+  for (const [field, table, pointSql] of LINKS) {
     const id = place[field];
     if (id === undefined || id === null) continue;
     const found = await sql<{ lon: number; lat: number; village_code: string | null }>`
       SELECT ST_X(p)::float8 AS lon, ST_Y(p)::float8 AS lat, village_code
-      FROM (SELECT ${pointSql} AS p, village_code FROM ${sql.table(table)} WHERE id = ${id}) t`.execute(db);
+      FROM (SELECT ${pointSql} AS p, village_code FROM ${sql.table(table)} WHERE id = ${id} ${withinVillages(villages)}) t`.execute(db);
     const row = found.rows[0];
-    if (!row) throw new HazardPlaceError(`${field} ${id} does not exist`);
+    if (!row) throw new LinkedRecordNotFoundError(field, id);
     point ??= { lon: row.lon, lat: row.lat };
-    village ??= row.village_code ?? undefined;
+    if (row.village_code && linkedVillage && row.village_code !== linkedVillage) {
+      throw new HazardPlaceError('the linked records lie in different villages');
+    }
+    linkedVillage ??= row.village_code ?? undefined;
   }
   if (!point) throw new HazardPlaceError('give a location { lon, lat } or a linked building_id, unit_id or passage_id');
-  if (!village) {
-    const containing = await sql<{ code: string }>`
-      SELECT code FROM villages WHERE ST_Intersects(geom, ST_SetSRID(ST_MakePoint(${point.lon}, ${point.lat}), 4326))
-      ORDER BY code LIMIT 1`.execute(db);
-    village = containing.rows[0]?.code;
-    if (!village) throw new HazardPlaceError(`the location ${point.lon}, ${point.lat} lies outside every village of the town`);
+  if (place.village_code && linkedVillage && place.village_code !== linkedVillage) {
+    throw new HazardPlaceError(`village_code ${place.village_code} is not the village of the linked record`);
   }
-  const known = await sql`SELECT 1 FROM villages WHERE code = ${village}`.execute(db);
-  if (known.rows.length === 0) throw new HazardPlaceError(`unknown village code "${village}"`);
+  const village = place.village_code ?? linkedVillage ?? (await villageAt(db, point));
+  await assertPointInVillage(db, point, village);
   return { ...point, village_code: village };
 }
 
-/** The place lies in a village the user is not assigned to: answered 403. */
+async function villageAt(db: Db, point: { lon: number; lat: number }): Promise<string> {
+  const containing = await sql<{ code: string }>`
+    SELECT code FROM villages WHERE ST_Intersects(geom, ${pointAt(point)}) ORDER BY code LIMIT 1`.execute(db);
+  const village = containing.rows[0]?.code;
+  if (!village) throw new HazardPlaceError(`the location ${point.lon}, ${point.lat} lies outside every village of the town`);
+  return village;
+}
+
+async function assertPointInVillage(db: Db, point: { lon: number; lat: number }, village: string): Promise<void> {
+  const found = await sql<{ name: string; near: boolean }>`
+    SELECT name, ST_DWithin(ST_Transform(geom, 4546), ST_Transform(${pointAt(point)}, 4546), ${VILLAGE_EDGE_TOLERANCE_M}) AS near
+    FROM villages WHERE code = ${village}`.execute(db);
+  const row = found.rows[0];
+  if (!row) throw new HazardPlaceError(`unknown village code "${village}"`);
+  if (!row.near) throw new HazardPlaceError(`the location ${point.lon}, ${point.lat} lies outside the village ${row.name} (${village})`);
+}
+
+/** The place lies in a village the user is not assigned to: answered 403, without naming that village. */
 export class VillageOutOfScopeError extends Error {
-  constructor(villageCode: string) {
-    super(`village ${villageCode} is outside your assigned villages`);
+  constructor() {
+    super('the place lies outside your assigned villages');
     this.name = 'VillageOutOfScopeError';
   }
 }
 
 function assertVillageAllowed(villageCode: string, villages: readonly string[] | null): void {
-  if (villages && !villages.includes(villageCode)) throw new VillageOutOfScopeError(villageCode);
+  if (villages && !villages.includes(villageCode)) throw new VillageOutOfScopeError();
 }
 
 export interface CreateHazardRequest {
@@ -100,7 +135,7 @@ async function insertHazard(
   input: HazardCreateInput & { code?: string | null },
   context: Omit<CreateHazardRequest, 'input'>,
 ): Promise<Record<string, unknown>> {
-  const place = await resolvePlace(trx, input);
+  const place = await resolvePlace(trx, input, context.villages);
   assertVillageAllowed(place.village_code, context.villages);
   const { id } = await trx
     .insertInto('hazards')
@@ -177,7 +212,7 @@ export async function importHazards(
     const buildings = new Map(
       (
         await sql<{ code: string; id: number }>`
-      SELECT code, id FROM buildings WHERE code = ANY(${buildingCodes}::text[])`.execute(trx)
+      SELECT code, id FROM buildings WHERE code = ANY(${buildingCodes}::text[]) ${withinVillages(context.villages)}`.execute(trx)
       ).rows.map((r) => [r.code, r.id]),
     );
     for (const row of rows) {
@@ -191,8 +226,9 @@ export async function importHazards(
       try {
         await insertHazard(trx, { ...input, building_id }, context);
       } catch (error) {
-        if (error instanceof HazardPlaceError || error instanceof VillageOutOfScopeError) problems.push({ row, message: error.message });
-        else throw error;
+        if (error instanceof HazardPlaceError || error instanceof VillageOutOfScopeError || error instanceof LinkedRecordNotFoundError) {
+          problems.push({ row, message: error.message });
+        } else throw error;
       }
     }
     if (problems.length > 0) throw new ImportRejectedError(problems);
@@ -234,6 +270,30 @@ async function lockedRecord(db: Db, id: number, villages: readonly string[] | nu
   return row;
 }
 
+type LockedRecord = Awaited<ReturnType<typeof lockedRecord>>;
+const LINK_FIELDS = ['building_id', 'unit_id', 'passage_id'] as const;
+
+const movesPlace = (patch: HazardPatchInput) =>
+  patch.location !== undefined || patch.village_code !== undefined || LINK_FIELDS.some((field) => patch[field] !== undefined);
+
+/**
+ * The place a patch leaves: changed fields from the patch, the rest from the record. A new location or link
+ * lets the village follow it unless the patch names one; a new link without a location moves the point onto it,
+ * unlinking alone leaves the point where it was.
+ */
+function placeAfter(before: LockedRecord, patch: HazardPatchInput): Place {
+  const link = (field: (typeof LINK_FIELDS)[number]) => (patch[field] === undefined ? (before[field] as number | null) : patch[field]);
+  const newLink = LINK_FIELDS.some((field) => patch[field] !== undefined && patch[field] !== null);
+  const keepsPoint = patch.location === undefined && !newLink;
+  return {
+    location: patch.location ?? (keepsPoint ? { lon: before.lon as number, lat: before.lat as number } : undefined),
+    building_id: link('building_id'),
+    unit_id: link('unit_id'),
+    passage_id: link('passage_id'),
+    village_code: patch.village_code ?? (keepsPoint ? before.village_code : undefined),
+  };
+}
+
 export interface UpdateHazardRequest {
   id: number;
   patch: HazardPatchInput;
@@ -251,8 +311,7 @@ export async function updateHazard(db: Db, request: UpdateHazardRequest): Promis
   return db.transaction().execute(async (trx) => {
     const before = await lockedRecord(trx, request.id, request.villages);
     if (before.version !== patch.version) throw new StaleVersionError({ version: before.version, status: before.status });
-    const moved = patch.location !== undefined || patch.building_id || patch.unit_id || patch.passage_id || patch.village_code;
-    const place = moved ? await resolvePlace(trx, patch as Place) : null;
+    const place = movesPlace(patch) ? await resolvePlace(trx, placeAfter(before, patch), request.villages) : null;
     if (place) assertVillageAllowed(place.village_code, request.villages);
     const value = <K extends keyof HazardPatchInput>(key: K) => (patch[key] === undefined ? before[key] : patch[key]) ?? null;
     const deadline = value('deadline') as string;
@@ -334,14 +393,16 @@ export async function hazardDetail(db: Db, id: number, villages: readonly string
           SELECT rule_id, clause, description_zh, description_en, threshold::float8 AS threshold, unit
           FROM rules WHERE rule_id = ${row.rule_id}`.execute(db)
       : null,
-    linkedRecord(db, row),
+    linkedRecord(db, row, villages),
   ]);
   return { hazard: JSON.parse(row.feature), events: events.rows, rule: rule?.rows[0] ?? null, linked };
 }
 
+/** The record a hazard links to, if the user may see it: another village's record is not shown, not even its name. */
 async function linkedRecord(
   db: Db,
   row: { building_id: number | null; unit_id: number | null; passage_id: number | null },
+  villages: readonly string[] | null,
 ): Promise<HazardDetail['linked']> {
   const pick =
     row.building_id !== null
@@ -354,7 +415,7 @@ async function linkedRecord(
   if (!pick) return null;
   const [layer, table, id] = pick;
   const result = await sql<{ code: string; name: string | null; geometry: string }>`
-    SELECT code, name, ST_AsGeoJSON(geom, 7) AS geometry FROM ${sql.table(table)} WHERE id = ${id}`.execute(db);
+    SELECT code, name, ST_AsGeoJSON(geom, 7) AS geometry FROM ${sql.table(table)} WHERE id = ${id} ${withinVillages(villages)}`.execute(db);
   const found = result.rows[0];
   return found ? { layer, id, code: found.code, name: found.name, geometry: JSON.parse(found.geometry) } : null;
 }

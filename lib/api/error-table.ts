@@ -1,5 +1,10 @@
 import type { PhotoEventMismatchError } from '../../db/queries/hazard-photos';
-import type { HazardPlaceError, ImportRejectedError, VillageOutOfScopeError } from '../../db/queries/hazard-records';
+import type {
+  HazardPlaceError,
+  ImportRejectedError,
+  LinkedRecordNotFoundError,
+  VillageOutOfScopeError,
+} from '../../db/queries/hazard-records';
 import type { HazardNotFoundError, StaleVersionError } from '../../db/queries/hazards';
 import type { StaleUserError, UsernameTakenError } from '../../db/queries/users';
 import type { HazardStatus } from '../domain/enums';
@@ -78,6 +83,7 @@ interface ErrorClasses {
   VillageOutOfScopeError: VillageOutOfScopeError;
   NotFoundError: NotFoundError;
   HazardNotFoundError: HazardNotFoundError;
+  LinkedRecordNotFoundError: LinkedRecordNotFoundError;
   ConflictError: ConflictError;
   StaleVersionError: StaleVersionError;
   StaleFixError: StaleFixError;
@@ -114,6 +120,7 @@ export const ERROR_TABLE: { [Name in keyof ErrorClasses]: ErrorRule<ErrorClasses
   VillageOutOfScopeError: { status: 403, code: 'forbidden' },
   NotFoundError: { status: 404, code: 'not_found' },
   HazardNotFoundError: { status: 404, code: 'not_found' },
+  LinkedRecordNotFoundError: { status: 404, code: 'not_found' },
   ConflictError: { status: 409, code: 'conflict', fields: (error) => error.details },
   StaleVersionError: {
     status: 409,

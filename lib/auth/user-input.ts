@@ -4,10 +4,17 @@ import { ROLES, type Role } from '../domain/enums';
 import { MIN_PASSWORD_LENGTH } from './password';
 import { SCOPED_ROLES } from './roles';
 
+/** Assigned villages: each code once, in code order, so a repeated code neither counts twice nor shows twice. */
 const villageList = z
-  .array(z.string().regex(/^\d{12}$/, 'village codes have 12 digits'))
+  .array(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{12}$/, 'village codes have 12 digits'),
+  )
   .min(1)
   .max(50)
+  .transform((codes) => [...new Set(codes)].sort())
   .nullable();
 
 export const newUserSchema = z.object({

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PhotoEventMismatchError } from '../../db/queries/hazard-photos';
-import { HazardPlaceError, ImportRejectedError, VillageOutOfScopeError } from '../../db/queries/hazard-records';
+import { HazardPlaceError, ImportRejectedError, LinkedRecordNotFoundError, VillageOutOfScopeError } from '../../db/queries/hazard-records';
 import { HazardNotFoundError, StaleVersionError } from '../../db/queries/hazards';
 import { StaleUserError, UsernameTakenError, type UserRow } from '../../db/queries/users';
 import { ERROR_CODES, ERROR_TABLE, errorResponse } from '../../lib/api/error-table';
@@ -45,7 +45,8 @@ const CASES: [Error, number, string][] = [
   [new PhotoEventMismatchError(4, 7), 400, 'photo_event_mismatch'],
   [new UnauthorizedError(), 401, 'unauthenticated'],
   [new ForbiddenError('not yours'), 403, 'forbidden'],
-  [new VillageOutOfScopeError('141121104202'), 403, 'forbidden'],
+  [new VillageOutOfScopeError(), 403, 'forbidden'],
+  [new LinkedRecordNotFoundError('building_id', 7), 404, 'not_found'],
   [new NotFoundError('no such thing'), 404, 'not_found'],
   [new HazardNotFoundError(7), 404, 'not_found'],
   [new ConflictError('taken'), 409, 'conflict'],

@@ -6,8 +6,10 @@ import { addHazardPhoto } from '../../db/queries/hazard-photos';
 import {
   createHazard,
   HazardPlaceError,
+  hazardDetail,
   ImportRejectedError,
   importHazards,
+  LinkedRecordNotFoundError,
   updateHazard,
   VillageOutOfScopeError,
 } from '../../db/queries/hazard-records';
@@ -67,7 +69,48 @@ describe.each(testEngines)('recording hazards on $name (mini town)', (engine) =>
     expect(notified.rows).toEqual([{ notify_method: 'phone' }]);
     await expect(create({ location: { lon: 112.2, lat: 37.5 } })).rejects.toBeInstanceOf(HazardPlaceError);
     await expect(create({ location: { lon: 112.105, lat: 37.362 } }, [VILLAGE_A])).rejects.toBeInstanceOf(VillageOutOfScopeError);
-    await expect(create({ building_id: 999_999 })).rejects.toThrow(/building_id 999999 does not exist/);
+    await expect(create({ building_id: 999_999 })).rejects.toThrow(/building_id 999999: no such record/);
+  });
+
+  it('refuses a point outside the village the hazard names or links, within a 30 m edge', async () => {
+    // Village A's east edge is 112.10 E: 0.0003° of longitude is about 26.5 m at 37.36 N, 0.0004° about 35.4 m.
+    expect((await create({ village_code: VILLAGE_A, location: { lon: 112.1003, lat: 37.365 } })).village_code).toBe(VILLAGE_A);
+    await expect(create({ village_code: VILLAGE_A, location: { lon: 112.1004, lat: 37.365 } })).rejects.toThrow(
+      /lies outside the village 刘胡兰村/,
+    );
+    await expect(create({ village_code: VILLAGE_A, location: { lon: 116.397, lat: 39.909 } })).rejects.toBeInstanceOf(HazardPlaceError);
+    await expect(create({ building_id: b1, location: { lon: 112.105, lat: 37.365 } })).rejects.toBeInstanceOf(HazardPlaceError);
+    await expect(create({ building_id: b1, village_code: VILLAGE_B })).rejects.toThrow(/not the village of the linked record/);
+  });
+
+  it("answers another village's linked record exactly as a missing one, and never shows it", async () => {
+    const b3 = (await handle.db.selectFrom('buildings').select('id').where('code', '=', 'B3').executeTakeFirstOrThrow()).id;
+    const error = await create({ building_id: b3 }, [VILLAGE_A]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LinkedRecordNotFoundError);
+    expect((error as Error).message).toBe(`building_id ${b3}: no such record`);
+    const hazard = await create({ location: { lon: 112.095, lat: 37.362 } }, [VILLAGE_A]);
+    const id = hazard.id as number;
+    const patch = { version: 1, building_id: b3 };
+    await expect(updateHazard(handle.db, { id, patch, actor, villages: [VILLAGE_A], requestId: 'test' })).rejects.toBeInstanceOf(
+      LinkedRecordNotFoundError,
+    );
+    // A link across villages left by older data: the town sees it, village A's users do not.
+    await sql`UPDATE hazards SET building_id = ${b3} WHERE id = ${id}`.execute(handle.db);
+    expect((await hazardDetail(handle.db, id, null, chinaToday()))?.linked).toMatchObject({ code: 'B3', name: '小卖部' });
+    expect((await hazardDetail(handle.db, id, [VILLAGE_A], chinaToday()))?.linked).toBeNull();
+  });
+
+  it('moves a hazard within the rules: a new village alone must hold the point', async () => {
+    const hazard = await create({ location: { lon: 112.0999, lat: 37.365 } });
+    const id = hazard.id as number;
+    const patch = (fields: Record<string, unknown>, version: number) =>
+      updateHazard(handle.db, { id, patch: { version, ...fields }, actor, villages: null, requestId: 'test' });
+    // 112.0999 E is about 8.8 m inside village A, so within 30 m of village B too.
+    expect(await patch({ village_code: VILLAGE_B }, 1)).toMatchObject({ village_code: VILLAGE_B, lon: 112.0999 });
+    expect(await patch({ location: { lon: 112.093, lat: 37.363 } }, 2)).toMatchObject({ village_code: VILLAGE_A });
+    await expect(patch({ village_code: VILLAGE_B }, 3)).rejects.toBeInstanceOf(HazardPlaceError);
+    expect(await patch({ building_id: b1 }, 3)).toMatchObject({ village_code: VILLAGE_A, building_id: b1 });
+    expect(await patch({ building_id: null }, 4)).toMatchObject({ building_id: null, village_code: VILLAGE_A });
   });
 
   it('edits under the version check, recording before and after in the audit log', async () => {
@@ -144,11 +187,17 @@ describe.each(testEngines)('recording hazards on $name (mini town)', (engine) =>
     expect((error as ImportRejectedError).problems).toEqual([{ row: 3, message: 'unknown building code NO-SUCH' }]);
     expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM hazards`.execute(handle.db)).rows[0]!.n).toBe(before.rows[0]!.n);
 
-    const good = [rows[0]!, { ...rows[1]!, building_code: 'B2' }];
+    // A row at village B's coordinates cannot name a building of village A.
+    const elsewhere = await importHazards(handle.db, [rows[0]!, { ...rows[1]!, building_code: 'B2' }], context).catch((e: unknown) => e);
+    expect((elsewhere as ImportRejectedError).problems).toEqual([
+      { row: 3, message: expect.stringMatching(/lies outside the village 刘胡兰村/) },
+    ]);
+
+    const good = [rows[0]!, { ...rows[1]!, location: undefined, building_code: 'B2' }];
     expect(await importHazards(handle.db, good, context)).toEqual({ created: 2 });
     const imported = await sql<{ code: string; village_code: string }>`
       SELECT code, village_code FROM hazards WHERE code LIKE 'IMP-%' ORDER BY code`.execute(handle.db);
-    // IMP-2 is placed on B2 (village A), not by its own coordinates.
+    // IMP-2 is placed on B2, in village A.
     expect(imported.rows).toEqual([
       { code: 'IMP-1', village_code: VILLAGE_A },
       { code: 'IMP-2', village_code: VILLAGE_A },
