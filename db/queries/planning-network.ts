@@ -123,6 +123,17 @@ export async function nearestPassagePoints(db: Db, points: readonly Point[]): Pr
   return result.rows.map((r) => ({ passageId: r.passage_id, legM: r.leg, fraction: r.fraction }));
 }
 
+/** How far each point lies from the nearest village of the town (0 inside one), in metres, in order. */
+export async function distancesToTown(db: Db, points: readonly Point[]): Promise<number[]> {
+  if (points.length === 0) return [];
+  const values = sql.join(points.map(([lon, lat], i) => sql`(${i}::int, ${lon}::float8, ${lat}::float8)`));
+  const result = await sql<{ distance: number }>`
+    SELECT (SELECT min(ST_Distance(ST_Transform(v.geom, 4546), ST_Transform(ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326), 4546)))
+            FROM villages v)::float8 AS distance
+    FROM (VALUES ${values}) p(i, lon, lat) ORDER BY p.i`.execute(db);
+  return result.rows.map((r) => r.distance);
+}
+
 export interface OpenObstacle {
   id: number;
   code: string;

@@ -1,9 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { buildingGeometries } from '../../db/queries/analysis/geometry';
-import { buildingsAlongLine, buildingsCrossed, nearestPassagePoints } from '../../db/queries/planning-network';
+import { buildingsAlongLine, buildingsCrossed, distancesToTown, nearestPassagePoints } from '../../db/queries/planning-network';
 import type { Db } from '../../db/schema';
 import type { TravelSource } from '../analysis/travel';
+import { UnprocessableError } from '../api/errors';
 import type { Attachment } from '../network/attachments';
+import type { Point } from '../network/graph';
 import { existingPassage, openObstacle, turnaroundPassage } from './fix-targets';
 import { type EvaluateInput, type FixSpec, type Site, SUGGESTION_STATION_SPEED_KMH } from './fixes';
 import { difference, type Figures, figuresOf, type PassageFindingKey, stationCovered, truckFigures, waterCovered } from './measure';
@@ -78,11 +80,18 @@ export async function resolveFixes(base: ScenarioBase, fixes: readonly FixSpec[]
 }
 
 /** Where candidate sites meet the network: the nearest point of the nearest stored passage, as attachments. */
+/** A candidate site may lie just beyond the last village's boundary, not in another town. */
+export const SITE_TOWN_MARGIN_M = 200;
+
 async function siteAttachments(base: ScenarioBase, sites: readonly Site[]): Promise<Attachment[]> {
-  const points = await nearestPassagePoints(
-    base.db,
-    sites.map((s) => [s.lon, s.lat]),
-  );
+  const positions = sites.map((s): Point => [s.lon, s.lat]);
+  const distances = await distancesToTown(base.db, positions);
+  const outside = distances.flatMap((distance, i) => (distance > SITE_TOWN_MARGIN_M ? [i] : []));
+  if (outside.length > 0) {
+    const list = outside.map((i) => `sites.${i} (${positions[i]?.join(', ')})`).join(', ');
+    throw new UnprocessableError(`${list}: more than ${SITE_TOWN_MARGIN_M} m outside the town's villages`, { sites: outside });
+  }
+  const points = await nearestPassagePoints(base.db, positions);
   return points.map((p) => ({ edge: edgeIndexOf(base.graph, p.passageId), legM: p.legM, fraction: p.fraction }));
 }
 

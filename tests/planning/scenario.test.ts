@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
-import { BadRequestError, NotFoundError } from '../../lib/api/errors';
+import { BadRequestError, NotFoundError, UnprocessableError } from '../../lib/api/errors';
 import { evaluateSchema, type FixSpec } from '../../lib/planning/fixes';
 import { evaluateScenario } from '../../lib/planning/scenario-evaluation';
 import { segmentsToFix } from '../../lib/planning/segments';
@@ -155,6 +155,16 @@ describe.each(testEngines)('scenario evaluation on $name (planning fixture)', (e
     expect(result.after.water_covered).toBe(2);
     expect(result.sites[0]!.passage_id).toBe(ids.passage.BC);
     expect(result.sites[0]!.snap_m).toBeCloseTo(4, 3);
+  });
+
+  it('refuses a site more than 200 m outside the town, naming it, and takes one 150 m beyond the boundary', async () => {
+    // The village is the square x, y = 0…1000 m of the fixture's frame.
+    const [lon, lat] = await lonLat(handle.db, [1250, 500]);
+    const error = await evaluate([], { sites: [{ kind: 'water', lon, lat }] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnprocessableError);
+    expect((error as UnprocessableError).details).toEqual({ sites: [0] });
+    const [nearLon, nearLat] = await lonLat(handle.db, [1150, 500]);
+    expect((await evaluate([], { sites: [{ kind: 'water', lon: nearLon, lat: nearLat }] })).sites).toHaveLength(1);
   });
 
   it('a dropped micro-station site at x = 430 on BC reaches P4, P8, P9, P10 within 3 minutes at 5.1 km/h', async () => {
