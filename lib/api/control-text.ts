@@ -12,24 +12,32 @@ export const CONTROL_TEXT_MESSAGE = 'contains a control character (such as U+000
 
 export const hasControlCharacters = (text: string) => CONTROL.test(text);
 
-/** Dotted paths of every string (key or value) in a JSON value that holds a control character. */
-function controlPaths(value: unknown, path: string[], found: string[]): void {
-  if (typeof value === 'string') {
-    if (CONTROL.test(value)) found.push(path.join('.'));
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => controlPaths(item, [...path, String(index)], found));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (CONTROL.test(key)) found.push([...path, key].join('.'));
-      else controlPaths(item, [...path, key], found);
+/**
+ * Dotted paths of every string (key or value) in a JSON value that holds a control character. Walks with
+ * its own stack, not recursion: a body of thousands of nested arrays must not overflow the call stack.
+ */
+function controlPaths(root: unknown): string[] {
+  const found: string[] = [];
+  const pending: Array<{ value: unknown; path: string[] }> = [{ value: root, path: [] }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, path } = next;
+    if (typeof value === 'string') {
+      if (CONTROL.test(value)) found.push(path.join('.'));
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => pending.push({ value: item, path: [...path, String(index)] }));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (CONTROL.test(key)) found.push([...path, key].join('.'));
+        else pending.push({ value: item, path: [...path, key] });
+      }
     }
   }
+  return found.sort();
 }
 
 /** Refuses text with control characters before it reaches the database: a 400 naming each field. */
 export function refuseControlText(value: unknown, where: string): void {
-  const found: string[] = [];
-  controlPaths(value, [], found);
+  const found = controlPaths(value);
   if (found.length === 0) return;
   const errors: FieldError[] = found.map((field) => ({ field, message: `${field || where} ${CONTROL_TEXT_MESSAGE}` }));
   throw new ValidationError(errors.map((error) => error.message).join('; '), errors);

@@ -18,9 +18,14 @@ export function parseId(text: string): number | null {
 
 const idMessage = (what: string) => `${what} must be a positive whole number up to ${MAX_ID}`;
 
+/** `text` as a record id, or a 400 naming `what`. */
+export function requireId(text: string, what: string): number {
+  return parseId(text) ?? refuse(what);
+}
+
 /** A path parameter that is a record id, e.g. `params: z.object({ id: pathId('hazard id') })`. */
 export function pathId(what: string) {
-  return pathValue((text) => parseId(text) ?? refuse(what));
+  return pathValue((text) => requireId(text, what));
 }
 
 /** An optional query parameter that is a record id. */
@@ -44,7 +49,15 @@ function refuse(what: string): never {
 
 /** A record id inside a JSON body. */
 export function jsonId(field: string) {
-  const message = idMessage(field);
+  return wholeNumberUpToMaxId(field, idMessage(field));
+}
+
+/** The version a user saw (optimistic concurrency): a version column is an `integer` like the ids. */
+export function jsonVersion(field = 'version') {
+  return wholeNumberUpToMaxId(field, `${field} must be a positive whole number up to ${MAX_ID}`);
+}
+
+function wholeNumberUpToMaxId(field: string, message: string) {
   return z
     .number({ error: (issue) => (issue.input === undefined ? `${field} is required` : message) })
     .int({ error: message })

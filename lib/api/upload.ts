@@ -27,9 +27,10 @@ export async function readUploadForm(request: Request, limitBytes: number): Prom
   return form;
 }
 
-/** The form's "file" field as bytes, with its name. */
+/** The form's "file" field as bytes, with its name (which reports and the audit log keep, so it is text too). */
 export async function formFile(form: FormData, field = 'file'): Promise<{ bytes: Uint8Array; name: string }> {
   const file = form.get(field);
   if (!(file instanceof File)) throw new BadRequestError(`the form needs a "${field}" file field`);
+  refuseControlText({ [`${field}.name`]: file.name }, 'the file name');
   return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
 }

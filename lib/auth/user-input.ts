@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BadRequestError } from '../api/errors';
+import { jsonVersion } from '../api/ids';
 import { ROLES, type Role } from '../domain/enums';
 import { MIN_PASSWORD_LENGTH } from './password';
 import { SCOPED_ROLES } from './roles';
@@ -30,7 +31,7 @@ export const newUserSchema = z.object({
 });
 
 export const userPatchSchema = z.object({
-  version: z.number().int().positive(),
+  version: jsonVersion(),
   display_name: z.string().trim().min(1).max(100).optional(),
   role: z.enum(ROLES).optional(),
   villages: villageList.optional(),

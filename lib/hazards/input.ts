@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jsonDate } from '../api/dates';
-import { jsonId } from '../api/ids';
+import { jsonId, jsonVersion } from '../api/ids';
 import { HAZARD_CATEGORIES, NOTIFY_METHODS, PLACE_TYPES, SEVERITIES } from '../domain/enums';
 import { CHINA_LAT_RANGE, CHINA_LON_RANGE } from '../geo/geojson-schema';
 import { chinaToday } from '../time';
@@ -203,10 +203,7 @@ export const hazardPatchSchema = z
       unit_id: editableFields.unit_id.nullable().optional(),
       passage_id: editableFields.passage_id.nullable().optional(),
       notification: editableFields.notification.optional(),
-      version: z
-        .number(typed('version', 'a positive whole number'))
-        .int({ error: 'version must be a positive whole number' })
-        .positive({ error: 'version must be a positive whole number' }),
+      version: jsonVersion(),
     },
     typed('the change', 'a JSON object'),
   )

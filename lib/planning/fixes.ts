@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jsonDate } from '../api/dates';
+import { jsonVersion } from '../api/ids';
 import { FIX_STATUSES, type FixStatus, PASSAGE_CLASSES } from '../domain/enums';
 import { geometrySchemas } from '../geo/geojson-schema';
 
@@ -69,7 +70,7 @@ export const createFixSchema = z.object({ fix: fixSpecSchema }).extend(fixDetail
 export type CreateFixInput = z.infer<typeof createFixSchema>;
 
 export const updateFixSchema = z.object({
-  version: z.number().int().positive(),
+  version: jsonVersion(),
   status: z.enum(FIX_STATUSES).optional(),
   responsible: z.string().trim().max(100).optional(),
   deadline: jsonDate('deadline').nullable().optional(),

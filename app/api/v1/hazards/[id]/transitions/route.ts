@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ForbiddenError } from '@/lib/api/errors';
-import { pathId } from '@/lib/api/ids';
+import { jsonVersion, pathId } from '@/lib/api/ids';
 import { route } from '@/lib/api/route';
 import { auditActor } from '@/lib/auth/request';
 import { can } from '@/lib/auth/roles';
@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 const transitionSchema = z.strictObject({
   to: z.enum(HAZARD_STATUSES, { error: `to must be one of ${HAZARD_STATUSES.join(', ')}` }),
   note: z.string().max(2000, { error: 'note must be at most 2000 characters' }).default(''),
-  version: z.number({ error: 'version is required' }).int().positive(),
+  version: jsonVersion(),
 });
 
 /**

@@ -1,0 +1,256 @@
+import { DEMO_PASSWORD } from '../../db/seed/accounts';
+import { MINI_V1, MINI_V2 } from '../town/mini-town';
+
+/** The mini town's record ids by code, and the ids of what the suite adds to work on. */
+export interface TownIds {
+  villages: { V1: string; V2: string };
+  buildings: Record<string, number>;
+  passages: Record<string, number>;
+  obstacles: Record<string, number>;
+  units: Record<string, number>;
+  hazards: Record<string, number>;
+  photo: number;
+  fix: number;
+  scenario: number;
+  villageUser: number;
+  versions: { hazard: number; fix: number; villageUser: number };
+}
+
+/** A request a signed-in admin may make, as parts the hostile cases then spoil one at a time. */
+export interface ValidRequest {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  json?: unknown;
+  upload?: { fields: Record<string, string>; file: { name: string; type: string; bytes: Uint8Array } };
+}
+
+/** A hostile request the endpoint must refuse, and the statuses that are a right answer to it. */
+export interface ExtraCase {
+  name: string;
+  request: ValidRequest;
+  expect: readonly number[];
+}
+
+export interface Endpoint {
+  route: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  valid: (ids: TownIds) => ValidRequest;
+  /** Path numbers are tile coordinates, not record ids: the largest id is out of range too. */
+  pathNumbers?: 'ids' | 'coordinates';
+  /** The valid request ends its own session, so it gets a fresh one. */
+  ownSession?: boolean;
+  /** Cases that need to know what the endpoint means, beyond spoiling its parts. */
+  extra?: (ids: TownIds) => ExtraCase[];
+}
+
+const encoder = new TextEncoder();
+const csv = (rows: string[]) => encoder.encode(['村名,类别,等级,描述,发现日期,经度,纬度', ...rows].join('\n'));
+const importForm = (rows: string[], commit: 'true' | 'false') => ({
+  fields: { commit },
+  file: { name: '隐患.csv', type: 'text/csv', bytes: csv(rows) },
+});
+/** A tiny JPEG (a 1×1 grey pixel) the photo pipeline accepts. */
+const JPEG = Uint8Array.from(
+  Buffer.from(
+    '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/yQALCAABAAEBAREA/8wABgAQEAX/2gAIAQEAAD8A0s8g/9k=',
+    'base64',
+  ),
+);
+const widenP2 = (ids: TownIds) => ({ kind: 'widen', passage_id: ids.passages.P2, width_m: 4 });
+const siteInTown = { kind: 'water', lon: 112.095, lat: 37.366 };
+const siteInBeijing = { kind: 'station', lon: 116.397, lat: 39.909 };
+const hazard = { category: 'electrical', severity: 'general', description: '私拉乱接电线' };
+const tomorrow = () => new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+
+/** Every handler of every route file under app/api, each with one valid request. */
+export const ENDPOINTS: Endpoint[] = [
+  { route: '/api/auth/me', method: 'GET', valid: () => ({}) },
+  { route: '/api/auth/sign-in', method: 'POST', valid: () => ({ json: { username: 'admin', password: DEMO_PASSWORD } }) },
+  { route: '/api/auth/sign-out', method: 'POST', valid: () => ({}), ownSession: true },
+  { route: '/api/health', method: 'GET', valid: () => ({}) },
+  {
+    route: '/api/v1/analysis/[name]',
+    method: 'GET',
+    valid: () => ({ params: { name: 'water-coverage' }, query: { month: '7' } }),
+  },
+  {
+    route: '/api/v1/audit',
+    method: 'GET',
+    valid: () => ({ query: { actor: 'admin', table: 'hazards', from: '2026-01-01', to: '2026-12-31', limit: '10', offset: '0' } }),
+  },
+  { route: '/api/v1/counts', method: 'GET', valid: () => ({ query: { bbox: '112.08,37.35,112.12,37.38', layer: 'buildings' } }) },
+  {
+    route: '/api/v1/features/[layer]/[id]',
+    method: 'GET',
+    valid: (ids) => ({ params: { layer: 'buildings', id: String(ids.buildings.B1) } }),
+  },
+  {
+    route: '/api/v1/hazards/[id]/notifications',
+    method: 'POST',
+    valid: (ids) => ({ params: { id: String(ids.hazards.H2) }, json: { method: 'written_notice', on: '2026-03-02' } }),
+  },
+  {
+    route: '/api/v1/hazards/[id]/photos/[photoId]',
+    method: 'GET',
+    valid: (ids) => ({ params: { id: String(ids.hazards.H2), photoId: String(ids.photo) }, query: { size: 'thumbnail' } }),
+  },
+  { route: '/api/v1/hazards/[id]/photos', method: 'GET', valid: (ids) => ({ params: { id: String(ids.hazards.H2) } }) },
+  {
+    route: '/api/v1/hazards/[id]/photos',
+    method: 'POST',
+    valid: (ids) => ({
+      params: { id: String(ids.hazards.H2) },
+      upload: { fields: { kind: 'before' }, file: { name: 'before.jpg', type: 'image/jpeg', bytes: JPEG } },
+    }),
+  },
+  { route: '/api/v1/hazards/[id]', method: 'GET', valid: (ids) => ({ params: { id: String(ids.hazards.H2) } }) },
+  {
+    route: '/api/v1/hazards/[id]',
+    method: 'PATCH',
+    valid: (ids) => ({
+      params: { id: String(ids.hazards.H2) },
+      json: { version: ids.versions.hazard, deadline: '2026-05-01', measured: 2.5, location: { lon: 112.0961, lat: 37.3651 } },
+    }),
+  },
+  {
+    route: '/api/v1/hazards/[id]/transitions',
+    method: 'POST',
+    valid: (ids) => ({
+      params: { id: String(ids.hazards.H2) },
+      json: { to: 'in_progress', note: '开始整改', version: ids.versions.hazard },
+    }),
+  },
+  {
+    route: '/api/v1/hazards/export',
+    method: 'GET',
+    valid: () => ({ query: { format: 'csv', found_from: '2026-01-01', found_to: '2026-12-31', village: MINI_V1 } }),
+  },
+  {
+    route: '/api/v1/hazards/import',
+    method: 'POST',
+    valid: () => ({ upload: importForm(['刘胡兰村,电气,一般,私拉电线,2026-03-01,112.095,37.364'], 'false') }),
+    extra: () => [
+      {
+        name: 'a row of the village placed in Beijing',
+        request: { upload: importForm(['刘胡兰村,电气,一般,私拉电线,2026-03-01,116.397,39.909'], 'true') },
+        expect: [422],
+      },
+      {
+        name: 'a control character inside a cell',
+        request: { upload: importForm(['刘胡兰村,电气,一般,私拉\u0007电线,2026-03-01,112.095,37.364'], 'true') },
+        expect: [400, 422],
+      },
+      {
+        name: 'an impossible date in a cell',
+        request: { upload: importForm(['刘胡兰村,电气,一般,私拉电线,2026-02-30,112.095,37.364'], 'true') },
+        expect: [400, 422],
+      },
+    ],
+  },
+  { route: '/api/v1/hazards', method: 'GET', valid: () => ({ query: { status: 'pending', limit: '50', offset: '0', overdue: 'false' } }) },
+  {
+    route: '/api/v1/hazards',
+    method: 'POST',
+    valid: (ids) => ({ json: { ...hazard, found_on: '2026-03-01', building_id: ids.buildings.B1, measured: 1 } }),
+    extra: () => [
+      {
+        name: 'a hazard of the village placed in Beijing',
+        request: { json: { ...hazard, village_code: MINI_V1, location: { lon: 116.397, lat: 39.909 } } },
+        expect: [422],
+      },
+      {
+        name: 'a hazard found in the future',
+        request: { json: { ...hazard, found_on: tomorrow(), location: { lon: 112.095, lat: 37.364 } } },
+        expect: [400],
+      },
+      {
+        name: 'a point of one village with the code of the other',
+        request: { json: { ...hazard, village_code: MINI_V2, location: { lon: 112.095, lat: 37.364 } } },
+        expect: [422],
+      },
+    ],
+  },
+  {
+    route: '/api/v1/layers/[layer]',
+    method: 'GET',
+    valid: () => ({ params: { layer: 'passages' }, query: { bbox: '112.08,37.35,112.12,37.38' } }),
+  },
+  { route: '/api/v1/passage-fixes/[id]', method: 'GET', valid: (ids) => ({ params: { id: String(ids.fix) } }) },
+  {
+    route: '/api/v1/passage-fixes/[id]',
+    method: 'PATCH',
+    valid: (ids) => ({ params: { id: String(ids.fix) }, json: { version: ids.versions.fix, responsible: '王五', deadline: '2026-12-31' } }),
+  },
+  { route: '/api/v1/passage-fixes', method: 'GET', valid: (ids) => ({ query: { status: 'plan', scenario: String(ids.scenario) } }) },
+  {
+    route: '/api/v1/passage-fixes',
+    method: 'POST',
+    valid: (ids) => ({ json: { fix: widenP2(ids), responsible: '王五', deadline: '2026-12-31', note: '拓宽' } }),
+    extra: (ids) => [
+      {
+        name: 'a fix of a passage that does not exist',
+        request: { json: { fix: { ...widenP2(ids), passage_id: 2_147_483_647 } } },
+        expect: [404, 422],
+      },
+      {
+        name: 'a new link of one position',
+        request: { json: { fix: { kind: 'new_link', geometry: { type: 'LineString', coordinates: [[112.095, 37.364]] }, width_m: 4 } } },
+        expect: [400],
+      },
+    ],
+  },
+  { route: '/api/v1/passage-fixes/segments', method: 'GET', valid: () => ({}) },
+  { route: '/api/v1/reports/annual', method: 'GET', valid: () => ({ query: { format: 'xlsx', year: '2026' } }) },
+  { route: '/api/v1/reports/monthly', method: 'GET', valid: () => ({ query: { format: 'xlsx', month: '2026-06', village: MINI_V1 } }) },
+  {
+    route: '/api/v1/scenarios/[id]/apply',
+    method: 'POST',
+    valid: (ids) => ({ params: { id: String(ids.scenario) }, json: { responsible: '王五', deadline: '2026-12-31', note: '' } }),
+  },
+  { route: '/api/v1/scenarios/[id]', method: 'GET', valid: (ids) => ({ params: { id: String(ids.scenario) } }) },
+  {
+    route: '/api/v1/scenarios/evaluate',
+    method: 'POST',
+    valid: (ids) => ({ json: { fixes: [widenP2(ids)], sites: [siteInTown], target_min: 5, month: 7 } }),
+    extra: (ids) => [{ name: 'a site in Beijing', request: { json: { fixes: [widenP2(ids)], sites: [siteInBeijing] } }, expect: [422] }],
+  },
+  { route: '/api/v1/scenarios', method: 'GET', valid: () => ({}) },
+  {
+    route: '/api/v1/scenarios',
+    method: 'POST',
+    valid: (ids) => ({ json: { name: '拓宽方案', fixes: [widenP2(ids)], sites: [siteInTown] } }),
+    extra: () => [{ name: 'a site in Beijing', request: { json: { name: '远方', sites: [siteInBeijing] } }, expect: [422] }],
+  },
+  { route: '/api/v1/search', method: 'GET', valid: () => ({ query: { q: '小卖部' } }) },
+  { route: '/api/v1/stats/coverage-gaps', method: 'GET', valid: () => ({ query: { village: MINI_V1 } }) },
+  { route: '/api/v1/stats/monthly', method: 'GET', valid: () => ({ query: { month: '2026-06', village: MINI_V1 } }) },
+  { route: '/api/v1/stats/screen', method: 'GET', valid: () => ({ query: { village: MINI_V1 } }) },
+  {
+    route: '/api/v1/suggestions/[kind]',
+    method: 'GET',
+    valid: () => ({ params: { kind: 'station' }, query: { k: '2', month: '7', speed_kmh: '20' } }),
+  },
+  {
+    route: '/api/v1/tiles/[layer]/[z]/[x]/[y]',
+    method: 'GET',
+    valid: () => ({ params: { layer: 'buildings', z: '14', x: '13293', y: '6356' } }),
+    pathNumbers: 'coordinates',
+  },
+  {
+    route: '/api/v1/users/[id]',
+    method: 'PATCH',
+    valid: (ids) => ({
+      params: { id: String(ids.villageUser) },
+      json: { version: ids.versions.villageUser, display_name: '村级信息员', villages: [MINI_V1] },
+    }),
+  },
+  { route: '/api/v1/users', method: 'GET', valid: () => ({}) },
+  {
+    route: '/api/v1/users',
+    method: 'POST',
+    valid: () => ({
+      json: { username: 'inspector2', display_name: '检查员乙', role: 'inspector', villages: [MINI_V2], password: 'a-long-password-1' },
+    }),
+  },
+  { route: '/api/v1/villages', method: 'GET', valid: () => ({}) },
+];
