@@ -7,6 +7,13 @@ const nextConfig = {
   // `next dev` serves its scripts only to localhost unless told; 127.0.0.1 is the same machine.
   allowedDevOrigins: ['127.0.0.1'],
   reactStrictMode: true,
+  experimental: {
+    // The proxy buffers each request body so that it and the route can both read it, and silently cuts
+    // whatever is over this size: a photo of the full 10 MiB then reached its route truncated and was
+    // refused as unreadable. Above every route's own limit (and a form's overhead), the routes decide,
+    // with a 413 that names their limit.
+    proxyClientMaxBodySize: 12 * 1024 * 1024,
+  },
 };
 
 export default nextConfig;

@@ -3,7 +3,7 @@ import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from
 import { mediaType } from './json-body';
 
 /** Room for the form's own boundaries and small fields on top of the largest file. */
-const FORM_OVERHEAD_BYTES = 64 * 1024;
+export const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 /**
  * Reads a multipart form after checking its declared size, so an oversized upload is refused without

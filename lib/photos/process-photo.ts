@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import sharp, { type OutputInfo } from 'sharp';
+import { PayloadTooLargeError } from '../api/errors';
 
 /** Largest upload accepted, before any decoding. */
 export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
@@ -13,7 +14,7 @@ export type UploadedImageType = 'image/jpeg' | 'image/png' | 'image/webp';
 
 export class PhotoRejectedError extends Error {
   constructor(
-    readonly reason: 'too_large' | 'unsupported_type' | 'undecodable',
+    readonly reason: 'unsupported_type' | 'undecodable',
     message: string,
   ) {
     super(message);
@@ -52,12 +53,8 @@ export interface ProcessedPhoto {
  * stored format keeps serving and exporting simple, and re-encoding is what strips anything hidden in them.
  */
 export async function processPhoto(upload: Uint8Array): Promise<ProcessedPhoto> {
-  if (upload.byteLength > PHOTO_MAX_BYTES) {
-    throw new PhotoRejectedError(
-      'too_large',
-      `the photo is ${(upload.byteLength / 1048576).toFixed(1)} MB; at most ${PHOTO_MAX_BYTES / 1048576} MB`,
-    );
-  }
+  // Too large is a 413 naming the limit, whether the form's length or the file itself showed it.
+  if (upload.byteLength > PHOTO_MAX_BYTES) throw new PayloadTooLargeError(PHOTO_MAX_BYTES, 'the photo');
   const sourceType = detectImageType(upload);
   if (!sourceType) throw new PhotoRejectedError('unsupported_type', 'only JPEG, PNG or WebP photos can be uploaded');
 

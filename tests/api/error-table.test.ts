@@ -103,7 +103,7 @@ describe('the error table', () => {
       code: 'payload_too_large',
       limit_bytes: 10485760,
     });
-    expect((await answer(new PhotoRejectedError('too_large', 'too big'))).body.reason).toBe('too_large');
+    expect((await answer(new PhotoRejectedError('undecodable', 'not an image'))).body.reason).toBe('undecodable');
   });
 
   it('tells a rate-limited client when to come back', async () => {
