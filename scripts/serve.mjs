@@ -2,6 +2,7 @@
 // address of the connection it came on (`x-peer-address`), which Next does not pass to routes. The sign-in
 // rate limit counts by that address, believing X-Forwarded-For only as far as TRUST_PROXY says.
 import http from 'node:http';
+import { keepIdleConnections } from './connection-timeouts.mjs';
 
 const dev = process.argv.includes('--dev');
 // Set before Next loads, as its own CLI does: React and Next pick their builds by it.
@@ -18,11 +19,7 @@ const server = http.createServer((request, response) => {
   request.headers['x-peer-address'] = request.socket.remoteAddress ?? '';
   handle(request, response);
 });
-// The embedded database runs on this thread, so a long analysis can hold the event loop for seconds. Node's
-// default keep-alive timeout (5 s) would then fire as soon as the loop is free and close a kept-alive connection
-// the client has meanwhile sent its next request on: the client sees a reset. Idle connections are kept longer.
-server.keepAliveTimeout = 65_000;
-server.headersTimeout = 66_000;
+keepIdleConnections(server);
 if (dev) server.on('upgrade', app.getUpgradeHandler());
 server.listen(port, hostname, () => {
   console.log(`Ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);
