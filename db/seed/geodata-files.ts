@@ -106,7 +106,7 @@ const hazardEvent = z.object({
   from_status: z.enum(codes.HAZARD_STATUSES).nullable(),
   to_status: z.enum(codes.HAZARD_STATUSES).nullable(),
   note: text,
-  notify_method: text.nullable(),
+  notify_method: z.enum(codes.NOTIFY_METHODS).nullable(),
 });
 
 const hazard = z.object({

@@ -50,6 +50,7 @@ const ENUMS = {
   severity: ['general', 'major'],
   hazardStatus: ['pending', 'in_progress', 'awaiting_review', 'closed'],
   action: ['created', 'notified', 'transition'],
+  notifyMethod: ['phone', 'sms', 'in_person', 'written_notice', 'wechat'],
   cause: ['electrical', 'fire_use', 'straw', 'smoking', 'children', 'other'],
 } as const;
 
@@ -704,6 +705,9 @@ for (const h of hazards) {
     if (e.action === 'notified' && (typeof e.notify_method !== 'string' || e.from_status !== null || e.to_status !== null))
       fail(`hazards ${p.code}: notified event fields`);
     if (e.action !== 'notified' && e.notify_method !== null) fail(`hazards ${p.code}: notify_method only on notified`);
+    if (e.action === 'notified' && !ENUMS.notifyMethod.includes(e.notify_method as never)) {
+      fail(`hazards ${p.code}: notify_method ${e.notify_method} is not one of the product's`);
+    }
     if (e.action === 'transition') {
       if (e.from_status !== status) fail(`hazards ${p.code}: transition from ${e.from_status} but status was ${status}`);
       if (!ENUMS.hazardStatus.includes(e.to_status as never)) fail(`hazards ${p.code}: bad to_status`);

@@ -93,15 +93,15 @@ const DESCRIPTIONS: Partial<Record<HazardCategory, readonly string[]>> = {
 };
 
 const NOTIFY_METHODS: readonly (readonly [string, number])[] = [
-  ['written', 4],
-  ['on_site', 3],
+  ['written_notice', 4],
+  ['in_person', 3],
   ['phone', 2],
   ['sms', 2],
 ];
 
 const NOTIFY_NOTES: Record<string, string> = {
-  written: '下达《责令限期改正通知书》',
-  on_site: '现场告知责任人并签字确认',
+  written_notice: '下达《责令限期改正通知书》',
+  in_person: '现场告知责任人并签字确认',
   phone: '电话通知责任人限期整改',
   sms: '短信通知责任人限期整改',
 };

@@ -61,6 +61,10 @@ describe.each(testEngines)('seeding on $name', (engine) => {
       files['stations.geojson'].features[0].properties.kind = 'helicopter';
     });
     await expect(seedIfEmpty(handle.db, badEnum)).rejects.toThrow(/stations\.geojson feature #0 \(code S1\): kind/);
+    const rawMethod = writeMiniTown((files) => {
+      files['hazards.geojson'].features[0].properties.events[1].notify_method = 'written';
+    });
+    await expect(seedIfEmpty(handle.db, rawMethod)).rejects.toThrow(/hazards\.geojson feature #0 \(code H1\): .*notify_method/);
     const dangling = writeMiniTown((files) => {
       files['obstacles.geojson'].features[0].properties.passage_code = 'P404';
     });

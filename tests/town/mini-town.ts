@@ -82,7 +82,7 @@ export function miniTown(): TestTown {
       closed_on: '2026-03-20',
       events: [
         hazardEvent('2026-01-10T02:00:00Z', 'created', null, 'pending'),
-        hazardEvent('2026-01-11T02:00:00Z', 'notified', null, null, { notify_method: '当面告知' }),
+        hazardEvent('2026-01-11T02:00:00Z', 'notified', null, null, { notify_method: 'in_person' }),
         hazardEvent('2026-03-20T02:00:00Z', 'transition', 'awaiting_review', 'closed', { note: '复查合格' }),
       ],
     })
