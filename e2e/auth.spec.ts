@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_PASSWORD } from '../db/seed/accounts';
 import { AppDriver, launchBrowser } from './driver';
 
 const servers = inject('servers');
@@ -52,6 +53,17 @@ describe.each(servers)('sign-in, sessions and CSRF on $engine', ({ url }) => {
       });
     }, 60_000);
   }
+
+  it('never sends the password in a URL, even when the form is submitted before its script has run', async () => {
+    const app = await AppDriver.open(browser, url, undefined, { javaScript: false });
+    try {
+      const { requested, url: after } = await app.submitSignInWithEnter('inspector');
+      expect(new URL(after).pathname).toBe('/login');
+      expect([...requested, after].filter((address) => address.includes(DEMO_PASSWORD))).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
 
   it('sets the session cookie HttpOnly, SameSite=Lax, and starts a new session on every sign-in', async () => {
     await withSession(async (app) => {

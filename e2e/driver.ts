@@ -50,8 +50,13 @@ export class AppDriver {
     page.on('pageerror', (error) => this.consoleErrors.push(String(error)));
   }
 
-  static async open(browser: Browser, baseUrl: string, viewport: { width: number; height: number } = VIEWPORTS.desktop) {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  static async open(
+    browser: Browser,
+    baseUrl: string,
+    viewport: { width: number; height: number } = VIEWPORTS.desktop,
+    { javaScript = true }: { javaScript?: boolean } = {},
+  ) {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', javaScriptEnabled: javaScript });
     const page = await context.newPage();
     return new AppDriver(context, page, baseUrl);
   }
@@ -128,6 +133,22 @@ export class AppDriver {
       this.page.getByTestId('login-submit').click(),
     ]);
     return new URL(this.page.url()).pathname;
+  }
+
+  /**
+   * Fills the sign-in form and presses Enter, as a person does before the page's script has run (open the
+   * driver without JavaScript); resolves with every URL the page requested meanwhile and the page's URL after.
+   */
+  async submitSignInWithEnter(username: string, password = DEMO_PASSWORD): Promise<{ requested: string[]; url: string }> {
+    const requested: string[] = [];
+    this.page.on('request', (request) => requested.push(request.url()));
+    await this.visit('/login');
+    await this.page.getByTestId('login-username').fill(username);
+    await this.page.getByTestId('login-password').fill(password);
+    await this.page.getByTestId('login-password').press('Enter');
+    await this.page.waitForLoadState('load');
+    await this.page.waitForTimeout(500);
+    return { requested, url: this.page.url() };
   }
 
   async signOut(): Promise<void> {

@@ -25,6 +25,10 @@ describe('reports page: the monthly report downloaded matches the stats API', ()
     const month = '2026-10';
     const reports = new ReportsPage(app);
     expect(await reports.open()).toBe(200);
+    // It opens on the last month that has ended in China, the month a report is written about.
+    const [year, thisMonth] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).split('-').map(Number);
+    const expected = thisMonth === 1 ? `${year! - 1}-12` : `${year}-${String(thisMonth! - 1).padStart(2, '0')}`;
+    expect(await reports.month()).toBe(expected);
     await reports.choose(village, month);
     const api = await app.fetchJson(`/api/v1/stats/monthly?village=${village}&month=${month}`);
     expect(api.status).toBe(200);

@@ -127,6 +127,11 @@ export class ReportsPage {
   }
 
   /** Chooses the village and month and waits for the month's figures. */
+  /** The month the monthly report is set to (`YYYY-MM`). */
+  async month(): Promise<string> {
+    return this.app.page.getByTestId('report-month').inputValue();
+  }
+
   async choose(village: string, month: string): Promise<void> {
     await this.app.page.getByTestId('report-village').selectOption(village);
     await this.app.page.getByTestId('report-month').fill(month);

@@ -1,6 +1,6 @@
 'use client';
 
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { type Locale, type MessageKey, translator } from '@/lib/i18n';
 
 export interface LoginFormProps {
@@ -15,6 +15,9 @@ export function LoginForm({ locale, next, demo }: LoginFormProps) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
+  // Until the script runs, the browser would submit the form itself; the button waits for the script.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -40,7 +43,8 @@ export function LoginForm({ locale, next, demo }: LoginFormProps) {
 
   return (
     <main className="login-page">
-      <form className="login-card" onSubmit={submit} data-testid="login-form">
+      {/* POST, so a submission that slips past the script never puts the password in the URL. */}
+      <form className="login-card" method="post" onSubmit={submit} data-testid="login-form">
         <div className="brand">
           <span className="brand-mark login-mark" aria-hidden>
             消
@@ -74,7 +78,7 @@ export function LoginForm({ locale, next, demo }: LoginFormProps) {
             data-testid="login-password"
           />
         </label>
-        <button type="submit" className="primary" disabled={busy} data-testid="login-submit">
+        <button type="submit" className="primary" disabled={busy || !ready} data-testid="login-submit">
           {t(busy ? 'auth.signingIn' : 'auth.submit')}
         </button>
         {error && (

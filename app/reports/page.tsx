@@ -3,7 +3,7 @@ import { listVillages } from '@/db/queries/villages';
 import { frameProps } from '@/lib/auth/frame';
 import { requirePageActor } from '@/lib/auth/page';
 import { inScope } from '@/lib/auth/scope';
-import { chinaToday, monthOf, yearOf } from '@/lib/time';
+import { chinaToday, lastCompleteMonth, monthOf, yearOf } from '@/lib/time';
 import { AppFrame } from '../_components/AppFrame';
 import { ReportsApp } from '../_components/reports/ReportsApp';
 import './reports.css';
@@ -21,6 +21,7 @@ export default async function ReportsPage() {
       <ReportsApp
         villages={villages.map(({ code, name }) => ({ code, name }))}
         showAnnual={actor.villages === null}
+        initialMonth={lastCompleteMonth(today)}
         currentMonth={monthOf(today)}
         currentYear={yearOf(today)}
       />

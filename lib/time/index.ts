@@ -81,6 +81,12 @@ export const monthOf = (date: string) => date.slice(0, 7);
 export const yearOf = (date: string) => Number(date.slice(0, 4));
 export const minDate = (a: string, b: string) => (a < b ? a : b);
 
+/** The last month that has ended by `date` (`YYYY-MM`): what a monthly report is written about. */
+export function lastCompleteMonth(date: string): string {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${pad(month - 1)}`;
+}
+
 /** Months `YYYY-MM` from the month of `from` to the month of `to`, inclusive. */
 export function monthsBetween(from: string, to: string): string[] {
   const months: string[] = [];

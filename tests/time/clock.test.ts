@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, chinaClock, chinaMonth, chinaToday, isCalendarDate } from '../../lib/time';
+import { addDays, chinaClock, chinaMonth, chinaToday, isCalendarDate, lastCompleteMonth } from '../../lib/time';
 
 // 2026-03-31 18:40 UTC is 2026-04-01 02:40 in Beijing: the small hours are where a UTC clock is a day behind.
 const BEIJING_0240 = new Date('2026-03-31T18:40:00Z');
@@ -14,6 +14,12 @@ describe('the China clock', () => {
   it('turns the day at midnight Beijing time', () => {
     expect(chinaToday(new Date('2026-03-31T15:59:59Z'))).toBe('2026-03-31');
     expect(chinaToday(new Date('2026-03-31T16:00:00Z'))).toBe('2026-04-01');
+  });
+
+  it('names the last complete month, across a year end', () => {
+    expect(lastCompleteMonth('2026-12-01')).toBe('2026-11');
+    expect(lastCompleteMonth('2027-01-31')).toBe('2026-12');
+    expect(lastCompleteMonth('2026-10-15')).toBe('2026-09');
   });
 
   it('knows real calendar days', () => {

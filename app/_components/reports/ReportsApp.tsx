@@ -11,15 +11,17 @@ export interface ReportsAppProps {
   villages: { code: string; name: string }[];
   /** The annual summary covers the whole town: only for users who see the whole town. */
   showAnnual: boolean;
+  /** The month shown first: the last complete one, since the month just begun has little to report. */
+  initialMonth: string;
   currentMonth: string;
   currentYear: number;
 }
 
 /** Choose a village and month (or a year) and download the report; the month's figures are previewed. */
-export function ReportsApp({ villages, showAnnual, currentMonth, currentYear }: ReportsAppProps) {
+export function ReportsApp({ villages, showAnnual, initialMonth, currentMonth, currentYear }: ReportsAppProps) {
   const t = useT();
   const [village, setVillage] = useState(villages[0]?.code ?? '');
-  const [month, setMonth] = useState(currentMonth);
+  const [month, setMonth] = useState(initialMonth);
   const [year, setYear] = useState(currentYear);
   const [figures, setFigures] = useState<PeriodFigures | null>(null);
   const [error, setError] = useState<string | null>(null);
