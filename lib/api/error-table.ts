@@ -16,6 +16,8 @@ import type { FixStepError, StaleFixError } from '../planning/errors';
 import type { ReportFontMissingError } from '../reports/font';
 import { databaseErrorRule } from './database-errors';
 import type {
+  ApiTokenExpiredError,
+  ApiTokenRevokedError,
   BadRequestError,
   ConflictError,
   DatabaseUnavailableError,
@@ -42,6 +44,8 @@ export const ERROR_CODES = [
   'photo_rejected',
   'photo_event_mismatch',
   'unauthenticated',
+  'token_revoked',
+  'token_expired',
   'forbidden',
   'cross_site',
   'not_found',
@@ -79,6 +83,8 @@ interface ErrorClasses {
   PhotoRejectedError: PhotoRejectedError;
   PhotoEventMismatchError: PhotoEventMismatchError;
   UnauthorizedError: UnauthorizedError;
+  ApiTokenRevokedError: ApiTokenRevokedError;
+  ApiTokenExpiredError: ApiTokenExpiredError;
   ForbiddenError: ForbiddenError;
   VillageOutOfScopeError: VillageOutOfScopeError;
   NotFoundError: NotFoundError;
@@ -116,6 +122,8 @@ export const ERROR_TABLE: { [Name in keyof ErrorClasses]: ErrorRule<ErrorClasses
   PhotoRejectedError: { status: 400, code: 'photo_rejected', fields: (error) => ({ reason: error.reason }) },
   PhotoEventMismatchError: { status: 400, code: 'photo_event_mismatch' },
   UnauthorizedError: { status: 401, code: 'unauthenticated' },
+  ApiTokenRevokedError: { status: 401, code: 'token_revoked' },
+  ApiTokenExpiredError: { status: 401, code: 'token_expired' },
   ForbiddenError: { status: 403, code: 'forbidden' },
   VillageOutOfScopeError: { status: 403, code: 'forbidden' },
   NotFoundError: { status: 404, code: 'not_found' },

@@ -69,6 +69,22 @@ export class UnauthorizedError extends Error {
   }
 }
 
+/** A personal API token its owner revoked: 401 with its own code, so a client knows to ask for a new one. */
+export class ApiTokenRevokedError extends Error {
+  constructor(message = 'this API token has been revoked') {
+    super(message);
+    this.name = 'ApiTokenRevokedError';
+  }
+}
+
+/** A personal API token past its expiry: 401 with its own code. */
+export class ApiTokenExpiredError extends Error {
+  constructor(message = 'this API token has expired') {
+    super(message);
+    this.name = 'ApiTokenExpiredError';
+  }
+}
+
 /** Signed in, but the role or village scope does not allow it: 403. */
 export class ForbiddenError extends Error {
   constructor(message: string) {

@@ -5,6 +5,8 @@ import { HazardNotFoundError, StaleVersionError } from '../../db/queries/hazards
 import { StaleUserError, UsernameTakenError, type UserRow } from '../../db/queries/users';
 import { ERROR_CODES, ERROR_TABLE, errorResponse } from '../../lib/api/error-table';
 import {
+  ApiTokenExpiredError,
+  ApiTokenRevokedError,
   BadRequestError,
   ConflictError,
   DatabaseUnavailableError,
@@ -44,6 +46,8 @@ const CASES: [Error, number, string][] = [
   [new PhotoRejectedError('undecodable', 'not an image'), 400, 'photo_rejected'],
   [new PhotoEventMismatchError(4, 7), 400, 'photo_event_mismatch'],
   [new UnauthorizedError(), 401, 'unauthenticated'],
+  [new ApiTokenRevokedError(), 401, 'token_revoked'],
+  [new ApiTokenExpiredError(), 401, 'token_expired'],
   [new ForbiddenError('not yours'), 403, 'forbidden'],
   [new VillageOutOfScopeError(), 403, 'forbidden'],
   [new LinkedRecordNotFoundError('building_id', 7), 404, 'not_found'],
