@@ -22,12 +22,14 @@ import type {
   ConflictError,
   DatabaseUnavailableError,
   ForbiddenError,
+  InvalidFilterError,
   InvalidJsonError,
   NotFoundError,
   PayloadTooLargeError,
   TooManyRequestsError,
   UnauthorizedError,
   UnprocessableError,
+  UnsupportedCrsError,
   UnsupportedMediaTypeError,
   ValidationError,
 } from './errors';
@@ -40,6 +42,8 @@ export const ERROR_CODES = [
   'bad_request',
   'validation_failed',
   'invalid_json',
+  'invalid_filter',
+  'unsupported_crs',
   'unreadable_file',
   'photo_rejected',
   'photo_event_mismatch',
@@ -79,6 +83,8 @@ interface ErrorClasses {
   BadRequestError: BadRequestError;
   ValidationError: ValidationError;
   InvalidJsonError: InvalidJsonError;
+  InvalidFilterError: InvalidFilterError;
+  UnsupportedCrsError: UnsupportedCrsError;
   TableReadError: TableReadError;
   PhotoRejectedError: PhotoRejectedError;
   PhotoEventMismatchError: PhotoEventMismatchError;
@@ -118,6 +124,8 @@ export const ERROR_TABLE: { [Name in keyof ErrorClasses]: ErrorRule<ErrorClasses
   BadRequestError: { status: 400, code: 'bad_request', fields: (error) => error.details },
   ValidationError: { status: 400, code: 'validation_failed', fields: (error) => ({ errors: error.errors }) },
   InvalidJsonError: { status: 400, code: 'invalid_json' },
+  InvalidFilterError: { status: 400, code: 'invalid_filter' },
+  UnsupportedCrsError: { status: 400, code: 'unsupported_crs' },
   TableReadError: { status: 400, code: 'unreadable_file' },
   PhotoRejectedError: { status: 400, code: 'photo_rejected', fields: (error) => ({ reason: error.reason }) },
   PhotoEventMismatchError: { status: 400, code: 'photo_event_mismatch' },

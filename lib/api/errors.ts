@@ -54,6 +54,22 @@ export class PayloadTooLargeError extends Error {
   }
 }
 
+/** An OGC API `filter` that is not CQL2 text this server understands, or names what is not a queryable: 400. */
+export class InvalidFilterError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidFilterError';
+  }
+}
+
+/** A `crs`, `bbox-crs` or `filter-crs` the OGC API does not serve: 400. */
+export class UnsupportedCrsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsupportedCrsError';
+  }
+}
+
 export class NotFoundError extends Error {
   constructor(message: string) {
     super(message);
