@@ -116,6 +116,9 @@ describe.each(testEngines)('the OGC API – Features on $name (demo town)', (eng
   it('lists every collection to ogrinfo, with Chinese titles', async () => {
     const { stdout } = await run('ogrinfo', ['-ro', ...gdalAuth(officeToken), `OAPIF:${server.url}/ogc`], { maxBuffer: 1 << 24 });
     for (const layer of LAYER_NAMES) expect(stdout).toMatch(new RegExp(`^\\d+: ${layer}\\b`, 'm'));
+    const bearer = ['--config', 'GDAL_HTTP_HEADERS', `Authorization: Bearer ${officeToken}`];
+    const byHeader = await run('ogrinfo', ['-ro', ...bearer, `OAPIF:${server.url}/ogc`], { maxBuffer: 1 << 24 });
+    expect(byHeader.stdout).toBe(stdout);
     const collections = await get('/ogc/collections');
     expect(collections.body.collections.map((c: { id: string }) => c.id)).toEqual([...LAYER_NAMES]);
     const buildings = collections.body.collections.find((c: { id: string }) => c.id === 'buildings');
