@@ -205,6 +205,14 @@ describe.each(testEngines)('the OGC API – Features on $name (demo town)', (eng
     const [lat, lon] = latFirst.body.geometry.coordinates[0][0];
     expect([lon, lat]).toEqual(crs84.body.geometry.coordinates[0][0]);
     expect(lat).toBeGreaterThan(37);
+    // CGCS2000 and WGS 84 agree at centimetre level: the same lat/lon, transformed by PostGIS.
+    const cgcs = await get(`/ogc/collections/buildings/items/${ids[0]}?crs=EPSG:4490`);
+    expect(cgcs.headers.get('content-crs')).toBe('<http://www.opengis.net/def/crs/EPSG/0/4490>');
+    const [cgcsLat, cgcsLon] = cgcs.body.geometry.coordinates[0][0];
+    expect(Math.abs(cgcsLat - lat) + Math.abs(cgcsLon - lon)).toBeLessThan(1e-6);
+    const box = `${lat - 0.0001},${lon - 0.0001},${lat + 0.0001},${lon + 0.0001}`;
+    const near = await get(`/ogc/collections/buildings/items?bbox=${box}&bbox-crs=EPSG:4490`);
+    expect(near.body.features.map((f: Feature) => f.id)).toContain(ids[0]);
   });
 
   it('selects by bbox in bbox-crs, by datetime on hazards, and by properties', async () => {
