@@ -27,5 +27,5 @@ export const migrations: Record<string, Migration> = {
   // planner workspace
   '2026-11-30-010-passage-fixes': passageFixes,
   // personal API tokens
-  '2026-12-03-011-api-tokens': apiTokens,
+  '2026-11-30-011-api-tokens': apiTokens,
 };
