@@ -1,6 +1,7 @@
 import { headers } from 'next/headers';
 import { getDatabase } from '@/db/client';
 import { listApiTokens } from '@/db/queries/api-tokens';
+import { publicOrigin } from '@/lib/api/public-origin';
 import { frameProps } from '@/lib/auth/frame';
 import { requirePageActor } from '@/lib/auth/page';
 import { AppFrame } from '../_components/AppFrame';
@@ -14,8 +15,7 @@ export default async function AccountPage() {
   const { db } = await getDatabase();
   const [tokens, requestHeaders] = await Promise.all([listApiTokens(db, actor.userId), headers()]);
   // The address as this browser reached the app, which is what QGIS on the same network will use.
-  const protocol = requestHeaders.get('x-forwarded-proto') ?? 'http';
-  const ogcUrl = `${protocol}://${requestHeaders.get('host') ?? 'localhost'}/ogc`;
+  const ogcUrl = `${publicOrigin(requestHeaders)}/ogc`;
   return (
     <AppFrame {...(await frameProps(actor, '/account'))}>
       <ApiTokens initialTokens={tokens} ogcUrl={ogcUrl} />

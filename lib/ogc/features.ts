@@ -2,6 +2,7 @@ import { countFeatures, featureById, featurePage, layerExtent } from '../../db/q
 import type { Db } from '../../db/schema';
 import { BadRequestError, NotFoundError } from '../api/errors';
 import { parseId } from '../api/ids';
+import { publicOrigin } from '../api/public-origin';
 import { layerContext } from '../layers/layer-context';
 import { OGC_COLLECTIONS, type OgcCollection, ogcCollection } from './collections';
 import { type Crs, parseCrs } from './crs';
@@ -10,7 +11,13 @@ import type { ItemsQuery } from './items-query';
 
 /** The API's absolute root for links, as the client addressed it. */
 export function ogcBase(request: Request): string {
-  return `${new URL(request.url).origin}/ogc`;
+  return `${publicOrigin(request.headers, request.url)}/ogc`;
+}
+
+/** This request's own URL as the client addressed it (for self and next links). */
+function publicUrl(request: Request): URL {
+  const { pathname, search } = new URL(request.url);
+  return new URL(`${publicOrigin(request.headers, request.url)}${pathname}${search}`);
 }
 
 export function collectionOrNotFound(id: string): OgcCollection {
@@ -63,7 +70,7 @@ export async function itemsResponse(db: Db, request: Request, collection: OgcCol
       properties: query.properties,
     }),
   ]);
-  const self = new URL(request.url);
+  const self = publicUrl(request);
   const base = ogcBase(request);
   const links: object[] = [
     { href: self.toString(), rel: 'self', type: GEOJSON_TYPE, title: '本页 / this page' },

@@ -27,7 +27,8 @@ export async function serveRoutes(routes: RouteTable) {
   const table = routes.map(([pattern, handler]) => ({ pattern, match: matcher(pattern), handler }));
   const hits = new Map<string, number>();
   const server = http.createServer(async (incoming, outgoing) => {
-    const url = new URL(incoming.url ?? '/', `http://${incoming.headers.host}`);
+    // As Next does: the URL is on the server's own listening name; the client's Host header comes separately.
+    const url = new URL(incoming.url ?? '/', `http://localhost:${(server.address() as AddressInfo).port}`);
     const found = table.map((route) => ({ route, params: route.match(url.pathname) })).find((candidate) => candidate.params);
     if (!found || incoming.method !== 'GET') {
       outgoing.writeHead(404, { 'Content-Type': 'application/json' }).end('{"code":"not_found"}');
