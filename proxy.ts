@@ -36,7 +36,8 @@ export function proxy(request: NextRequest) {
       policy,
     );
   }
-  const isApi = pathname.startsWith('/api/');
+  // The API and the OGC API answer 401 themselves; desktop GIS clients send a token, not a cookie.
+  const isApi = pathname.startsWith('/api/') || pathname === '/ogc' || pathname.startsWith('/ogc/');
   if (!isApi && !PUBLIC_PAGES.includes(pathname) && !request.cookies.has(SESSION_COOKIE)) {
     const login = new URL('/login', request.url);
     login.searchParams.set('next', pathname + search);

@@ -243,6 +243,17 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
 export interface SignInAttemptsTable {
   id: Generated<string>;
   at: Generated<Date>;
@@ -321,6 +332,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+  api_tokens: ApiTokensTable;
   // hazard photos
   hazard_photos: HazardPhotosTable;
   // planner workspace

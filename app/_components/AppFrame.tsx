@@ -69,9 +69,9 @@ export function AppFrame({ initialLocale, demoData, user, navigation, current, c
                 {t('app.demoData')}
               </span>
             )}
-            <span className="user-badge" data-testid="current-user" data-role={user.role}>
+            <a href="/account" className="user-badge" data-testid="current-user" data-role={user.role} title={t('account.title')}>
               {user.displayName} · {t(`role.${user.role}` as Parameters<typeof t>[0])}
-            </span>
+            </a>
             <button type="button" className="lang-switch" onClick={switchLocale} data-testid="language-switch">
               {t('app.language')}
             </button>

@@ -85,7 +85,8 @@ function villageCondition(villages: string[] | undefined): RawBuilder<unknown> {
     SELECT 1 FROM villages v WHERE v.code = ANY(${villages}::text[]) AND ST_Intersects(v.geom, r.geom))))`;
 }
 
-function filtered(layer: LayerName, filter: LayerFilter, context: LayerContext): RawBuilder<unknown> {
+/** A layer's rows (aliased `r`) within the filter: what the map, the counts and the OGC API all read from. */
+export function filtered(layer: LayerName, filter: LayerFilter, context: LayerContext): RawBuilder<unknown> {
   const inBbox = filter.bbox ? sql`r.geom && ${envelope(filter.bbox)}` : sql`true`;
   return sql`SELECT r.* FROM (${layerRows(context)[layer]}) r WHERE ${inBbox} AND ${villageCondition(filter.villages)}`;
 }

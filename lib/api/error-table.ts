@@ -16,16 +16,20 @@ import type { FixStepError, StaleFixError } from '../planning/errors';
 import type { ReportFontMissingError } from '../reports/font';
 import { databaseErrorRule } from './database-errors';
 import type {
+  ApiTokenExpiredError,
+  ApiTokenRevokedError,
   BadRequestError,
   ConflictError,
   DatabaseUnavailableError,
   ForbiddenError,
+  InvalidFilterError,
   InvalidJsonError,
   NotFoundError,
   PayloadTooLargeError,
   TooManyRequestsError,
   UnauthorizedError,
   UnprocessableError,
+  UnsupportedCrsError,
   UnsupportedMediaTypeError,
   ValidationError,
 } from './errors';
@@ -38,10 +42,14 @@ export const ERROR_CODES = [
   'bad_request',
   'validation_failed',
   'invalid_json',
+  'invalid_filter',
+  'unsupported_crs',
   'unreadable_file',
   'photo_rejected',
   'photo_event_mismatch',
   'unauthenticated',
+  'token_revoked',
+  'token_expired',
   'forbidden',
   'cross_site',
   'not_found',
@@ -75,10 +83,14 @@ interface ErrorClasses {
   BadRequestError: BadRequestError;
   ValidationError: ValidationError;
   InvalidJsonError: InvalidJsonError;
+  InvalidFilterError: InvalidFilterError;
+  UnsupportedCrsError: UnsupportedCrsError;
   TableReadError: TableReadError;
   PhotoRejectedError: PhotoRejectedError;
   PhotoEventMismatchError: PhotoEventMismatchError;
   UnauthorizedError: UnauthorizedError;
+  ApiTokenRevokedError: ApiTokenRevokedError;
+  ApiTokenExpiredError: ApiTokenExpiredError;
   ForbiddenError: ForbiddenError;
   VillageOutOfScopeError: VillageOutOfScopeError;
   NotFoundError: NotFoundError;
@@ -112,10 +124,14 @@ export const ERROR_TABLE: { [Name in keyof ErrorClasses]: ErrorRule<ErrorClasses
   BadRequestError: { status: 400, code: 'bad_request', fields: (error) => error.details },
   ValidationError: { status: 400, code: 'validation_failed', fields: (error) => ({ errors: error.errors }) },
   InvalidJsonError: { status: 400, code: 'invalid_json' },
+  InvalidFilterError: { status: 400, code: 'invalid_filter' },
+  UnsupportedCrsError: { status: 400, code: 'unsupported_crs' },
   TableReadError: { status: 400, code: 'unreadable_file' },
   PhotoRejectedError: { status: 400, code: 'photo_rejected', fields: (error) => ({ reason: error.reason }) },
   PhotoEventMismatchError: { status: 400, code: 'photo_event_mismatch' },
   UnauthorizedError: { status: 401, code: 'unauthenticated' },
+  ApiTokenRevokedError: { status: 401, code: 'token_revoked' },
+  ApiTokenExpiredError: { status: 401, code: 'token_expired' },
   ForbiddenError: { status: 403, code: 'forbidden' },
   VillageOutOfScopeError: { status: 403, code: 'forbidden' },
   NotFoundError: { status: 404, code: 'not_found' },

@@ -54,6 +54,22 @@ export class PayloadTooLargeError extends Error {
   }
 }
 
+/** An OGC API `filter` that is not CQL2 text this server understands, or names what is not a queryable: 400. */
+export class InvalidFilterError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidFilterError';
+  }
+}
+
+/** A `crs`, `bbox-crs` or `filter-crs` the OGC API does not serve: 400. */
+export class UnsupportedCrsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsupportedCrsError';
+  }
+}
+
 export class NotFoundError extends Error {
   constructor(message: string) {
     super(message);
@@ -66,6 +82,22 @@ export class UnauthorizedError extends Error {
   constructor(message = 'sign in first') {
     super(message);
     this.name = 'UnauthorizedError';
+  }
+}
+
+/** A personal API token its owner revoked: 401 with its own code, so a client knows to ask for a new one. */
+export class ApiTokenRevokedError extends Error {
+  constructor(message = 'this API token has been revoked') {
+    super(message);
+    this.name = 'ApiTokenRevokedError';
+  }
+}
+
+/** A personal API token past its expiry: 401 with its own code. */
+export class ApiTokenExpiredError extends Error {
+  constructor(message = 'this API token has expired') {
+    super(message);
+    this.name = 'ApiTokenExpiredError';
   }
 }
 

@@ -3,7 +3,7 @@ import { type DatabaseHandle, getDatabase } from '../../db/client';
 import { villageCodes } from '../../db/queries/villages';
 import type { Db } from '../../db/schema';
 import type { Actor } from '../auth/actor';
-import { type Access, actorFromRequest, requestIdOf, requireActor, sessionTokenOf } from '../auth/request';
+import { type Access, actorFromRequest, hasCredentials, requestIdOf, requireActor } from '../auth/request';
 import { scopedVillages } from '../auth/scope';
 import { parseOneVillage } from '../screen/params';
 import { refuseControlText } from './control-text';
@@ -110,7 +110,7 @@ function uncachedByDefault(response: Response): Response {
 
 /**
  * The route wrapper over a way to open the database (the app's one, or a test's). In this order: sign-in and
- * permission (401/403; without a session cookie before the database is touched), path parameters, query,
+ * permission (401/403; a session cookie or a personal API token, without either before the database is touched), path parameters, query,
  * village scope, body; then the handler. Whatever is thrown is answered through the one error table.
  */
 export function routeWith(database: () => Promise<DatabaseHandle>) {
@@ -126,7 +126,7 @@ export function routeWith(database: () => Promise<DatabaseHandle>) {
     const isPublic = options.permission === 'public';
 
     async function contextOf(request: Request, segment: RouteSegment | undefined, requestId: string) {
-      if (!isPublic && !sessionTokenOf(request)) throw new UnauthorizedError();
+      if (!isPublic && !hasCredentials(request)) throw new UnauthorizedError();
       const handle = await open(database);
       const signedIn = await actorFromRequest(request, handle.db);
       const actor = options.permission === 'public' ? signedIn : requireActor(signedIn, options.permission);

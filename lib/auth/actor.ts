@@ -9,4 +9,6 @@ export interface Actor {
   /** Village codes this user is limited to; null means the whole town. */
   villages: string[] | null;
   sessionId: string;
+  /** Set when the request came with a personal API token rather than a session: read-only access. */
+  token?: { id: number; name: string };
 }

@@ -1,9 +1,11 @@
+import { actorForApiToken } from '../../db/queries/api-tokens';
 import { actorForSession } from '../../db/queries/users';
 import type { Db } from '../../db/schema';
-import { ForbiddenError, UnauthorizedError } from '../api/errors';
+import { ApiTokenExpiredError, ApiTokenRevokedError, ForbiddenError, UnauthorizedError } from '../api/errors';
 import type { Actor } from './actor';
+import { apiTokenFromAuthorization } from './api-token';
 import { clientAddressOf, parseTrustProxy } from './client-address';
-import { can, type Permission } from './roles';
+import { can, isReadPermission, type Permission } from './roles';
 import { hashSessionToken, sessionTokenFromCookieHeader } from './session-token';
 
 /** Who may call a route: a permission of the role, any signed-in user, or anyone (sign-in itself, health). */
@@ -14,15 +16,41 @@ export function sessionTokenOf(request: Request): string | null {
   return sessionTokenFromCookieHeader(request.headers.get('cookie'));
 }
 
-/** The signed-in actor of a request, or null. */
+/**
+ * Whether a request carries any credential: a session cookie or an `Authorization` header with a personal API
+ * token (never a token in the URL, which would end up in logs and histories). A malformed header is a 401.
+ */
+export function hasCredentials(request: Request): boolean {
+  return apiTokenFromAuthorization(request.headers.get('authorization')) !== null || sessionTokenOf(request) !== null;
+}
+
+/**
+ * The signed-in actor of a request, or null. An `Authorization` header wins over the cookie: a revoked or
+ * expired token is a 401 with its own code, an unknown one (or one of a deactivated user) a plain 401.
+ */
 export async function actorFromRequest(request: Request, db: Db): Promise<Actor | null> {
+  const apiToken = apiTokenFromAuthorization(request.headers.get('authorization'));
+  if (apiToken) {
+    const found = await actorForApiToken(db, hashSessionToken(apiToken));
+    if (found.status === 'valid') return found.actor;
+    if (found.status === 'revoked') throw new ApiTokenRevokedError();
+    if (found.status === 'expired') throw new ApiTokenExpiredError();
+    throw new UnauthorizedError('unknown API token');
+  }
   const token = sessionTokenOf(request);
   return token ? actorForSession(db, hashSessionToken(token)) : null;
 }
 
-/** The actor allowed `access`: 401 without a valid session, 403 when the role lacks the permission. */
+/**
+ * The actor allowed `access`: 401 without a valid session, 403 when the role lacks the permission. An API
+ * token grants only the reading permissions of its user's role; anything else (changes, managing tokens)
+ * needs a session.
+ */
 export function requireActor(actor: Actor | null, access: Exclude<Access, 'public'>): Actor {
   if (!actor) throw new UnauthorizedError();
+  if (actor.token && (access === 'signed-in' || !isReadPermission(access))) {
+    throw new ForbiddenError('an API token may only read; sign in to do this');
+  }
   if (access !== 'signed-in' && !can(actor.role, access)) {
     throw new ForbiddenError(`your role (${actor.role}) may not do this (${access})`);
   }

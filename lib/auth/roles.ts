@@ -54,6 +54,13 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
+/** What a personal API token may be used for: reading, whatever else its user's role allows. */
+export const READ_PERMISSIONS: readonly Permission[] = ['data:read', 'screen:view', 'reports:read', 'audit:read'];
+
+export function isReadPermission(permission: Permission): boolean {
+  return READ_PERMISSIONS.includes(permission);
+}
+
 export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const API_DIR = path.resolve(__dirname, '../../app/api');
+/** The OGC API – Features for desktop GIS: the same wrapper, outside /api. */
+const OGC_DIR = path.resolve(__dirname, '../../app/ogc');
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
 function routeFiles(dir: string): string[] {
@@ -13,7 +15,10 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-const files = routeFiles(API_DIR).map((file) => ({ name: path.relative(API_DIR, file), source: fs.readFileSync(file, 'utf8') }));
+const files = [...routeFiles(API_DIR), ...routeFiles(OGC_DIR)].map((file) => ({
+  name: path.relative(path.resolve(__dirname, '../../app'), file),
+  source: fs.readFileSync(file, 'utf8'),
+}));
 
 describe('every API route goes through the route wrapper', () => {
   it('finds the route files', () => {
