@@ -23,6 +23,16 @@ export function requireId(text: string, what: string): number {
   return parseId(text) ?? refuse(what);
 }
 
+/**
+ * A map feature's id as written in a path: a village is known by its 12-digit code, every other feature by its
+ * record id. Anything else is a 400, like any malformed id.
+ */
+export function requireFeatureId(text: string, idType: 'integer' | 'string'): number | string {
+  if (idType === 'integer') return requireId(text, 'feature id');
+  if (!/^\d{12}$/.test(text)) throw new BadRequestError('a village feature id is its 12-digit village code');
+  return text;
+}
+
 /** A path parameter that is a record id, e.g. `params: z.object({ id: pathId('hazard id') })`. */
 export function pathId(what: string) {
   return pathValue((text) => requireId(text, what));

@@ -1,7 +1,7 @@
 import { countFeatures, featureById, featurePage, layerExtent } from '../../db/queries/ogc-features';
 import type { Db } from '../../db/schema';
 import { BadRequestError, NotFoundError } from '../api/errors';
-import { parseId } from '../api/ids';
+import { requireFeatureId } from '../api/ids';
 import { publicOrigin } from '../api/public-origin';
 import { layerContext } from '../layers/layer-context';
 import { OGC_COLLECTIONS, type OgcCollection, ogcCollection } from './collections';
@@ -99,9 +99,8 @@ export async function itemResponse(db: Db, request: Request, collection: OgcColl
     if (!['f', 'crs'].includes(name)) throw new BadRequestError(`unknown parameter "${name.slice(0, 40)}"`);
   }
   const crs = parseCrs(search.get('crs'), 'crs');
-  const id = collection.idType === 'integer' ? parseId(featureId) : /^\d{12}$/.test(featureId) ? featureId : null;
+  const id = requireFeatureId(featureId, collection.idType);
   const notFound = new NotFoundError(`no feature "${featureId.slice(0, 40)}" in ${collection.id}`);
-  if (id === null) throw notFound;
   const feature = await featureById(db, {
     layer: collection.id,
     villages,

@@ -12,6 +12,7 @@ export interface TownIds {
   photo: number;
   fix: number;
   scenario: number;
+  token: number;
   villageUser: number;
   versions: { hazard: number; fix: number; villageUser: number };
 }
@@ -253,4 +254,39 @@ export const ENDPOINTS: Endpoint[] = [
     }),
   },
   { route: '/api/v1/villages', method: 'GET', valid: () => ({}) },
+  { route: '/api/v1/tokens', method: 'GET', valid: () => ({}) },
+  { route: '/api/v1/tokens', method: 'POST', valid: () => ({ json: { name: 'QGIS 台式机', expires_in_days: 30 } }) },
+  { route: '/api/v1/tokens/[id]', method: 'DELETE', valid: (ids) => ({ params: { id: String(ids.token) } }) },
+  { route: '/ogc', method: 'GET', valid: () => ({ query: { f: 'json' } }) },
+  { route: '/ogc/api', method: 'GET', valid: () => ({}) },
+  { route: '/ogc/conformance', method: 'GET', valid: () => ({}) },
+  { route: '/ogc/collections', method: 'GET', valid: () => ({}) },
+  { route: '/ogc/collections/[collectionId]', method: 'GET', valid: () => ({ params: { collectionId: 'buildings' } }) },
+  {
+    route: '/ogc/collections/[collectionId]/items',
+    method: 'GET',
+    valid: () => ({
+      params: { collectionId: 'buildings' },
+      query: { limit: '10', bbox: '112.08,37.35,112.12,37.38', filter: "village_code = '141121104201'", properties: 'code,name' },
+    }),
+    extra: (): ExtraCase[] => [
+      {
+        name: 'a filter that is not CQL2',
+        request: { params: { collectionId: 'buildings' }, query: { filter: "code = 'B1'; DROP TABLE buildings" } },
+        expect: [400],
+      },
+      { name: 'an unknown CRS', request: { params: { collectionId: 'buildings' }, query: { crs: 'EPSG:3857' } }, expect: [400] },
+      {
+        name: 'a bbox with swapped corners',
+        request: { params: { collectionId: 'buildings' }, query: { bbox: '112.12,37.38,112.08,37.35' } },
+        expect: [400],
+      },
+    ],
+  },
+  {
+    route: '/ogc/collections/[collectionId]/items/[featureId]',
+    method: 'GET',
+    valid: (ids) => ({ params: { collectionId: 'buildings', featureId: String(ids.buildings.B1) } }),
+  },
+  { route: '/ogc/collections/[collectionId]/queryables', method: 'GET', valid: () => ({ params: { collectionId: 'buildings' } }) },
 ];

@@ -4,10 +4,12 @@ import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
+import { createApiToken } from '../../db/queries/api-tokens';
 import { seedIfEmpty } from '../../db/seed';
 import { DEMO_PASSWORD, ensureDemoAccounts } from '../../db/seed/accounts';
 import { ERROR_CODES } from '../../lib/api/error-table';
-import { SESSION_COOKIE } from '../../lib/auth/session-token';
+import { newApiToken } from '../../lib/auth/api-token';
+import { hashSessionToken, SESSION_COOKIE } from '../../lib/auth/session-token';
 import { signIn } from '../../lib/auth/sign-in';
 import { createFix } from '../../lib/planning/passage-fixes';
 import { saveScenario } from '../../lib/planning/scenarios';
@@ -29,18 +31,17 @@ vi.mock('../../db/client', async (importOriginal) => ({
 type Handler = (request: Request, segment?: { params?: Promise<Record<string, string>> }) => Promise<Response>;
 const METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
 
-/** Every route file under app/api, as its URL pattern (`/api/v1/hazards/[id]`). */
+/** Every route file of the API and the OGC service, as its URL pattern (`/api/v1/hazards/[id]`, `/ogc`). */
 function routeFiles(): string[] {
-  const root = path.resolve('app/api');
   const found: string[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name === 'route.ts') found.push(`/api/${path.relative(root, dir).split(path.sep).join('/')}`);
+      else if (entry.name === 'route.ts') found.push(`/${path.relative(path.resolve('app'), dir).split(path.sep).join('/')}`);
     }
   };
-  walk(root);
+  for (const top of ['api', 'ogc']) walk(path.resolve('app', top));
   return found.sort();
 }
 
@@ -219,6 +220,7 @@ async function townIds(handle: DatabaseHandle): Promise<TownIds> {
   const photo = await ensurePhoto(db, H2);
   const fix = await ensureFix(db, (await byCode('passages')).P1 ?? 0);
   const scenario = await ensureScenario(db);
+  const token = await ensureToken(db);
   const versions = async (table: 'hazards' | 'passage_fixes' | 'users', id: number) =>
     (await db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
   const village = await db.selectFrom('users').select('id').where('username', '=', 'village').executeTakeFirstOrThrow();
@@ -232,6 +234,7 @@ async function townIds(handle: DatabaseHandle): Promise<TownIds> {
     photo,
     fix,
     scenario,
+    token,
     villageUser: village.id,
     versions: {
       hazard: await versions('hazards', H2),
@@ -273,4 +276,12 @@ async function ensureScenario(db: DatabaseHandle['db']): Promise<number> {
   const passage = await db.selectFrom('passages').select('id').where('code', '=', 'P1').executeTakeFirstOrThrow();
   const scenario = { name: '测试方案', fixes: [{ kind: 'widen' as const, passage_id: passage.id, width_m: 6 }], sites: [] };
   return (await saveScenario(db, scenario, request)).id;
+}
+
+async function ensureToken(db: DatabaseHandle['db']): Promise<number> {
+  const found = await db.selectFrom('api_tokens').select('id').where('revoked_at', 'is', null).orderBy('id').executeTakeFirst();
+  if (found) return found.id;
+  const admin = await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+  const token = { userId: admin.id, name: 'QGIS', tokenHash: hashSessionToken(newApiToken()), days: 30 };
+  return (await createApiToken(db, token, { name: 'admin', role: 'admin' }, 'setup')).id;
 }
