@@ -10,6 +10,8 @@ import * as accounts from './008-accounts';
 import * as hazardPhotos from './009-hazard-photos';
 // planner workspace
 import * as passageFixes from './010-passage-fixes';
+// field app: retried writes
+import * as idempotencyKeys from './012-idempotency-keys';
 
 /** All migrations in order. Imported statically so they are bundled with the server (no file scan). */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-009-hazard-photos': hazardPhotos,
   // planner workspace
   '2026-11-30-010-passage-fixes': passageFixes,
+  // field app: retried writes
+  '2026-11-30-012-idempotency-keys': idempotencyKeys,
 };

@@ -29,6 +29,7 @@ import type {
   UnsupportedMediaTypeError,
   ValidationError,
 } from './errors';
+import type { IdempotencyKeyReusedError } from './idempotency';
 
 /**
  * The machine codes of the API's error answers. A client decides by the code, never by the message; the code
@@ -59,6 +60,7 @@ export const ERROR_CODES = [
   'internal',
   'database_unavailable',
   'report_font_missing',
+  'idempotency_key_reused',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -101,6 +103,7 @@ interface ErrorClasses {
   TooManyRequestsError: TooManyRequestsError;
   DatabaseUnavailableError: DatabaseUnavailableError;
   ReportFontMissingError: ReportFontMissingError;
+  IdempotencyKeyReusedError: IdempotencyKeyReusedError;
 }
 
 /**
@@ -154,6 +157,7 @@ export const ERROR_TABLE: { [Name in keyof ErrorClasses]: ErrorRule<ErrorClasses
   },
   DatabaseUnavailableError: { status: 503, code: 'database_unavailable' },
   ReportFontMissingError: { status: 503, code: 'report_font_missing' },
+  IdempotencyKeyReusedError: { status: 422, code: 'idempotency_key_reused' },
 };
 
 /** What the API answers for an error: everything but the serialisation, so a translated message can replace `message`. */

@@ -633,4 +633,6 @@ export const en: Record<MessageKey, string> = {
   'hz.done': 'Done',
   'hz.fitResults': 'Zoom to results',
   'hz.turnIntoHazard': 'Turn into hazard',
+  // API error answers by their code (lib/api/error-table.ts)
+  'apiError.idempotency_key_reused': 'This Idempotency-Key was already used for a different request; use a new key for a new request',
 };

@@ -631,6 +631,8 @@ export const zhCN = {
   'hz.done': '完成',
   'hz.fitResults': '缩放至当前结果',
   'hz.turnIntoHazard': '转为隐患',
+  // API error answers by their code (lib/api/error-table.ts)
+  'apiError.idempotency_key_reused': '该幂等键已用于另一项不同的提交，请为新的提交使用新键',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -21,7 +21,17 @@ describe.each(testEngines)('migrations on $name', (engine) => {
       await migrateToLatest(handle.db);
       // Every domain table, plus the rule table the analyses read their thresholds from.
       expect(await tableNames(handle.db)).toEqual(
-        [...COUNTED_TABLES, 'rules', 'hazard_photos', 'users', 'sessions', 'sign_in_attempts', 'passage_fixes', 'scenarios'].sort(),
+        [
+          ...COUNTED_TABLES,
+          'rules',
+          'hazard_photos',
+          'users',
+          'sessions',
+          'sign_in_attempts',
+          'passage_fixes',
+          'scenarios',
+          'idempotency_keys',
+        ].sort(),
       );
 
       const geometryColumns = await sql<{ table: string; type: string; srid: number }>`
@@ -57,7 +67,7 @@ describe.each(testEngines)('migrations on $name', (engine) => {
       await migrateAllDown(handle.db);
       expect(await tableNames(handle.db)).toEqual([]);
       await migrateToLatest(handle.db);
-      expect(await tableNames(handle.db)).toHaveLength(COUNTED_TABLES.length + 7);
+      expect(await tableNames(handle.db)).toHaveLength(COUNTED_TABLES.length + 8);
     } finally {
       await handle.close();
     }
