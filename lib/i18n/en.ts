@@ -638,6 +638,14 @@ export const en: Record<MessageKey, string> = {
   'hz.done': 'Done',
   'hz.fitResults': 'Zoom to results',
   'hz.turnIntoHazard': 'Turn into hazard',
+  // house plates (一户一码)
+  'plate.building': 'Building',
+  'plate.unit': 'Social unit',
+  'plate.unnamed': 'Unnamed',
+  'plate.reportHere': 'Record a hazard here',
+  'plate.openHazards': 'Open hazards',
+  'plate.noOpenHazards': 'No open hazards',
+  'plate.deadline': 'Due',
   // API error answers by their code (lib/api/error-table.ts)
   'apiError.idempotency_key_reused': 'This Idempotency-Key was already used for a different request; use a new key for a new request',
 };

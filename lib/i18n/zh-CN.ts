@@ -636,6 +636,14 @@ export const zhCN = {
   'hz.done': '完成',
   'hz.fitResults': '缩放至当前结果',
   'hz.turnIntoHazard': '转为隐患',
+  // house plates (一户一码)
+  'plate.building': '建筑',
+  'plate.unit': '社会单位',
+  'plate.unnamed': '未命名',
+  'plate.reportHere': '在此登记隐患',
+  'plate.openHazards': '未销号隐患',
+  'plate.noOpenHazards': '暂无未销号隐患',
+  'plate.deadline': '整改期限',
   // API error answers by their code (lib/api/error-table.ts)
   'apiError.idempotency_key_reused': '该幂等键已用于另一项不同的提交，请为新的提交使用新键',
 } as const;
