@@ -34,7 +34,7 @@ export function PlateRecordView({ record, canReport }: { record: PlateRecord; ca
                 <a href={`/hazards?selected=${hazard.id}`}>
                   <span className="hz-code">{hazard.code}</span>
                   <span className={`hz-status hz-status-${hazard.status}`}>{enumLabel(locale, 'hazard_status', hazard.status)}</span>
-                  <span>{enumLabel(locale, 'hazard_category', hazard.category)}</span>
+                  <span>{enumLabel(locale, 'category', hazard.category)}</span>
                   <span className="plate-description">{hazard.description}</span>
                   {hazard.deadline && (
                     <span className="hz-deadline">
