@@ -63,6 +63,25 @@ describe.each(['inspector', 'village'])('phone layout (390 × 844, touch) for th
     await app.screenshot(`phone-hazards-detail-${username}`);
   });
 
+  it("opens a house plate's record on the phone with its open hazards and 在此登记隐患 within reach", async () => {
+    const open = await app.fetchJson('/api/v1/hazards?status=pending,in_progress,awaiting_review&limit=200');
+    let building: string | null = null;
+    for (const feature of open.body.features as { properties: { id: number } }[]) {
+      const detail = await app.fetchJson(`/api/v1/hazards/${feature.properties.id}`);
+      if (detail.body.linked?.layer === 'buildings') {
+        building = detail.body.linked.code;
+        break;
+      }
+    }
+    expect(building).not.toBeNull();
+    expect(await app.visit(`/p/b/${encodeURIComponent(building!)}`)).toBe(200);
+    await phone.waitFor('plate-record');
+    expect(await phone.documentWidth()).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+    expect(await phone.outsideScreen(['plate-title', 'plate-report-here', 'plate-hazards'])).toEqual([]);
+    expect(await phone.smallTouchTargets()).toEqual([]);
+    await app.screenshot(`phone-plate-${username}`);
+  });
+
   it('keeps the desktop layout on a wide screen: the side panel beside the map, not a sheet over it', async () => {
     await phone.setViewport(VIEWPORTS.desktop);
     await phone.open('/', 'map');
