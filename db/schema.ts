@@ -314,6 +314,18 @@ export interface PassageFixesTable {
 }
 // end planner workspace
 
+// field app: retried writes
+export interface IdempotencyKeysTable {
+  user_id: number;
+  key: string;
+  /** SHA-256 (hex) of the request the key was first used for. */
+  fingerprint: string;
+  status: number;
+  content_type: string | null;
+  body: string;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   villages: VillagesTable;
   buildings: BuildingsTable;
@@ -338,6 +350,8 @@ export interface Database {
   // planner workspace
   scenarios: ScenariosTable;
   passage_fixes: PassageFixesTable;
+  // field app: retried writes
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type TableName = keyof Database;

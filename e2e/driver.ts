@@ -11,6 +11,7 @@ export const SCREENSHOT_DIR = path.resolve('screenshots');
 
 export const VIEWPORTS = {
   desktop: { width: 1440, height: 900 },
+  phone: { width: 390, height: 844 },
   wallScreen: { width: 1920, height: 1080 },
 } as const;
 
@@ -57,6 +58,22 @@ export class AppDriver {
     { javaScript = true }: { javaScript?: boolean } = {},
   ) {
     const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', javaScriptEnabled: javaScript });
+    const page = await context.newPage();
+    return new AppDriver(context, page, baseUrl);
+  }
+
+  /** A phone: a touch screen, and the device position the page will be told when it asks (permission given). */
+  static async openPhone(browser: Browser, baseUrl: string, position: { lon: number; lat: number; accuracyM: number }) {
+    const context = await browser.newContext({
+      viewport: VIEWPORTS.phone,
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 2,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      geolocation: { longitude: position.lon, latitude: position.lat, accuracy: position.accuracyM },
+      permissions: ['geolocation'],
+    });
     const page = await context.newPage();
     return new AppDriver(context, page, baseUrl);
   }

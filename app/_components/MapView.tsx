@@ -6,6 +6,8 @@ import type { BasemapConfig } from '@/lib/map/basemap';
 import type { LayerName } from '@/lib/map/layer-names';
 import type { PageLayerDefinition, PageLayerName, StyleOptions } from '@/lib/map/layers';
 import type { MapController, MapLayerId, MapState, MapTheme, PickedFeature } from '@/lib/map/map-controller';
+import type { DevicePosition, LocatePlugin } from '@/lib/map/plugins/locate.plugin';
+import { LocateButton } from './LocateButton';
 
 export interface MapViewProps {
   basemap: BasemapConfig;
@@ -20,6 +22,8 @@ export interface MapViewProps {
   testId?: string;
   /** What a click means now, shown on the container for tests and styling (`data-mode`). */
   mode?: string;
+  /** Shows the "where am I" button (pages used in the field). */
+  locate?: boolean;
   onReady(controller: MapController): void;
   onFeatureClick(picked: PickedFeature | null): void;
   onViewChange(bbox: Bbox): void;
@@ -37,6 +41,7 @@ export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const latest = useRef(props);
   latest.current = props;
+  const locator = useRef<LocatePlugin | null>(null);
 
   useEffect(() => {
     let controller: MapController | null = null;
@@ -61,6 +66,14 @@ export function MapView(props: MapViewProps) {
         },
       });
       initial.onReady(controller);
+      if (initial.locate) {
+        const ready = controller;
+        void import('@/lib/map/plugins/locate.plugin').then(({ LocatePlugin }) => {
+          if (cancelled) return;
+          locator.current = new LocatePlugin();
+          ready.use(locator.current);
+        });
+      }
     });
     return () => {
       cancelled = true;
@@ -68,5 +81,11 @@ export function MapView(props: MapViewProps) {
     };
   }, []);
 
-  return <div ref={container} className="map" data-testid={props.testId ?? 'map'} data-state="loading" data-mode={props.mode} />;
+  const showPosition = (position: DevicePosition) => void locator.current?.show(position);
+  return (
+    <>
+      <div ref={container} className="map" data-testid={props.testId ?? 'map'} data-state="loading" data-mode={props.mode} />
+      {props.locate && <LocateButton onLocated={showPosition} />}
+    </>
+  );
 }

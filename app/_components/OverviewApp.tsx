@@ -38,6 +38,8 @@ export function OverviewApp({ villages, basemap }: OverviewAppProps) {
   const [pickedFeature, setPickedFeature] = useState<GeoJSON.Feature | null>(null);
   const [mapState, setMapState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [tab, setTab] = useState<'layers' | 'analysis'>('layers');
+  // On a phone the panel is a bottom sheet over the map, folded to its search box until opened.
+  const [sheetOpen, setSheetOpen] = useState(false);
 
   const townBounds = useMemo(() => unionBbox(villages.map((v) => v.bbox)), [villages]);
   const villageNames = useMemo(() => Object.fromEntries(villages.map((v) => [v.code, v.name])), [villages]);
@@ -125,7 +127,17 @@ export function OverviewApp({ villages, basemap }: OverviewAppProps) {
 
   return (
     <div className="workspace">
-      <nav className="side-panel" aria-label={t('panel.layers')}>
+      <nav className={`side-panel sheet${sheetOpen ? ' sheet-open' : ''}`} aria-label={t('panel.layers')} data-testid="overview-sheet">
+        <button
+          type="button"
+          className="sheet-handle"
+          onClick={() => setSheetOpen((open) => !open)}
+          aria-expanded={sheetOpen}
+          aria-label={t('map.sheetToggle')}
+          data-testid="sheet-handle"
+        >
+          <span aria-hidden="true" />
+        </button>
         <SearchBox villages={selectedVillages} onPick={pickSearchHit} />
         <VillageFilter villages={villages} selected={selectedVillages} onChange={changeVillages} />
         <div className="tabs" role="tablist">
@@ -152,6 +164,7 @@ export function OverviewApp({ villages, basemap }: OverviewAppProps) {
       </nav>
       <main className="map-area">
         <MapView
+          locate
           basemap={basemap}
           offlineAttribution={t('map.offlineAttribution')}
           bounds={townBounds}

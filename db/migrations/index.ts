@@ -12,6 +12,8 @@ import * as hazardPhotos from './009-hazard-photos';
 import * as passageFixes from './010-passage-fixes';
 // personal API tokens
 import * as apiTokens from './011-api-tokens';
+// field app: retried writes
+import * as idempotencyKeys from './012-idempotency-keys';
 
 /** All migrations in order. Imported statically so they are bundled with the server (no file scan). */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +30,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-010-passage-fixes': passageFixes,
   // personal API tokens
   '2026-11-30-011-api-tokens': apiTokens,
+  // field app: retried writes
+  '2026-11-30-012-idempotency-keys': idempotencyKeys,
 };

@@ -3,6 +3,7 @@ import type { PhotoKind, PhotoStorage } from '../../lib/domain/enums';
 import type { PhotoStore } from '../../lib/photos/photo-store';
 import type { ProcessedPhoto } from '../../lib/photos/process-photo';
 import type { Db } from '../schema';
+import { inTransaction } from '../transaction';
 import { writeAudit } from './audit';
 import { HazardNotFoundError } from './hazards';
 
@@ -66,7 +67,7 @@ const META_COLUMNS = [
 export async function addHazardPhoto(db: Db, request: AddHazardPhotoRequest, store: PhotoStore): Promise<HazardPhotoMeta> {
   const { photo } = request;
   const stored = await store.save(photo.bytes, photo.sha256);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const hazard = await trx.selectFrom('hazards').select('village_code').where('id', '=', request.hazardId).forShare().executeTakeFirst();
     if (!hazard || (request.villages && !request.villages.includes(hazard.village_code))) {
       throw new HazardNotFoundError(request.hazardId);

@@ -2,6 +2,7 @@ import { type Insertable, sql } from 'kysely';
 import type { NotifyMethod } from '../../lib/domain/enums';
 import type { HazardCreateInput, HazardPatchInput } from '../../lib/hazards/input';
 import type { Db, HazardEventsTable } from '../schema';
+import { inTransaction } from '../transaction';
 import { writeAudit } from './audit';
 import { HazardNotFoundError, overdueOn, StaleVersionError } from './hazards';
 import { singleRow } from './rows';
@@ -126,7 +127,7 @@ export interface CreateHazardRequest {
  * the responsible person is given, and the audit row, in one transaction. Returns the new hazard's record.
  */
 export async function createHazard(db: Db, request: CreateHazardRequest): Promise<Record<string, unknown>> {
-  return db.transaction().execute((trx) => insertHazard(trx, request.input, request));
+  return inTransaction(db, (trx) => insertHazard(trx, request.input, request));
 }
 
 /** One new hazard inside the caller's transaction; `code` keeps an imported list's own code. */
@@ -308,7 +309,7 @@ export interface UpdateHazardRequest {
  */
 export async function updateHazard(db: Db, request: UpdateHazardRequest): Promise<Record<string, unknown>> {
   const { patch } = request;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await lockedRecord(trx, request.id, request.villages);
     if (before.version !== patch.version) throw new StaleVersionError({ version: before.version, status: before.status });
     const place = movesPlace(patch) ? await resolvePlace(trx, placeAfter(before, patch), request.villages) : null;

@@ -33,6 +33,7 @@ import type {
   UnsupportedMediaTypeError,
   ValidationError,
 } from './errors';
+import type { IdempotencyKeyReusedError } from './idempotency';
 
 /**
  * The machine codes of the API's error answers. A client decides by the code, never by the message; the code
@@ -67,6 +68,7 @@ export const ERROR_CODES = [
   'internal',
   'database_unavailable',
   'report_font_missing',
+  'idempotency_key_reused',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -113,6 +115,7 @@ interface ErrorClasses {
   TooManyRequestsError: TooManyRequestsError;
   DatabaseUnavailableError: DatabaseUnavailableError;
   ReportFontMissingError: ReportFontMissingError;
+  IdempotencyKeyReusedError: IdempotencyKeyReusedError;
 }
 
 /**
@@ -170,6 +173,7 @@ export const ERROR_TABLE: { [Name in keyof ErrorClasses]: ErrorRule<ErrorClasses
   },
   DatabaseUnavailableError: { status: 503, code: 'database_unavailable' },
   ReportFontMissingError: { status: 503, code: 'report_font_missing' },
+  IdempotencyKeyReusedError: { status: 422, code: 'idempotency_key_reused' },
 };
 
 /** What the API answers for an error: everything but the serialisation, so a translated message can replace `message`. */

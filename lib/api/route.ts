@@ -10,6 +10,7 @@ import { refuseControlText } from './control-text';
 import { errorResponse } from './error-table';
 import { DatabaseUnavailableError, UnauthorizedError } from './errors';
 import { parseOrThrow } from './field-errors';
+import { answerOnce, idempotencyKeyOf, requestFingerprint } from './idempotency';
 import { readJsonBody } from './json-body';
 import { parseVillages } from './params';
 import { parseQuery } from './query';
@@ -47,6 +48,11 @@ export interface RouteOptions<
   upload?: U;
   /** The `village` parameter the route takes; without it the route sees the actor's own scope. */
   villages?: V;
+  /**
+   * A write a client may retry: with an `Idempotency-Key` header the first answer is stored with the handler's
+   * writes (the handler's `db` is then that transaction) and replayed for the same user, key and request.
+   */
+  idempotent?: boolean;
 }
 
 export interface RouteContext<
@@ -124,6 +130,7 @@ export function routeWith(database: () => Promise<DatabaseHandle>) {
   >(options: RouteOptions<A, P, Q, B, U, V>, handler: (context: RouteContext<A, P, Q, B, U, V>) => Promise<Response>): RouteHandler {
     if (options.body && options.upload) throw new Error('a route reads a JSON body or an upload, not both');
     const isPublic = options.permission === 'public';
+    if (options.idempotent && isPublic) throw new Error('an idempotent route keeps answers per user, so it needs a permission');
 
     async function contextOf(request: Request, segment: RouteSegment | undefined, requestId: string) {
       if (!isPublic && !hasCredentials(request)) throw new UnauthorizedError();
@@ -138,16 +145,33 @@ export function routeWith(database: () => Promise<DatabaseHandle>) {
       const query = options.query ? parseQuery(search, options.query) : undefined;
       const scope =
         actor && !isPublic ? await villageScope(handle.db, actor, search, options.villages) : { villages: undefined, village: null };
+      const idempotencyKey = options.idempotent ? idempotencyKeyOf(request) : null;
       const body = options.body ? await readJsonBody(request, options.body, options.bodyLimit) : undefined;
       const form = options.upload ? await readUploadForm(request, options.upload.limitBytes) : undefined;
       // The conditional types of RouteContext are decided by the options the values above were read by.
-      return { request, requestId, handle, db: handle.db, actor, params, query, body, form, ...scope } as RouteContext<A, P, Q, B, U, V>;
+      const context = { request, requestId, handle, db: handle.db, actor, params, query, body, form, ...scope } as RouteContext<
+        A,
+        P,
+        Q,
+        B,
+        U,
+        V
+      >;
+      return { context, idempotencyKey };
+    }
+
+    async function answer(request: Request, segment: RouteSegment | undefined, requestId: string): Promise<Response> {
+      const { context, idempotencyKey } = await contextOf(request, segment, requestId);
+      if (idempotencyKey === null || !context.actor) return handler(context);
+      const owner = { userId: context.actor.userId, key: idempotencyKey };
+      const fingerprint = await requestFingerprint(request, context.body, context.form);
+      return answerOnce(context.db, owner, fingerprint, (trx) => handler({ ...context, db: trx }));
     }
 
     return async (request, segment) => {
       const requestId = requestIdOf(request);
       try {
-        return uncachedByDefault(await handler(await contextOf(request, segment, requestId)));
+        return uncachedByDefault(await answer(request, segment, requestId));
       } catch (error) {
         return uncachedByDefault(errorResponse(error, request, requestId));
       }

@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'users:manage',
   /** The audit log (责任倒查). */
   'audit:read',
+  /** House plates (一户一码): a village's printable sheet of QR plates (village officers: their own village). */
+  'plates:print',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,7 +35,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   office: ALL,
   planner: ['data:read', 'reports:read', 'passages:plan'],
   inspector: ['data:read', 'reports:read', 'hazards:report', 'hazards:verify'],
-  village: ['data:read', 'reports:read', 'hazards:report'],
+  village: ['data:read', 'reports:read', 'hazards:report', 'plates:print'],
   admin: ALL,
 };
 

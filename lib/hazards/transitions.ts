@@ -2,6 +2,7 @@ import { writeAudit } from '../../db/queries/audit';
 import { insertHazardEvent } from '../../db/queries/hazard-records';
 import { HazardNotFoundError, hasAfterPhoto, lockHazardState, StaleVersionError, setHazardStatus } from '../../db/queries/hazards';
 import type { Db } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
 import type { HazardStatus } from '../domain/enums';
 import { chinaToday } from '../time';
 import { checkTransition } from './lifecycle';
@@ -27,7 +28,7 @@ export interface TransitionRequest {
  */
 export async function transitionHazard(db: Db, request: TransitionRequest): Promise<{ version: number; status: HazardStatus }> {
   const today = chinaToday();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const current = await lockHazardState(trx, request.id);
     if (!current || (request.villages && !request.villages.includes(current.village_code))) throw new HazardNotFoundError(request.id);
     if (current.version !== request.version) throw new StaleVersionError({ version: current.version, status: current.status });

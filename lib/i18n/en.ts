@@ -46,6 +46,11 @@ export const en: Record<MessageKey, string> = {
   'map.loading': 'Loading map…',
   'map.offlineAttribution': "Basemap: this platform's own data (offline)",
   'map.error': 'Data failed to load',
+  'map.locate': 'Show my location',
+  'map.locating': 'Locating…',
+  'map.locateFailed': 'No position: allow location access or try in the open',
+  'map.accuracy': 'Accurate to about',
+  'map.sheetToggle': 'Show or hide the panel',
   'value.yes': 'Yes',
   'value.no': 'No',
   'value.none': '—',
@@ -653,4 +658,14 @@ export const en: Record<MessageKey, string> = {
   'tokens.never': 'Never',
   'tokens.none': 'No tokens yet',
   'tokens.ogcUrl': 'OGC API address',
+  // house plates (一户一码)
+  'plate.building': 'Building',
+  'plate.unit': 'Social unit',
+  'plate.unnamed': 'Unnamed',
+  'plate.reportHere': 'Record a hazard here',
+  'plate.openHazards': 'Open hazards',
+  'plate.noOpenHazards': 'No open hazards',
+  'plate.deadline': 'Due',
+  // API error answers by their code (lib/api/error-table.ts)
+  'apiError.idempotency_key_reused': 'This Idempotency-Key was already used for a different request; use a new key for a new request',
 };

@@ -44,6 +44,11 @@ export const zhCN = {
   'map.loading': '地图加载中…',
   'map.offlineAttribution': '底图：本平台数据（离线）',
   'map.error': '数据加载失败',
+  'map.locate': '定位到我的位置',
+  'map.locating': '正在定位…',
+  'map.locateFailed': '无法获取位置，请允许定位或到开阔处再试',
+  'map.accuracy': '定位精度约',
+  'map.sheetToggle': '展开或收起面板',
   'value.yes': '是',
   'value.no': '否',
   'value.none': '—',
@@ -650,6 +655,16 @@ export const zhCN = {
   'tokens.never': '从未使用',
   'tokens.none': '还没有令牌',
   'tokens.ogcUrl': 'OGC API 地址',
+  // house plates (一户一码)
+  'plate.building': '建筑',
+  'plate.unit': '社会单位',
+  'plate.unnamed': '未命名',
+  'plate.reportHere': '在此登记隐患',
+  'plate.openHazards': '未销号隐患',
+  'plate.noOpenHazards': '暂无未销号隐患',
+  'plate.deadline': '整改期限',
+  // API error answers by their code (lib/api/error-table.ts)
+  'apiError.idempotency_key_reused': '该幂等键已用于另一项不同的提交，请为新的提交使用新键',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -170,6 +170,11 @@ export class MapController {
     return layers.length === 0 ? 0 : this.#map.queryRenderedFeatures({ layers }).length;
   }
 
+  /** How many features one style layer of a plugin (e.g. the locate plugin's accuracy circle) draws now. */
+  renderedStyleLayerCount(styleLayerId: string): number {
+    return this.#map.getLayer(styleLayerId) ? this.#map.queryRenderedFeatures({ layers: [styleLayerId] }).length : 0;
+  }
+
   /** Outlines the feature whose card is open, or the finding picked from a list (null clears it). */
   setSelection(feature: GeoJSON.Feature | null): void {
     this.selection = feature;

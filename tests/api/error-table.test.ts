@@ -22,6 +22,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../../lib/api/errors';
+import { IdempotencyKeyReusedError } from '../../lib/api/idempotency';
 import { DeadlineConfigError } from '../../lib/hazards/deadlines';
 import { ImportRefusedError } from '../../lib/hazards/import-commit';
 import { IllegalTransitionError, VerificationRequiredError } from '../../lib/hazards/lifecycle';
@@ -74,6 +75,7 @@ const CASES: [Error, number, string][] = [
   [new TooManyRequestsError('slow down', 60), 429, 'rate_limited'],
   [new DatabaseUnavailableError(new Error('locked')), 503, 'database_unavailable'],
   [new ReportFontMissingError('none installed'), 503, 'report_font_missing'],
+  [new IdempotencyKeyReusedError(), 422, 'idempotency_key_reused'],
 ];
 
 describe('the error table', () => {

@@ -38,6 +38,8 @@ export interface Endpoint {
   valid: (ids: TownIds) => ValidRequest;
   /** Path numbers are tile coordinates, not record ids: the largest id is out of range too. */
   pathNumbers?: 'ids' | 'coordinates';
+  /** The endpoint takes an Idempotency-Key, so a malformed key is one more thing to spoil. */
+  idempotent?: boolean;
   /** The valid request ends its own session, so it gets a fresh one. */
   ownSession?: boolean;
   /** Cases that need to know what the endpoint means, beyond spoiling its parts. */
@@ -99,6 +101,7 @@ export const ENDPOINTS: Endpoint[] = [
   {
     route: '/api/v1/hazards/[id]/photos',
     method: 'POST',
+    idempotent: true,
     valid: (ids) => ({
       params: { id: String(ids.hazards.H2) },
       upload: { fields: { kind: 'before' }, file: { name: 'before.jpg', type: 'image/jpeg', bytes: JPEG } },
@@ -108,6 +111,7 @@ export const ENDPOINTS: Endpoint[] = [
   {
     route: '/api/v1/hazards/[id]',
     method: 'PATCH',
+    idempotent: true,
     valid: (ids) => ({
       params: { id: String(ids.hazards.H2) },
       json: { version: ids.versions.hazard, deadline: '2026-05-01', measured: 2.5, location: { lon: 112.0961, lat: 37.3651 } },
@@ -116,6 +120,7 @@ export const ENDPOINTS: Endpoint[] = [
   {
     route: '/api/v1/hazards/[id]/transitions',
     method: 'POST',
+    idempotent: true,
     valid: (ids) => ({
       params: { id: String(ids.hazards.H2) },
       json: { to: 'in_progress', note: '开始整改', version: ids.versions.hazard },
@@ -152,6 +157,7 @@ export const ENDPOINTS: Endpoint[] = [
   {
     route: '/api/v1/hazards',
     method: 'POST',
+    idempotent: true,
     valid: (ids) => ({ json: { ...hazard, found_on: '2026-03-01', building_id: ids.buildings.B1, measured: 1 } }),
     extra: () => [
       {
@@ -254,6 +260,7 @@ export const ENDPOINTS: Endpoint[] = [
     }),
   },
   { route: '/api/v1/villages', method: 'GET', valid: () => ({}) },
+  { route: '/api/v1/plates', method: 'GET', valid: () => ({ query: { village: MINI_V1 } }) },
   { route: '/api/v1/tokens', method: 'GET', valid: () => ({}) },
   { route: '/api/v1/tokens', method: 'POST', valid: () => ({ json: { name: 'QGIS 台式机', expires_in_days: 30 } }) },
   { route: '/api/v1/tokens/[id]', method: 'DELETE', valid: (ids) => ({ params: { id: String(ids.token) } }) },

@@ -57,6 +57,7 @@ export async function hostileCases(endpoint: Endpoint, valid: ValidRequest): Pro
   for (const { name, request, expect } of cases) hostile.push({ name, sent: await encodeRequest(request), expect });
   if (valid.json !== undefined) hostile.push(...(await jsonBodyCases(valid)));
   if (valid.upload) hostile.push(...(await uploadCases(valid)));
+  if (endpoint.idempotent) hostile.push(...(await idempotencyKeyCases(valid)));
   return hostile;
 }
 
@@ -207,6 +208,16 @@ async function uploadCases(valid: ValidRequest): Promise<HostileCase[]> {
       expect: [400],
     },
   ];
+}
+
+/** Keys no client generates: too long, empty, outside printable ASCII. */
+async function idempotencyKeyCases(valid: ValidRequest): Promise<HostileCase[]> {
+  const good = await encodeRequest(valid);
+  return ['k'.repeat(256), ' ', 'clé-1', 'a\tb'].map((key) => ({
+    name: `Idempotency-Key ${JSON.stringify(key.slice(0, 20))}`,
+    sent: { ...good, headers: { ...good.headers, 'idempotency-key': key } },
+    expect: [400],
+  }));
 }
 
 type Path = Array<string | number>;

@@ -31,6 +31,7 @@ describe.each(testEngines)('migrations on $name', (engine) => {
           'api_tokens',
           'passage_fixes',
           'scenarios',
+          'idempotency_keys',
         ].sort(),
       );
 
@@ -67,7 +68,7 @@ describe.each(testEngines)('migrations on $name', (engine) => {
       await migrateAllDown(handle.db);
       expect(await tableNames(handle.db)).toEqual([]);
       await migrateToLatest(handle.db);
-      expect(await tableNames(handle.db)).toHaveLength(COUNTED_TABLES.length + 8);
+      expect(await tableNames(handle.db)).toHaveLength(COUNTED_TABLES.length + 9);
     } finally {
       await handle.close();
     }

@@ -33,6 +33,7 @@ export function HazardMapView(props: HazardMapViewProps) {
   const { basemap, offlineAttribution, bounds, onStateChange } = props;
   return (
     <MapView
+      locate
       basemap={basemap}
       offlineAttribution={offlineAttribution}
       bounds={bounds}

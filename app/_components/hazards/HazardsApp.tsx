@@ -20,6 +20,7 @@ import { enumLabel } from '@/lib/i18n';
 import type { BasemapConfig } from '@/lib/map/basemap';
 import { hazardsByStatusLayer } from '@/lib/map/layers';
 import { useLocale, useT } from '../i18n-context';
+import { PHONE_MEDIA } from '../phone';
 import { callApi, errorMessage } from './api';
 import { HazardCreateForm } from './HazardCreateForm';
 import { HazardDetail } from './HazardDetail';
@@ -63,6 +64,10 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
   const [linked, setLinked] = useState<GeoJSON.Geometry | null>(null);
   const [importOpen, setImportOpen] = useState(false);
   const [filtersOpen, setFiltersOpen] = useState(true);
+  // On a phone the filters are a sheet over the map: closed until asked for.
+  useEffect(() => {
+    if (window.matchMedia(PHONE_MEDIA).matches) setFiltersOpen(false);
+  }, []);
   const [mapState, setMapState] = useState<'loading' | 'ready' | 'error'>('loading');
   const map = useRef<HazardMap | null>(null);
   const [mapReady, setMapReady] = useState(false);
@@ -254,7 +259,7 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
             }}
           />
         )}
-        <section className="hz-list" aria-label={t('hz.list')}>
+        <section className="hz-list" aria-label={t('hz.list')} data-testid="hazard-list">
           {listError && (
             <div className="hz-error" role="alert" data-testid="hazard-list-error">
               {t('hz.badFilter')}：{listError}

@@ -43,7 +43,10 @@ export const GET = route({ permission: 'data:read', query: listQuery, villages: 
  * from an analysis finding it carries rule_id and measured. 201 with the record; 400 for bad fields, 422 when
  * the place is outside the user's villages or the town.
  */
-export const POST = route({ permission: 'hazards:report', body: hazardCreateSchema }, async ({ db, body, actor, requestId }) => {
-  const hazard = await createHazard(db, { input: body, actor: auditActor(actor), villages: actor.villages, requestId });
-  return Response.json({ hazard }, { status: 201 });
-});
+export const POST = route(
+  { permission: 'hazards:report', body: hazardCreateSchema, idempotent: true },
+  async ({ db, body, actor, requestId }) => {
+    const hazard = await createHazard(db, { input: body, actor: auditActor(actor), villages: actor.villages, requestId });
+    return Response.json({ hazard }, { status: 201 });
+  },
+);

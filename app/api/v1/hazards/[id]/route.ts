@@ -28,10 +28,10 @@ const REVIEW_FIELDS = ['severity', 'deadline', 'category'] as const;
 
 /**
  * PATCH /api/v1/hazards/{id} {version, …fields} — edits a hazard; a stale version answers 409 with the current
- * state. Severity, deadline and category need the verify permission.
+ * state. Severity, deadline and category need the verify permission. Takes an Idempotency-Key.
  */
 export const PATCH = route(
-  { permission: 'hazards:report', params: hazardParams, body: hazardPatchSchema },
+  { permission: 'hazards:report', params: hazardParams, body: hazardPatchSchema, idempotent: true },
   async ({ db, params, body, actor, requestId }) => {
     if (REVIEW_FIELDS.some((field) => body[field] !== undefined) && !can(actor.role, 'hazards:verify')) {
       throw new ForbiddenError(`changing ${REVIEW_FIELDS.join(', ')} needs the inspector or office role`);

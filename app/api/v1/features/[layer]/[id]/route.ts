@@ -10,12 +10,10 @@ import { layerContext } from '@/lib/layers/layer-context';
 
 export const dynamic = 'force-dynamic';
 
-const featureParams = z
-  .object({ layer: layerParam, id: z.string() })
-  .transform(({ layer, id }, ctx) => ({
-    layer,
-    id: String(asIssue(() => requireFeatureId(id, layer === 'villages' ? 'string' : 'integer'), ctx)),
-  }));
+const featureParams = z.object({ layer: layerParam, id: z.string() }).transform(({ layer, id }, ctx) => ({
+  layer,
+  id: String(asIssue(() => requireFeatureId(id, layer === 'villages' ? 'string' : 'integer'), ctx)),
+}));
 
 /** GET /api/v1/features/{layer}/{id} — one feature with all its properties (the map's detail card). */
 export const GET = route({ permission: 'data:read', params: featureParams }, async ({ db, params, villages }) => {

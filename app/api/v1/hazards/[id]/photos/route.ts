@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { addHazardPhoto, listHazardPhotos } from '@/db/queries/hazard-photos';
 import { hazardDetail } from '@/db/queries/hazard-records';
@@ -30,14 +31,18 @@ function photoKind(form: FormData): PhotoKind {
 /**
  * POST /api/v1/hazards/{id}/photos (multipart: file, kind=before|after|other, event_id?) — JPEG, PNG or WebP up
  * to 10 MB, judged by its bytes; turned upright by its EXIF orientation, stripped of metadata, thumbnailed.
+ * `received_sha256` is the SHA-256 of the bytes as received, so a client can tell its upload arrived whole
+ * (the stored photo's own `sha256` is of the cleaned bytes). Takes an Idempotency-Key.
  */
 export const POST = route(
-  { permission: 'hazards:report', params: hazardParams, upload: { limitBytes: PHOTO_MAX_BYTES } },
+  { permission: 'hazards:report', params: hazardParams, upload: { limitBytes: PHOTO_MAX_BYTES }, idempotent: true },
   async ({ db, params, form, actor, requestId }) => {
     const kind = photoKind(form);
     const eventId = formId(form, 'event_id');
-    const photo = await processPhoto((await formFile(form)).bytes);
+    const received = (await formFile(form)).bytes;
+    const photo = await processPhoto(received);
     const request = { hazardId: params.id, eventId, kind, photo, actor: auditActor(actor), villages: actor.villages, requestId };
-    return Response.json({ photo: await addHazardPhoto(db, request, configuredPhotoStore()) }, { status: 201 });
+    const stored = await addHazardPhoto(db, request, configuredPhotoStore());
+    return Response.json({ photo: stored, received_sha256: createHash('sha256').update(received).digest('hex') }, { status: 201 });
   },
 );

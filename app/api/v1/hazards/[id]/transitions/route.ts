@@ -20,9 +20,10 @@ const transitionSchema = z.strictObject({
  * POST /api/v1/hazards/{id}/transitions {to, note, version} — one lifecycle step (整改销号). 409 for a stale
  * version (with the current state) or an illegal step (with the allowed next states); 422 when closing without
  * an after-photo or a verification note. The re-check (closing, sending back) needs the verify permission.
+ * Takes an Idempotency-Key.
  */
 export const POST = route(
-  { permission: 'hazards:report', params: z.object({ id: pathId('hazard id') }), body: transitionSchema },
+  { permission: 'hazards:report', params: z.object({ id: pathId('hazard id') }), body: transitionSchema, idempotent: true },
   async ({ db, params, body, actor, requestId }) => {
     const result = await transitionHazard(db, {
       id: params.id,
