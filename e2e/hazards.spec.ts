@@ -44,10 +44,16 @@ async function hazardWithStatus(app: AppDriver, status: string, except: number[]
   return (await apiHazards(app, 'status=pending&limit=1000')).rows.find((row) => row.id === created.body.hazard.id)!;
 }
 
-/** The list API's query for the page's current filter (the page's URL carries exactly the API's parameters). */
+const OPEN_QUERY = 'status=pending,in_progress,awaiting_review';
+
+/**
+ * The list API's query for the page's current filter: the page's URL carries the API's parameters, except that
+ * without a status the page shows the hazards not yet closed out.
+ */
 function apiQueryOf(search: string): string {
   const params = new URLSearchParams(search);
   params.delete('selected');
+  if (!params.has('status')) params.set('status', new URLSearchParams(OPEN_QUERY).get('status') ?? '');
   params.set('limit', '1000');
   return params.toString();
 }
@@ -180,6 +186,21 @@ describe.each(inject('servers'))('hazards page on $engine', ({ url }) => {
     expect(stored.body.hazard.properties.version).toBe(version + 1);
   });
 
+  it('opens on the hazards not yet closed out, with 全部 one click away', async () => {
+    const app = session();
+    const page = new HazardsPage(app);
+    await page.open();
+    const open = await apiHazards(app, `${OPEN_QUERY}&limit=1`);
+    const all = await apiHazards(app, 'limit=1');
+    expect(open.total).toBeLessThan(all.total);
+    expect(await page.total()).toBe(open.total);
+    await page.chooseStatusTab('all');
+    expect(await page.total()).toBe(all.total);
+    // 全部 survives a reload: it is in the URL, not the default.
+    await page.open(page.search());
+    expect(await page.total()).toBe(all.total);
+  });
+
   it('downloads the filtered list as XLSX that matches the list from the API', async () => {
     const app = session();
     const page = new HazardsPage(app);
@@ -218,6 +239,7 @@ describe.each(inject('servers'))('hazards page on $engine', ({ url }) => {
     const good = `${code},${village},电气线路,一般,私拉乱接电线,2026-03-01,张三,${place.lon},${place.lat}`;
     const bad = `${code}-2,${village},电气线路,特别,灶台旁堆放柴草,2026-13-01,李四,${place.lon},${place.lat}`;
     const totalBefore = (await apiHazards(app, 'limit=1')).total;
+    const openBefore = (await apiHazards(app, `${OPEN_QUERY}&limit=1`)).total;
 
     await page.chooseImportFile('清单.csv', Buffer.from(`${header}\n${good}\n${bad}\n`));
     const problems = await page.importProblems();
@@ -232,7 +254,8 @@ describe.each(inject('servers'))('hazards page on $engine', ({ url }) => {
     expect(await page.importProblems()).toEqual([]);
     expect(await page.commitImport()).toBe(1);
     expect((await apiHazards(app, 'limit=1')).total).toBe(totalBefore + 1);
-    expect(await page.total()).toBe(totalBefore + 1);
+    // The page shows the open hazards, which the new one (待整改) joins.
+    expect(await page.total()).toBe(openBefore + 1);
     expect((await apiHazards(app, `q=${code}`)).rows.map((row) => row.code)).toEqual([code]);
   });
 

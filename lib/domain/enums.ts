@@ -41,6 +41,8 @@ export const HAZARD_CATEGORIES = [
 export const PLACE_TYPES = ['nine_small', 'distillery', 'packaging', 'farm', 'crowded', 'key_unit', 'self_built'] as const;
 export const SEVERITIES = ['general', 'major'] as const;
 export const HAZARD_STATUSES = ['pending', 'in_progress', 'awaiting_review', 'closed'] as const;
+/** Not yet closed out (未销号): what an inspector works on. */
+export const OPEN_HAZARD_STATUSES = HAZARD_STATUSES.filter((status) => status !== 'closed');
 export const HAZARD_EVENT_ACTIONS = ['created', 'notified', 'transition', 'edited', 'reopened'] as const;
 /** How the responsible person was told about a hazard; recorded only, the product never sends anything. */
 export const NOTIFY_METHODS = ['phone', 'sms', 'in_person', 'written_notice', 'wechat'] as const;

@@ -1,5 +1,6 @@
 import { parseId } from '../api/ids';
 import { listValues } from '../api/query';
+import { OPEN_HAZARD_STATUSES } from '../domain/enums';
 import { DEFAULT_RADIUS_M, HAZARD_FILTER_PARAMS, type HazardFilterParam } from './filter';
 
 /**
@@ -53,7 +54,11 @@ export interface HazardPageState {
 export const DEFAULT_LIMIT = 50;
 export const PAGE_SIZES = [20, 50, 100, 200] as const;
 
-export const EMPTY_FILTER: HazardFilterState = {
+/**
+ * What the page shows with nothing chosen: the hazards still open (未销号), since closed ones are most of the
+ * list and not what anyone works on. 全部 is every status named, so a URL without `status` always means open.
+ */
+export const DEFAULT_FILTER: HazardFilterState = {
   villages: [],
   within: null,
   near: null,
@@ -61,7 +66,7 @@ export const EMPTY_FILTER: HazardFilterState = {
   categories: [],
   placeTypes: [],
   severities: [],
-  statuses: [],
+  statuses: [...OPEN_HAZARD_STATUSES],
   overdue: false,
   dueWithinDays: null,
   foundFrom: null,
@@ -118,10 +123,11 @@ function readPrefill(params: URLSearchParams): HazardPrefill {
 export function parsePageState(search: string | URLSearchParams): HazardPageState {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const creating = params.get('new') === '1';
-  const filter: HazardFilterState = { ...EMPTY_FILTER };
+  const filter: HazardFilterState = { ...DEFAULT_FILTER };
   for (const [name, field] of LISTS) {
     // With new=1 the category etc. belong to the new hazard, not to the list's filter.
     if (creating && (PREFILL_TEXT as readonly string[]).includes(name)) continue;
+    if (name === 'status' && !params.has(name)) continue;
     filter[field] = listValues(params.getAll(name));
   }
   for (const [name, field] of SINGLES) {
@@ -172,9 +178,13 @@ export function exportHref(filter: HazardFilterState, format: 'xlsx' | 'csv' | '
   return `/api/v1/hazards/export?${params}`;
 }
 
+const isDefaultStatus = (statuses: readonly string[]) =>
+  statuses.length === OPEN_HAZARD_STATUSES.length && OPEN_HAZARD_STATUSES.every((status) => statuses.includes(status));
+
 /** The page's own URL search part for this state (`?…`, or '' when everything is default). */
 export function pageSearch(state: HazardPageState): string {
   const params = filterParams(state.filter);
+  if (isDefaultStatus(state.filter.statuses)) params.delete('status');
   if (state.limit !== DEFAULT_LIMIT) params.set('limit', String(state.limit));
   if (state.offset > 0) params.set('offset', String(state.offset));
   if (state.selected !== null) params.set('selected', String(state.selected));
@@ -191,9 +201,9 @@ export function pageSearch(state: HazardPageState): string {
   return text ? `?${text}` : '';
 }
 
-/** True when any filter narrows the list (for the "clear filters" button). */
+/** True when the filter is not the default one (for the "clear filters" button). */
 export function hasFilter(filter: HazardFilterState): boolean {
-  return filterParams(filter).toString() !== '';
+  return filterParams(filter).toString() !== filterParams(DEFAULT_FILTER).toString();
 }
 
 /** The area filter as a GeoJSON geometry, or null when absent or not one the API accepts (the API reports why). */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseHazardFilter } from '@/lib/hazards/filter';
 import {
+  DEFAULT_FILTER,
   DEFAULT_LIMIT,
-  EMPTY_FILTER,
   exportHref,
   filterParams,
   hasFilter,
@@ -26,6 +26,8 @@ const square = {
     ],
   ],
 };
+
+const OPEN = 'status=pending%2Cin_progress%2Cawaiting_review';
 
 describe('hazards page URL state', () => {
   it('reads every filter from the URL, lists repeatable or comma-separated', () => {
@@ -54,9 +56,19 @@ describe('hazards page URL state', () => {
 
   it('defaults to no filter, the first page and nothing selected', () => {
     const state = parsePageState('');
-    expect(state).toEqual({ filter: EMPTY_FILTER, limit: DEFAULT_LIMIT, offset: 0, selected: null, create: null });
+    expect(state).toEqual({ filter: DEFAULT_FILTER, limit: DEFAULT_LIMIT, offset: 0, selected: null, create: null });
     expect(pageSearch(state)).toBe('');
     expect(hasFilter(state.filter)).toBe(false);
+  });
+
+  it('opens on the hazards not yet closed out; 全部 names every status and stays in the URL', () => {
+    const opened = parsePageState('');
+    expect(opened.filter.statuses).toEqual(['pending', 'in_progress', 'awaiting_review']);
+    expect(listParams(opened).get('status')).toBe('pending,in_progress,awaiting_review');
+    const all = { ...opened, filter: { ...opened.filter, statuses: ['pending', 'in_progress', 'awaiting_review', 'closed'] } };
+    expect(pageSearch(all)).toBe('?status=pending%2Cin_progress%2Cawaiting_review%2Cclosed');
+    expect(parsePageState(pageSearch(all))).toEqual(all);
+    expect(hasFilter(all.filter)).toBe(true);
   });
 
   it('keeps unknown codes as written so the API can name them (a hand-edited URL)', () => {
@@ -78,20 +90,20 @@ describe('hazards page URL state', () => {
     const again = parsePageState(pageSearch(original));
     expect(again).toEqual(original);
     expect(listParams(original).toString()).toBe(
-      `village=140000000001&category=straw&within=${encodeURIComponent(JSON.stringify(square)).replace(/%20/g, '+')}` +
+      `village=140000000001&category=straw&${OPEN}&within=${encodeURIComponent(JSON.stringify(square)).replace(/%20/g, '+')}` +
         '&overdue=true&q=abc&limit=50&offset=50',
     );
   });
 
   it('drops radius_m without near (the API refuses it alone) and empty text', () => {
-    const filter = { ...EMPTY_FILTER, radiusM: '300', q: '   ' };
+    const filter = { ...DEFAULT_FILTER, statuses: [], radiusM: '300', q: '   ' };
     expect(filterParams(filter).toString()).toBe('');
   });
 
   it('exports the filter without the page or selection', () => {
     const state = parsePageState('?severity=major&limit=20&offset=40&selected=7');
-    expect(exportHref(state.filter, 'xlsx')).toBe('/api/v1/hazards/export?severity=major&format=xlsx');
-    expect(exportHref(EMPTY_FILTER, 'geojson')).toBe('/api/v1/hazards/export?format=geojson');
+    expect(exportHref(state.filter, 'xlsx')).toBe(`/api/v1/hazards/export?severity=major&${OPEN}&format=xlsx`);
+    expect(exportHref(DEFAULT_FILTER, 'geojson')).toBe(`/api/v1/hazards/export?${OPEN}&format=geojson`);
   });
 
   it('with new=1, category, rule, measurement and place describe the new hazard, not the filter', () => {
@@ -119,12 +131,12 @@ describe('hazards page URL state', () => {
   });
 
   it('parses the drawn area and the near point, refusing what is malformed', () => {
-    expect(parsedWithin({ ...EMPTY_FILTER, within: JSON.stringify(square) })).toEqual(square);
-    expect(parsedWithin({ ...EMPTY_FILTER, within: '{"type":"Point","coordinates":[1,2]}' })).toBeNull();
-    expect(parsedWithin({ ...EMPTY_FILTER, within: 'not json' })).toBeNull();
-    expect(parsedNear({ ...EMPTY_FILTER, near: '111.5,37.5', radiusM: '250' })).toEqual({ lon: 111.5, lat: 37.5, radiusM: 250 });
-    expect(parsedNear({ ...EMPTY_FILTER, near: '111.5,37.5' })).toEqual({ lon: 111.5, lat: 37.5, radiusM: 200 });
-    expect(parsedNear({ ...EMPTY_FILTER, near: '111.5' })).toBeNull();
+    expect(parsedWithin({ ...DEFAULT_FILTER, within: JSON.stringify(square) })).toEqual(square);
+    expect(parsedWithin({ ...DEFAULT_FILTER, within: '{"type":"Point","coordinates":[1,2]}' })).toBeNull();
+    expect(parsedWithin({ ...DEFAULT_FILTER, within: 'not json' })).toBeNull();
+    expect(parsedNear({ ...DEFAULT_FILTER, near: '111.5,37.5', radiusM: '250' })).toEqual({ lon: 111.5, lat: 37.5, radiusM: 250 });
+    expect(parsedNear({ ...DEFAULT_FILTER, near: '111.5,37.5' })).toEqual({ lon: 111.5, lat: 37.5, radiusM: 200 });
+    expect(parsedNear({ ...DEFAULT_FILTER, near: '111.5' })).toBeNull();
   });
 
   it('writes drawn coordinates to 6 decimals', () => {
@@ -166,16 +178,16 @@ describe('hazards page URL state', () => {
       ],
     };
     const refused = [
-      { ...EMPTY_FILTER, within: JSON.stringify(unclosed) },
-      { ...EMPTY_FILTER, within: JSON.stringify(projected) },
-      { ...EMPTY_FILTER, near: '111.5,37.5', radiusM: '20000' },
-      { ...EMPTY_FILTER, near: '111.5,37.5', radiusM: '0' },
+      { ...DEFAULT_FILTER, within: JSON.stringify(unclosed) },
+      { ...DEFAULT_FILTER, within: JSON.stringify(projected) },
+      { ...DEFAULT_FILTER, near: '111.5,37.5', radiusM: '20000' },
+      { ...DEFAULT_FILTER, near: '111.5,37.5', radiusM: '0' },
     ];
     expect(refused.map((filter) => parsedWithin(filter) ?? parsedNear(filter))).toEqual([null, null, null, null]);
     for (const filter of refused) {
       expect(() => parseHazardFilter(filterParams(filter), new Set()), filterParams(filter).toString()).toThrow(/within|radius_m/);
     }
-    const accepted = { ...EMPTY_FILTER, within: JSON.stringify(square), near: '111.5,37.5', radiusM: '10000' };
+    const accepted = { ...DEFAULT_FILTER, within: JSON.stringify(square), near: '111.5,37.5', radiusM: '10000' };
     expect(parseHazardFilter(filterParams(accepted), new Set())).toMatchObject({
       within: parsedWithin(accepted),
       near: parsedNear(accepted),

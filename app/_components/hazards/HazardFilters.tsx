@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { VillageSummary } from '@/db/queries/villages';
 import { HAZARD_CATEGORIES, PLACE_TYPES, SEVERITIES } from '@/lib/domain/enums';
-import { EMPTY_FILTER, type HazardFilterState, hasFilter } from '@/lib/hazards/url-state';
+import { DEFAULT_FILTER, type HazardFilterState, hasFilter } from '@/lib/hazards/url-state';
 import { enumLabel } from '@/lib/i18n';
 import { useLocale, useT } from '../i18n-context';
 import type { MapMode } from './hazard-map';
@@ -246,7 +246,7 @@ export function HazardFilters({ villages, filter, onChange, mode, onMode, radius
           className="secondary hz-clear-all"
           onClick={() => {
             setText('');
-            onChange(EMPTY_FILTER);
+            onChange(DEFAULT_FILTER);
           }}
           data-testid="filter-clear-all"
         >

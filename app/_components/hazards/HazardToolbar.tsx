@@ -1,6 +1,6 @@
 'use client';
 
-import { HAZARD_STATUSES } from '@/lib/domain/enums';
+import { HAZARD_STATUSES, OPEN_HAZARD_STATUSES } from '@/lib/domain/enums';
 import { exportHref, type HazardFilterState } from '@/lib/hazards/url-state';
 import { HAZARD_STATUS_COLORS } from '@/lib/map/layers';
 import { useLocale, useT } from '../i18n-context';
@@ -17,8 +17,6 @@ export interface HazardToolbarProps {
   onCreate(): void;
   onImport(): void;
 }
-
-const OPEN_STATUSES = ['pending', 'in_progress', 'awaiting_review'];
 
 /** Title, status tabs with counts under the current filter, and the page's actions (new, export, import). */
 export function HazardToolbar({
@@ -37,11 +35,19 @@ export function HazardToolbar({
   const counts = list?.by_status ?? {};
   const count = (n: number | undefined) => (list ? (n ?? 0).toLocaleString(locale) : '…');
   const all = Object.values(counts).reduce((sum, n) => sum + n, 0);
-  const open = OPEN_STATUSES.reduce((sum, status) => sum + (counts[status] ?? 0), 0);
-  const onlyOpen = filter.statuses.length === OPEN_STATUSES.length && OPEN_STATUSES.every((s) => filter.statuses.includes(s));
+  const open = OPEN_HAZARD_STATUSES.reduce((sum, status) => sum + (counts[status] ?? 0), 0);
+  const hasAll = (statuses: readonly string[]) =>
+    statuses.length === filter.statuses.length && statuses.every((status) => filter.statuses.includes(status));
   const tabs: { id: string; label: string; statuses: string[]; n: number; on: boolean }[] = [
-    { id: 'all', label: t('hz.tab.all'), statuses: [], n: all, on: filter.statuses.length === 0 },
-    { id: 'open', label: t('hz.tab.open'), statuses: OPEN_STATUSES, n: open, on: onlyOpen },
+    // 全部 names every status: a URL without one means the default, open hazards.
+    {
+      id: 'all',
+      label: t('hz.tab.all'),
+      statuses: [...HAZARD_STATUSES],
+      n: all,
+      on: filter.statuses.length === 0 || hasAll(HAZARD_STATUSES),
+    },
+    { id: 'open', label: t('hz.tab.open'), statuses: [...OPEN_HAZARD_STATUSES], n: open, on: hasAll(OPEN_HAZARD_STATUSES) },
     ...HAZARD_STATUSES.map((status) => ({
       id: status,
       label: t(`enum.hazard_status.${status}`),
