@@ -128,6 +128,42 @@ export function listTable(doc: Doc, columns: { title: string; width: number }[],
   return top;
 }
 
+const SIGN_OFF_HEIGHT = 74;
+
+/**
+ * The sign-off a report needs before it is sent up (填报人, 审核人, 填报日期, and room for the village's seal),
+ * below `y` or at the top of a new page when the page has no room left. Returns the y below it.
+ */
+export function signOffBlock(doc: Doc, y: number): number {
+  let top = y + 16;
+  if (top + SIGN_OFF_HEIGHT > PAGE.height - PAGE.margin) {
+    doc.addPage();
+    top = PAGE.margin;
+  }
+  const width = PAGE.width - 2 * PAGE.margin;
+  const cells = [
+    { label: '填报人（签字）', width: width * 0.26 },
+    { label: '审核人（签字）', width: width * 0.26 },
+    { label: '填报日期', width: width * 0.2 },
+    { label: '盖章处', width: width * 0.28 },
+  ];
+  let left = PAGE.margin;
+  doc.lineWidth(0.6).strokeColor('#9aa5b1');
+  for (const cell of cells) {
+    doc.rect(left, top, cell.width, SIGN_OFF_HEIGHT).stroke();
+    doc
+      .fillColor('#1d2733')
+      .fontSize(9)
+      .text(cell.label, left + 6, top + 6, { width: cell.width - 12, lineBreak: false });
+    left += cell.width;
+  }
+  doc
+    .fillColor('#777777')
+    .fontSize(8)
+    .text('年    月    日', PAGE.margin + width * 0.52 + 6, top + SIGN_OFF_HEIGHT - 18, { lineBreak: false });
+  return top + SIGN_OFF_HEIGHT;
+}
+
 /** A note in the bottom margin of the current page (the margin is lifted so pdfkit does not start a new page). */
 export function footer(doc: Doc, text: string): void {
   const bottom = doc.page.margins.bottom;

@@ -2,7 +2,7 @@ import type { MessageKey } from '../i18n';
 import { percent } from '../screen/types';
 import { figureRows, label, monthTitle, t } from './figure-rows';
 import { barChart } from './pdf-charts';
-import { figureTable, footer, listTable, newDocument, PAGE, sectionTitle, titleBlock, toBuffer } from './pdf-kit';
+import { figureTable, footer, listTable, newDocument, PAGE, sectionTitle, signOffBlock, titleBlock, toBuffer } from './pdf-kit';
 import { drawVillageMap } from './pdf-map';
 import type { AnnualReport, MonthlyReport } from './report-data';
 
@@ -22,7 +22,7 @@ export async function monthlyPdf(report: MonthlyReport): Promise<Buffer> {
 
   let y = top + 22 + 17 * 17 + 24;
   y = sectionTitle(doc, `隐患清单（本月发现、本月销号或月末未销号，共 ${report.hazards.length} 项）`, PAGE.margin, y);
-  listTable(
+  const belowList = listTable(
     doc,
     [
       { title: '编号', width: 52 },
@@ -47,6 +47,7 @@ export async function monthlyPdf(report: MonthlyReport): Promise<Buffer> {
     PAGE.margin,
     y,
   );
+  signOffBlock(doc, belowList);
   footer(doc, SOURCE_NOTE);
   return toBuffer(doc);
 }

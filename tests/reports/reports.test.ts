@@ -82,6 +82,9 @@ describe.each(testEngines)('reports on $name (stats town)', (engine) => {
     for (const key of FIGURE_KEYS) expect(pdfValue(text, figureLabel(key)), key).toBe(String(V1_NOVEMBER[key] ?? '—'));
     expect(text).toMatch(/H2\s+消防车通道\s+重大隐患\s+待整改/);
     expect(pdfFonts(pdf)).toMatch(/WenQuanYi|CID|Identity-H/);
+    // The sign-off, once, on one line, after the hazard list.
+    expect(text).toMatch(/填报人（签字）\s+审核人（签字）\s+填报日期\s+盖章处/);
+    expect(text.indexOf('填报人')).toBeGreaterThan(text.indexOf('H2'));
   });
 
   it('gives the status a hazard had at the end of a past month', async () => {
