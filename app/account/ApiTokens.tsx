@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import type { ApiTokenRow } from '@/db/queries/api-tokens';
 import type { MessageKey } from '@/lib/i18n';
-import { chinaClock, chinaToday } from '@/lib/time';
+import { chinaDateTime, chinaToday } from '@/lib/time';
 import { useT } from '../_components/i18n-context';
 
 interface Created {
@@ -18,7 +18,6 @@ function statusKey(token: ApiTokenRow, now: number): MessageKey {
 
 /** Instants come as UTC; people read them in China time. */
 const day = (instant: string) => chinaToday(new Date(instant));
-const minute = (instant: string) => `${day(instant)} ${chinaClock(new Date(instant)).slice(0, 5)}`;
 
 /** Create, list and revoke the user's API tokens; a new token's secret is shown once, right after it is made. */
 export function ApiTokens({ initialTokens, ogcUrl }: { initialTokens: ApiTokenRow[]; ogcUrl: string }) {
@@ -119,7 +118,7 @@ export function ApiTokens({ initialTokens, ogcUrl }: { initialTokens: ApiTokenRo
                     <td>{t(status)}</td>
                     <td>{day(token.created_at)}</td>
                     <td>{day(token.expires_at)}</td>
-                    <td>{token.last_used_at ? minute(token.last_used_at) : t('tokens.never')}</td>
+                    <td>{token.last_used_at ? chinaDateTime(token.last_used_at) : t('tokens.never')}</td>
                     <td>
                       {status === 'tokens.active' && (
                         <button type="button" className="link-button" onClick={() => revoke(token)}>

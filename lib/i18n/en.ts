@@ -318,7 +318,7 @@ export const en: Record<MessageKey, string> = {
   'users.conflict': 'Someone else changed this user; the latest state is shown',
   'users.history': 'History',
   'audit.title': 'Audit log',
-  'audit.at': 'Time (UTC)',
+  'audit.at': 'Time (China, UTC+8)',
   'audit.actor': 'User',
   'audit.role': 'Role',
   'audit.action': 'Action',

@@ -316,7 +316,7 @@ export const zhCN = {
   'users.conflict': '该用户已被他人修改，已显示最新内容',
   'users.history': '变更记录',
   'audit.title': '审计日志（责任倒查）',
-  'audit.at': '时间（UTC）',
+  'audit.at': '时间（北京时间）',
   'audit.actor': '操作人',
   'audit.role': '角色',
   'audit.action': '操作',

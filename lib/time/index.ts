@@ -30,6 +30,17 @@ export function chinaClock(now: Date = new Date()): string {
   return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(11, 19);
 }
 
+/**
+ * An instant as the campaign reads it, in China time: `YYYY-MM-DD HH:MM` (or with seconds). A text that is not
+ * an instant is returned as it is, so a page shows what it got rather than "Invalid Date".
+ */
+export function chinaDateTime(instant: Date | string, precision: 'minute' | 'second' = 'minute'): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) return String(instant);
+  const text = new Date(date.getTime() + CHINA_OFFSET_MS).toISOString().replace('T', ' ');
+  return text.slice(0, precision === 'minute' ? 16 : 19);
+}
+
 /** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
 export function isCalendarDate(value: string): boolean {
   const match = DATE_PATTERN.exec(value);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, chinaClock, chinaMonth, chinaToday, isCalendarDate, lastCompleteMonth } from '../../lib/time';
+import { addDays, chinaClock, chinaDateTime, chinaMonth, chinaToday, isCalendarDate, lastCompleteMonth } from '../../lib/time';
 
 // 2026-03-31 18:40 UTC is 2026-04-01 02:40 in Beijing: the small hours are where a UTC clock is a day behind.
 const BEIJING_0240 = new Date('2026-03-31T18:40:00Z');
@@ -14,6 +14,12 @@ describe('the China clock', () => {
   it('turns the day at midnight Beijing time', () => {
     expect(chinaToday(new Date('2026-03-31T15:59:59Z'))).toBe('2026-03-31');
     expect(chinaToday(new Date('2026-03-31T16:00:00Z'))).toBe('2026-04-01');
+  });
+
+  it('writes an instant in China time, the day turning at 16:00 UTC', () => {
+    expect(chinaDateTime('2026-03-31T18:40:05Z')).toBe('2026-04-01 02:40');
+    expect(chinaDateTime(new Date('2026-03-31T15:59:59Z'), 'second')).toBe('2026-03-31 23:59:59');
+    expect(chinaDateTime('not a time')).toBe('not a time');
   });
 
   it('names the last complete month, across a year end', () => {

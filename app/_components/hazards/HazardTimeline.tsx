@@ -1,15 +1,9 @@
 'use client';
 
 import { enumLabel } from '@/lib/i18n';
+import { chinaDateTime } from '@/lib/time';
 import { useLocale, useT } from '../i18n-context';
 import type { HazardEvent } from './types';
-
-/** An instant as the campaign reads it: China time, minutes. */
-export function chinaTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 /** Who did what and when (created, notified, each step, sent back, edited), oldest first, with notes. */
 export function HazardTimeline({ events }: { events: HazardEvent[] }) {
@@ -45,7 +39,7 @@ export function HazardTimeline({ events }: { events: HazardEvent[] }) {
           >
             <div className="hz-event-what">{describe(event)}</div>
             <div className="hz-event-meta">
-              {event.actor} · {chinaTime(event.at)}
+              {event.actor} · {chinaDateTime(event.at)}
             </div>
             {event.note && <div className="hz-event-note">{event.note}</div>}
           </li>

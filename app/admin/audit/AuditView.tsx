@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { AuditRow } from '@/db/queries/audit';
 import type { MessageKey } from '@/lib/i18n';
+import { chinaDateTime } from '@/lib/time';
 import { useT } from '../../_components/i18n-context';
 
 const PAGE = 50;
@@ -117,7 +118,7 @@ export function AuditView({ villages }: { villages: { code: string; name: string
             <tbody>
               {result.rows.map((row) => (
                 <tr key={row.id} data-testid="audit-row">
-                  <td>{row.at.replace('T', ' ').replace('Z', '')}</td>
+                  <td>{chinaDateTime(row.at, 'second')}</td>
                   <td>{row.actor}</td>
                   <td>{row.role ? (t(`role.${row.role}` as MessageKey) ?? row.role) : ''}</td>
                   <td>{t(`audit.action.${row.action}` as MessageKey) ?? row.action}</td>
