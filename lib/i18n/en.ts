@@ -505,7 +505,7 @@ export const en: Record<MessageKey, string> = {
   'passages.short.withinTarget': 'in time',
   'passages.short.water': 'water',
   'passages.short.resolved': 'resolved',
-  'passages.elapsed': 'took',
+  'passages.cumulative': 'in all',
   // hazards page: the /hazards list, map, detail, create and import
   'hz.title': 'Hazard list · rectification',
   'hz.list': 'Hazard list',

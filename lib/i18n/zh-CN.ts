@@ -503,7 +503,7 @@ export const zhCN = {
   'passages.short.withinTarget': '响应达标',
   'passages.short.water': '水源覆盖',
   'passages.short.resolved': '消除问题',
-  'passages.elapsed': '用时',
+  'passages.cumulative': '累计覆盖',
   // hazards page: the /hazards list, map, detail, create and import
   'hz.title': '隐患清单 · 整改销号',
   'hz.list': '隐患列表',

@@ -51,8 +51,7 @@ export function SuggestionPanel({ onResult, onAddSite, onFocus }: SuggestionPane
       {result && (
         <div className="suggestions">
           <div className="fix-meta">
-            {t('passages.suggestUncovered')} {result.uncovered_before} / {result.buildings} · {result.candidates} {t('passages.candidates')}{' '}
-            · {t('passages.elapsed')} {result.elapsed_ms} ms
+            {t('passages.suggestUncovered')} {result.uncovered_before} / {result.buildings} · {result.candidates} {t('passages.candidates')}
           </div>
           <ol className="fix-list" data-testid="suggestions">
             {result.sites.map((site) => (
@@ -61,7 +60,8 @@ export function SuggestionPanel({ onResult, onAddSite, onFocus }: SuggestionPane
                   {site.rank}. {t(`passages.site.${result.kind}` as MessageKey)} · {site.passage_code}
                 </button>
                 <div className="fix-meta">
-                  {t('passages.suggestGain')} <strong>+{site.gain}</strong> {t('passages.buildingsUnit')} · Σ {site.cumulative_covered}
+                  {t('passages.suggestGain')} <strong>+{site.gain}</strong> {t('passages.buildingsUnit')} · {t('passages.cumulative')}{' '}
+                  {site.cumulative_covered} {t('passages.buildingsUnit')}
                 </div>
                 <button
                   type="button"

@@ -131,7 +131,7 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
           )}
           <div className="fix-meta">
             {t('passages.newlyReachable')}: <strong data-testid="newly-reachable">{result.newly_reachable.features.length}</strong> ·{' '}
-            {t('passages.resolved')}: {result.resolved_findings.length} · {t('passages.elapsed')} {result.elapsed_ms} ms
+            {t('passages.resolved')}: {result.resolved_findings.length}
           </div>
         </>
       )}
