@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppDriver, launchBrowser } from './driver';
 
@@ -92,12 +93,11 @@ const EXPECTED: Record<string, Record<Role, Record<Cell, number>>> = {
   },
 };
 
-/** Town-wide actions (no village): users, audit log, wall screen, annual summary, planning. */
+/** Town-wide actions (no village): users, audit log, wall screen, the town's annual summary, planning. */
 const TOWN_EXPECTED: Record<string, Record<Role, number>> = {
   'list users': { leader: 403, office: 200, planner: 403, inspector: 403, village: 403, admin: 200 },
   'read the audit log': { leader: 200, office: 200, planner: 403, inspector: 403, village: 403, admin: 200 },
   'wall screen figures': { leader: 200, office: 200, planner: 403, inspector: 403, village: 403, admin: 200 },
-  'annual summary of the town (XLSX)': { leader: 200, office: 200, planner: 200, inspector: 403, village: 403, admin: 200 },
   'passage fixes (planning)': { leader: 403, office: 200, planner: 200, inspector: 403, village: 403, admin: 200 },
   'placement suggestions': { leader: 403, office: 200, planner: 200, inspector: 403, village: 403, admin: 200 },
 };
@@ -242,8 +242,6 @@ describe.each(servers)('permissions over HTTP on $engine', ({ url }) => {
       'list users': async (role) => (await sessions[role].fetchJson('/api/v1/users')).status,
       'read the audit log': async (role) => (await sessions[role].fetchJson('/api/v1/audit?limit=1')).status,
       'wall screen figures': async (role) => (await sessions[role].fetchJson('/api/v1/stats/screen')).status,
-      'annual summary of the town (XLSX)': async (role) =>
-        (await sessions[role].page.request.get(`${url}/api/v1/reports/annual?year=2025&format=xlsx`)).status(),
       'passage fixes (planning)': async (role) => (await sessions[role].fetchJson('/api/v1/passage-fixes')).status,
       'placement suggestions': async (role) => (await sessions[role].fetchJson('/api/v1/suggestions/station?k=1')).status,
     };
@@ -254,6 +252,30 @@ describe.each(servers)('permissions over HTTP on $engine', ({ url }) => {
     }
     expect(actual).toEqual(TOWN_EXPECTED);
   }, 180_000);
+
+  it("gives each role the annual summary of what it sees: the town's, or its own village's", async () => {
+    const annual = async (role: Role) => {
+      const response = await sessions[role].page.request.get(`${url}/api/v1/reports/annual?year=2025&format=xlsx`);
+      expect(response.status(), role).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await response.body()) as unknown as ArrayBuffer);
+      const villages: string[] = [];
+      book.getWorksheet('分村')?.eachRow((row, n) => {
+        if (n > 1) villages.push(String(row.getCell(1).value));
+      });
+      return { title: String(book.getWorksheet('年度汇总')?.getCell('A1').value), villages };
+    };
+    const town = await annual('office');
+    expect(town.title).toBe('刘胡兰镇 2025年 消防安全治本攻坚年度工作总结');
+    const me = await sessions.village.fetchJson('/api/auth/me');
+    const known = (await sessions.office.fetchJson('/api/v1/villages')).body.villages as { code: string; name: string }[];
+    const own = known.filter((village) => me.body.villages.includes(village.code)).map((village) => village.name);
+    expect(own).toHaveLength(1);
+    const village = await annual('village');
+    expect(village.title).toBe(`${own[0]} 2025年 消防安全治本攻坚年度工作总结`);
+    expect(village.villages).toEqual(own);
+    expect(town.villages.length).toBe(known.length);
+  });
 
   it('gives a village officer nothing of another village through lists, counts, search, tiles, exports or analyses', async () => {
     const officer = sessions.village;

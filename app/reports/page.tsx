@@ -20,7 +20,6 @@ export default async function ReportsPage() {
     <AppFrame {...(await frameProps(actor, '/reports'))}>
       <ReportsApp
         villages={villages.map(({ code, name }) => ({ code, name }))}
-        showAnnual={actor.villages === null}
         initialMonth={lastCompleteMonth(today)}
         currentMonth={monthOf(today)}
         currentYear={yearOf(today)}

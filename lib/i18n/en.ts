@@ -394,7 +394,7 @@ export const en: Record<MessageKey, string> = {
   'screen.month': '',
   'reports.title': 'Reports',
   'reports.monthly': 'Monthly village report',
-  'reports.annual': 'Annual summary (whole town)',
+  'reports.annual': 'Annual summary',
   'reports.village': 'Village',
   'reports.month': 'Month',
   'reports.year': 'Year',

@@ -392,7 +392,7 @@ export const zhCN = {
   'screen.month': '月',
   'reports.title': '报表中心',
   'reports.monthly': '每月报送（村级月报）',
-  'reports.annual': '年度工作总结（全镇）',
+  'reports.annual': '年度工作总结',
   'reports.village': '村庄',
   'reports.month': '月份',
   'reports.year': '年度',

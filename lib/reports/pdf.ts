@@ -54,7 +54,7 @@ export async function monthlyPdf(report: MonthlyReport): Promise<Buffer> {
 
 /** 年度工作总结 as PDF: the year's figures, campaign progress, two charts and the villages' table. */
 export async function annualPdf(report: AnnualReport): Promise<Buffer> {
-  const title = `刘胡兰镇 ${report.year}年 消防安全治本攻坚年度工作总结`;
+  const title = `${report.area} ${report.year}年 消防安全治本攻坚年度工作总结`;
   const doc = newDocument(title);
   titleBlock(
     doc,

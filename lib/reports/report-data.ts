@@ -33,6 +33,8 @@ export interface MonthlyReport {
 
 export interface AnnualReport {
   kind: 'annual';
+  /** Whose year: the town, or the villages of a village-scoped user. */
+  area: string;
   year: number;
   today: string;
   demo: boolean;
@@ -45,6 +47,8 @@ export interface AnnualReport {
   people: PeopleProgress;
   incidents: IncidentComparison;
 }
+
+const TOWN_NAME = '刘胡兰镇';
 
 async function villageNames(db: Db, codes?: string[]): Promise<{ code: string; name: string }[]> {
   let query = db.selectFrom('villages').select(['code', 'name']).orderBy('code');
@@ -71,21 +75,30 @@ export async function monthlyReportData(db: Db, request: { village: string; mont
   };
 }
 
-/** 年度工作总结: the town's year, by month and by village, with the campaign's progress at the year's end. */
-export async function annualReportData(db: Db, request: { year: number; today: string }): Promise<AnnualReport> {
+/**
+ * 年度工作总结: the year by month and by village, with the campaign's progress at the year's end; of the whole
+ * town, or of `villages` only (a village officer's own village).
+ */
+export async function annualReportData(
+  db: Db,
+  request: { year: number; today: string; villages?: string[] | null },
+): Promise<AnnualReport> {
   const range = yearRange(request.year);
   const asOf = minDate(range.to, request.today);
-  const town = { villages: [] as string[], today: request.today };
+  const scope = request.villages ?? [];
+  const town = { villages: scope, today: request.today };
   const figures = await periodFigures(db, { ...town, ...range });
   const months: PeriodFigures[] = [];
   for (const month of monthsBetween(range.from, range.to)) months.push(await periodFigures(db, { ...town, ...monthRange(month) }));
   const villages: AnnualReport['villages'] = [];
-  for (const village of await villageNames(db)) {
+  const names = await villageNames(db, scope.length > 0 ? scope : undefined);
+  for (const village of names) {
     villages.push({ ...village, ...(await periodFigures(db, { villages: [village.code], ...range, today: request.today })) });
   }
-  const atYearEnd = { villages: [], today: asOf };
+  const atYearEnd = { villages: scope, today: asOf };
   return {
     kind: 'annual',
+    area: scope.length > 0 ? names.map((village) => village.name).join('、') : TOWN_NAME,
     year: request.year,
     today: request.today,
     demo: await hasDemoData(db),

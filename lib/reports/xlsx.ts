@@ -54,7 +54,7 @@ export async function monthlyXlsx(report: MonthlyReport): Promise<Buffer> {
 export async function annualXlsx(report: AnnualReport): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const summary = book.addWorksheet('年度汇总');
-  header(summary, `刘胡兰镇 ${report.year}年 消防安全治本攻坚年度工作总结`, [
+  header(summary, `${report.area} ${report.year}年 消防安全治本攻坚年度工作总结`, [
     `统计期：${report.figures.from} 至 ${report.figures.asOf}`,
     ...(report.demo ? [DEMO_NOTE] : []),
   ]);

@@ -51,6 +51,20 @@ const TOWN_2026: Partial<Record<(typeof FIGURE_KEYS)[number], number>> = {
   lossYuan: 5100,
 };
 
+// V1's 2026 (to Nov 30): found H1 (closed Mar), H2 (major, overdue), H5 (closed Nov); fire F2 (1 death, 2 injured, 5000 yuan).
+const V1_2026: Partial<Record<(typeof FIGURE_KEYS)[number], number>> = {
+  hazardsFound: 3,
+  majorFound: 1,
+  hazardsRectified: 2,
+  openAtEnd: 1,
+  openMajorAtEnd: 1,
+  overdueAtEnd: 1,
+  incidents: 1,
+  deaths: 1,
+  injuries: 2,
+  lossYuan: 5000,
+};
+
 describe.each(testEngines)('reports on $name (stats town)', (engine) => {
   let handle: DatabaseHandle;
   beforeAll(async () => {
@@ -109,5 +123,16 @@ describe.each(testEngines)('reports on $name (stats town)', (engine) => {
     expect(text).toContain('刘胡兰镇 2026年 消防安全治本攻坚年度工作总结');
     for (const [key, value] of Object.entries(TOWN_2026)) expect(pdfValue(text, figureLabel(key as never)), key).toBe(String(value));
     expect(pdfValue(text, '年末隐患销号率')).toBe('50.0%'); // 3 of 6 found since the start
+  });
+
+  it("writes a village's own annual summary, with nothing of the other village", async () => {
+    const report = await annualReportData(handle.db, { year: 2026, today: TODAY, villages: [V1] });
+    expect(report.area).toBe('刘胡兰村');
+    expect(report.villages.map((village) => village.code)).toEqual([V1]);
+    const pairs = await xlsxPairs(await annualXlsx(report), '年度汇总');
+    for (const [key, value] of Object.entries(V1_2026)) expect(pairs.get(figureLabel(key as never)), key).toBe(value);
+    const text = pdfText(await annualPdf(report));
+    expect(text).toContain('刘胡兰村 2026年 消防安全治本攻坚年度工作总结');
+    expect(text).not.toContain('刘胡兰镇 2026年');
   });
 });

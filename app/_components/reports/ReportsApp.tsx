@@ -10,7 +10,6 @@ export interface ReportsAppProps {
   /** The villages the user may report on. */
   villages: { code: string; name: string }[];
   /** The annual summary covers the whole town: only for users who see the whole town. */
-  showAnnual: boolean;
   /** The month shown first: the last complete one, since the month just begun has little to report. */
   initialMonth: string;
   currentMonth: string;
@@ -18,7 +17,7 @@ export interface ReportsAppProps {
 }
 
 /** Choose a village and month (or a year) and download the report; the month's figures are previewed. */
-export function ReportsApp({ villages, showAnnual, initialMonth, currentMonth, currentYear }: ReportsAppProps) {
+export function ReportsApp({ villages, initialMonth, currentMonth, currentYear }: ReportsAppProps) {
   const t = useT();
   const [village, setVillage] = useState(villages[0]?.code ?? '');
   const [month, setMonth] = useState(initialMonth);
@@ -93,29 +92,27 @@ export function ReportsApp({ villages, showAnnual, initialMonth, currentMonth, c
             </tbody>
           </table>
         </section>
-        {showAnnual && (
-          <section className="report-card">
-            <h2>{t('reports.annual')}</h2>
-            <div className="report-form">
-              <label>
-                {t('reports.year')}
-                <select value={year} onChange={(e) => setYear(Number(e.target.value))} data-testid="report-year">
-                  {years.map((y) => (
-                    <option key={y} value={y}>
-                      {y}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <a className="download" href={annual('pdf')} download data-testid="download-annual-pdf">
-                {t('reports.downloadPdf')}
-              </a>
-              <a className="download" href={annual('xlsx')} download data-testid="download-annual-xlsx">
-                {t('reports.downloadXlsx')}
-              </a>
-            </div>
-          </section>
-        )}
+        <section className="report-card">
+          <h2>{t('reports.annual')}</h2>
+          <div className="report-form">
+            <label>
+              {t('reports.year')}
+              <select value={year} onChange={(e) => setYear(Number(e.target.value))} data-testid="report-year">
+                {years.map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <a className="download" href={annual('pdf')} download data-testid="download-annual-pdf">
+              {t('reports.downloadPdf')}
+            </a>
+            <a className="download" href={annual('xlsx')} download data-testid="download-annual-xlsx">
+              {t('reports.downloadXlsx')}
+            </a>
+          </div>
+        </section>
       </main>
     </div>
   );

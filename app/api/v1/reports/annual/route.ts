@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ForbiddenError } from '@/lib/api/errors';
 import { queryValue } from '@/lib/api/query';
 import { route } from '@/lib/api/route';
 import { fileResponse, parseFormat } from '@/lib/reports/http';
@@ -16,11 +15,12 @@ const annualQuery = z.object({
   year: queryValue('year', (text) => parseYearParam(text, chinaToday())),
 });
 
-/** GET /api/v1/reports/annual?year=YYYY&format=pdf|xlsx — 年度工作总结 of the whole town. */
+/**
+ * GET /api/v1/reports/annual?year=YYYY&format=pdf|xlsx — 年度工作总结: of the whole town, or of a village-scoped
+ * user's own villages.
+ */
 export const GET = route({ permission: 'reports:read', query: annualQuery }, async ({ db, actor, query: { format, year } }) => {
-  if (actor.villages !== null)
-    throw new ForbiddenError('the annual summary covers the whole town; village-scoped users get the monthly report');
-  const report = await annualReportData(db, { year, today: chinaToday() });
+  const report = await annualReportData(db, { year, today: chinaToday(), villages: actor.villages });
   const body = format === 'pdf' ? await annualPdf(report) : await annualXlsx(report);
-  return fileResponse(body, format, `刘胡兰镇-${year}年-消防安全年度工作总结`, `annual-${year}`);
+  return fileResponse(body, format, `${report.area}-${year}年-消防安全年度工作总结`, `annual-${year}`);
 });
