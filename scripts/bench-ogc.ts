@@ -81,6 +81,12 @@ async function main() {
   const routes = await serveRoutes([['/ogc/collections/[collectionId]/items', items.GET], ...(await otherRoutes())]);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-ogc-'));
   try {
+    // The app serves the pages in this process: its resident memory while GDAL pages through everything.
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 50);
     const t0 = performance.now();
     const auth = ['--config', 'GDAL_HTTP_AUTH', 'BASIC', '--config', 'GDAL_HTTP_USERPWD', `bench:${token}`];
     await run('ogr2ogr', [
@@ -94,11 +100,14 @@ async function main() {
       'buildings',
     ]);
     const copy = performance.now() - t0;
+    clearInterval(sampler);
     const { stdout } = await run('ogrinfo', ['-ro', '-so', path.join(work, 'b.gpkg'), 'buildings']);
     const copied = /Feature Count: (\d+)/.exec(stdout)?.[1];
     console.log(`\nOGC API buildings on PostgreSQL (${geodataDir}), ${PAGE} features a page`);
     printTable(['page', 'samples', 'p50', 'p95'], rows);
     console.log(`\nogr2ogr -f GPKG, whole collection: ${ms(copy)} for ${copied} of ${total} buildings`);
+    const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
+    console.log(`app memory (RSS) during the copy: ${mb(before)} before, ${mb(peak)} at peak`);
   } finally {
     await routes.close();
     fs.rmSync(work, { recursive: true, force: true });

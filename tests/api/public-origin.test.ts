@@ -15,4 +15,9 @@ describe('the public origin of a request', () => {
     expect(publicOrigin(new Headers(), 'https://app.test/x')).toBe('https://app.test');
     expect(publicOrigin(new Headers({ host: 'a.test', 'x-forwarded-proto': 'javascript' }))).toBe('http://a.test');
   });
+  it('puts PUBLIC_URL above the headers, without a trailing slash', () => {
+    const headers = new Headers({ host: '127.0.0.1:3000', 'x-forwarded-host': 'proxy.test' });
+    expect(publicOrigin(headers, 'http://localhost:3000/', { PUBLIC_URL: 'https://xf.example.cn/ ' })).toBe('https://xf.example.cn');
+    expect(publicOrigin(headers, 'http://localhost:3000/', {})).toBe('http://proxy.test');
+  });
 });

@@ -1,7 +1,7 @@
 import { villagePlates } from '@/db/queries/plates';
 import { NotFoundError } from '@/lib/api/errors';
+import { publicOrigin } from '@/lib/api/public-origin';
 import { route } from '@/lib/api/route';
-import { appOrigin } from '@/lib/plates/plate-url';
 import { platesPdf } from '@/lib/plates/plates-pdf';
 import { fileResponse } from '@/lib/reports/http';
 
@@ -14,6 +14,6 @@ export const dynamic = 'force-dynamic';
 export const GET = route({ permission: 'plates:print', villages: 'one-required' }, async ({ db, village, request }) => {
   const sheet = await villagePlates(db, village);
   if (!sheet) throw new NotFoundError(`no village with code ${village}`);
-  const body = await platesPdf(sheet, appOrigin(request));
+  const body = await platesPdf(sheet, publicOrigin(request.headers, request.url));
   return fileResponse(body, 'pdf', `${sheet.village.name}-一户一码门牌`, `plates-${village}`);
 });
