@@ -261,6 +261,8 @@ export const ENDPOINTS: Endpoint[] = [
   },
   { route: '/api/v1/villages', method: 'GET', valid: () => ({}) },
   { route: '/api/v1/plates', method: 'GET', valid: () => ({ query: { village: MINI_V1 } }) },
+  { route: '/api/v1/tiles/[layer]', method: 'GET', valid: () => ({ params: { layer: 'buildings' } }) },
+  { route: '/api/v1/styles/[layer]', method: 'GET', valid: () => ({ params: { layer: 'buildings' }, query: { color: 'use' } }) },
   { route: '/api/v1/tokens', method: 'GET', valid: () => ({}) },
   { route: '/api/v1/tokens', method: 'POST', valid: () => ({ json: { name: 'QGIS 台式机', expires_in_days: 30 } }) },
   { route: '/api/v1/tokens/[id]', method: 'DELETE', valid: (ids) => ({ params: { id: String(ids.token) } }) },

@@ -3,6 +3,7 @@ import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { seedIfEmpty } from '../../db/seed';
+import { buildingStyle, buildingTileJson } from '../../lib/map/desktop-gis';
 import { renderTile } from '../../lib/tiles/tile-service';
 import { testEngines } from '../helpers/engines';
 import { writeMiniTown } from '../town/mini-town';
@@ -35,6 +36,26 @@ describe.each(testEngines)('building tiles on $name (mini town)', (engine) => {
     await seedIfEmpty(handle.db, writeMiniTown());
   });
   afterAll(() => handle?.close());
+
+  it('is described for desktop GIS as it is: the layer, its fields and a style that reads only those', async () => {
+    const tileJson = buildingTileJson('https://gis.example.cn', [112.08, 37.35, 112.12, 37.38]);
+    expect(tileJson.tiles).toEqual(['https://gis.example.cn/api/v1/tiles/buildings/{z}/{x}/{y}.mvt']);
+    const bytes = await renderTile(handle, 'buildings', tileOf(112.09505, 37.36505, 16), []);
+    const layers = new VectorTile(new PbfReader(bytes)).layers;
+    expect(Object.keys(layers)).toEqual(tileJson.vector_layers.map((layer) => layer.id));
+    const fields = Object.keys(tileJson.vector_layers[0]!.fields).sort();
+    for (const feature of decode(bytes)) expect(Object.keys(feature.properties).sort()).toEqual(fields);
+    for (const color of ['fire_grade', 'use'] as const) {
+      const style = buildingStyle('https://gis.example.cn', color);
+      expect(style.sources.buildings).toMatchObject({ type: 'vector', tiles: tileJson.tiles });
+      for (const layer of style.layers) {
+        expect((layer as { 'source-layer'?: string })['source-layer']).toBe('buildings');
+        const read = [...JSON.stringify(layer).matchAll(/\["get","([a-z_]+)"\]/g)].map((match) => match[1]);
+        expect(read).toContain(color);
+        for (const property of read) expect(fields).toContain(property);
+      }
+    }
+  });
 
   it('puts B1 and B2 in their z16 tile with their attributes, and B1 where it lies', async () => {
     const tile = tileOf(112.09505, 37.36505, 16);
