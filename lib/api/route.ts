@@ -115,6 +115,15 @@ function uncachedByDefault(response: Response): Response {
 }
 
 /**
+ * Each use of a personal API token goes to the log with the token's name, so the office can tell which desktop
+ * or script read what (reads are not audited: the audit log records changes).
+ */
+function logTokenUse(request: Request, requestId: string, actor: Actor): void {
+  const { pathname, search } = new URL(request.url);
+  console.info(`[${requestId}] token "${actor.token?.name}" of ${actor.username}: ${request.method} ${pathname}${search}`);
+}
+
+/**
  * The route wrapper over a way to open the database (the app's one, or a test's). In this order: sign-in and
  * permission (401/403; a session cookie or a personal API token, without either before the database is touched), path parameters, query,
  * village scope, body; then the handler. Whatever is thrown is answered through the one error table.
@@ -137,6 +146,7 @@ export function routeWith(database: () => Promise<DatabaseHandle>) {
       const handle = await open(database);
       const signedIn = await actorFromRequest(request, handle.db);
       const actor = options.permission === 'public' ? signedIn : requireActor(signedIn, options.permission);
+      if (actor?.token) logTokenUse(request, requestId, actor);
       const search = new URL(request.url).searchParams;
       refuseControlText(Object.fromEntries([...search.keys()].map((key) => [key, search.getAll(key).join(',')])), 'the query');
       const rawParams = (await segment?.params) ?? {};

@@ -127,6 +127,20 @@ describe.each(testEngines)('personal API tokens on $name (mini town)', (engine) 
     expect(used.last_used_at).not.toBeNull();
   });
 
+  it('logs each use with the token’s name, and never the token', async () => {
+    const { token } = await newToken('QGIS 办公室');
+    const log = vi.spyOn(console, 'info').mockImplementation(() => {});
+    try {
+      const url = 'http://app.test/api/v1/layers/buildings?bbox=112,37,113,38';
+      await call(layerRoute.GET, { authorization: `Bearer ${token}`, params: { layer: 'buildings' }, url });
+      await call(layerRoute.GET, { cookie: session, params: { layer: 'buildings' }, url });
+      const lines = log.mock.calls.map((args) => args.join(' '));
+      expect(lines).toEqual(['[req-tokens] token "QGIS 办公室" of village: GET /api/v1/layers/buildings?bbox=112,37,113,38']);
+    } finally {
+      log.mockRestore();
+    }
+  });
+
   it('only reads: changes and token management need a session', async () => {
     const { token } = await newToken('read only');
     const authorization = `Bearer ${token}`;
