@@ -159,7 +159,9 @@ export class ScreenPage {
         if (element instanceof SVGElement) continue;
         const ownText = [...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
         if (!ownText || element.clientWidth === 0) continue;
-        if (element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1) {
+        // Text runs out sideways, or out of a box that hides its overflow (ellipsis included).
+        const hides = getComputedStyle(element).overflow !== 'visible';
+        if (element.scrollWidth > element.clientWidth + 1 || (hides && element.scrollHeight > element.clientHeight + 1)) {
           clipped.push(`${element.scrollWidth}>${element.clientWidth}: ${element.textContent?.trim().slice(0, 40)}`);
         }
       }

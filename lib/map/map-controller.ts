@@ -60,7 +60,8 @@ export class MapController {
     });
     this.#map = map;
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    // The scale bar grows with the labels, so its text fits the bar on the wall screen.
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 100 * (options.labelScale ?? 1) }), 'bottom-right');
     this.overlay = new MapboxOverlay({ interleaved: false, layers: [] });
     map.addControl(this.overlay);
 

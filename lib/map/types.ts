@@ -32,7 +32,7 @@ export interface MapControllerOptions {
   /** Layers a click or hover picks from (default: every visible layer). */
   pickable?: readonly MapLayerId[];
   /**
-   * Label size multiplier: 1 on desk and phone; the wall screen, read from across the room, passes more (and more
+   * Size multiplier of the labels and the scale bar: 1 on desk and phone; the wall screen, read from across the room, passes more (and more
    * again at 4K, so its labels scale with the rest of it).
    */
   labelScale?: number;

@@ -4,7 +4,7 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, X
 import type { Translate } from '@/lib/i18n';
 import type { ScreenStatsResponse } from '@/lib/screen/types';
 import { Panel } from './Panel';
-import { SCREEN_COLORS as C, SMALL_TEXT_VW } from './use-screen-scale';
+import { axisSizes, SCREEN_COLORS as C, legendProps, SMALL_TEXT_VW, xAxisSizes } from './use-screen-scale';
 
 /** Fires by month this year against last year, with deaths as lines. */
 export function IncidentPanel({ stats, t, vw }: { stats: ScreenStatsResponse | null; t: Translate; vw: number }) {
@@ -45,9 +45,9 @@ export function IncidentPanel({ stats, t, vw }: { stats: ScreenStatsResponse | n
           <ResponsiveContainer width="100%" height="100%">
             <ComposedChart data={data} margin={{ top: vw * 0.3, right: vw * 0.4, bottom: 0, left: 0 }}>
               <CartesianGrid stroke={C.grid} vertical={false} />
-              <XAxis dataKey="month" tick={axis} interval={0} stroke={C.grid} />
-              <YAxis allowDecimals={false} tick={axis} width={vw * 2.2} stroke={C.grid} />
-              <Legend wrapperStyle={{ fontSize: SMALL_TEXT_VW * vw, color: C.text }} />
+              <XAxis {...xAxisSizes(vw)} dataKey="month" tick={axis} interval={0} stroke={C.grid} />
+              <YAxis {...axisSizes(vw)} allowDecimals={false} tick={axis} width={vw * 2.2} stroke={C.grid} />
+              <Legend {...legendProps(vw)} />
               <Bar dataKey="last" name={t('screen.incidents.lastYear')} fill={C.grey} isAnimationActive={false} />
               <Bar dataKey="fires" name={t('screen.incidents.thisYear')} fill={C.amber} isAnimationActive={false} />
               <Line

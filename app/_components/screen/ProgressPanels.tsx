@@ -1,7 +1,7 @@
 'use client';
 
 import type { MessageKey, Translate } from '@/lib/i18n';
-import { percent, type ScreenStatsResponse } from '@/lib/screen/types';
+import type { ScreenStatsResponse } from '@/lib/screen/types';
 import { Panel } from './Panel';
 import { ShareBars } from './ShareBars';
 import { SCREEN_COLORS as C } from './use-screen-scale';
@@ -56,18 +56,12 @@ export function CoveragePanel({ stats, t }: PanelProps) {
     <Panel
       id="coverage"
       title={t('screen.coverage')}
+      className="panel-short"
       filled={!!stats}
       empty={stats && rows.length === 0 ? t('screen.empty.noBuildings') : null}
     >
       <div className="panel-chart">
         <ShareBars rows={rows} color={C.cyan} />
-      </div>
-      <div className="panel-foot">
-        {rows.map((r) => (
-          <span key={r.id} className="foot-item">
-            <b data-testid={`coverage-${r.id}`}>{percent(r.share)}</b>
-          </span>
-        ))}
       </div>
     </Panel>
   );
