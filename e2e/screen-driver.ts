@@ -180,9 +180,13 @@ export class ScreenPage {
 
   /** Moves the pointer over the screen, which brings up its menu, and gives the menu's links (href). */
   async showMenu(): Promise<string[]> {
-    await this.app.page.mouse.move(400, 400);
-    await this.app.page.mouse.move(420, 410);
-    await this.app.page.locator('[data-testid=screen-menu][data-hidden=false]').waitFor({ timeout: 10_000 });
+    const shown = this.app.page.locator('[data-testid=screen-menu][data-hidden=false]');
+    // A busy page may miss the first moves: keep moving, as a hand on the mouse would, for up to 15 s.
+    for (let step = 0; step < 30 && !(await shown.isVisible()); step++) {
+      await this.app.page.mouse.move(400 + step * 7, 400 + (step % 2) * 9, { steps: 3 });
+      await shown.waitFor({ timeout: 500 }).catch(() => {});
+    }
+    await shown.waitFor({ timeout: 1000 });
     return this.app.page
       .getByTestId('screen-menu')
       .locator('a')
