@@ -112,6 +112,14 @@ export class AppDriver {
     return file;
   }
 
+  /** The pages the top bar's menu links to (href, in menu order). */
+  async navigationLinks(): Promise<string[]> {
+    return this.page
+      .getByTestId('main-nav')
+      .locator('a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  }
+
   /** True when the page scrolls in either direction (the wall screen must not). */
   async hasScrollbars(): Promise<boolean> {
     return this.page.evaluate(

@@ -33,7 +33,7 @@ export class ScreenPage {
         panels.filter((id) => {
           const panel = document.querySelector(`[data-testid=panel-${id}]`);
           if (panel?.getAttribute('data-filled') !== 'true') return false;
-          const drawn = panel.querySelectorAll('svg .recharts-rectangle, svg .recharts-curve, .kpi-value').length;
+          const drawn = panel.querySelectorAll('svg .recharts-rectangle, svg .recharts-curve, .kpi-value, .share-fill').length;
           return drawn > 0;
         }),
       [...SCREEN_PANELS],
@@ -114,6 +114,112 @@ export class ScreenPage {
 
   async lastUpdate(): Promise<string> {
     return this.app.text('screen-updated');
+  }
+
+  /** Visible text smaller than `minPx` (CSS px), as "size px: text", HTML and SVG (chart ticks, legends) alike. */
+  async textSmallerThan(minPx: number): Promise<string[]> {
+    return this.app.page.evaluate((min) => {
+      const small: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent?.trim();
+        const element = node.parentElement;
+        if (!text || !element) continue;
+        const style = getComputedStyle(element);
+        if (style.visibility === 'hidden' || style.display === 'none' || Number(style.opacity) === 0) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const box = range.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0 || box.bottom <= 0 || box.right <= 0) continue;
+        if (box.top >= window.innerHeight || box.left >= window.innerWidth) continue;
+        // A text hidden by a faded ancestor (the menu when idle) is not visible either.
+        if (element.closest('[data-hidden=true]')) continue;
+        const size = Number.parseFloat(style.fontSize);
+        if (size < min - 0.01) small.push(`${size.toFixed(1)}px: ${text.slice(0, 40)}`);
+      }
+      return small;
+    }, minPx);
+  }
+
+  /** The font size (CSS px) of each KPI figure. */
+  async kpiFigureSizes(): Promise<number[]> {
+    return this.app.page.evaluate(() =>
+      [...document.querySelectorAll('.kpi-value')].map((element) => Number.parseFloat(getComputedStyle(element).fontSize)),
+    );
+  }
+
+  /**
+   * Text that does not show in full: an element whose text overflows its box (cut or ellipsised), or chart text
+   * reaching outside its chart (SVG clips it).
+   */
+  async clippedText(): Promise<string[]> {
+    return this.app.page.evaluate(() => {
+      const clipped: string[] = [];
+      for (const element of document.querySelectorAll<HTMLElement>('[data-testid=screen] *')) {
+        if (element instanceof SVGElement) continue;
+        const ownText = [...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+        if (!ownText || element.clientWidth === 0) continue;
+        // Text runs out sideways, or out of a box that hides its overflow (ellipsis included).
+        const hides = getComputedStyle(element).overflow !== 'visible';
+        if (element.scrollWidth > element.clientWidth + 1 || (hides && element.scrollHeight > element.clientHeight + 1)) {
+          clipped.push(`${element.scrollWidth}>${element.clientWidth}: ${element.textContent?.trim().slice(0, 40)}`);
+        }
+      }
+      for (const text of document.querySelectorAll<SVGTextElement>('[data-testid=screen] svg text')) {
+        const svg = text.ownerSVGElement;
+        if (!svg || !text.textContent?.trim()) continue;
+        const box = text.getBoundingClientRect();
+        const frame = svg.getBoundingClientRect();
+        if (box.left < frame.left - 1 || box.right > frame.right + 1 || box.top < frame.top - 1 || box.bottom > frame.bottom + 1) {
+          clipped.push(`outside its chart: ${text.textContent.trim().slice(0, 40)}`);
+        }
+      }
+      return clipped;
+    });
+  }
+
+  /** Moves the pointer over the screen, which brings up its menu, and gives the menu's links (href). */
+  async showMenu(): Promise<string[]> {
+    const shown = this.app.page.locator('[data-testid=screen-menu][data-hidden=false]');
+    // A busy page may miss the first moves: keep moving, as a hand on the mouse would, for up to 15 s.
+    for (let step = 0; step < 30 && !(await shown.isVisible()); step++) {
+      await this.app.page.mouse.move(400 + step * 7, 400 + (step % 2) * 9, { steps: 3 });
+      await shown.waitFor({ timeout: 500 }).catch(() => {});
+    }
+    await shown.waitFor({ timeout: 1000 });
+    return this.app.page
+      .getByTestId('screen-menu')
+      .locator('a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  }
+
+  /** Esc brings up the menu too. */
+  async showMenuByKey(): Promise<void> {
+    await this.app.page.keyboard.press('Escape');
+    await this.app.page.locator('[data-testid=screen-menu][data-hidden=false]').waitFor({ timeout: 10_000 });
+  }
+
+  /** Waits until the menu has hidden itself again (no pointer move for a while). */
+  async waitForMenuToHide(timeout = 15_000): Promise<void> {
+    await this.app.page.locator('[data-testid=screen-menu][data-hidden=true]').waitFor({ state: 'attached', timeout });
+  }
+
+  /** Clicks a page's link in the menu and waits for that page. */
+  async followMenuLink(href: string): Promise<string> {
+    await Promise.all([
+      this.app.page.waitForURL((url) => url.pathname === href, { timeout: 30_000 }),
+      this.app.page.getByTestId('screen-menu').locator(`a[href="${href}"]`).click(),
+    ]);
+    return new URL(this.app.page.url()).pathname;
+  }
+
+  /** Signs out from the menu and gives the page it lands on. */
+  async signOutFromMenu(): Promise<string> {
+    await Promise.all([
+      this.app.page.waitForURL((url) => url.pathname === '/login', { timeout: 30_000 }),
+      this.app.page.getByTestId('screen-sign-out').click(),
+    ]);
+    return new URL(this.app.page.url()).pathname;
   }
 }
 

@@ -40,6 +40,19 @@ describe('wall screen (大屏) at 1920×1080', () => {
     await app.screenshot('screen-1920x1080');
   });
 
+  it('reads from across the room: no text under 18 px, KPI figures at least 48 px', async () => {
+    await screen.open('tour=0');
+    expect(await screen.textSmallerThan(18)).toEqual([]);
+    const figures = await screen.kpiFigureSizes();
+    expect(figures).toHaveLength(5);
+    for (const size of figures) expect(size).toBeGreaterThanOrEqual(48);
+  });
+
+  it('cuts no text off', async () => {
+    await screen.open('tour=0');
+    expect(await screen.clippedText()).toEqual([]);
+  });
+
   it('tours to a village and shows its figures, then pauses on interaction', async () => {
     await screen.open('tour=8');
     await screen.waitForNextStop('');
@@ -65,6 +78,29 @@ describe('wall screen (大屏) at 1920×1080', () => {
     await fixed.waitSeconds(7);
     expect(await fixed.currentStop()).toBe('141121104213');
   });
+
+  it('lets the leader leave: a menu on pointer move or Esc with the pages of the role, language and sign-out', async () => {
+    const leader = await AppDriver.open(browser, server.url, VIEWPORTS.wallScreen);
+    try {
+      await leader.signIn('leader');
+      const wall = new ScreenPage(leader);
+      await wall.open('tour=0');
+      const links = await wall.showMenu();
+      expect(await wall.textSmallerThan(18)).toEqual([]);
+      await leader.screenshot('screen-1920x1080-menu');
+      await wall.waitForMenuToHide();
+      await wall.showMenuByKey();
+      expect(await wall.followMenuLink('/hazards')).toBe('/hazards');
+      // The menu offers what the app's own top bar offers the same role.
+      expect(links).toEqual(await leader.navigationLinks());
+      await wall.open('tour=0');
+      await wall.showMenu();
+      expect(await wall.signOutFromMenu()).toBe('/login');
+      expect((await leader.fetchJson('/api/v1/stats/screen')).status).toBe(401);
+    } finally {
+      await leader.close();
+    }
+  });
 });
 
 describe('wall screen at 3840×2160', () => {
@@ -87,6 +123,9 @@ describe('wall screen at 3840×2160', () => {
     expect(await app.hasScrollbars()).toBe(false);
     expect(await screen.everythingInView()).toBe(true);
     expect(await screen.filledPanels()).toEqual([...SCREEN_PANELS]);
+    // The 1080p screen scaled ×2: nothing cut off, no text under 36 px.
+    expect(await screen.clippedText()).toEqual([]);
+    expect(await screen.textSmallerThan(36)).toEqual([]);
     await app.screenshot('screen-3840x2160');
   });
 });

@@ -2,8 +2,9 @@
 
 import { useState } from 'react';
 import type { NavigationItem } from '@/lib/auth/navigation';
-import { LOCALE_COOKIE, type Locale, translator } from '@/lib/i18n';
+import { type Locale, translator } from '@/lib/i18n';
 import { LocaleProvider } from './i18n-context';
+import { otherLocale, saveLocale, signOut } from './session-actions';
 
 export interface FrameUser {
   displayName: string;
@@ -26,16 +27,9 @@ export function AppFrame({ initialLocale, demoData, user, navigation, current, c
   const t = translator(locale);
 
   const switchLocale = () => {
-    const next: Locale = locale === 'zh-CN' ? 'en' : 'zh-CN';
-    // biome-ignore lint/suspicious/noDocumentCookie: one plain preference cookie; the Cookie Store API is missing in Safari < 18.4
-    document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
-    document.documentElement.lang = next;
+    const next = otherLocale(locale);
+    saveLocale(next);
     setLocale(next);
-  };
-
-  const signOut = async () => {
-    await fetch('/api/auth/sign-out', { method: 'POST' });
-    window.location.assign('/login');
   };
 
   return (

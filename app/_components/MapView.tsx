@@ -16,6 +16,8 @@ export interface MapViewProps {
   visible: ReadonlySet<LayerName>;
   styleOptions: StyleOptions;
   theme?: MapTheme;
+  /** Label size multiplier (see MapControllerOptions). */
+  labelScale?: number;
   pageLayers?: readonly PageLayerDefinition<PageLayerName>[];
   pickable?: readonly MapLayerId[];
   /** The container's test id (pages with their own map name it). */
@@ -53,6 +55,7 @@ export function MapView(props: MapViewProps) {
         basemap: initial.basemap,
         offlineAttribution: initial.offlineAttribution,
         theme: initial.theme,
+        labelScale: initial.labelScale,
         bounds: initial.bounds,
         visible: initial.visible,
         styleOptions: initial.styleOptions,

@@ -2,6 +2,7 @@ import { cookies } from 'next/headers';
 import { getDatabase } from '@/db/client';
 import { hasDemoData } from '@/db/queries/health';
 import { listVillages } from '@/db/queries/villages';
+import { navigationFor } from '@/lib/auth/navigation';
 import { requirePageActor } from '@/lib/auth/page';
 import { inScope } from '@/lib/auth/scope';
 import { LOCALE_COOKIE, parseLocale } from '@/lib/i18n';
@@ -37,6 +38,8 @@ export default async function ScreenPage({ searchParams }: { searchParams: Promi
       tourSeconds={parseTourSeconds(single(params.tour))}
       fixedVillage={fixedVillage}
       refreshSeconds={REFRESH_SECONDS}
+      navigation={navigationFor(actor.role)}
+      userName={actor.displayName}
     />
   );
 }

@@ -32,27 +32,32 @@ export function collectLabels(definition: MapLayerDefinition, data: GeoJSON.Feat
   return labels;
 }
 
-/** Chinese labels drawn by deck.gl from the browser's own fonts (no glyph server, works offline). */
-export function labelLayer(
-  layer: LayerName,
-  data: LabelDatum[],
-  zoom: number,
-  outline: [number, number, number, number],
-): TextLayer<LabelDatum> {
+/** How a map draws its labels: the theme's halo (and colour, if it sets one) and a size multiplier. */
+export interface LabelStyle {
+  outline: [number, number, number, number];
+  color?: [number, number, number];
+  scale: number;
+}
+
+/**
+ * Chinese labels drawn by deck.gl from the browser's own fonts (no glyph server, works offline), in the overlay
+ * above every maplibre symbol, each in a halo.
+ */
+export function labelLayer(layer: LayerName, data: LabelDatum[], zoom: number, style: LabelStyle): TextLayer<LabelDatum> {
   return new TextLayer<LabelDatum>({
     id: `labels-${layer}`,
     data: data.filter((d) => zoom >= d.minZoom),
     getPosition: (d) => d.position,
     getText: (d) => d.text,
-    getSize: (d) => d.size,
-    getColor: (d) => [...d.color, 255],
+    getSize: (d) => d.size * style.scale,
+    getColor: (d) => [...(style.color ?? d.color), 255],
     characterSet: 'auto',
     fontFamily: LABEL_FONT,
     fontWeight: 600,
     fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
-    outlineWidth: 3,
-    outlineColor: outline,
-    getPixelOffset: layer === 'villages' ? [0, 0] : [0, -16],
+    outlineWidth: 4,
+    outlineColor: style.outline,
+    getPixelOffset: layer === 'villages' ? [0, 0] : [0, -16 * style.scale],
     sizeUnits: 'pixels',
     updateTriggers: { data: zoom },
   });

@@ -60,7 +60,8 @@ export class MapController {
     });
     this.#map = map;
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    // The scale bar grows with the labels, so its text fits the bar on the wall screen.
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 100 * (options.labelScale ?? 1) }), 'bottom-right');
     this.overlay = new MapboxOverlay({ interleaved: false, layers: [] });
     map.addControl(this.overlay);
 
@@ -245,14 +246,15 @@ export class MapController {
   private renderOverlay(): void {
     const zoom = this.#map.getZoom();
     const collection = (feature: GeoJSON.Feature): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [feature] });
-    const outline = THEMES[this.options.theme ?? 'light'].labelOutline;
+    const theme = THEMES[this.options.theme ?? 'light'];
+    const labelStyle = { outline: theme.labelOutline, color: theme.labelColor, scale: this.options.labelScale ?? 1 };
     this.overlay.setProps({
       layers: [
         ...(this.findings ? [highlightLayer('findings', this.findings, FINDINGS_STYLE)] : []),
         ...(this.selection ? [highlightLayer('selection', collection(this.selection), SELECTION_STYLE)] : []),
         ...[...this.labels.entries()]
           .filter(([layer]) => this.visible.has(layer))
-          .map(([layer, data]) => labelLayer(layer, data, zoom, outline)),
+          .map(([layer, data]) => labelLayer(layer, data, zoom, labelStyle)),
       ],
     });
   }

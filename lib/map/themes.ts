@@ -9,6 +9,8 @@ export interface ThemePalette {
   /** Style layer id → paint property → value, applied over the layers' own paint. */
   paint: Record<string, Record<string, string | number>>;
   labelOutline: [number, number, number, number];
+  /** The labels' own colour, over each layer's (a dark map wants light text in a dark halo). */
+  labelColor?: [number, number, number];
 }
 
 export const THEMES: Record<MapTheme, ThemePalette> = {
@@ -30,6 +32,7 @@ export const THEMES: Record<MapTheme, ThemePalette> = {
       'villages-fill': { 'fill-color': '#12314d' },
       'villages-outline': { 'line-color': '#4fc3f7' },
     },
-    labelOutline: [255, 255, 255, 230],
+    labelOutline: [6, 17, 30, 255],
+    labelColor: [234, 246, 255],
   },
 };

@@ -31,6 +31,11 @@ export interface MapControllerOptions {
   pageLayers?: readonly PageLayerDefinition<PageLayerName>[];
   /** Layers a click or hover picks from (default: every visible layer). */
   pickable?: readonly MapLayerId[];
+  /**
+   * Size multiplier of the labels and the scale bar: 1 on desk and phone; the wall screen, read from across the room, passes more (and more
+   * again at 4K, so its labels scale with the rest of it).
+   */
+  labelScale?: number;
   /** Initial extent: the whole town. */
   bounds: Bbox;
   onFeatureClick(picked: PickedFeature | null): void;

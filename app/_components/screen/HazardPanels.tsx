@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Legend, Line, Respon
 import { enumLabel, type Locale, type Translate } from '@/lib/i18n';
 import { percent, type ScreenStatsResponse } from '@/lib/screen/types';
 import { Panel } from './Panel';
-import { SCREEN_COLORS as C } from './use-screen-scale';
+import { axisSizes, SCREEN_COLORS as C, legendProps, SMALL_TEXT_VW, xAxisSizes } from './use-screen-scale';
 
 interface PanelProps {
   stats: ScreenStatsResponse | null;
@@ -12,7 +12,7 @@ interface PanelProps {
   vw: number;
 }
 
-const axis = (vw: number) => ({ fontSize: 0.68 * vw, fill: C.muted });
+const axis = (vw: number) => ({ fontSize: SMALL_TEXT_VW * vw, fill: C.muted });
 
 /** 未销号 / 重大 / 逾期 / 本月销号 / 销号率: the numbers leadership looks at first. */
 export function HazardKpiPanel({ stats, t }: PanelProps) {
@@ -48,14 +48,14 @@ export function ClosureTrendPanel({ stats, t, vw }: PanelProps) {
     open: p.open,
   }));
   return (
-    <Panel id="trend" title={t('screen.trend')} filled={data.length > 0}>
+    <Panel id="trend" title={t('screen.trend')} filled={!!stats} empty={stats && data.length === 0 ? t('screen.empty.noHazards') : null}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: vw * 0.4, right: vw * 0.2, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={C.grid} vertical={false} />
-          <XAxis dataKey="month" tick={axis(vw)} interval={5} stroke={C.grid} />
-          <YAxis yAxisId="rate" domain={[0, 100]} tick={axis(vw)} width={vw * 2.2} unit="%" stroke={C.grid} />
-          <YAxis yAxisId="open" orientation="right" tick={axis(vw)} width={vw * 1.8} stroke={C.grid} />
-          <Legend wrapperStyle={{ fontSize: 0.7 * vw, color: C.text }} />
+          <XAxis {...xAxisSizes(vw)} dataKey="month" tick={axis(vw)} interval={5} stroke={C.grid} />
+          <YAxis {...axisSizes(vw)} yAxisId="rate" domain={[0, 100]} tick={axis(vw)} width={vw * 3.2} unit="%" stroke={C.grid} />
+          <YAxis {...axisSizes(vw)} yAxisId="open" orientation="right" tick={axis(vw)} width={vw * 2.4} stroke={C.grid} />
+          <Legend {...legendProps(vw)} />
           <Bar yAxisId="open" dataKey="open" name={t('screen.trend.open')} fill={C.amber} opacity={0.55} isAnimationActive={false} />
           <Line
             yAxisId="rate"
@@ -86,12 +86,25 @@ export function VillageRankingPanel({ stats, t, vw, current }: PanelProps & { cu
     notOverdue: v.open - v.overdue,
   }));
   return (
-    <Panel id="ranking" title={t('screen.ranking')} filled={data.length > 0}>
+    <Panel
+      id="ranking"
+      title={t('screen.ranking')}
+      filled={!!stats}
+      empty={stats && ranking.every((v) => v.open === 0) ? t('screen.empty.noOpenHazards') : null}
+    >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 0, right: vw * 0.8, bottom: 0, left: 0 }} barCategoryGap="18%">
-          <XAxis type="number" allowDecimals={false} tick={axis(vw)} stroke={C.grid} />
-          <YAxis type="category" dataKey="name" tick={{ ...axis(vw), fill: C.text }} width={vw * 4.6} interval={0} stroke={C.grid} />
-          <Legend wrapperStyle={{ fontSize: 0.7 * vw, color: C.text }} />
+          <XAxis {...xAxisSizes(vw)} type="number" allowDecimals={false} tick={axis(vw)} stroke={C.grid} />
+          <YAxis
+            {...axisSizes(vw)}
+            type="category"
+            dataKey="name"
+            tick={{ ...axis(vw), fill: C.text }}
+            width={vw * 5.2}
+            interval={0}
+            stroke={C.grid}
+          />
+          <Legend {...legendProps(vw)} />
           <Bar dataKey="overdue" stackId="a" name={t('screen.ranking.overdue')} fill={C.red} isAnimationActive={false}>
             {data.map((d) => (
               <Cell key={d.code} stroke={d.code === current ? '#ffffff' : undefined} strokeWidth={d.code === current ? 2 : 0} />
@@ -116,12 +129,26 @@ export function CategoryPanel({ stats, t, vw, locale }: PanelProps & { locale: L
     found: c.foundThisYear,
   }));
   return (
-    <Panel id="categories" title={t('screen.categories')} filled={data.length > 0}>
+    <Panel
+      id="categories"
+      title={t('screen.categories')}
+      className="panel-tall"
+      filled={!!stats}
+      empty={stats && data.every((c) => c.open === 0 && c.found === 0) ? t('screen.empty.noHazardsThisYear') : null}
+    >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 0, right: vw * 0.8, bottom: 0, left: 0 }} barGap={1}>
-          <XAxis type="number" allowDecimals={false} tick={axis(vw)} stroke={C.grid} />
-          <YAxis type="category" dataKey="name" tick={{ ...axis(vw), fill: C.text }} width={vw * 6} interval={0} stroke={C.grid} />
-          <Legend wrapperStyle={{ fontSize: 0.7 * vw, color: C.text }} />
+          <XAxis {...xAxisSizes(vw)} type="number" allowDecimals={false} tick={axis(vw)} stroke={C.grid} />
+          <YAxis
+            {...axisSizes(vw)}
+            type="category"
+            dataKey="name"
+            tick={{ ...axis(vw), fill: C.text }}
+            width={vw * 7.2}
+            interval={0}
+            stroke={C.grid}
+          />
+          <Legend {...legendProps(vw)} />
           <Bar dataKey="open" name={t('screen.categories.open')} fill={C.red} isAnimationActive={false} />
           <Bar dataKey="found" name={t('screen.categories.foundThisYear')} fill={C.cyan} opacity={0.7} isAnimationActive={false} />
         </BarChart>

@@ -1,7 +1,7 @@
 'use client';
 
 import type { MessageKey, Translate } from '@/lib/i18n';
-import { percent, type ScreenStatsResponse } from '@/lib/screen/types';
+import type { ScreenStatsResponse } from '@/lib/screen/types';
 import { Panel } from './Panel';
 import { ShareBars } from './ShareBars';
 import { SCREEN_COLORS as C } from './use-screen-scale';
@@ -13,7 +13,7 @@ interface PanelProps {
 }
 
 /** Obstacles cleared by each campaign milestone against its target (grey bar). */
-export function PassagePanel({ stats, t, vw }: PanelProps) {
+export function PassagePanel({ stats, t }: PanelProps) {
   const p = stats?.passages;
   const rows = (p?.milestones ?? []).map((m) => ({
     id: m.id,
@@ -24,9 +24,14 @@ export function PassagePanel({ stats, t, vw }: PanelProps) {
   }));
   const fixes = p?.milestones.at(-1)?.passageFixes;
   return (
-    <Panel id="passages" title={t('screen.passages')} filled={rows.length > 0}>
+    <Panel
+      id="passages"
+      title={t('screen.passages')}
+      filled={!!stats}
+      empty={stats && rows.length === 0 ? t('screen.empty.noObstacles') : null}
+    >
       <div className="panel-chart">
-        <ShareBars rows={rows} vw={vw} color={C.green} labelWidth={9} targetWord={t('screen.passages.target')} />
+        <ShareBars rows={rows} color={C.green} targetWord={t('screen.passages.target')} />
       </div>
       <div className="panel-foot">
         {t('screen.passages.open')} <b data-testid="passages-open">{p?.openObstacles ?? '—'}</b>
@@ -38,7 +43,7 @@ export function PassagePanel({ stats, t, vw }: PanelProps) {
 }
 
 /** Share of buildings covered by water, a micro station in 3 minutes and the brigade in the target time. */
-export function CoveragePanel({ stats, t, vw }: PanelProps) {
+export function CoveragePanel({ stats, t }: PanelProps) {
   const c = stats?.coverage;
   const rows = c
     ? [
@@ -48,23 +53,22 @@ export function CoveragePanel({ stats, t, vw }: PanelProps) {
       ].map((r) => ({ id: r.id, label: r.label, share: r.share, detail: `${r.covered}/${r.buildings}` }))
     : [];
   return (
-    <Panel id="coverage" title={t('screen.coverage')} filled={rows.length > 0}>
+    <Panel
+      id="coverage"
+      title={t('screen.coverage')}
+      className="panel-short"
+      filled={!!stats}
+      empty={stats && rows.length === 0 ? t('screen.empty.noBuildings') : null}
+    >
       <div className="panel-chart">
-        <ShareBars rows={rows} vw={vw} color={C.cyan} labelWidth={9} />
-      </div>
-      <div className="panel-foot">
-        {rows.map((r) => (
-          <span key={r.id} className="foot-item">
-            <b data-testid={`coverage-${r.id}`}>{percent(r.share)}</b>
-          </span>
-        ))}
+        <ShareBars rows={rows} color={C.cyan} />
       </div>
     </Panel>
   );
 }
 
 /** 明白人 trained against the yearly targets, and drill-target units with ≥ 3 drills this year. */
-export function PeoplePanel({ stats, t, vw }: PanelProps) {
+export function PeoplePanel({ stats, t }: PanelProps) {
   const p = stats?.people;
   const rows = p
     ? [
@@ -85,9 +89,9 @@ export function PeoplePanel({ stats, t, vw }: PanelProps) {
       ]
     : [];
   return (
-    <Panel id="people" title={t('screen.people')} filled={rows.length > 0}>
+    <Panel id="people" title={t('screen.people')} filled={!!stats} empty={stats && rows.length === 0 ? t('screen.empty.noUnits') : null}>
       <div className="panel-chart">
-        <ShareBars rows={rows} vw={vw} color={C.violet} labelWidth={9} targetWord={t('screen.passages.target')} />
+        <ShareBars rows={rows} color={C.violet} targetWord={t('screen.passages.target')} />
       </div>
       <div className="panel-foot">
         {t('screen.people.trainedThisYear')} <b data-testid="people-trained-this-year">{p?.trainedThisYear ?? '—'}</b>

@@ -2,16 +2,19 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { VillageSummary } from '@/db/queries/villages';
+import type { NavigationItem } from '@/lib/auth/navigation';
 import { unionBbox } from '@/lib/geo';
 import { type Locale, translator } from '@/lib/i18n';
 import type { BasemapConfig } from '@/lib/map/basemap';
 import type { MapController } from '@/lib/map/map-controller';
 import { tourStops } from '@/lib/screen/types';
 import { chinaClock } from '@/lib/time';
+import { otherLocale, saveLocale } from '../session-actions';
 import { CategoryPanel, ClosureTrendPanel, HazardKpiPanel, VillageRankingPanel } from './HazardPanels';
 import { IncidentPanel } from './IncidentPanel';
 import { CoveragePanel, PassagePanel, PeoplePanel } from './ProgressPanels';
 import { ScreenMap } from './ScreenMap';
+import { ScreenMenu } from './ScreenMenu';
 import { useScreenScale } from './use-screen-scale';
 import { useScreenStats } from './use-screen-stats';
 import { useTour } from './use-tour';
@@ -24,11 +27,30 @@ export interface ScreenAppProps {
   tourSeconds: number;
   fixedVillage: string | null;
   refreshSeconds: number;
+  /** The pages the role may open, as the app's top bar lists them. */
+  navigation: NavigationItem[];
+  userName: string;
 }
 
 /** 大屏: KPI panels around the map, touring the villages one by one. */
-export function ScreenApp({ locale, villages, basemap, demoData, tourSeconds, fixedVillage, refreshSeconds }: ScreenAppProps) {
+export function ScreenApp({
+  locale: initialLocale,
+  villages,
+  basemap,
+  demoData,
+  tourSeconds,
+  fixedVillage,
+  refreshSeconds,
+  navigation,
+  userName,
+}: ScreenAppProps) {
+  const [locale, setLocale] = useState<Locale>(initialLocale);
   const t = translator(locale);
+  const switchLocale = () => {
+    const next = otherLocale(locale);
+    saveLocale(next);
+    setLocale(next);
+  };
   const vw = useScreenScale();
   const stops = useMemo(
     () =>
@@ -138,6 +160,7 @@ export function ScreenApp({ locale, villages, basemap, demoData, tourSeconds, fi
         <CoveragePanel {...panelProps} />
         <PeoplePanel {...panelProps} />
       </aside>
+      <ScreenMenu navigation={navigation} userName={userName} t={t} onSwitchLocale={switchLocale} />
     </div>
   );
 }

@@ -9,6 +9,8 @@ import { MapView } from '../MapView';
 
 const SCREEN_LAYERS: LayerName[] = ['villages', 'passages', 'obstacles', 'hazards'];
 const STYLE = { buildingColorMode: 'use' as const };
+/** Village labels 15 px × 1.4 ≈ 21 px at 1920 wide, twice that at 3840. */
+const LABEL_SCALE_AT_1080P = 1.4;
 
 /**
  * The screen's map: villages, passages (blocked in red), obstacles and open hazards, on the dark theme, with the
@@ -34,6 +36,7 @@ export function ScreenMap({
       visible={visible}
       styleOptions={STYLE}
       theme="dark"
+      labelScale={typeof window === 'undefined' ? LABEL_SCALE_AT_1080P : (LABEL_SCALE_AT_1080P * window.innerWidth) / 1920}
       onReady={(controller) => {
         onReady(controller);
         void fetch('/api/v1/stats/coverage-gaps')
