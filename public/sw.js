@@ -64,6 +64,35 @@ async function networkFirst(request, isPage) {
   }
 }
 
+/**
+ * The page asks, once it is controlled, to keep what it loaded before this worker took over (the first visit's
+ * page, scripts and data), so one online visit is enough to open it offline. Answers on the given port.
+ */
+self.addEventListener('message', (event) => {
+  if (event.data?.type !== 'keep' || !Array.isArray(event.data.urls)) return;
+  const port = event.ports[0];
+  event.waitUntil(
+    (async () => {
+      let kept = 0;
+      for (const href of event.data.urls) {
+        const url = new URL(href, self.location.origin);
+        if (url.origin !== self.location.origin) continue;
+        const cacheName = url.pathname.startsWith('/_next/static/') ? STATIC_CACHE : DATA_CACHE;
+        try {
+          const response = await fetch(url, { credentials: 'same-origin' });
+          if (response.ok && !response.redirected) {
+            await (await caches.open(cacheName)).put(url, response);
+            kept += 1;
+          }
+        } catch {
+          // Gone offline meanwhile: what was kept stays.
+        }
+      }
+      port?.postMessage({ kept });
+    })(),
+  );
+});
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;

@@ -34,7 +34,7 @@ export class Outbox {
   private items: OutboxItem[] = [];
   private listeners = new Set<Listener>();
   private running: Promise<void> | null = null;
-  private again = false;
+  private next: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   progress: SyncProgress = { running: false, done: 0, total: 0, lastRunAt: null };
 
@@ -115,20 +115,20 @@ export class Outbox {
 
   /**
    * Sends every item that is due, one at a time in the order they were made. `now` (start, back online, page
-   * shown again, the button) also sends failed ones and those still waiting out their back-off. A run asked for
-   * while one is going starts again after it.
+   * shown again, the button) also sends failed ones and those still waiting out their back-off. Asked while a run
+   * is going, it answers once the run after it is through.
    */
   sync(now = true): Promise<void> {
     if (this.running) {
-      this.again = this.again || now;
-      return this.running;
+      // One more run after this one, shared by everyone who asks meanwhile.
+      this.next ??= this.running.then(() => {
+        this.next = null;
+        return this.sync(true);
+      });
+      return this.next;
     }
     this.running = this.run(now).finally(() => {
       this.running = null;
-      if (this.again) {
-        this.again = false;
-        void this.sync(true);
-      }
     });
     return this.running;
   }
