@@ -33,8 +33,12 @@ export class FieldPage {
   readonly writes: { method: string; path: string; key: string; status: number; replayed: boolean }[] = [];
   readonly photoAnswers: PhotoAnswer[] = [];
 
+  /** Requests the browser could not answer (offline and not kept): what the page was missing. */
+  readonly failedRequests: string[] = [];
+
   constructor(readonly app: AppDriver) {
     app.page.on('response', (response) => void this.record(response));
+    app.page.on('requestfailed', (request) => this.failedRequests.push(`${request.method()} ${request.url()}`));
   }
 
   private get page() {
@@ -81,19 +85,22 @@ export class FieldPage {
   /** Reloads the page (offline: the service worker answers); the page's own status. */
   async reload(): Promise<number> {
     const response = await this.page.reload({ waitUntil: 'load' });
-    await this.waitForPage();
+    try {
+      await this.waitForPage();
+    } catch (error) {
+      await this.app.screenshot('field-reload-failed');
+      throw new Error(`${error}\nfailed requests: ${this.failedRequests.join('\n')}\nconsole: ${this.app.consoleErrors.join('\n')}`);
+    }
     return response?.status() ?? 0;
   }
 
   async listedHazards(): Promise<{ id: number; status: string }[]> {
-    return this.page
-      .locator('[data-testid^=hazard-row-]')
-      .evaluateAll((rows) =>
-        rows.map((row) => ({
-          id: Number(row.getAttribute('data-testid')?.replace('hazard-row-', '')),
-          status: row.getAttribute('data-status') ?? '',
-        })),
-      );
+    return this.page.locator('[data-testid^=hazard-row-]').evaluateAll((rows) =>
+      rows.map((row) => ({
+        id: Number(row.getAttribute('data-testid')?.replace('hazard-row-', '')),
+        status: row.getAttribute('data-status') ?? '',
+      })),
+    );
   }
 
   async openHazard(id: number): Promise<void> {
@@ -128,8 +135,16 @@ export class FieldPage {
     await this.page.getByTestId('hazard-new').click();
     await this.page.getByTestId('hazard-create').waitFor();
     await this.page.locator('[data-testid=hazard-map][data-mode=place]').waitFor();
-    // At zoom 17 a pixel is about 0.95 m here: a centre 250 px south puts the place near the top of the screen.
-    await this.app.moveMap('hazard-map', [place[0], place[1] - 0.00213], 17);
+    // The map shows between the toolbar and the form's sheet: move it so the place is in the middle of that band.
+    const map = (await this.page.getByTestId('hazard-map').boundingBox())!;
+    const sheet = (await this.page.getByTestId('hazard-create').boundingBox())!;
+    const want = { x: map.x + map.width / 2, y: (Math.max(map.y, 0) + sheet.y) / 2 };
+    await this.app.moveMap('hazard-map', place, 17);
+    await this.page.waitForTimeout(200);
+    const at = await this.app.mapScreenPoint('hazard-map', place);
+    const metresPerPixel = (156543.03 * Math.cos((place[1] * Math.PI) / 180)) / 2 ** 17;
+    const centre: LonLat = [place[0], place[1] - ((at.y - want.y) * metresPerPixel) / 111_320];
+    await this.app.moveMap('hazard-map', centre, 17);
     await this.page.waitForTimeout(300);
     const point = await this.app.mapScreenPoint('hazard-map', place);
     await this.page.mouse.click(point.x, point.y);

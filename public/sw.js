@@ -25,8 +25,21 @@ async function cacheFirst(request) {
   const hit = await cache.match(request);
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  if (response.ok) await keep(cache, request, response.clone());
   return response;
+}
+
+/**
+ * Stores an answer only once its whole body has arrived: a transfer cut off by a lost signal must not replace
+ * (or remove) the last good copy.
+ */
+async function keep(cache, request, response) {
+  try {
+    const body = await response.blob();
+    await cache.put(request, new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }));
+  } catch {
+    // The signal went mid-transfer: the copy kept before stays.
+  }
 }
 
 function withTimeout(promise, ms) {
@@ -49,7 +62,7 @@ async function networkFirst(request, isPage) {
   const cache = await caches.open(DATA_CACHE);
   const network = fetch(request).then(async (response) => {
     // Only a real answer is kept: a redirect to sign-in or an error must not replace the last good page.
-    if (response.ok && response.type === 'basic' && !response.redirected) await cache.put(request, response.clone());
+    if (response.ok && response.type === 'basic' && !response.redirected) await keep(cache, request, response.clone());
     return response;
   });
   try {
@@ -81,7 +94,7 @@ self.addEventListener('message', (event) => {
         try {
           const response = await fetch(url, { credentials: 'same-origin' });
           if (response.ok && !response.redirected) {
-            await (await caches.open(cacheName)).put(url, response);
+            await keep(await caches.open(cacheName), url, response);
             kept += 1;
           }
         } catch {
