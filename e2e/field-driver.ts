@@ -142,7 +142,8 @@ export class FieldPage {
     await this.app.moveMap('hazard-map', place, 17);
     await this.page.waitForTimeout(200);
     const at = await this.app.mapScreenPoint('hazard-map', place);
-    const metresPerPixel = (156543.03 * Math.cos((place[1] * Math.PI) / 180)) / 2 ** 17;
+    // maplibre's zoom is of 512-px tiles.
+    const metresPerPixel = (78271.52 * Math.cos((place[1] * Math.PI) / 180)) / 2 ** 17;
     const centre: LonLat = [place[0], place[1] - ((at.y - want.y) * metresPerPixel) / 111_320];
     await this.app.moveMap('hazard-map', centre, 17);
     await this.page.waitForTimeout(300);

@@ -174,5 +174,5 @@ describe('field outbox: offline start, sync without loss or duplicates, conflict
     const resolved = await hazard(edited.id);
     expect(resolved.hazard.properties.responsible_person).toBe('离线负责人');
     expect(resolved.hazard.properties.description).toBe(`${token} 服务器上的更改`);
-  });
+  }, 360_000);
 });
