@@ -143,6 +143,8 @@ export class Outbox {
     this.changed();
     // A later action on a hazard waits while an earlier one on it is not through (a step after its photo).
     const blocked = new Set<number>();
+    let anySynced = false;
+    const anyUnreached = false;
     for (const original of ready) {
       const item = { ...original, photoAcks: { ...original.photoAcks } };
       if (item.hazardId !== null && blocked.has(item.hazardId)) continue;
@@ -153,6 +155,7 @@ export class Outbox {
         save: (i) => this.save({ ...i, state: 'syncing' }),
       });
       if (outcome.kind === 'synced') {
+        anySynced = true;
         await this.save({ ...item, state: 'synced', error: null, attempts: item.attempts + 1 });
       } else {
         if (item.hazardId !== null) blocked.add(item.hazardId);
@@ -174,6 +177,13 @@ export class Outbox {
     }
     this.progress = { ...this.progress, running: false };
     this.changed();
+    // Something got through after an earlier item did not (the signal came back mid-run): the network is up,
+    // so the ones left behind go again now rather than after their back-off.
+    if (anySynced && anyUnreached)
+      this.next ??= Promise.resolve().then(() => {
+        this.next = null;
+        return this.sync(true);
+      });
     this.scheduleRetry();
   }
 
