@@ -3,7 +3,9 @@ import { findStoredAnswer, type KeyOwner, lockIdempotencyKey, storeAnswer } from
 import type { Db } from '../../db/schema';
 import { BadRequestError } from './errors';
 
-export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+import { IDEMPOTENCY_HEADER } from './idempotency-header';
+
+export { IDEMPOTENCY_HEADER };
 /** Set on an answer that is the stored first answer to an earlier request with the same key. */
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
