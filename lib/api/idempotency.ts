@@ -3,9 +3,7 @@ import { findStoredAnswer, type KeyOwner, lockIdempotencyKey, storeAnswer } from
 import type { Db } from '../../db/schema';
 import { BadRequestError } from './errors';
 
-import { IDEMPOTENCY_HEADER } from './idempotency-header';
-
-export { IDEMPOTENCY_HEADER };
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** Set on an answer that is the stored first answer to an earlier request with the same key. */
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
