@@ -1,8 +1,10 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import type { ErrorCode } from './lib/api/error-table';
+import { inLocale, requestLocale } from './lib/api/request-locale';
 import { isCrossSiteMutation } from './lib/auth/csrf';
 import { basemapSources, contentSecurityPolicy, newNonce, SECURITY_HEADERS } from './lib/auth/security-headers';
 import { SESSION_COOKIE } from './lib/auth/session-token';
+import { say } from './lib/i18n/say';
 import { basemapFromEnvironment } from './lib/map/basemap';
 
 /** Pages anyone may open; every other page needs a session (checked fully by the page itself). */
@@ -32,7 +34,13 @@ export function proxy(request: NextRequest) {
   });
   if (isCrossSiteMutation(request.method, request.headers, request.headers.get('host'))) {
     return secured(
-      NextResponse.json({ code: 'cross_site' satisfies ErrorCode, error: 'cross-site requests may not change data' }, { status: 403 }),
+      NextResponse.json(
+        {
+          code: 'cross_site' satisfies ErrorCode,
+          error: inLocale(requestLocale(request), () => say('跨站请求不能修改数据', 'cross-site requests may not change data')),
+        },
+        { status: 403 },
+      ),
       policy,
     );
   }

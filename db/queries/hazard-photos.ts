@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { PhotoKind, PhotoStorage } from '../../lib/domain/enums';
+import { say } from '../../lib/i18n/say';
 import type { PhotoStore } from '../../lib/photos/photo-store';
 import type { ProcessedPhoto } from '../../lib/photos/process-photo';
 import type { Db } from '../schema';
@@ -27,7 +28,7 @@ export interface HazardPhotoMeta {
 /** The photo is said to belong to a hazard event of another hazard (or one that does not exist). */
 export class PhotoEventMismatchError extends Error {
   constructor(eventId: number, hazardId: number) {
-    super(`event ${eventId} is not an event of hazard ${hazardId}`);
+    super(say(`记录 ${eventId} 不属于隐患 ${hazardId}`, `event ${eventId} is not an event of hazard ${hazardId}`));
     this.name = 'PhotoEventMismatchError';
   }
 }

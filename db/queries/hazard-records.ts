@@ -1,6 +1,7 @@
 import { type Insertable, sql } from 'kysely';
 import type { NotifyMethod } from '../../lib/domain/enums';
 import type { HazardCreateInput, HazardPatchInput } from '../../lib/hazards/input';
+import { say } from '../../lib/i18n/say';
 import type { Db, HazardEventsTable } from '../schema';
 import { inTransaction } from '../transaction';
 import { writeAudit } from './audit';
@@ -36,7 +37,7 @@ interface Place {
  */
 export class LinkedRecordNotFoundError extends Error {
   constructor(field: string, id: number) {
-    super(`${field} ${id}: no such record`);
+    super(say(`${field} ${id}：找不到该记录`, `${field} ${id}: no such record`));
     this.name = 'LinkedRecordNotFoundError';
   }
 }
@@ -72,13 +73,24 @@ async function resolvePlace(db: Db, place: Place, villages: readonly string[] | 
     if (!row) throw new LinkedRecordNotFoundError(field, id);
     point ??= { lon: row.lon, lat: row.lat };
     if (row.village_code && linkedVillage && row.village_code !== linkedVillage) {
-      throw new HazardPlaceError('the linked records lie in different villages');
+      throw new HazardPlaceError(say('关联的记录位于不同的村', 'the linked records lie in different villages'));
     }
     linkedVillage ??= row.village_code ?? undefined;
   }
-  if (!point) throw new HazardPlaceError('give a location { lon, lat } or a linked building_id, unit_id or passage_id');
+  if (!point)
+    throw new HazardPlaceError(
+      say(
+        '请给出位置 { lon, lat }，或关联的 building_id、unit_id 或 passage_id',
+        'give a location { lon, lat } or a linked building_id, unit_id or passage_id',
+      ),
+    );
   if (place.village_code && linkedVillage && place.village_code !== linkedVillage) {
-    throw new HazardPlaceError(`village_code ${place.village_code} is not the village of the linked record`);
+    throw new HazardPlaceError(
+      say(
+        `village_code ${place.village_code} 不是所关联记录所在的村`,
+        `village_code ${place.village_code} is not the village of the linked record`,
+      ),
+    );
   }
   const village = place.village_code ?? linkedVillage ?? (await villageAt(db, point));
   await assertPointInVillage(db, point, village);
@@ -89,7 +101,13 @@ async function villageAt(db: Db, point: { lon: number; lat: number }): Promise<s
   const containing = await sql<{ code: string }>`
     SELECT code FROM villages WHERE ST_Intersects(geom, ${pointAt(point)}) ORDER BY code LIMIT 1`.execute(db);
   const village = containing.rows[0]?.code;
-  if (!village) throw new HazardPlaceError(`the location ${point.lon}, ${point.lat} lies outside every village of the town`);
+  if (!village)
+    throw new HazardPlaceError(
+      say(
+        `位置 ${point.lon}, ${point.lat} 不在本镇任何一个村内`,
+        `the location ${point.lon}, ${point.lat} lies outside every village of the town`,
+      ),
+    );
   return village;
 }
 
@@ -98,14 +116,20 @@ async function assertPointInVillage(db: Db, point: { lon: number; lat: number },
     SELECT name, ST_DWithin(ST_Transform(geom, 4546), ST_Transform(${pointAt(point)}, 4546), ${VILLAGE_EDGE_TOLERANCE_M}) AS near
     FROM villages WHERE code = ${village}`.execute(db);
   const row = found.rows[0];
-  if (!row) throw new HazardPlaceError(`unknown village code "${village}"`);
-  if (!row.near) throw new HazardPlaceError(`the location ${point.lon}, ${point.lat} lies outside the village ${row.name} (${village})`);
+  if (!row) throw new HazardPlaceError(say(`未知村代码“${village}”`, `unknown village code "${village}"`));
+  if (!row.near)
+    throw new HazardPlaceError(
+      say(
+        `位置 ${point.lon}, ${point.lat} 不在 ${row.name}（${village}）范围内`,
+        `the location ${point.lon}, ${point.lat} lies outside the village ${row.name} (${village})`,
+      ),
+    );
 }
 
 /** The place lies in a village the user is not assigned to: answered 403, without naming that village. */
 export class VillageOutOfScopeError extends Error {
   constructor() {
-    super('the place lies outside your assigned villages');
+    super(say('该位置不在您负责的村范围内', 'the place lies outside your assigned villages'));
     this.name = 'VillageOutOfScopeError';
   }
 }
@@ -188,7 +212,7 @@ export interface ImportProblem {
 
 export class ImportRejectedError extends Error {
   constructor(readonly problems: ImportProblem[]) {
-    super(`nothing was imported: ${problems.length} row(s) cannot be recorded`);
+    super(say(`未导入任何数据：${problems.length} 行无法记录`, `nothing was imported: ${problems.length} row(s) cannot be recorded`));
     this.name = 'ImportRejectedError';
   }
 }
@@ -217,9 +241,10 @@ export async function importHazards(
       ).rows.map((r) => [r.code, r.id]),
     );
     for (const row of rows) {
-      if (row.code && taken.has(row.code)) problems.push({ row: row.row, message: `hazard code ${row.code} already exists` });
+      if (row.code && taken.has(row.code))
+        problems.push({ row: row.row, message: say(`隐患编号 ${row.code} 已存在`, `hazard code ${row.code} already exists`) });
       if (row.building_code && !buildings.has(row.building_code))
-        problems.push({ row: row.row, message: `unknown building code ${row.building_code}` });
+        problems.push({ row: row.row, message: say(`未知建筑编号 ${row.building_code}`, `unknown building code ${row.building_code}`) });
     }
     if (problems.length > 0) throw new ImportRejectedError(problems);
     for (const { row, building_code, ...input } of rows) {
@@ -317,7 +342,7 @@ export async function updateHazard(db: Db, request: UpdateHazardRequest): Promis
     const value = <K extends keyof HazardPatchInput>(key: K) => (patch[key] === undefined ? before[key] : patch[key]) ?? null;
     const deadline = value('deadline') as string;
     const foundOn = value('found_on') as string;
-    if (deadline < foundOn) throw new HazardPlaceError('deadline cannot be before found_on');
+    if (deadline < foundOn) throw new HazardPlaceError(say('整改期限不能早于发现日期', 'deadline cannot be before found_on'));
     const updated = await sql<Record<string, unknown>>`
       UPDATE hazards SET
         village_code = ${place?.village_code ?? before.village_code},

@@ -2,6 +2,8 @@ import { type RawBuilder, sql } from 'kysely';
 import type { HazardStatus } from '../../lib/domain/enums';
 import { bboxAround } from '../../lib/geo';
 import type { HazardFilter } from '../../lib/hazards/filter';
+import { enumLabel } from '../../lib/i18n';
+import { say } from '../../lib/i18n/say';
 import type { Db } from '../schema';
 import { singleRow } from './rows';
 import { containsPattern } from './text-match';
@@ -122,14 +124,19 @@ export async function hazardPoints(db: Db, filter: HazardFilter, limit: number, 
 /** Someone else changed the hazard since it was read: carries the current state to show instead. */
 export class StaleVersionError extends Error {
   constructor(readonly current: { version: number; status: string }) {
-    super(`the hazard was changed by someone else (now version ${current.version}, status ${current.status})`);
+    super(
+      say(
+        `该隐患已被他人修改（现为第 ${current.version} 版，状态：${enumLabel('zh-CN', 'hazard_status', current.status)}）`,
+        `the hazard was changed by someone else (now version ${current.version}, status ${current.status})`,
+      ),
+    );
     this.name = 'StaleVersionError';
   }
 }
 
 export class HazardNotFoundError extends Error {
   constructor(id: number) {
-    super(`no hazard with id ${id}`);
+    super(say(`没有 id 为 ${id} 的隐患`, `no hazard with id ${id}`));
     this.name = 'HazardNotFoundError';
   }
 }

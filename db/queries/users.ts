@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Actor } from '../../lib/auth/actor';
 import type { Role } from '../../lib/domain/enums';
+import { say } from '../../lib/i18n/say';
 import type { Database, Db } from '../schema';
 import { writeAudit } from './audit';
 
@@ -40,14 +41,16 @@ function auditView(user: UserRow) {
 
 export class UsernameTakenError extends Error {
   constructor(username: string) {
-    super(`username "${username}" is already taken`);
+    super(say(`用户名“${username}”已被占用`, `username "${username}" is already taken`));
     this.name = 'UsernameTakenError';
   }
 }
 
 export class StaleUserError extends Error {
   constructor(readonly current: UserRow) {
-    super(`the user was changed by someone else (now version ${current.version})`);
+    super(
+      say(`该用户已被他人修改（现为第 ${current.version} 版）`, `the user was changed by someone else (now version ${current.version})`),
+    );
     this.name = 'StaleUserError';
   }
 }

@@ -1,19 +1,25 @@
 import { BadRequestError } from '../api/errors';
 import { parseVillages } from '../api/params';
+import { say } from '../i18n/say';
 import { DEFAULT_SPACING_RULESET, SPACING_RULESETS, type SpacingRuleset } from '../rules/types';
 import { chinaMonth } from '../time';
 import { ANALYSIS_NAMES, type AnalysisName, type AnalysisOptions, isAnalysisName } from './types';
 
 export function parseAnalysisName(value: string): AnalysisName {
   if (!isAnalysisName(value)) {
-    throw new BadRequestError(`unknown analysis "${value.slice(0, 40)}"; use one of ${ANALYSIS_NAMES.join(', ')}`);
+    throw new BadRequestError(
+      say(
+        `未知分析“${value.slice(0, 40)}”；请使用 ${ANALYSIS_NAMES.join('、')} 之一`,
+        `unknown analysis "${value.slice(0, 40)}"; use one of ${ANALYSIS_NAMES.join(', ')}`,
+      ),
+    );
   }
   return value;
 }
 
 function single(params: URLSearchParams, name: string): string | undefined {
   const values = params.getAll(name);
-  if (values.length > 1) throw new BadRequestError(`${name} may be given once`);
+  if (values.length > 1) throw new BadRequestError(say(`${name} 只能给出一次`, `${name} may be given once`));
   const value = values[0]?.trim();
   return value === undefined || value === '' ? undefined : value;
 }
@@ -24,7 +30,12 @@ function number(params: URLSearchParams, name: string, min: number, max: number,
   const value = /^[0-9]+(\.[0-9]+)?$/.test(text) ? Number(text) : NaN;
   const kind = integer ? 'a whole number' : 'a number';
   if (!Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min || value > max) {
-    throw new BadRequestError(`${name} must be ${kind} from ${min} to ${max}, got "${text.slice(0, 40)}"`);
+    throw new BadRequestError(
+      say(
+        `${name} 必须是 ${min} 到 ${max} 的${kind === 'a whole number' ? '整数' : '数'}，收到的是“${text.slice(0, 40)}”`,
+        `${name} must be ${kind} from ${min} to ${max}, got "${text.slice(0, 40)}"`,
+      ),
+    );
   }
   return value;
 }
@@ -34,7 +45,13 @@ function ruleset(params: URLSearchParams): SpacingRuleset {
   if (text === undefined) return DEFAULT_SPACING_RULESET;
   const normalized = text.toUpperCase().replace(/[\s-]/g, '');
   const found = SPACING_RULESETS.find((r) => r === normalized);
-  if (!found) throw new BadRequestError(`ruleset must be one of ${SPACING_RULESETS.join(', ')}, got "${text.slice(0, 40)}"`);
+  if (!found)
+    throw new BadRequestError(
+      say(
+        `ruleset 必须是 ${SPACING_RULESETS.join('、')} 之一，收到的是“${text.slice(0, 40)}”`,
+        `ruleset must be one of ${SPACING_RULESETS.join(', ')}, got "${text.slice(0, 40)}"`,
+      ),
+    );
   return found;
 }
 

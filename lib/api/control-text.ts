@@ -1,3 +1,4 @@
+import { say } from '../i18n/say';
 import { ValidationError } from './errors';
 import type { FieldError } from './field-errors';
 
@@ -8,7 +9,9 @@ import type { FieldError } from './field-errors';
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-export const CONTROL_TEXT_MESSAGE = 'contains a control character (such as U+0000), which text may not hold';
+/** What is wrong with text holding a control character, after the name of what holds it. */
+export const controlTextMessage = () =>
+  say('含有控制字符（如 U+0000），文字中不能包含', 'contains a control character (such as U+0000), which text may not hold');
 
 export const hasControlCharacters = (text: string) => CONTROL.test(text);
 
@@ -36,9 +39,9 @@ function controlPaths(root: unknown): string[] {
 }
 
 /** Refuses text with control characters before it reaches the database: a 400 naming each field. */
-export function refuseControlText(value: unknown, where: string): void {
+export function refuseControlText(value: unknown, where: () => string): void {
   const found = controlPaths(value);
   if (found.length === 0) return;
-  const errors: FieldError[] = found.map((field) => ({ field, message: `${field || where} ${CONTROL_TEXT_MESSAGE}` }));
+  const errors: FieldError[] = found.map((field) => ({ field, message: `${field || where()} ${controlTextMessage()}` }));
   throw new ValidationError(errors.map((error) => error.message).join('; '), errors);
 }

@@ -190,7 +190,7 @@ export function describeError(error: unknown): ErrorAnswer | null {
   if (!(error instanceof Error)) return null;
   if (!Object.hasOwn(ERROR_TABLE, error.name)) {
     const rule = databaseErrorRule(error);
-    return rule && { status: rule.status, code: rule.code, message: rule.message, fields: {}, headers: {} };
+    return rule && { status: rule.status, code: rule.code, message: rule.message(), fields: {}, headers: {} };
   }
   const rule = ERROR_TABLE[error.name as keyof ErrorClasses] as ErrorRule<Error>;
   return {

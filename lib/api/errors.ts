@@ -1,3 +1,4 @@
+import { say } from '../i18n/say';
 import type { FieldError } from './field-errors';
 
 /**
@@ -29,7 +30,7 @@ export class ValidationError extends Error {
 
 /** The body is not JSON at all (or not UTF-8): 400. */
 export class InvalidJsonError extends Error {
-  constructor(message = 'the body is not valid JSON') {
+  constructor(message = say('请求体不是有效的 JSON', 'the body is not valid JSON')) {
     super(message);
     this.name = 'InvalidJsonError';
   }
@@ -47,9 +48,9 @@ export class UnsupportedMediaTypeError extends Error {
 export class PayloadTooLargeError extends Error {
   constructor(
     readonly limitBytes: number,
-    what = 'the request body',
+    what = say('请求体', 'the request body'),
   ) {
-    super(`${what} is larger than the limit of ${formatBytes(limitBytes)}`);
+    super(say(`${what}超过了 ${formatBytes(limitBytes)} 的上限`, `${what} is larger than the limit of ${formatBytes(limitBytes)}`));
     this.name = 'PayloadTooLargeError';
   }
 }
@@ -79,7 +80,7 @@ export class NotFoundError extends Error {
 
 /** No valid session: 401. */
 export class UnauthorizedError extends Error {
-  constructor(message = 'sign in first') {
+  constructor(message = say('请先登录', 'sign in first')) {
     super(message);
     this.name = 'UnauthorizedError';
   }
@@ -87,7 +88,7 @@ export class UnauthorizedError extends Error {
 
 /** A personal API token its owner revoked: 401 with its own code, so a client knows to ask for a new one. */
 export class ApiTokenRevokedError extends Error {
-  constructor(message = 'this API token has been revoked') {
+  constructor(message = say('该 API 令牌已被吊销', 'this API token has been revoked')) {
     super(message);
     this.name = 'ApiTokenRevokedError';
   }
@@ -95,7 +96,7 @@ export class ApiTokenRevokedError extends Error {
 
 /** A personal API token past its expiry: 401 with its own code. */
 export class ApiTokenExpiredError extends Error {
-  constructor(message = 'this API token has expired') {
+  constructor(message = say('该 API 令牌已过期', 'this API token has expired')) {
     super(message);
     this.name = 'ApiTokenExpiredError';
   }

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { en, zhCN } from 'zod/locales';
+import { currentLocale, say } from '../i18n/say';
 import { ValidationError } from './errors';
 
 export interface FieldError {
@@ -14,7 +16,10 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         field: [...path, key].join('.'),
-        message: `${[...path, key].join('.')} is not a field that can be set here`,
+        message: say(
+          `${[...path, key].join('.')} 不是可以在此设置的字段`,
+          `${[...path, key].join('.')} is not a field that can be set here`,
+        ),
       }));
     }
     return [{ field: path.join('.'), message: issue.message }];
@@ -28,9 +33,19 @@ export function validationError(error: z.ZodError): ValidationError {
   return new ValidationError(message, errors);
 }
 
+const ZOD_MESSAGES = { 'zh-CN': zhCN(), en: en() };
+
+/**
+ * Options for `safeParse` that word zod's own messages (those a schema does not set itself) in the current
+ * language.
+ */
+export function inCurrentLanguage(): { error: z.core.$ZodErrorMap } {
+  return { error: ZOD_MESSAGES[currentLocale()].localeError };
+}
+
 /** Parses with a schema; a failure throws the API's 400 validation error. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, inCurrentLanguage());
   if (!result.success) throw validationError(result.error);
   return result.data;
 }

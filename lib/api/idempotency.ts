@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { findStoredAnswer, type KeyOwner, lockIdempotencyKey, storeAnswer } from '../../db/queries/idempotency-keys';
 import type { Db } from '../../db/schema';
+import { say } from '../i18n/say';
 import { BadRequestError } from './errors';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -13,7 +14,12 @@ const KEY_PATTERN = /^[\x20-\x7e]{1,255}$/;
 /** The key was first used for a different request (another body, path or method): 422. */
 export class IdempotencyKeyReusedError extends Error {
   constructor() {
-    super('this Idempotency-Key was already used for a different request; use a new key for a new request');
+    super(
+      say(
+        '该 Idempotency-Key 已用于另一个请求；新请求请使用新的键',
+        'this Idempotency-Key was already used for a different request; use a new key for a new request',
+      ),
+    );
     this.name = 'IdempotencyKeyReusedError';
   }
 }
@@ -22,7 +28,10 @@ export class IdempotencyKeyReusedError extends Error {
 export function idempotencyKeyOf(request: Request): string | null {
   const key = request.headers.get(IDEMPOTENCY_HEADER);
   if (key === null) return null;
-  if (!KEY_PATTERN.test(key)) throw new BadRequestError(`${IDEMPOTENCY_HEADER} must be 1–255 printable ASCII characters`);
+  if (!KEY_PATTERN.test(key))
+    throw new BadRequestError(
+      say(`${IDEMPOTENCY_HEADER} 必须是 1–255 个可打印的 ASCII 字符`, `${IDEMPOTENCY_HEADER} must be 1–255 printable ASCII characters`),
+    );
   return key;
 }
 

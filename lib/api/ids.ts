@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { say } from '../i18n/say';
 import { BadRequestError } from './errors';
 import { pathValue, queryValue } from './query';
 
@@ -16,7 +17,19 @@ export function parseId(text: string): number | null {
   return id <= MAX_ID ? id : null;
 }
 
-const idMessage = (what: string) => `${what} must be a positive whole number up to ${MAX_ID}`;
+/** The Chinese names of the ids the paths take; field names (`building_id`) are shown as they are. */
+const ID_NAMES_ZH: Record<string, string> = {
+  'hazard id': '隐患编号',
+  'passage fix id': '通道整治措施编号',
+  'photo id': '照片编号',
+  'scenario id': '方案编号',
+  'token id': '令牌编号',
+  'user id': '用户编号',
+  'feature id': '要素编号',
+};
+
+const idMessage = (what: string) =>
+  say(`${ID_NAMES_ZH[what] ?? what} 必须是不超过 ${MAX_ID} 的正整数`, `${what} must be a positive whole number up to ${MAX_ID}`);
 
 /** `text` as a record id, or a 400 naming `what`. */
 export function requireId(text: string, what: string): number {
@@ -29,7 +42,8 @@ export function requireId(text: string, what: string): number {
  */
 export function requireFeatureId(text: string, idType: 'integer' | 'string'): number | string {
   if (idType === 'integer') return requireId(text, 'feature id');
-  if (!/^\d{12}$/.test(text)) throw new BadRequestError('a village feature id is its 12-digit village code');
+  if (!/^\d{12}$/.test(text))
+    throw new BadRequestError(say('村要素的 id 是其 12 位村代码', 'a village feature id is its 12-digit village code'));
   return text;
 }
 
@@ -59,17 +73,18 @@ function refuse(what: string): never {
 
 /** A record id inside a JSON body. */
 export function jsonId(field: string) {
-  return wholeNumberUpToMaxId(field, idMessage(field));
+  return wholeNumberUpToMaxId(field, () => idMessage(field));
 }
 
 /** The version a user saw (optimistic concurrency): a version column is an `integer` like the ids. */
 export function jsonVersion(field = 'version') {
-  return wholeNumberUpToMaxId(field, `${field} must be a positive whole number up to ${MAX_ID}`);
+  return wholeNumberUpToMaxId(field, () => idMessage(field));
 }
 
-function wholeNumberUpToMaxId(field: string, message: string) {
+/** `message` is called when a value is refused, so it is worded in the request's language. */
+function wholeNumberUpToMaxId(field: string, message: () => string) {
   return z
-    .number({ error: (issue) => (issue.input === undefined ? `${field} is required` : message) })
+    .number({ error: (issue) => (issue.input === undefined ? say(`请给出 ${field}`, `${field} is required`) : message()) })
     .int({ error: message })
     .min(1, { error: message })
     .max(MAX_ID, { error: message });

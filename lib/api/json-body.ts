@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { say } from '../i18n/say';
 import { refuseControlText } from './control-text';
 import { InvalidJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from './errors';
 import { parseOrThrow } from './field-errors';
@@ -59,7 +60,7 @@ export function jsonText<S extends z.ZodType>(schema: S) {
       try {
         return JSON.parse(text) as unknown;
       } catch {
-        ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+        ctx.addIssue({ code: 'custom', message: say('不是有效的 JSON', 'is not valid JSON') });
         return z.NEVER;
       }
     })
@@ -76,9 +77,11 @@ export async function readJsonBody<S extends z.ZodType>(
   limitBytes = DEFAULT_JSON_LIMIT_BYTES,
 ): Promise<z.output<S>> {
   if (mediaType(request) !== 'application/json') {
-    throw new UnsupportedMediaTypeError('the body must be JSON (Content-Type: application/json)');
+    throw new UnsupportedMediaTypeError(
+      say('请求体必须是 JSON（Content-Type: application/json）', 'the body must be JSON (Content-Type: application/json)'),
+    );
   }
   const value = parseJson(await readBodyBytes(request, limitBytes));
-  refuseControlText(value, 'the body');
+  refuseControlText(value, () => say('请求体', 'the body'));
   return parseOrThrow(schema, value);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Bbox } from '../geo';
+import { say } from '../i18n/say';
 import { isLayerName, isTileLayerName, type LayerName, type TileLayerName } from '../map/layer-names';
 import { BadRequestError } from './errors';
 import { asIssue, pathValue, queryValue } from './query';
@@ -9,13 +10,24 @@ export function parseBbox(value: string | null): Bbox | undefined {
   if (value === null || value === '') return undefined;
   const parts = value.split(',').map((part) => Number(part.trim()));
   if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) {
-    throw new BadRequestError(`bbox must be four numbers "west,south,east,north", got "${value.slice(0, 100)}"`);
+    throw new BadRequestError(
+      say(
+        `bbox 必须是四个数“西,南,东,北”，收到的是“${value.slice(0, 100)}”`,
+        `bbox must be four numbers "west,south,east,north", got "${value.slice(0, 100)}"`,
+      ),
+    );
   }
   const [west, south, east, north] = parts as Bbox;
   if (west < -180 || east > 180 || south < -90 || north > 90) {
-    throw new BadRequestError('bbox must be in degrees (EPSG:4326): longitude within ±180, latitude within ±90');
+    throw new BadRequestError(
+      say(
+        'bbox 必须以度为单位（EPSG:4326）：经度在 ±180 以内，纬度在 ±90 以内',
+        'bbox must be in degrees (EPSG:4326): longitude within ±180, latitude within ±90',
+      ),
+    );
   }
-  if (west >= east || south >= north) throw new BadRequestError('bbox must have west < east and south < north');
+  if (west >= east || south >= north)
+    throw new BadRequestError(say('bbox 必须西 < 东、南 < 北', 'bbox must have west < east and south < north'));
   return [west, south, east, north];
 }
 
@@ -27,19 +39,24 @@ export function parseVillages(params: URLSearchParams, known: ReadonlySet<string
     .map((code) => code.trim())
     .filter(Boolean);
   for (const code of codes) {
-    if (!known.has(code)) throw new BadRequestError(`unknown village code "${code.slice(0, 40)}"`);
+    if (!known.has(code)) throw new BadRequestError(say(`未知村代码“${code.slice(0, 40)}”`, `unknown village code "${code.slice(0, 40)}"`));
   }
   return [...new Set(codes)];
 }
 
 export function parseLayer(value: string): LayerName {
-  if (!isLayerName(value)) throw new BadRequestError(`unknown layer "${value.slice(0, 40)}"`);
+  if (!isLayerName(value)) throw new BadRequestError(say(`未知图层“${value.slice(0, 40)}”`, `unknown layer "${value.slice(0, 40)}"`));
   return value;
 }
 
 export function parseTileLayer(value: string): TileLayerName {
   if (!isTileLayerName(value)) {
-    throw new BadRequestError(`layer "${value.slice(0, 40)}" is not served as tiles; use /api/v1/layers/${value.slice(0, 40)}`);
+    throw new BadRequestError(
+      say(
+        `图层“${value.slice(0, 40)}”不提供瓦片；请使用 /api/v1/layers/${value.slice(0, 40)}`,
+        `layer "${value.slice(0, 40)}" is not served as tiles; use /api/v1/layers/${value.slice(0, 40)}`,
+      ),
+    );
   }
   return value;
 }
@@ -50,10 +67,12 @@ const MAX_ZOOM = 22;
 export function parseTileAddress(z: string, x: string, y: string): { z: number; x: number; y: number } {
   const numbers = [z, x, y.replace(/\.mvt$/, '')].map((part) => (/^\d{1,8}$/.test(part) ? Number(part) : NaN));
   const [zoom, column, row] = numbers as [number, number, number];
-  if (numbers.some(Number.isNaN)) throw new BadRequestError('tile address must be /{z}/{x}/{y}.mvt with whole numbers');
-  if (zoom > MAX_ZOOM) throw new BadRequestError(`z must be between 0 and ${MAX_ZOOM}`);
+  if (numbers.some(Number.isNaN))
+    throw new BadRequestError(say('瓦片地址必须是 /{z}/{x}/{y}.mvt，且为整数', 'tile address must be /{z}/{x}/{y}.mvt with whole numbers'));
+  if (zoom > MAX_ZOOM) throw new BadRequestError(say(`z 必须在 0 到 ${MAX_ZOOM} 之间`, `z must be between 0 and ${MAX_ZOOM}`));
   const size = 2 ** zoom;
-  if (column >= size || row >= size) throw new BadRequestError(`x and y must be below ${size} at z=${zoom}`);
+  if (column >= size || row >= size)
+    throw new BadRequestError(say(`z=${zoom} 时 x 和 y 必须小于 ${size}`, `x and y must be below ${size} at z=${zoom}`));
   return { z: zoom, x: column, y: row };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { say } from '../i18n/say';
 import { dateProblem, isPlausibleDate } from '../time';
 import { BadRequestError } from './errors';
 import { parseOrThrow } from './field-errors';
@@ -47,7 +48,7 @@ export function asIssue<T>(read: () => T, ctx: z.RefinementCtx): T {
 export function queryValue<T>(name: string, read: (text: string | null) => T) {
   return raw.transform((value: RawValue, ctx): T => {
     if (Array.isArray(value)) {
-      ctx.addIssue({ code: 'custom', message: `${name} may be given once` });
+      ctx.addIssue({ code: 'custom', message: say(`${name} 只能给出一次`, `${name} may be given once`) });
       return z.NEVER;
     }
     return asIssue(() => read(value === undefined ? null : value.trim()), ctx);
@@ -84,7 +85,13 @@ export function queryList<const T extends string = string>(name: string, allowed
     const values = listValues(value);
     const unknown = allowed && values.find((item) => !(allowed as readonly string[]).includes(item));
     if (unknown !== undefined) {
-      ctx.addIssue({ code: 'custom', message: `unknown ${name} "${unknown.slice(0, 40)}"; use one of ${allowed?.join(', ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: say(
+          `未知的 ${name}“${unknown.slice(0, 40)}”；请使用 ${allowed?.join('、')} 之一`,
+          `unknown ${name} "${unknown.slice(0, 40)}"; use one of ${allowed?.join(', ')}`,
+        ),
+      });
       return z.NEVER;
     }
     return values as T[];
@@ -94,7 +101,8 @@ export function queryList<const T extends string = string>(name: string, allowed
 /** Optional text of at most `max` characters. */
 export function queryText(name: string, max: number) {
   return queryValue(name, (text) => {
-    if (text !== null && text.length > max) throw new BadRequestError(`${name} must be at most ${max} characters`);
+    if (text !== null && text.length > max)
+      throw new BadRequestError(say(`${name} 最多 ${max} 个字符`, `${name} must be at most ${max} characters`));
     return text ?? undefined;
   });
 }
@@ -104,7 +112,8 @@ export function queryWholeNumber(name: string, min: number, max: number) {
   return queryValue(name, (text) => {
     if (text === null) return undefined;
     const value = /^\d{1,15}$/.test(text) ? Number(text) : NaN;
-    if (!(value >= min && value <= max)) throw new BadRequestError(`${name} must be a whole number from ${min} to ${max}`);
+    if (!(value >= min && value <= max))
+      throw new BadRequestError(say(`${name} 必须是 ${min} 到 ${max} 的整数`, `${name} must be a whole number from ${min} to ${max}`));
     return value;
   });
 }
@@ -114,7 +123,8 @@ export function queryNumber(name: string, min: number, max: number) {
   return queryValue(name, (text) => {
     if (text === null) return undefined;
     const value = /^\d{1,15}(\.\d{1,15})?$/.test(text) ? Number(text) : NaN;
-    if (!(value >= min && value <= max)) throw new BadRequestError(`${name} must be a number from ${min} to ${max}`);
+    if (!(value >= min && value <= max))
+      throw new BadRequestError(say(`${name} 必须是 ${min} 到 ${max} 的数`, `${name} must be a number from ${min} to ${max}`));
     return value;
   });
 }
@@ -123,7 +133,8 @@ export function queryNumber(name: string, min: number, max: number) {
 export function queryChoice<const T extends string>(name: string, values: readonly T[]) {
   return queryValue(name, (text) => {
     if (text === null) return undefined;
-    if (!(values as readonly string[]).includes(text)) throw new BadRequestError(`${name} must be one of ${values.join(', ')}`);
+    if (!(values as readonly string[]).includes(text))
+      throw new BadRequestError(say(`${name} 必须是 ${values.join('、')} 之一`, `${name} must be one of ${values.join(', ')}`));
     return text as T;
   });
 }
@@ -132,7 +143,8 @@ export function queryChoice<const T extends string>(name: string, values: readon
 export function queryBoolean(name: string) {
   return queryValue(name, (text) => {
     if (text === null) return undefined;
-    if (text !== 'true' && text !== 'false') throw new BadRequestError(`${name} must be true or false`);
+    if (text !== 'true' && text !== 'false')
+      throw new BadRequestError(say(`${name} 必须是 true 或 false`, `${name} must be true or false`));
     return text === 'true';
   });
 }
@@ -141,7 +153,7 @@ export function queryBoolean(name: string) {
 export function queryDate(name: string) {
   return queryValue(name, (text) => {
     if (text === null) return undefined;
-    if (!isPlausibleDate(text)) throw new BadRequestError(`${dateProblem(name)}, got "${text.slice(0, 40)}"`);
+    if (!isPlausibleDate(text)) throw new BadRequestError(`${dateProblem(name)}${say('，收到的是', ', got ')}"${text.slice(0, 40)}"`);
     return text;
   });
 }

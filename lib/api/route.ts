@@ -5,6 +5,7 @@ import type { Db } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { type Access, actorFromRequest, hasCredentials, requestIdOf, requireActor } from '../auth/request';
 import { scopedVillages } from '../auth/scope';
+import { say } from '../i18n/say';
 import { parseOneVillage } from '../screen/params';
 import { refuseControlText } from './control-text';
 import { errorResponse } from './error-table';
@@ -14,6 +15,7 @@ import { answerOnce, idempotencyKeyOf, requestFingerprint } from './idempotency'
 import { readJsonBody } from './json-body';
 import { parseVillages } from './params';
 import { parseQuery } from './query';
+import { inLocale, requestLocale } from './request-locale';
 import { readUploadForm } from './upload';
 
 type Schema = z.ZodType | undefined;
@@ -126,7 +128,8 @@ function logTokenUse(request: Request, requestId: string, actor: Actor): void {
 /**
  * The route wrapper over a way to open the database (the app's one, or a test's). In this order: sign-in and
  * permission (401/403; a session cookie or a personal API token, without either before the database is touched), path parameters, query,
- * village scope, body; then the handler. Whatever is thrown is answered through the one error table.
+ * village scope, body; then the handler. Whatever is thrown is answered through the one error table, and every
+ * message is written in the user's language (`requestLocale`).
  */
 export function routeWith(database: () => Promise<DatabaseHandle>) {
   return function route<
@@ -148,9 +151,11 @@ export function routeWith(database: () => Promise<DatabaseHandle>) {
       const actor = options.permission === 'public' ? signedIn : requireActor(signedIn, options.permission);
       if (actor?.token) logTokenUse(request, requestId, actor);
       const search = new URL(request.url).searchParams;
-      refuseControlText(Object.fromEntries([...search.keys()].map((key) => [key, search.getAll(key).join(',')])), 'the query');
+      refuseControlText(Object.fromEntries([...search.keys()].map((key) => [key, search.getAll(key).join(',')])), () =>
+        say('查询参数', 'the query'),
+      );
       const rawParams = (await segment?.params) ?? {};
-      refuseControlText(rawParams, 'the path');
+      refuseControlText(rawParams, () => say('路径', 'the path'));
       const params = options.params ? parseOrThrow(options.params, rawParams) : undefined;
       const query = options.query ? parseQuery(search, options.query) : undefined;
       const scope =
@@ -178,14 +183,15 @@ export function routeWith(database: () => Promise<DatabaseHandle>) {
       return answerOnce(context.db, owner, fingerprint, (trx) => handler({ ...context, db: trx }));
     }
 
-    return async (request, segment) => {
-      const requestId = requestIdOf(request);
-      try {
-        return uncachedByDefault(await answer(request, segment, requestId));
-      } catch (error) {
-        return uncachedByDefault(errorResponse(error, request, requestId));
-      }
-    };
+    return (request, segment) =>
+      inLocale(requestLocale(request), async () => {
+        const requestId = requestIdOf(request);
+        try {
+          return uncachedByDefault(await answer(request, segment, requestId));
+        } catch (error) {
+          return uncachedByDefault(errorResponse(error, request, requestId));
+        }
+      });
   };
 }
 

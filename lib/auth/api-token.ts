@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { UnauthorizedError } from '../api/errors';
+import { say } from '../i18n/say';
 
 /** Personal API tokens start with this, so a leaked one is recognisable (and never mistaken for a session). */
 export const API_TOKEN_PREFIX = 'fst_';
@@ -22,16 +23,17 @@ const TOKEN_SHAPE = /^fst_[A-Za-z0-9_-]{43}$/;
 export function apiTokenFromAuthorization(header: string | null): string | null {
   if (header === null) return null;
   const [scheme = '', credential = '', ...rest] = header.trim().split(/\s+/);
-  if (rest.length > 0 || !credential) throw new UnauthorizedError('the Authorization header is malformed');
+  if (rest.length > 0 || !credential)
+    throw new UnauthorizedError(say('Authorization 请求头格式有误', 'the Authorization header is malformed'));
   let token: string;
   if (/^bearer$/i.test(scheme)) token = credential;
   else if (/^basic$/i.test(scheme)) {
     const decoded = Buffer.from(credential, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
-    if (colon < 0) throw new UnauthorizedError('HTTP Basic credentials must be "user:token"');
+    if (colon < 0) throw new UnauthorizedError(say('HTTP Basic 凭据必须是“用户名:令牌”', 'HTTP Basic credentials must be "user:token"'));
     token = decoded.slice(colon + 1);
-  } else throw new UnauthorizedError('the Authorization header must be Bearer or Basic');
-  if (!TOKEN_SHAPE.test(token)) throw new UnauthorizedError('the credential is not a personal API token');
+  } else throw new UnauthorizedError(say('Authorization 请求头必须是 Bearer 或 Basic', 'the Authorization header must be Bearer or Basic'));
+  if (!TOKEN_SHAPE.test(token)) throw new UnauthorizedError(say('该凭据不是个人 API 令牌', 'the credential is not a personal API token'));
   return token;
 }
 

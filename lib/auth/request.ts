@@ -2,6 +2,7 @@ import { actorForApiToken } from '../../db/queries/api-tokens';
 import { actorForSession } from '../../db/queries/users';
 import type { Db } from '../../db/schema';
 import { ApiTokenExpiredError, ApiTokenRevokedError, ForbiddenError, UnauthorizedError } from '../api/errors';
+import { say } from '../i18n/say';
 import type { Actor } from './actor';
 import { apiTokenFromAuthorization } from './api-token';
 import { clientAddressOf, parseTrustProxy } from './client-address';
@@ -35,7 +36,7 @@ export async function actorFromRequest(request: Request, db: Db): Promise<Actor 
     if (found.status === 'valid') return found.actor;
     if (found.status === 'revoked') throw new ApiTokenRevokedError();
     if (found.status === 'expired') throw new ApiTokenExpiredError();
-    throw new UnauthorizedError('unknown API token');
+    throw new UnauthorizedError(say('未知的 API 令牌', 'unknown API token'));
   }
   const token = sessionTokenOf(request);
   return token ? actorForSession(db, hashSessionToken(token)) : null;
@@ -49,10 +50,10 @@ export async function actorFromRequest(request: Request, db: Db): Promise<Actor 
 export function requireActor(actor: Actor | null, access: Exclude<Access, 'public'>): Actor {
   if (!actor) throw new UnauthorizedError();
   if (actor.token && (access === 'signed-in' || !isReadPermission(access))) {
-    throw new ForbiddenError('an API token may only read; sign in to do this');
+    throw new ForbiddenError(say('API 令牌只能读取；请登录后再操作', 'an API token may only read; sign in to do this'));
   }
   if (access !== 'signed-in' && !can(actor.role, access)) {
-    throw new ForbiddenError(`your role (${actor.role}) may not do this (${access})`);
+    throw new ForbiddenError(say(`您的角色无权进行此操作`, `your role (${actor.role}) may not do this (${access})`));
   }
   return actor;
 }

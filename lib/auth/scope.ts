@@ -1,4 +1,5 @@
 import { ForbiddenError, NotFoundError } from '../api/errors';
+import { say } from '../i18n/say';
 import type { Actor } from './actor';
 
 /**
@@ -10,7 +11,8 @@ export function scopedVillages(actor: Actor, requested: readonly string[]): stri
   if (own === null) return [...requested];
   if (requested.length === 0) return [...own];
   const outside = requested.filter((code) => !own.includes(code));
-  if (outside.length > 0) throw new ForbiddenError(`village ${outside[0]} is outside your assigned villages`);
+  if (outside.length > 0)
+    throw new ForbiddenError(say(`该村不在您负责的村范围内`, `village ${outside[0]} is outside your assigned villages`));
   return [...requested];
 }
 
@@ -21,5 +23,5 @@ export function inScope(actor: Actor, villageCode: string | null): boolean {
 
 /** A single record outside the actor's scope answers 404, so its existence does not leak. */
 export function assertInScope(actor: Actor, villageCode: string | null, what: string): void {
-  if (!inScope(actor, villageCode)) throw new NotFoundError(`${what} not found`);
+  if (!inScope(actor, villageCode)) throw new NotFoundError(say(`找不到${what}`, `${what} not found`));
 }

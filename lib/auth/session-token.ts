@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { cookieFromHeader } from '../api/cookie-header';
 
 /** A new session token: 32 random bytes, base64url. Only its hash is stored. */
 export function newSessionToken(): string {
@@ -27,10 +28,5 @@ export function clearedSessionCookie(): string {
 
 /** The session token from a Cookie header, if any. */
 export function sessionTokenFromCookieHeader(header: string | null): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return value.join('=') || null;
-  }
-  return null;
+  return cookieFromHeader(header, SESSION_COOKIE);
 }

@@ -1,6 +1,7 @@
 import { createSession, findCredentials, recentFailures, recordSignInAttempt } from '../../db/queries/users';
 import type { Db } from '../../db/schema';
 import { TooManyRequestsError, UnauthorizedError } from '../api/errors';
+import { say } from '../i18n/say';
 import { decoyPasswordHash, verifyPassword } from './password';
 import { hashSessionToken, newSessionToken, SESSION_HOURS } from './session-token';
 
@@ -22,13 +23,16 @@ export async function signIn(db: Db, request: SignInRequest): Promise<{ token: s
   const username = request.username.trim().toLowerCase();
   const failures = await recentFailures(db, username, request.ip, SIGN_IN_LIMITS.windowMinutes);
   if (failures.byUsername >= SIGN_IN_LIMITS.perUsername || failures.byIp >= SIGN_IN_LIMITS.perAddress) {
-    throw new TooManyRequestsError('too many failed sign-ins; try again later', SIGN_IN_LIMITS.windowMinutes * 60);
+    throw new TooManyRequestsError(
+      say('登录失败次数过多，请稍后再试', 'too many failed sign-ins; try again later'),
+      SIGN_IN_LIMITS.windowMinutes * 60,
+    );
   }
   const credentials = await findCredentials(db, username);
   const passwordMatches = await verifyPassword(request.password, credentials?.password_hash ?? (await decoyPasswordHash()));
   const succeeded = Boolean(credentials?.active && passwordMatches);
   await recordSignInAttempt(db, username, request.ip, succeeded);
-  if (!succeeded || !credentials) throw new UnauthorizedError('wrong username or password');
+  if (!succeeded || !credentials) throw new UnauthorizedError(say('用户名或密码错误', 'wrong username or password'));
 
   const token = newSessionToken();
   await createSession(db, {

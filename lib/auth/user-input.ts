@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BadRequestError } from '../api/errors';
 import { jsonVersion } from '../api/ids';
 import { ROLES, type Role } from '../domain/enums';
+import { say } from '../i18n/say';
 import { MIN_PASSWORD_LENGTH } from './password';
 import { SCOPED_ROLES } from './roles';
 
@@ -44,8 +45,12 @@ export const userPatchSchema = z.object({
  * village officers have exactly one village, inspectors at least one, town-wide roles none.
  */
 export function checkScope(role: Role, villages: string[] | null, known: ReadonlySet<string>): void {
-  for (const code of villages ?? []) if (!known.has(code)) throw new BadRequestError(`unknown village code "${code}"`);
-  if (role === 'village' && villages?.length !== 1) throw new BadRequestError('a village officer (村级) has exactly one village');
-  if (role === 'inspector' && !villages) throw new BadRequestError('an inspector (检查员) needs at least one assigned village');
-  if (!SCOPED_ROLES.includes(role) && villages) throw new BadRequestError(`the ${role} role sees the whole town; leave villages empty`);
+  for (const code of villages ?? [])
+    if (!known.has(code)) throw new BadRequestError(say(`未知村代码“${code}”`, `unknown village code "${code}"`));
+  if (role === 'village' && villages?.length !== 1)
+    throw new BadRequestError(say('村级用户只能负责一个村', 'a village officer (村级) has exactly one village'));
+  if (role === 'inspector' && !villages)
+    throw new BadRequestError(say('检查员至少需要分配一个村', 'an inspector (检查员) needs at least one assigned village'));
+  if (!SCOPED_ROLES.includes(role) && villages)
+    throw new BadRequestError(say(`该角色可查看全镇，请不要选择村`, `the ${role} role sees the whole town; leave villages empty`));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { say } from '../i18n/say';
 
 /**
  * The one set of RFC 7946 geometry schemas: the seed, the hazard list's drawn area (server and page alike)
@@ -31,7 +32,7 @@ const ring = z
   .array(position)
   .min(4, 'a polygon ring needs at least 4 positions')
   .refine((r) => samePosition(r[0], r[r.length - 1]), {
-    message: 'polygon ring is not closed (first and last positions differ)',
+    error: () => say('多边形的环没有闭合（首尾坐标不同）', 'polygon ring is not closed (first and last positions differ)'),
   });
 
 export const geometrySchemas = {

@@ -1,4 +1,5 @@
 import { SEVERITIES, type Severity } from '../domain/enums';
+import { say } from '../i18n/say';
 import { addDays } from '../time';
 
 /** Environment variables (process.env, or a plain object in tests). */
@@ -28,7 +29,12 @@ export function deadlineDays(env: Environment = process.env): Record<Severity, n
     const raw = env[name]?.trim();
     if (!raw) continue;
     if (!/^\d{1,4}$/.test(raw) || Number(raw) < 1 || Number(raw) > 3650) {
-      throw new DeadlineConfigError(`${name} must be a whole number of days from 1 to 3650, got "${raw.slice(0, 20)}"`);
+      throw new DeadlineConfigError(
+        say(
+          `${name} 必须是 1 到 3650 的整天数，收到的是“${raw.slice(0, 20)}”`,
+          `${name} must be a whole number of days from 1 to 3650, got "${raw.slice(0, 20)}"`,
+        ),
+      );
     }
     days[severity] = Number(raw);
   }

@@ -5,6 +5,7 @@ import { parseQuery, queryBoolean, queryDate, queryList, queryText, queryValue, 
 import { HAZARD_CATEGORIES, HAZARD_STATUSES, PLACE_TYPES, SEVERITIES } from '../domain/enums';
 import type { Bbox } from '../geo';
 import { areaSchema } from '../geo/geojson-schema';
+import { say } from '../i18n/say';
 
 /** What the hazard list can be filtered by (GET /api/v1/hazards). Every field narrows the list. */
 export interface HazardFilter {
@@ -32,16 +33,22 @@ const MAX_RADIUS_M = 10_000;
 const MAX_WITHIN_CHARS = 100_000;
 
 function parseWithin(text: string): GeoJSON.Polygon | GeoJSON.MultiPolygon {
-  if (text.length > MAX_WITHIN_CHARS) throw new BadRequestError('within is too large (at most 100,000 characters)');
+  if (text.length > MAX_WITHIN_CHARS)
+    throw new BadRequestError(say('within 过大（最多 100,000 个字符）', 'within is too large (at most 100,000 characters)'));
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new BadRequestError('within must be a GeoJSON Polygon or MultiPolygon');
+    throw new BadRequestError(say('within 必须是 GeoJSON Polygon 或 MultiPolygon', 'within must be a GeoJSON Polygon or MultiPolygon'));
   }
   const result = areaSchema.safeParse(value);
   if (!result.success) {
-    throw new BadRequestError(`within must be a GeoJSON Polygon or MultiPolygon in lon/lat: ${result.error.issues[0]?.message}`);
+    throw new BadRequestError(
+      say(
+        `within 必须是经纬度的 GeoJSON Polygon 或 MultiPolygon：${result.error.issues[0]?.message}`,
+        `within must be a GeoJSON Polygon or MultiPolygon in lon/lat: ${result.error.issues[0]?.message}`,
+      ),
+    );
   }
   return result.data as GeoJSON.Polygon | GeoJSON.MultiPolygon;
 }
@@ -50,7 +57,12 @@ function parseNear(text: string): { lon: number; lat: number } {
   const parts = text.split(',').map((part) => Number(part.trim()));
   const [lon, lat] = parts as [number, number];
   if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n)) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-    throw new BadRequestError(`near must be "lon,lat" in degrees, got "${text.slice(0, 40)}"`);
+    throw new BadRequestError(
+      say(
+        `near 必须是以度为单位的“经度,纬度”，收到的是“${text.slice(0, 40)}”`,
+        `near must be "lon,lat" in degrees, got "${text.slice(0, 40)}"`,
+      ),
+    );
   }
   return { lon, lat };
 }
@@ -58,7 +70,9 @@ function parseNear(text: string): { lon: number; lat: number } {
 function parseRadius(text: string): number {
   const radius = /^\d{1,5}(\.\d+)?$/.test(text) ? Number(text) : NaN;
   if (!(radius > 0 && radius <= MAX_RADIUS_M)) {
-    throw new BadRequestError(`radius_m must be a number of metres from 1 to ${MAX_RADIUS_M}`);
+    throw new BadRequestError(
+      say(`radius_m 必须是 1 到 ${MAX_RADIUS_M} 米之间的数`, `radius_m must be a number of metres from 1 to ${MAX_RADIUS_M}`),
+    );
   }
   return radius;
 }
@@ -98,7 +112,7 @@ export function hazardFilterQuery<const Extra extends z.ZodRawShape>(extra: Extr
       const { near, radius_m } = query as { near?: unknown; radius_m?: unknown };
       return radius_m === undefined || near !== undefined;
     },
-    { path: ['radius_m'], message: 'radius_m needs near=lon,lat' },
+    { path: ['radius_m'], error: () => say('radius_m 需要同时给出 near=经度,纬度', 'radius_m needs near=lon,lat') },
   );
 }
 

@@ -3,12 +3,13 @@ import { jsonDate } from '../api/dates';
 import { jsonId, jsonVersion } from '../api/ids';
 import { HAZARD_CATEGORIES, NOTIFY_METHODS, PLACE_TYPES, SEVERITIES } from '../domain/enums';
 import { CHINA_LAT_RANGE, CHINA_LON_RANGE } from '../geo/geojson-schema';
+import { say } from '../i18n/say';
 import { chinaToday } from '../time';
 import { defaultDeadline } from './deadlines';
 
 /**
  * What a user may send to create a hazard or change its editable fields (status changes go through the
- * lifecycle, never through a patch). Messages are English like the rest of the API and always name the field.
+ * lifecycle, never through a patch). Messages are in the user's language and always name the field.
  */
 
 export { NOTIFY_METHODS };
@@ -16,39 +17,48 @@ export type NotifyMethod = (typeof NOTIFY_METHODS)[number];
 
 type Issue = { input?: unknown };
 /** A type error that says "is required" when the value is missing and what it must be otherwise. */
-const typed = (field: string, expected: string) => ({
-  error: (issue: Issue) => (issue.input === undefined ? `${field} is required` : `${field} must be ${expected}`),
+const typed = (field: string, expected: { zh: string; en: string }) => ({
+  error: (issue: Issue) =>
+    issue.input === undefined
+      ? say(`请给出 ${field}`, `${field} is required`)
+      : say(`${field} 必须是${expected.zh}`, `${field} must be ${expected.en}`),
 });
 
 const oneOf = <const T extends readonly [string, ...string[]]>(field: string, values: T) =>
-  z.enum(values, typed(field, `one of ${values.join(', ')}`));
+  z.enum(values, typed(field, { zh: `${values.join('、')} 之一`, en: `one of ${values.join(', ')}` }));
 
 /** Optional free text: trimmed, empty becomes null. */
 const optionalText = (field: string, max: number) =>
   z
-    .string(typed(field, 'text'))
+    .string(typed(field, { zh: '文字', en: 'text' }))
     .trim()
-    .max(max, { error: `${field} must be at most ${max} characters` })
+    .max(max, { error: () => say(`${field} 最多 ${max} 个字`, `${field} must be at most ${max} characters`) })
     .transform((value) => (value === '' ? null : value))
     .nullable()
     .optional();
 
 const finite = (field: string) =>
-  z.number(typed(field, 'a finite number')).refine(Number.isFinite, { error: `${field} must be a finite number` });
+  z
+    .number(typed(field, { zh: '有限的数字', en: 'a finite number' }))
+    .refine(Number.isFinite, { error: () => say(`${field} 必须是有限的数字`, `${field} must be a finite number`) });
 
 const coordinate = (field: string, [min, max]: readonly [number, number]) =>
   finite(field).refine((value) => value >= min && value <= max, {
-    error: `${field} must be between ${min} and ${max} degrees (a place in China, lon/lat in CGCS2000/WGS84)`,
+    error: () =>
+      say(
+        `${field} 必须在 ${min} 到 ${max} 度之间（中国境内的位置，CGCS2000/WGS84 经纬度）`,
+        `${field} must be between ${min} and ${max} degrees (a place in China, lon/lat in CGCS2000/WGS84)`,
+      ),
   });
 
 export const locationSchema = z.strictObject(
   { lon: coordinate('location.lon', CHINA_LON_RANGE), lat: coordinate('location.lat', CHINA_LAT_RANGE) },
-  typed('location', 'an object { lon, lat }'),
+  typed('location', { zh: '对象 { lon, lat }', en: 'an object { lon, lat }' }),
 );
 
 export const notificationSchema = z.strictObject(
   { method: oneOf('notification.method', NOTIFY_METHODS), on: jsonDate('notification.on') },
-  typed('notification', 'an object { method, on }'),
+  typed('notification', { zh: '对象 { method, on }', en: 'an object { method, on }' }),
 );
 
 /** A measured value is metres, minutes, a percentage or a count: a million of any of them is a typing error. */
@@ -56,24 +66,30 @@ const MEASURED_LIMIT = 1_000_000;
 
 const editableFields = {
   village_code: z
-    .string(typed('village_code', 'a 12-digit village code'))
+    .string(typed('village_code', { zh: '12 位村代码', en: 'a 12-digit village code' }))
     .trim()
-    .regex(/^\d{12}$/, { error: 'village_code must be a 12-digit village code' }),
+    .regex(/^\d{12}$/, { error: () => say('village_code 必须是 12 位村代码', 'village_code must be a 12-digit village code') }),
   category: oneOf('category', HAZARD_CATEGORIES),
   place_type: oneOf('place_type', PLACE_TYPES).nullable(),
   severity: oneOf('severity', SEVERITIES),
   description: z
-    .string(typed('description', 'text'))
+    .string(typed('description', { zh: '文字', en: 'text' }))
     .trim()
-    .min(1, { error: 'description is required' })
-    .max(2000, { error: 'description must be at most 2000 characters' }),
+    .min(1, { error: () => say('请填写问题描述', 'description is required') })
+    .max(2000, { error: () => say('问题描述最多 2000 个字', 'description must be at most 2000 characters') }),
   found_on: jsonDate('found_on'),
   deadline: jsonDate('deadline'),
   responsible_person: optionalText('responsible_person', 100),
   criterion: optionalText('criterion', 200),
   rule_id: optionalText('rule_id', 100),
   measured: finite('measured')
-    .refine((value) => Math.abs(value) <= MEASURED_LIMIT, { error: `measured must be between -${MEASURED_LIMIT} and ${MEASURED_LIMIT}` })
+    .refine((value) => Math.abs(value) <= MEASURED_LIMIT, {
+      error: () =>
+        say(
+          `测量值必须在 -${MEASURED_LIMIT} 到 ${MEASURED_LIMIT} 之间`,
+          `measured must be between -${MEASURED_LIMIT} and ${MEASURED_LIMIT}`,
+        ),
+    })
     .nullable()
     .optional(),
   location: locationSchema,
@@ -107,20 +123,28 @@ interface DatedFields {
 function checkDates(data: DatedFields, ctx: Ctx): void {
   const today = chinaToday();
   if (data.found_on && data.found_on > today) {
-    ctx.addIssue({ code: 'custom', path: ['found_on'], message: `found_on cannot be in the future (today is ${today})` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['found_on'],
+      message: say(`发现日期不能晚于今天（今天是 ${today}）`, `found_on cannot be in the future (today is ${today})`),
+    });
   }
   if (data.found_on && data.deadline && data.deadline < data.found_on) {
-    ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'deadline cannot be before found_on' });
+    ctx.addIssue({ code: 'custom', path: ['deadline'], message: say('整改期限不能早于发现日期', 'deadline cannot be before found_on') });
   }
   if (data.notification) {
     if (data.notification.on > today) {
       ctx.addIssue({
         code: 'custom',
         path: ['notification', 'on'],
-        message: `notification.on cannot be in the future (today is ${today})`,
+        message: say(`告知日期不能晚于今天（今天是 ${today}）`, `notification.on cannot be in the future (today is ${today})`),
       });
     } else if (data.found_on && data.notification.on < data.found_on) {
-      ctx.addIssue({ code: 'custom', path: ['notification', 'on'], message: 'notification.on cannot be before found_on' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notification', 'on'],
+        message: say('告知日期不能早于发现日期', 'notification.on cannot be before found_on'),
+      });
     }
   }
 }
@@ -145,14 +169,18 @@ function withDefaults<T extends CreateFields>(data: T) {
   };
 }
 
-const PLACE_REQUIRED = 'give a location { lon, lat } or a linked building_id, unit_id or passage_id';
+const placeRequired = () =>
+  say(
+    '请给出位置 { lon, lat }，或关联的 building_id、unit_id 或 passage_id',
+    'give a location { lon, lat } or a linked building_id, unit_id or passage_id',
+  );
 
 /** A new hazard. `village_code` may be left out: the linked record or the location's village gives it. */
 export const hazardCreateSchema = z
-  .strictObject(createShape, typed('the hazard', 'a JSON object'))
+  .strictObject(createShape, typed('hazard', { zh: ' JSON 对象', en: 'a JSON object' }))
   .superRefine((data, ctx) => {
     checkDates(data, ctx);
-    if (!data.location && !hasLink(data)) ctx.addIssue({ code: 'custom', path: ['location'], message: PLACE_REQUIRED });
+    if (!data.location && !hasLink(data)) ctx.addIssue({ code: 'custom', path: ['location'], message: placeRequired() });
   })
   .transform(withDefaults);
 
@@ -170,12 +198,16 @@ export const hazardImportSchema = z
       code: optionalText('code', 50),
       building_code: optionalText('building_code', 50),
     },
-    typed('the hazard', 'an object'),
+    typed('hazard', { zh: '对象', en: 'an object' }),
   )
   .superRefine((data, ctx) => {
     checkDates(data, ctx);
     if (!data.location && !hasLink(data) && !data.building_code) {
-      ctx.addIssue({ code: 'custom', path: ['location'], message: 'give longitude and latitude or a building code' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['location'],
+        message: say('请给出经纬度或建筑编号', 'give longitude and latitude or a building code'),
+      });
     }
   })
   .transform(withDefaults);
@@ -205,12 +237,16 @@ export const hazardPatchSchema = z
       notification: editableFields.notification.optional(),
       version: jsonVersion(),
     },
-    typed('the change', 'a JSON object'),
+    typed('change', { zh: ' JSON 对象', en: 'a JSON object' }),
   )
   .superRefine((data, ctx) => {
     checkDates(data, ctx);
     if (Object.keys(data).every((key) => key === 'version')) {
-      ctx.addIssue({ code: 'custom', path: [], message: 'nothing to change: give at least one field besides version' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: say('没有要修改的内容：除 version 外至少给出一个字段', 'nothing to change: give at least one field besides version'),
+      });
     }
   });
 

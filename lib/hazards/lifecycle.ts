@@ -1,4 +1,6 @@
 import type { HazardStatus } from '../domain/enums';
+import { enumLabel } from '../i18n';
+import { say } from '../i18n/say';
 
 /**
  * Rectification to closure (整改销号): 待整改 → 整改中 → 待复查 → 已销号, and 退回 from 待复查 back to 整改中
@@ -21,7 +23,13 @@ export class IllegalTransitionError extends Error {
     readonly to: string,
   ) {
     const allowed = NEXT_STATUSES[from];
-    super(`a hazard cannot go from ${from} to ${to}; ${allowed.length > 0 ? `allowed next: ${allowed.join(', ')}` : 'it is closed'}`);
+    const label = (status: string) => enumLabel('zh-CN', 'hazard_status', status);
+    super(
+      say(
+        `隐患不能从“${label(from)}”改为“${label(to)}”；${allowed.length > 0 ? `下一步可以是：${allowed.map(label).join('、')}` : '它已销号'}`,
+        `a hazard cannot go from ${from} to ${to}; ${allowed.length > 0 ? `allowed next: ${allowed.join(', ')}` : 'it is closed'}`,
+      ),
+    );
     this.name = 'IllegalTransitionError';
   }
 }
@@ -29,7 +37,12 @@ export class IllegalTransitionError extends Error {
 /** Closing out (销号) needs evidence of the re-check: an after-photo (整改后照片) or a written verification note. */
 export class VerificationRequiredError extends Error {
   constructor() {
-    super('closing a hazard (已销号) needs an after-photo or a verification note describing the re-check');
+    super(
+      say(
+        '销号需要整改后照片或一段说明复查情况的复查意见',
+        'closing a hazard (已销号) needs an after-photo or a verification note describing the re-check',
+      ),
+    );
     this.name = 'VerificationRequiredError';
   }
 }

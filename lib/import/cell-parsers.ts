@@ -1,4 +1,5 @@
 import { enumLabel, LOCALES } from '../i18n';
+import { say } from '../i18n/say';
 import { DATE_LIMITS, isPlausibleDate } from '../time';
 
 /** A cell that could not be read: the message for the import report. */
@@ -14,9 +15,17 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 export function parseDateCell(text: string): string {
   const value = text.trim();
   const date = writtenDate(value);
-  if (date === null) throw new CellError(`"${value.slice(0, 30)}" is not a date (write it as 2026-03-01)`);
+  if (date === null)
+    throw new CellError(
+      say(`“${value.slice(0, 30)}”不是日期（请写成 2026-03-01）`, `"${value.slice(0, 30)}" is not a date (write it as 2026-03-01)`),
+    );
   if (!isPlausibleDate(date))
-    throw new CellError(`"${value.slice(0, 30)}" is not a date between ${DATE_LIMITS.from} and ${DATE_LIMITS.to}`);
+    throw new CellError(
+      say(
+        `“${value.slice(0, 30)}”不是 ${DATE_LIMITS.from} 到 ${DATE_LIMITS.to} 之间的日期`,
+        `"${value.slice(0, 30)}" is not a date between ${DATE_LIMITS.from} and ${DATE_LIMITS.to}`,
+      ),
+    );
   return date;
 }
 
@@ -30,7 +39,8 @@ function writtenDate(value: string): string | null {
 
 export function parseNumberCell(text: string): number {
   const value = Number(text.trim().normalize('NFKC'));
-  if (text.trim() === '' || !Number.isFinite(value)) throw new CellError(`"${text.trim().slice(0, 30)}" is not a number`);
+  if (text.trim() === '' || !Number.isFinite(value))
+    throw new CellError(say(`“${text.trim().slice(0, 30)}”不是数字`, `"${text.trim().slice(0, 30)}" is not a number`));
   return value;
 }
 
@@ -49,7 +59,13 @@ export function enumCellReader(group: string, codes: readonly string[], extra: R
   const labels = codes.map((code) => enumLabel('zh-CN', group, code));
   return (text: string): string => {
     const code = lookup.get(key(text));
-    if (!code) throw new CellError(`"${text.trim().slice(0, 30)}" is not one of ${labels.join('、')}`);
+    if (!code)
+      throw new CellError(
+        say(
+          `“${text.trim().slice(0, 30)}”不是 ${labels.join('、')} 之一`,
+          `"${text.trim().slice(0, 30)}" is not one of ${labels.join('、')}`,
+        ),
+      );
     return code;
   };
 }

@@ -1,4 +1,5 @@
 import { restoreNeutralized } from '../export/table';
+import { say } from '../i18n/say';
 import { TableReadError } from './table';
 
 const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((byte, index) => bytes[index] === byte);
@@ -11,14 +12,20 @@ export function decodeCsvText(bytes: Uint8Array): string {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(bytes.subarray(3));
   if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  if (bytes.includes(0)) throw new TableReadError('the file is not a text CSV (it contains binary data)');
+  if (bytes.includes(0))
+    throw new TableReadError(say('该文件不是文本 CSV（含有二进制数据）', 'the file is not a text CSV (it contains binary data)'));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     try {
       return new TextDecoder('gb18030', { fatal: true }).decode(bytes);
     } catch {
-      throw new TableReadError('the CSV is neither UTF-8 nor GBK/GB18030 text; save it again as "CSV UTF-8"');
+      throw new TableReadError(
+        say(
+          'CSV 既不是 UTF-8 也不是 GBK/GB18030 文本；请另存为“CSV UTF-8”',
+          'the CSV is neither UTF-8 nor GBK/GB18030 text; save it again as "CSV UTF-8"',
+        ),
+      );
     }
   }
 }
@@ -43,7 +50,13 @@ export function parseCsvRecords(text: string, delimiter = ','): { number: number
       index++;
       for (;;) {
         const close = text.indexOf('"', index);
-        if (close < 0) throw new TableReadError(`the CSV has a quoted field starting on line ${startLine} that is never closed`);
+        if (close < 0)
+          throw new TableReadError(
+            say(
+              `CSV 第 ${startLine} 行开始的带引号字段没有结束引号`,
+              `the CSV has a quoted field starting on line ${startLine} that is never closed`,
+            ),
+          );
         const chunk = text.slice(index, close);
         value += chunk;
         line += chunk.split('\n').length - 1;
@@ -56,7 +69,7 @@ export function parseCsvRecords(text: string, delimiter = ','): { number: number
         }
       }
       if (index < end && text[index] !== delimiter && !isBreak(text[index])) {
-        throw new TableReadError(`the CSV has text after a closing quote on line ${line}`);
+        throw new TableReadError(say(`CSV 第 ${line} 行的结束引号后还有文字`, `the CSV has text after a closing quote on line ${line}`));
       }
       field = value;
     } else {

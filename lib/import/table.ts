@@ -1,3 +1,4 @@
+import { say } from '../i18n/say';
 /** A table read from an uploaded file: the header row and the data rows below it, all cells as text. */
 export interface ImportTable {
   headers: string[];
@@ -28,9 +29,17 @@ export class TableReadError extends Error {
 export function tableFromRecords(records: { number: number; cells: string[] }[]): ImportTable {
   const filled = records.filter((record) => record.cells.some((cell) => cell.trim() !== ''));
   const [header, ...data] = filled;
-  if (!header) throw new TableReadError('the file has no rows: expected a header row and at least one data row');
+  if (!header)
+    throw new TableReadError(
+      say('文件没有数据：需要一行表头和至少一行数据', 'the file has no rows: expected a header row and at least one data row'),
+    );
   if (data.length > MAX_IMPORT_ROWS) {
-    throw new TableReadError(`the file has ${data.length} data rows; at most ${MAX_IMPORT_ROWS} can be imported at once`);
+    throw new TableReadError(
+      say(
+        `文件有 ${data.length} 行数据；一次最多导入 ${MAX_IMPORT_ROWS} 行`,
+        `the file has ${data.length} data rows; at most ${MAX_IMPORT_ROWS} can be imported at once`,
+      ),
+    );
   }
   const width = Math.max(header.cells.length, ...data.map((record) => record.cells.length));
   const pad = (cells: string[]) => [...cells, ...Array<string>(width - cells.length).fill('')];

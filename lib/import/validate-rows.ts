@@ -1,6 +1,7 @@
-import { CONTROL_TEXT_MESSAGE, hasControlCharacters } from '../api/control-text';
+import { controlTextMessage, hasControlCharacters } from '../api/control-text';
 import { HAZARD_CATEGORIES, PLACE_TYPES, SEVERITIES } from '../domain/enums';
 import { fieldErrors, type HazardImportFields, hazardImportSchema, NOTIFY_METHODS } from '../hazards/input';
+import { say } from '../i18n/say';
 import { CellError, enumCellReader, parseDateCell, parseNumberCell } from './cell-parsers';
 import { HAZARD_IMPORT_FIELD_LABELS, HAZARD_IMPORT_FIELDS, type HazardColumnMapping, type HazardImportField } from './hazard-mapping';
 import type { ImportTable } from './table';
@@ -69,7 +70,12 @@ function villageCode(text: string, villages: VillageLookup): string {
     villages.villagesByName.get(`${value}村`) ??
     (value.endsWith('村') ? villages.villagesByName.get(value.slice(0, -1)) : undefined);
   if (byName) return byName;
-  throw new CellError(`unknown village "${value.slice(0, 30)}" (give its name or 12-digit code)`);
+  throw new CellError(
+    say(
+      `未知村“${value.slice(0, 30)}”（请填写村名或 12 位村代码）`,
+      `unknown village "${value.slice(0, 30)}" (give its name or 12-digit code)`,
+    ),
+  );
 }
 
 /**
@@ -94,14 +100,20 @@ export function validateRows(
     .map((field) => ({
       row: table.headerRowNumber,
       column: HAZARD_IMPORT_FIELD_LABELS[field],
-      message: `no column is mapped to ${HAZARD_IMPORT_FIELD_LABELS[field]} (${field})`,
+      message: say(
+        `没有列对应到${HAZARD_IMPORT_FIELD_LABELS[field]}（${field}）`,
+        `no column is mapped to ${HAZARD_IMPORT_FIELD_LABELS[field]} (${field})`,
+      ),
     }));
   const hasCoordinates = mapping.lon !== undefined && mapping.lat !== undefined;
   if (!hasCoordinates && mapping.building_code === undefined) {
     missing.push({
       row: table.headerRowNumber,
       column: '经度/纬度',
-      message: 'no columns for 经度 and 纬度 (lon, lat) nor for 建筑编号 (building code): the hazards cannot be placed',
+      message: say(
+        '没有经度和纬度列，也没有建筑编号列：无法确定隐患位置',
+        'no columns for 经度 and 纬度 (lon, lat) nor for 建筑编号 (building code): the hazards cannot be placed',
+      ),
     });
   }
   if (missing.length > 0) return { inputs: [], errors: missing };
@@ -135,7 +147,11 @@ export function validateRows(
     for (const field of HAZARD_IMPORT_FIELDS) {
       if (!hasControlCharacters(text(field))) continue;
       failed.add(field);
-      rowErrors.push({ row, column: columnName(field), message: `the cell ${CONTROL_TEXT_MESSAGE}` });
+      rowErrors.push({
+        row,
+        column: columnName(field),
+        message: say(`该单元格${controlTextMessage()}`, `the cell ${controlTextMessage()}`),
+      });
     }
     const lon = read('lon', parseNumberCell);
     const lat = read('lat', parseNumberCell);
@@ -145,7 +161,10 @@ export function validateRows(
         rowErrors.push({
           row,
           column: columnName(other),
-          message: `${HAZARD_IMPORT_FIELD_LABELS[other]} is empty but ${HAZARD_IMPORT_FIELD_LABELS[given]} is given`,
+          message: say(
+            `${HAZARD_IMPORT_FIELD_LABELS[other]}为空，但给出了${HAZARD_IMPORT_FIELD_LABELS[given]}`,
+            `${HAZARD_IMPORT_FIELD_LABELS[other]} is empty but ${HAZARD_IMPORT_FIELD_LABELS[given]} is given`,
+          ),
         });
       }
     };
@@ -178,7 +197,11 @@ export function validateRows(
     // and every problem of a row must be reported at once.
     if (!raw.location && !raw.building_code && !failed.has('lon') && !failed.has('lat')) {
       failed.add('lon');
-      rowErrors.push({ row, column: columnName('lon'), message: 'give longitude and latitude or a building code' });
+      rowErrors.push({
+        row,
+        column: columnName('lon'),
+        message: say('请给出经纬度或建筑编号', 'give longitude and latitude or a building code'),
+      });
     }
 
     const parsed = hazardImportSchema.safeParse(raw);
@@ -196,7 +219,14 @@ export function validateRows(
     if (code) {
       const first = firstRowOfCode.get(code);
       if (first !== undefined)
-        rowErrors.push({ row, column: columnName('code'), message: `编号 ${code.slice(0, 30)} is repeated (first on row ${first})` });
+        rowErrors.push({
+          row,
+          column: columnName('code'),
+          message: say(
+            `编号 ${code.slice(0, 30)} 重复（首次出现在第 ${first} 行）`,
+            `编号 ${code.slice(0, 30)} is repeated (first on row ${first})`,
+          ),
+        });
       else firstRowOfCode.set(code, row);
     }
 

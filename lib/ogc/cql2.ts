@@ -1,4 +1,5 @@
 import { InvalidFilterError } from '../api/errors';
+import { say } from '../i18n/say';
 import { chinaToday } from '../time';
 
 /**
@@ -43,7 +44,9 @@ const MAX_LENGTH = 20_000;
 const MAX_DEPTH = 40;
 
 function fail(message: string, at?: number): never {
-  throw new InvalidFilterError(at === undefined ? `filter: ${message}` : `filter: ${message} (at character ${at + 1})`);
+  throw new InvalidFilterError(
+    at === undefined ? `filter: ${message}` : `filter: ${message}${say(`（第 ${at + 1} 个字符处）`, ` (at character ${at + 1})`)}`,
+  );
 }
 
 function tokenize(text: string): Token[] {
@@ -73,7 +76,7 @@ function tokenize(text: string): Token[] {
       let value = '';
       let end = 1;
       for (;;) {
-        if (end >= rest.length) fail('unterminated quoted text', at);
+        if (end >= rest.length) fail(say('引号内的文字没有结束', 'unterminated quoted text'), at);
         if (rest[end] === quote) {
           if (rest[end + 1] === quote) {
             value += quote;
@@ -95,7 +98,7 @@ function tokenize(text: string): Token[] {
       at += symbol[0].length;
       continue;
     }
-    fail(`unexpected character "${rest[0]}"`, at);
+    fail(say(`意外的字符“${rest[0]}”`, `unexpected character "${rest[0]}"`), at);
   }
   return tokens;
 }
@@ -117,7 +120,7 @@ class Parser {
 
   private next(): Token {
     const token = this.tokens[this.index];
-    if (!token) fail('the filter ends too early', this.length);
+    if (!token) fail(say('筛选条件过早结束', 'the filter ends too early'), this.length);
     this.index += 1;
     return token;
   }
@@ -134,24 +137,24 @@ class Parser {
 
   private expectSymbol(symbol: string): void {
     const token = this.next();
-    if (token.type !== 'symbol' || token.text !== symbol) fail(`expected "${symbol}"`, token.at);
+    if (token.type !== 'symbol' || token.text !== symbol) fail(say(`此处应为“${symbol}”`, `expected "${symbol}"`), token.at);
   }
 
   private expectWord(word: string): void {
     const token = this.next();
-    if (!(token.type === 'word' && token.text.toUpperCase() === word)) fail(`expected ${word}`, token.at);
+    if (!(token.type === 'word' && token.text.toUpperCase() === word)) fail(say(`此处应为 ${word}`, `expected ${word}`), token.at);
   }
 
   parse(): Cql2 {
     const expression = this.orExpression();
     const extra = this.peek();
-    if (extra) fail('unexpected text after the end of the filter', extra.at);
+    if (extra) fail(say('筛选条件结束后还有多余的文字', 'unexpected text after the end of the filter'), extra.at);
     return expression;
   }
 
   private nested<T>(read: () => T): T {
     this.depth += 1;
-    if (this.depth > MAX_DEPTH) fail(`nested more than ${MAX_DEPTH} deep`);
+    if (this.depth > MAX_DEPTH) fail(say(`嵌套超过 ${MAX_DEPTH} 层`, `nested more than ${MAX_DEPTH} deep`));
     try {
       return read();
     } finally {
@@ -203,7 +206,10 @@ class Parser {
     this.expectSymbol(')');
     if (typeof first === 'string' && typeof second !== 'string') return { op: 'intersects', property: first, geometry: second };
     if (typeof second === 'string' && typeof first !== 'string') return { op: 'intersects', property: second, geometry: first };
-    return fail('S_INTERSECTS takes the geometry property and one geometry literal', start.at);
+    return fail(
+      say('S_INTERSECTS 需要几何属性和一个几何字面量', 'S_INTERSECTS takes the geometry property and one geometry literal'),
+      start.at,
+    );
   }
 
   private spatialOperand(): string | GeometryLiteral {
@@ -213,7 +219,7 @@ class Parser {
       if (['POINT', 'LINESTRING', 'POLYGON', 'MULTIPOLYGON', 'BBOX', 'ENVELOPE'].includes(tag)) return this.geometry();
     }
     const literal = this.scalar();
-    if (literal.kind !== 'property') fail('a spatial operand is a property or a geometry', token?.at);
+    if (literal.kind !== 'property') fail(say('空间运算对象必须是属性或几何', 'a spatial operand is a property or a geometry'), token?.at);
     return literal.name;
   }
 
@@ -253,7 +259,7 @@ class Parser {
     if (token.type === 'symbol' && ['=', '<>', '<', '<=', '>', '>='].includes(token.text)) {
       return { op: 'compare', operator: token.text as ComparisonOperator, left: value, right: this.scalar() };
     }
-    return fail('expected a comparison, LIKE, IN, BETWEEN or IS NULL', token.at);
+    return fail(say('此处应为比较、LIKE、IN、BETWEEN 或 IS NULL', 'expected a comparison, LIKE, IN, BETWEEN or IS NULL'), token.at);
   }
 
   private scalar(): Literal {
@@ -267,22 +273,29 @@ class Parser {
       if ((word === 'DATE' || word === 'TIMESTAMP') && this.isSymbol('(')) {
         this.index += 1;
         const text = this.next();
-        if (text.type !== 'string') fail(`${word} takes a quoted date`, text.at);
+        if (text.type !== 'string') fail(say(`${word} 需要带引号的日期`, `${word} takes a quoted date`), text.at);
         this.expectSymbol(')');
         const date =
           word === 'DATE' ? /^\d{4}-\d{2}-\d{2}$/.exec(text.text) : /^(\d{4}-\d{2}-\d{2})T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.exec(text.text);
-        if (!date) fail(`${word}('${text.text.slice(0, 40)}') is not an RFC 3339 ${word === 'DATE' ? 'date' : 'timestamp'}`, text.at);
+        if (!date)
+          fail(
+            say(
+              `${word}('${text.text.slice(0, 40)}') 不是 RFC 3339 ${word === 'DATE' ? '日期' : '时间戳'}`,
+              `${word}('${text.text.slice(0, 40)}') is not an RFC 3339 ${word === 'DATE' ? 'date' : 'timestamp'}`,
+            ),
+            text.at,
+          );
         return { kind: 'date', value: word === 'DATE' ? text.text : chinaDateOf(text.text) };
       }
-      if (KEYWORDS.has(word)) fail(`unexpected ${word}`, token.at);
+      if (KEYWORDS.has(word)) fail(say(`意外的 ${word}`, `unexpected ${word}`), token.at);
       return { kind: 'property', name: token.text };
     }
-    return fail(`unexpected "${token.text}"`, token.at);
+    return fail(say(`意外的“${token.text}”`, `unexpected "${token.text}"`), token.at);
   }
 
   private number(): number {
     const token = this.next();
-    if (token.type !== 'number' || !Number.isFinite(token.value)) fail('expected a number', token.at);
+    if (token.type !== 'number' || !Number.isFinite(token.value)) fail(say('此处应为数字', 'expected a number'), token.at);
     return token.value;
   }
 
@@ -319,7 +332,7 @@ class Parser {
     const ring = this.positions();
     const [first, last] = [ring[0], ring.at(-1)];
     if (ring.length < 4 || !first || !last || first[0] !== last[0] || first[1] !== last[1])
-      fail('a polygon ring is closed and has at least four positions', at);
+      fail(say('多边形的环必须闭合且至少有四个坐标', 'a polygon ring is closed and has at least four positions'), at);
     return ring;
   }
 
@@ -334,7 +347,7 @@ class Parser {
     }
     if (kind === 'LINESTRING') {
       const line = this.positions();
-      if (line.length < 2) fail('a line has at least two positions', tag.at);
+      if (line.length < 2) fail(say('线至少需要两个坐标', 'a line has at least two positions'), tag.at);
       return { type: 'LineString', coordinates: line };
     }
     if (kind === 'POLYGON') return { type: 'Polygon', coordinates: this.rings() };
@@ -356,10 +369,11 @@ class Parser {
       numbers.push(this.number());
     }
     this.expectSymbol(')');
-    if (numbers.length !== 4) fail(`${kind} takes four numbers`, tag.at);
+    if (numbers.length !== 4) fail(say(`${kind} 需要四个数`, `${kind} takes four numbers`), tag.at);
     const [a, b, c, e] = numbers as [number, number, number, number];
     const [west, south, east, north] = kind === 'BBOX' ? [a, b, c, e] : [a, e, b, c];
-    if (west >= east || south >= north) fail(`${kind} must have west < east and south < north`, tag.at);
+    if (west >= east || south >= north)
+      fail(say(`${kind} 必须西 < 东、南 < 北`, `${kind} must have west < east and south < north`), tag.at);
     return {
       type: 'Polygon',
       coordinates: [
@@ -378,13 +392,14 @@ class Parser {
 /** The China date of an RFC 3339 instant: the layers' dates are China dates. */
 function chinaDateOf(instant: string): string {
   const time = Date.parse(instant);
-  if (Number.isNaN(time)) fail(`TIMESTAMP('${instant.slice(0, 40)}') is not a valid instant`);
+  if (Number.isNaN(time))
+    fail(say(`TIMESTAMP('${instant.slice(0, 40)}') 不是有效的时刻`, `TIMESTAMP('${instant.slice(0, 40)}') is not a valid instant`));
   return chinaToday(new Date(time));
 }
 
 export function parseCql2(text: string): Cql2 {
-  if (text.length > MAX_LENGTH) fail(`longer than ${MAX_LENGTH} characters`);
+  if (text.length > MAX_LENGTH) fail(say(`超过 ${MAX_LENGTH} 个字符`, `longer than ${MAX_LENGTH} characters`));
   const tokens = tokenize(text);
-  if (tokens.length === 0) fail('empty');
+  if (tokens.length === 0) fail(say('为空', 'empty'));
   return new Parser(tokens, text.length).parse();
 }

@@ -1,4 +1,5 @@
 import { UnsupportedCrsError } from '../api/errors';
+import { say } from '../i18n/say';
 
 /**
  * The coordinate reference systems the OGC API serves (OGC API – Features Part 2). Coordinates go out in each
@@ -42,7 +43,10 @@ export function parseCrs(value: string | null, parameter: string): Crs {
   const crs = SUPPORTED_CRS.find((candidate) => candidate.uri === uri);
   if (!crs) {
     throw new UnsupportedCrsError(
-      `${parameter} "${value.slice(0, 80)}" is not supported; use one of ${SUPPORTED_CRS.map((c) => c.uri).join(', ')}`,
+      say(
+        `不支持 ${parameter}“${value.slice(0, 80)}”；请使用 ${SUPPORTED_CRS.map((c) => c.uri).join('、')} 之一`,
+        `${parameter} "${value.slice(0, 80)}" is not supported; use one of ${SUPPORTED_CRS.map((c) => c.uri).join(', ')}`,
+      ),
     );
   }
   return crs;

@@ -3,6 +3,7 @@ import type { Db } from '../../db/schema';
 import { BadRequestError, NotFoundError } from '../api/errors';
 import { requireFeatureId } from '../api/ids';
 import { publicOrigin } from '../api/public-origin';
+import { say } from '../i18n/say';
 import { layerContext } from '../layers/layer-context';
 import { OGC_COLLECTIONS, type OgcCollection, ogcCollection } from './collections';
 import { type Crs, parseCrs } from './crs';
@@ -22,7 +23,10 @@ function publicUrl(request: Request): URL {
 
 export function collectionOrNotFound(id: string): OgcCollection {
   const collection = ogcCollection(id);
-  if (!collection) throw new NotFoundError(`no collection "${id.slice(0, 40)}"; see /ogc/collections`);
+  if (!collection)
+    throw new NotFoundError(
+      say(`没有图层集合“${id.slice(0, 40)}”；见 /ogc/collections`, `no collection "${id.slice(0, 40)}"; see /ogc/collections`),
+    );
   return collection;
 }
 
@@ -96,11 +100,14 @@ export async function itemsResponse(db: Db, request: Request, collection: OgcCol
 export async function itemResponse(db: Db, request: Request, collection: OgcCollection, villages: string[], featureId: string) {
   const search = new URL(request.url).searchParams;
   for (const name of search.keys()) {
-    if (!['f', 'crs'].includes(name)) throw new BadRequestError(`unknown parameter "${name.slice(0, 40)}"`);
+    if (!['f', 'crs'].includes(name))
+      throw new BadRequestError(say(`未知参数“${name.slice(0, 40)}”`, `unknown parameter "${name.slice(0, 40)}"`));
   }
   const crs = parseCrs(search.get('crs'), 'crs');
   const id = requireFeatureId(featureId, collection.idType);
-  const notFound = new NotFoundError(`no feature "${featureId.slice(0, 40)}" in ${collection.id}`);
+  const notFound = new NotFoundError(
+    say(`${collection.id} 中没有要素“${featureId.slice(0, 40)}”`, `no feature "${featureId.slice(0, 40)}" in ${collection.id}`),
+  );
   const feature = await featureById(db, {
     layer: collection.id,
     villages,

@@ -1,4 +1,5 @@
 import { InvalidFilterError } from '../api/errors';
+import { say } from '../i18n/say';
 import { isCalendarDate } from '../time';
 import type { OgcCollection, QueryableType } from './collections';
 import type { ComparisonOperator, Cql2, Literal } from './cql2';
@@ -35,7 +36,10 @@ function operand(literal: Literal, collection: OgcCollection): FilterOperand {
       const type = collection.queryables[literal.name];
       if (!type) {
         return fail(
-          `"${literal.name.slice(0, 60)}" is not a queryable of ${collection.id} (see /ogc/collections/${collection.id}/queryables)`,
+          say(
+            `“${literal.name.slice(0, 60)}”不是 ${collection.id} 的可查询属性（见 /ogc/collections/${collection.id}/queryables）`,
+            `"${literal.name.slice(0, 60)}" is not a queryable of ${collection.id} (see /ogc/collections/${collection.id}/queryables)`,
+          ),
         );
       }
       return { kind: 'column', name: literal.name, type };
@@ -58,7 +62,8 @@ function matched(left: FilterOperand, right: FilterOperand): [FilterOperand, Fil
       ? { ...side, type: 'date' }
       : side;
   const [a, b] = [asDate(left, right), asDate(right, left)];
-  if (comparable(a.type) !== comparable(b.type)) fail(`cannot compare a ${a.type} with a ${b.type}`);
+  if (comparable(a.type) !== comparable(b.type))
+    fail(say(`不能比较 ${a.type} 和 ${b.type}`, `cannot compare a ${a.type} with a ${b.type}`));
   return [a, b];
 }
 
@@ -71,13 +76,14 @@ function resolve(node: Cql2, collection: OgcCollection, filterCrs: Crs): FilterN
       return { op: 'not', arg: resolve(node.arg, collection, filterCrs) };
     case 'compare': {
       const [left, right] = matched(operand(node.left, collection), operand(node.right, collection));
-      if (left.type === 'boolean' && !['=', '<>'].includes(node.operator)) fail('true and false compare only with = and <>');
+      if (left.type === 'boolean' && !['=', '<>'].includes(node.operator))
+        fail(say('true 和 false 只能用 = 和 <> 比较', 'true and false compare only with = and <>'));
       return { op: 'compare', operator: node.operator, left, right };
     }
     case 'like': {
       const value = operand(node.value, collection);
-      if (value.type !== 'string') fail('LIKE applies to text');
-      if (node.pattern.kind !== 'string') return fail('LIKE takes a quoted pattern');
+      if (value.type !== 'string') fail(say('LIKE 只适用于文字', 'LIKE applies to text'));
+      if (node.pattern.kind !== 'string') return fail(say('LIKE 需要带引号的模式', 'LIKE takes a quoted pattern'));
       return { op: 'like', negated: node.negated, value, pattern: node.pattern.value };
     }
     case 'in': {
@@ -90,13 +96,15 @@ function resolve(node: Cql2, collection: OgcCollection, filterCrs: Crs): FilterN
       const value = operand(node.value, collection);
       const [, low] = matched(value, operand(node.low, collection));
       const [, high] = matched(value, operand(node.high, collection));
-      if (value.type === 'boolean' || value.type === 'string') fail('BETWEEN applies to numbers and dates');
+      if (value.type === 'boolean' || value.type === 'string')
+        fail(say('BETWEEN 只适用于数字和日期', 'BETWEEN applies to numbers and dates'));
       return { op: 'between', negated: node.negated, value, low, high };
     }
     case 'isNull':
       return { op: 'isNull', negated: node.negated, value: operand(node.value, collection) };
     case 'intersects':
-      if (node.property !== GEOMETRY_QUERYABLE) fail(`S_INTERSECTS applies to the "${GEOMETRY_QUERYABLE}" property`);
+      if (node.property !== GEOMETRY_QUERYABLE)
+        fail(say(`S_INTERSECTS 只适用于“${GEOMETRY_QUERYABLE}”属性`, `S_INTERSECTS applies to the "${GEOMETRY_QUERYABLE}" property`));
       return {
         op: 'intersects',
         geojson: JSON.stringify({ type: node.geometry.type, coordinates: node.geometry.coordinates }),

@@ -1,6 +1,7 @@
 import { BadRequestError } from '../api/errors';
 import { parseId } from '../api/ids';
 import { parseBbox } from '../api/params';
+import { say } from '../i18n/say';
 import { chinaToday, isPlausibleDate } from '../time';
 import type { OgcCollection } from './collections';
 import { parseCql2 } from './cql2';
@@ -42,7 +43,7 @@ const KNOWN = new Set([
 
 function single(params: URLSearchParams, name: string): string | null {
   const values = params.getAll(name);
-  if (values.length > 1) throw new BadRequestError(`${name} may be given once`);
+  if (values.length > 1) throw new BadRequestError(say(`${name} 只能给出一次`, `${name} may be given once`));
   const value = values[0]?.trim();
   return value === undefined || value === '' ? null : value;
 }
@@ -50,14 +51,21 @@ function single(params: URLSearchParams, name: string): string | null {
 function parseLimit(text: string | null): number {
   if (text === null) return DEFAULT_LIMIT;
   const limit = /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
-  if (!(limit >= 1 && limit <= MAX_LIMIT)) throw new BadRequestError(`limit must be a whole number from 1 to ${MAX_LIMIT}`);
+  if (!(limit >= 1 && limit <= MAX_LIMIT))
+    throw new BadRequestError(say(`limit 必须是 1 到 ${MAX_LIMIT} 的整数`, `limit must be a whole number from 1 to ${MAX_LIMIT}`));
   return limit;
 }
 
 function parseAfter(text: string | null, collection: OgcCollection): number | string | undefined {
   if (text === null) return undefined;
   const after = collection.idType === 'integer' ? parseId(text) : /^\d{12}$/.test(text) ? text : null;
-  if (after === null) throw new BadRequestError('after must be a feature id of this collection (take it from the next link)');
+  if (after === null)
+    throw new BadRequestError(
+      say(
+        'after 必须是本图层集合的要素 id（从 next 链接中取得）',
+        'after must be a feature id of this collection (take it from the next link)',
+      ),
+    );
   return after;
 }
 
@@ -67,11 +75,19 @@ function parseOgcBbox(text: string | null, crs: Crs): [number, number, number, n
   if (crs.uri === CRS84) return parseBbox(text);
   const numbers = text.split(',').map((part) => Number(part.trim()));
   if (numbers.length !== 4 || numbers.some((n) => !Number.isFinite(n))) {
-    throw new BadRequestError(`bbox must be four numbers in the axis order of bbox-crs, got "${text.slice(0, 100)}"`);
+    throw new BadRequestError(
+      say(
+        `bbox 必须是按 bbox-crs 轴序的四个数，收到的是“${text.slice(0, 100)}”`,
+        `bbox must be four numbers in the axis order of bbox-crs, got "${text.slice(0, 100)}"`,
+      ),
+    );
   }
   const [a, b, c, d] = numbers as [number, number, number, number];
   const box: [number, number, number, number] = crs.northFirst ? [b, a, d, c] : [a, b, c, d];
-  if (box[0] >= box[2] || box[1] >= box[3]) throw new BadRequestError('bbox must give the lower corner first (min < max on both axes)');
+  if (box[0] >= box[2] || box[1] >= box[3])
+    throw new BadRequestError(
+      say('bbox 必须先给左下角（两个轴上都是最小值小于最大值）', 'bbox must give the lower corner first (min < max on both axes)'),
+    );
   return box;
 }
 
@@ -84,22 +100,33 @@ function datetimeEnd(text: string): string | undefined {
     date = chinaToday(new Date(text));
   }
   if (date === null || !isPlausibleDate(date)) {
-    throw new BadRequestError(`datetime "${text.slice(0, 40)}" must be a date or an RFC 3339 instant of 2000–2099, or ..`);
+    throw new BadRequestError(
+      say(
+        `datetime“${text.slice(0, 40)}”必须是 2000–2099 年间的日期或 RFC 3339 时刻，或 ..`,
+        `datetime "${text.slice(0, 40)}" must be a date or an RFC 3339 instant of 2000–2099, or ..`,
+      ),
+    );
   }
   return date;
 }
 
 function parseDatetime(text: string | null, collection: OgcCollection): ItemsQuery['datetime'] {
   if (text === null) return undefined;
-  if (!collection.datetime) throw new BadRequestError(`${collection.id} has no dates to select by datetime`);
+  if (!collection.datetime)
+    throw new BadRequestError(say(`${collection.id} 没有可按 datetime 筛选的日期`, `${collection.id} has no dates to select by datetime`));
   const parts = text.split('/');
   if (parts.length > 2 || (parts.length === 2 && parts.every((part) => part === '' || part === '..'))) {
-    throw new BadRequestError('datetime is a date, or an interval "start/end" with at most one open end');
+    throw new BadRequestError(
+      say(
+        'datetime 是一个日期，或一个最多一端开放的区间“开始/结束”',
+        'datetime is a date, or an interval "start/end" with at most one open end',
+      ),
+    );
   }
   const [start = '', end] = parts;
   const from = datetimeEnd(start);
   const to = end === undefined ? from : datetimeEnd(end);
-  if (from && to && from > to) throw new BadRequestError('datetime must not end before it starts');
+  if (from && to && from > to) throw new BadRequestError(say('datetime 的结束不能早于开始', 'datetime must not end before it starts'));
   return { from, to };
 }
 
@@ -115,7 +142,10 @@ function parseProperties(text: string | null, collection: OgcCollection): readon
     ),
   ];
   for (const name of names) {
-    if (!all.includes(name)) throw new BadRequestError(`"${name.slice(0, 60)}" is not a property of ${collection.id}`);
+    if (!all.includes(name))
+      throw new BadRequestError(
+        say(`“${name.slice(0, 60)}”不是 ${collection.id} 的属性`, `"${name.slice(0, 60)}" is not a property of ${collection.id}`),
+      );
   }
   return names;
 }
@@ -123,17 +153,19 @@ function parseProperties(text: string | null, collection: OgcCollection): readon
 function parseFilter(params: URLSearchParams, collection: OgcCollection): FilterNode | undefined {
   const text = single(params, 'filter');
   const lang = single(params, 'filter-lang');
-  if (lang !== null && lang !== 'cql2-text') throw new BadRequestError('filter-lang must be cql2-text');
+  if (lang !== null && lang !== 'cql2-text')
+    throw new BadRequestError(say('filter-lang 必须是 cql2-text', 'filter-lang must be cql2-text'));
   const filterCrs = parseCrs(single(params, 'filter-crs'), 'filter-crs');
   return text === null ? undefined : resolveFilter(parseCql2(text), collection, filterCrs);
 }
 
 export function parseItemsQuery(params: URLSearchParams, collection: OgcCollection): ItemsQuery {
   for (const name of params.keys()) {
-    if (!KNOWN.has(name)) throw new BadRequestError(`unknown parameter "${name.slice(0, 40)}"`);
+    if (!KNOWN.has(name)) throw new BadRequestError(say(`未知参数“${name.slice(0, 40)}”`, `unknown parameter "${name.slice(0, 40)}"`));
   }
   const format = single(params, 'f');
-  if (format !== null && !['json', 'geojson'].includes(format)) throw new BadRequestError('f must be json or geojson');
+  if (format !== null && !['json', 'geojson'].includes(format))
+    throw new BadRequestError(say('f 必须是 json 或 geojson', 'f must be json or geojson'));
   const bboxCrs = parseCrs(single(params, 'bbox-crs'), 'bbox-crs');
   return {
     limit: parseLimit(single(params, 'limit')),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import sharp, { type OutputInfo } from 'sharp';
 import { PayloadTooLargeError } from '../api/errors';
+import { say } from '../i18n/say';
 
 /** Largest upload accepted, before any decoding. */
 export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
@@ -54,9 +55,13 @@ export interface ProcessedPhoto {
  */
 export async function processPhoto(upload: Uint8Array): Promise<ProcessedPhoto> {
   // Too large is a 413 naming the limit, whether the form's length or the file itself showed it.
-  if (upload.byteLength > PHOTO_MAX_BYTES) throw new PayloadTooLargeError(PHOTO_MAX_BYTES, 'the photo');
+  if (upload.byteLength > PHOTO_MAX_BYTES) throw new PayloadTooLargeError(PHOTO_MAX_BYTES, say('照片', 'the photo'));
   const sourceType = detectImageType(upload);
-  if (!sourceType) throw new PhotoRejectedError('unsupported_type', 'only JPEG, PNG or WebP photos can be uploaded');
+  if (!sourceType)
+    throw new PhotoRejectedError(
+      'unsupported_type',
+      say('只能上传 JPEG、PNG 或 WebP 照片', 'only JPEG, PNG or WebP photos can be uploaded'),
+    );
 
   const input = Buffer.from(upload.buffer, upload.byteOffset, upload.byteLength);
   const decode = () => sharp(input, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS, animated: false });
@@ -70,7 +75,10 @@ export async function processPhoto(upload: Uint8Array): Promise<ProcessedPhoto> 
       .toBuffer({ resolveWithObject: true });
   } catch (error) {
     const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '').slice(0, 120) : 'unreadable';
-    throw new PhotoRejectedError('undecodable', `the photo could not be read as an image (${detail})`);
+    throw new PhotoRejectedError(
+      'undecodable',
+      say(`无法将该照片读取为图像（${detail}）`, `the photo could not be read as an image (${detail})`),
+    );
   }
   const thumbnail = await sharp(full.data)
     .resize({ width: THUMBNAIL_MAX_SIDE, height: THUMBNAIL_MAX_SIDE, fit: 'inside', withoutEnlargement: true })

@@ -1,7 +1,13 @@
+import { say } from '../i18n/say';
 /** A saved fix or scenario changed since the client read it (→ 409 with the current row). */
 export class StaleFixError extends Error {
   constructor(readonly current: Record<string, unknown>) {
-    super(`the record changed since you read it (now version ${String(current.version)}); reload and try again`);
+    super(
+      say(
+        `该记录在您读取后已被修改（现为第 ${String(current.version)} 版）；请刷新后重试`,
+        `the record changed since you read it (now version ${String(current.version)}); reload and try again`,
+      ),
+    );
     this.name = 'StaleFixError';
   }
 }

@@ -3,6 +3,7 @@ import { jsonDate } from '../api/dates';
 import { jsonVersion } from '../api/ids';
 import { FIX_STATUSES, type FixStatus, PASSAGE_CLASSES } from '../domain/enums';
 import { geometrySchemas } from '../geo/geojson-schema';
+import { say } from '../i18n/say';
 
 /**
  * Passage fixes a planner marks (打通消防车通道): what each kind changes, the statuses a fix moves through
@@ -52,7 +53,11 @@ export const fixSpecSchema = z.discriminatedUnion('kind', [
       point: lonLat.optional(),
     })
     .refine((fix) => fix.passage_id !== undefined || fix.point !== undefined, {
-      message: 'a turnaround needs passage_id or point (the dead end where it goes)',
+      error: () =>
+        say(
+          '回车场需要给出 passage_id 或 point（设置回车场的尽头位置）',
+          'a turnaround needs passage_id or point (the dead end where it goes)',
+        ),
     }),
 ]);
 export type FixSpec = z.infer<typeof fixSpecSchema>;

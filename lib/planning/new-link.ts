@@ -1,6 +1,7 @@
 import { lineShape, nearestPassageEnd } from '../../db/queries/planning-network';
 import type { Db } from '../../db/schema';
 import { BadRequestError } from '../api/errors';
+import { say } from '../i18n/say';
 import type { Point } from '../network/graph';
 
 /** A drawn link end closer than this to an existing passage end is joined to it (metres). */
@@ -25,13 +26,27 @@ export interface SnappedLink {
  */
 export async function snapNewLink(db: Db, geometry: GeoJSON.LineString): Promise<SnappedLink> {
   const drawn = await lineShape(db, geometry).catch((error: Error) => {
-    throw new BadRequestError(`new link geometry is not a valid LineString: ${error.message}`);
+    throw new BadRequestError(
+      say(`新连接线的几何不是有效的 LineString：${error.message}`, `new link geometry is not a valid LineString: ${error.message}`),
+    );
   });
-  if (!drawn.valid) throw new BadRequestError(`new link geometry is not valid: ${drawn.reason}`);
-  if (!drawn.simple) throw new BadRequestError('new link crosses itself; draw it without loops');
+  if (!drawn.valid)
+    throw new BadRequestError(say(`新连接线的几何无效：${drawn.reason}`, `new link geometry is not valid: ${drawn.reason}`));
+  if (!drawn.simple) throw new BadRequestError(say('新连接线自相交；请画成不打圈的线', 'new link crosses itself; draw it without loops'));
   if (drawn.length_m < MIN_LINK_M)
-    throw new BadRequestError(`new link is ${drawn.length_m.toFixed(1)} m long; it must be at least ${MIN_LINK_M} m`);
-  if (drawn.length_m > MAX_LINK_M) throw new BadRequestError(`new link is ${drawn.length_m.toFixed(0)} m long; at most ${MAX_LINK_M} m`);
+    throw new BadRequestError(
+      say(
+        `新连接线长 ${drawn.length_m.toFixed(1)} 米；至少需要 ${MIN_LINK_M} 米`,
+        `new link is ${drawn.length_m.toFixed(1)} m long; it must be at least ${MIN_LINK_M} m`,
+      ),
+    );
+  if (drawn.length_m > MAX_LINK_M)
+    throw new BadRequestError(
+      say(
+        `新连接线长 ${drawn.length_m.toFixed(0)} 米；最长 ${MAX_LINK_M} 米`,
+        `new link is ${drawn.length_m.toFixed(0)} m long; at most ${MAX_LINK_M} m`,
+      ),
+    );
 
   // A valid LineString has at least two positions, each at least lon and lat.
   const coordinates = geometry.coordinates.map(([lon = Number.NaN, lat = Number.NaN]): Point => [lon, lat]);
@@ -40,7 +55,10 @@ export async function snapNewLink(db: Db, geometry: GeoJSON.LineString): Promise
   const [startEnd, endEnd] = await Promise.all([nearestPassageEnd(db, first, SNAP_M), nearestPassageEnd(db, last, SNAP_M)]);
   if (!startEnd && !endEnd) {
     throw new BadRequestError(
-      `a new link must start or end within ${SNAP_M} m of the end of an existing passage (draw it from a lane end or junction)`,
+      say(
+        `新连接线的起点或终点必须在现有通道端点 ${SNAP_M} 米以内（请从巷道端点或路口画起）`,
+        `a new link must start or end within ${SNAP_M} m of the end of an existing passage (draw it from a lane end or junction)`,
+      ),
     );
   }
   const start = startEnd ?? first;
@@ -50,7 +68,10 @@ export async function snapNewLink(db: Db, geometry: GeoJSON.LineString): Promise
   const shape = await lineShape(db, line);
   if (!shape.valid || !shape.simple || shape.length_m < MIN_LINK_M) {
     throw new BadRequestError(
-      `new link is not valid once joined to the network: ${shape.valid ? 'it crosses itself or is too short' : shape.reason}`,
+      say(
+        `新连接线接入路网后无效：${shape.valid ? '自相交或过短' : shape.reason}`,
+        `new link is not valid once joined to the network: ${shape.valid ? 'it crosses itself or is too short' : shape.reason}`,
+      ),
     );
   }
   return {

@@ -15,6 +15,8 @@ import {
 import { lineShape } from '../../db/queries/planning-network';
 import type { Db } from '../../db/schema';
 import { BadRequestError, NotFoundError } from '../api/errors';
+import { dynamicMessage } from '../i18n';
+import { say } from '../i18n/say';
 import { auditChange, type PlanningRequest, todayOf } from './audit';
 import { FixStepError, StaleFixError } from './errors';
 import { existingPassage, openObstacle, turnaroundPassage } from './fix-targets';
@@ -28,7 +30,7 @@ import { snapNewLink } from './new-link';
 
 export async function getFix(db: Db, id: number): Promise<FixRow> {
   const fix = await findFix(db, id);
-  if (!fix) throw new NotFoundError(`passage fix ${id} not found`);
+  if (!fix) throw new NotFoundError(say(`找不到通道整治措施 ${id}`, `passage fix ${id} not found`));
   return fix;
 }
 
@@ -49,14 +51,18 @@ async function checkFix(db: Db, fix: FixSpec): Promise<CheckedFix> {
       const passage = await existingPassage(db, fix.passage_id);
       if (fix.width_m <= passage.clear_width_m) {
         throw new BadRequestError(
-          `the new width (${fix.width_m} m) must be more than the current clear width of ${passage.code} (${passage.clear_width_m} m)`,
+          say(
+            `新宽度（${fix.width_m} 米）必须大于 ${passage.code} 现有净宽（${passage.clear_width_m} 米）`,
+            `the new width (${fix.width_m} m) must be more than the current clear width of ${passage.code} (${passage.clear_width_m} m)`,
+          ),
         );
       }
       return { target: { ...none, passage_id: passage.id, target_width_m: fix.width_m }, villageCode: passage.village_code };
     }
     case 'turnaround': {
       const passage = await turnaroundPassage(db, fix);
-      if (passage.has_turnaround) throw new BadRequestError(`passage ${passage.code} already has a turnaround`);
+      if (passage.has_turnaround)
+        throw new BadRequestError(say(`通道 ${passage.code} 已有回车场`, `passage ${passage.code} already has a turnaround`));
       const point: GeoJSON.Point | null = fix.point ? { type: 'Point', coordinates: fix.point } : null;
       return { target: { ...none, passage_id: passage.id, geom: point }, villageCode: passage.village_code };
     }
@@ -120,14 +126,20 @@ export async function createFixIn(
  */
 export async function updateFix(db: Db, id: number, input: UpdateFixInput, request: PlanningRequest): Promise<FixRow> {
   return db.transaction().execute(async (trx) => {
-    if (!(await lockFix(trx, id))) throw new NotFoundError(`passage fix ${id} not found`);
+    if (!(await lockFix(trx, id))) throw new NotFoundError(say(`找不到通道整治措施 ${id}`, `passage fix ${id} not found`));
     const before = await getFix(trx, id);
     if (before.version !== input.version) throw new StaleFixError({ ...before });
     const to = input.status ?? before.status;
     if (to !== before.status && !isForwardStep(before.status, to)) {
-      throw new FixStepError(`status can only move forward (计划 → 实施中 → 已完成 → 已验收): ${before.status} → ${to} is not allowed`, {
-        ...before,
-      });
+      throw new FixStepError(
+        say(
+          `状态只能向前推进（计划 → 实施中 → 已完成 → 已验收）：不能从${dynamicMessage('zh-CN', `passages.status.${before.status}`, before.status)}改为${dynamicMessage('zh-CN', `passages.status.${to}`, to)}`,
+          `status can only move forward (计划 → 实施中 → 已完成 → 已验收): ${before.status} → ${to} is not allowed`,
+        ),
+        {
+          ...before,
+        },
+      );
     }
     const createdPassageId = completes(before.status, to) ? await completeFix(trx, before, request) : before.created_passage_id;
     await updateFixRow(trx, id, {
@@ -193,7 +205,9 @@ async function completeFix(trx: Db, fix: FixRow, request: PlanningRequest): Prom
     widthM: fix.target_width_m,
     geometry: link.geometry,
   }).catch((error: Error) => {
-    throw new BadRequestError(`the new link cannot be stored as a passage: ${error.message}`);
+    throw new BadRequestError(
+      say(`新连接线无法保存为通道：${error.message}`, `the new link cannot be stored as a passage: ${error.message}`),
+    );
   });
   await auditChange(trx, request, {
     action: 'create',

@@ -4,6 +4,7 @@ import { buildingsAlongLine, buildingsCrossed, distancesToTown, nearestPassagePo
 import type { Db } from '../../db/schema';
 import type { TravelSource } from '../analysis/travel';
 import { UnprocessableError } from '../api/errors';
+import { say } from '../i18n/say';
 import type { Attachment } from '../network/attachments';
 import type { Point } from '../network/graph';
 import { existingPassage, openObstacle, turnaroundPassage } from './fix-targets';
@@ -89,7 +90,13 @@ async function siteAttachments(base: ScenarioBase, sites: readonly Site[]): Prom
   const outside = distances.flatMap((distance, i) => (distance > SITE_TOWN_MARGIN_M ? [i] : []));
   if (outside.length > 0) {
     const list = outside.map((i) => `sites.${i} (${positions[i]?.join(', ')})`).join(', ');
-    throw new UnprocessableError(`${list}: more than ${SITE_TOWN_MARGIN_M} m outside the town's villages`, { sites: outside });
+    throw new UnprocessableError(
+      say(
+        `${list}：超出本镇各村范围 ${SITE_TOWN_MARGIN_M} 米以上`,
+        `${list}: more than ${SITE_TOWN_MARGIN_M} m outside the town's villages`,
+      ),
+      { sites: outside },
+    );
   }
   const points = await nearestPassagePoints(base.db, positions);
   return points.map((p) => ({ edge: edgeIndexOf(base.graph, p.passageId), legM: p.legM, fraction: p.fraction }));

@@ -9,6 +9,7 @@ import {
 } from '../../db/queries/scenarios';
 import type { Db } from '../../db/schema';
 import { NotFoundError } from '../api/errors';
+import { say } from '../i18n/say';
 import { auditChange, type PlanningRequest, villageOfAll } from './audit';
 import { FixStepError } from './errors';
 import type { EvaluateInput } from './fixes';
@@ -19,7 +20,7 @@ import { measureScenario } from './scenario-evaluation';
 
 export async function getScenario(db: Db, id: number): Promise<ScenarioRow> {
   const scenario = await findScenario(db, id);
-  if (!scenario) throw new NotFoundError(`scenario ${id} not found`);
+  if (!scenario) throw new NotFoundError(say(`找不到方案 ${id}`, `scenario ${id} not found`));
   return scenario;
 }
 
@@ -62,9 +63,13 @@ export async function applyScenario(
   request: PlanningRequest,
 ): Promise<{ scenario: ScenarioRow; fixes: FixRow[] }> {
   return db.transaction().execute(async (trx) => {
-    if (!(await lockScenario(trx, id))) throw new NotFoundError(`scenario ${id} not found`);
+    if (!(await lockScenario(trx, id))) throw new NotFoundError(say(`找不到方案 ${id}`, `scenario ${id} not found`));
     const scenario = await getScenario(trx, id);
-    if (scenario.applied_at) throw new FixStepError(`scenario ${id} was already applied on ${scenario.applied_at}`, { ...scenario });
+    if (scenario.applied_at)
+      throw new FixStepError(
+        say(`方案 ${id} 已于 ${scenario.applied_at} 应用`, `scenario ${id} was already applied on ${scenario.applied_at}`),
+        { ...scenario },
+      );
     const fixes: FixRow[] = [];
     const villages: (string | null)[] = [];
     for (const spec of scenario.fixes) {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { say } from '../i18n/say';
 
 /** A CJK font file for the PDF reports and, for a collection (.ttc), the PostScript name of the face to use. */
 export interface ReportFont {
@@ -32,10 +33,16 @@ export function locateReportFont(
   const configured = env.REPORT_FONT?.trim();
   if (configured) {
     const [path, family] = configured.split('#') as [string, string | undefined];
-    if (!exists(path)) throw new ReportFontMissingError(`REPORT_FONT=${path} does not exist`);
+    if (!exists(path)) throw new ReportFontMissingError(say(`REPORT_FONT=${path} 不存在`, `REPORT_FONT=${path} does not exist`));
     return { path, family: family || undefined };
   }
   const found = CANDIDATES.find((font) => exists(font.path));
-  if (!found) throw new ReportFontMissingError(`none of ${CANDIDATES.map((f) => f.path).join(', ')} is installed`);
+  if (!found)
+    throw new ReportFontMissingError(
+      say(
+        `未安装中文字体（${CANDIDATES.map((f) => f.path).join('、')} 均不存在）`,
+        `none of ${CANDIDATES.map((f) => f.path).join(', ')} is installed`,
+      ),
+    );
   return found;
 }

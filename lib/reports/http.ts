@@ -1,10 +1,16 @@
 import { BadRequestError } from '../api/errors';
+import { say } from '../i18n/say';
 
 export type ReportFormat = 'pdf' | 'xlsx';
 
 export function parseFormat(value: string | null): ReportFormat {
   if (value === 'pdf' || value === 'xlsx') return value;
-  throw new BadRequestError(`format must be pdf or xlsx, got "${(value ?? '').slice(0, 20)}"`);
+  throw new BadRequestError(
+    say(
+      `format 必须是 pdf 或 xlsx，收到的是“${(value ?? '').slice(0, 20)}”`,
+      `format must be pdf or xlsx, got "${(value ?? '').slice(0, 20)}"`,
+    ),
+  );
 }
 
 const TYPES: Record<ReportFormat, string> = {

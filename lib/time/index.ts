@@ -1,3 +1,4 @@
+import { say } from '../i18n/say';
 /**
  * The campaign's clock. Days are counted in China time (Asia/Shanghai, UTC+8, no daylight saving) whatever
  * the server's or the database session's time zone, so "today", deadlines and 销号日期 agree everywhere.
@@ -63,7 +64,10 @@ export function isPlausibleDate(value: string): boolean {
 
 /** The one message for a date that is not plausible. */
 export function dateProblem(field: string): string {
-  return `${field} must be a real date between ${DATE_LIMITS.from} and ${DATE_LIMITS.to}, written YYYY-MM-DD`;
+  return say(
+    `${field} 必须是 ${DATE_LIMITS.from} 到 ${DATE_LIMITS.to} 之间真实存在的日期，格式 YYYY-MM-DD`,
+    `${field} must be a real date between ${DATE_LIMITS.from} and ${DATE_LIMITS.to}, written YYYY-MM-DD`,
+  );
 }
 
 /** `date` (YYYY-MM-DD) plus a number of calendar days, as YYYY-MM-DD. */

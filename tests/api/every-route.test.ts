@@ -69,10 +69,15 @@ async function tableCounts(db: DatabaseHandle['db']): Promise<Record<string, num
   return counts;
 }
 
-async function send(endpoint: Endpoint, sent: Sent, token: string): Promise<{ status: number; body: Record<string, unknown> }> {
+async function send(
+  endpoint: Endpoint,
+  sent: Sent,
+  token: string,
+  language?: 'en',
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const headers = new Headers(sent.headers);
   headers.set('x-request-id', 'req-every-route');
-  headers.set('cookie', `${SESSION_COOKIE}=${token}`);
+  headers.set('cookie', `${SESSION_COOKIE}=${token}${language ? `; lang=${language}` : ''}`);
   const query = new URLSearchParams(sent.query).toString();
   const request = new Request(`http://app.test${endpoint.route}${query ? `?${query}` : ''}`, {
     method: endpoint.method,
@@ -117,15 +122,21 @@ describe.each(testEngines)('every API route refuses hostile input on $name (mini
   });
 
   for (const endpoint of ENDPOINTS) {
-    it(`${endpoint.method} ${endpoint.route}: every hostile request is a 4xx with a code, and nothing is stored`, async () => {
+    it(`${endpoint.method} ${endpoint.route}: every hostile request is a 4xx with a code and a Chinese message, and nothing is stored`, async () => {
       const before = await tableCounts(handle.db);
       const failures: string[] = [];
       const cases: HostileCase[] = await hostileCases(endpoint, endpoint.valid(ids));
       for (const extra of endpoint.extra?.(ids) ?? []) cases.push({ ...extra, sent: await encodeRequest(extra.request) });
-      for (const hostile of cases) {
+      for (const [index, hostile] of cases.entries()) {
         const answer = await send(endpoint, hostile.sent, tokens.admin ?? '');
-        const problem = judge(answer, hostile.expect);
+        const problem = judge(answer, hostile.expect) ?? wrongLanguage(answer.body, 'zh-CN');
         if (problem) failures.push(`${hostile.name}: ${problem}`);
+        // Every fourth case again with the language switch on English: the same refusal, worded in English.
+        if (index % 4 === 0 && !problem) {
+          const english = await send(endpoint, hostile.sent, tokens.admin ?? '', 'en');
+          const englishProblem = english.body.code !== answer.body.code ? 'another code in English' : wrongLanguage(english.body, 'en');
+          if (englishProblem) failures.push(`${hostile.name} (en): ${englishProblem}`);
+        }
       }
       expect(failures).toEqual([]);
       expect(await tableCounts(handle.db)).toEqual(before);
@@ -207,6 +218,29 @@ function judge(answer: { status: number; body: Record<string, unknown> }, expect
   if (!expected.includes(answer.status)) return `status ${answer.status}, expected ${expected.join('/')}: ${JSON.stringify(answer.body)}`;
   if (!(ERROR_CODES as readonly unknown[]).includes(answer.body.code)) return `no known code: ${JSON.stringify(answer.body)}`;
   if (typeof answer.body.error !== 'string' || answer.body.error === '') return `no message: ${JSON.stringify(answer.body)}`;
+  return null;
+}
+
+/** The messages of an error answer: the `error` and each listed problem's. */
+function messagesOf(body: Record<string, unknown>): string[] {
+  const listed = Array.isArray(body.errors) ? body.errors.map((e) => String((e as { message?: unknown }).message ?? '')) : [];
+  return [String(body.error ?? ''), ...listed];
+}
+
+/**
+ * Whether an answer's messages are in the language asked for. Quoted values (the user's own text, echoed) and
+ * field names are left out: Chinese means some Han characters and no run of three English words; English means
+ * a run of two English words.
+ */
+function wrongLanguage(body: Record<string, unknown>, language: 'zh-CN' | 'en'): string | null {
+  for (const message of messagesOf(body)) {
+    const wording = message.replace(/“[^”]*”|"[^"]*"|「[^」]*」/g, ' ');
+    const ok =
+      language === 'zh-CN'
+        ? /\p{Script=Han}/u.test(wording) && !/\b[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}\b/i.test(wording)
+        : /\b[a-z]{2,}\s+[a-z]{2,}\b/i.test(wording);
+    if (!ok) return `not worded in ${language}: ${message}`;
+  }
   return null;
 }
 

@@ -6,6 +6,7 @@ import { clientAddress } from '@/lib/auth/request';
 import { START_PAGES } from '@/lib/auth/roles';
 import { sessionCookie } from '@/lib/auth/session-token';
 import { signIn } from '@/lib/auth/sign-in';
+import { say } from '@/lib/i18n/say';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +16,7 @@ const credentialsSchema = z.object({ username: z.string().min(1).max(100), passw
 export const POST = route({ permission: 'public', body: credentialsSchema }, async ({ db, body, request }) => {
   const session = await signIn(db, { ...body, ip: clientAddress(request), userAgent: request.headers.get('user-agent') });
   const user = await findUser(db, session.userId);
-  if (!user) throw new NotFoundError('the user was removed while signing in');
+  if (!user) throw new NotFoundError(say('登录过程中该用户已被删除', 'the user was removed while signing in'));
   return Response.json(
     {
       user: { username: user.username, display_name: user.display_name, role: user.role, villages: user.villages },

@@ -3,13 +3,14 @@ import { listAudit } from '@/db/queries/audit';
 import { BadRequestError } from '@/lib/api/errors';
 import { queryDate, queryText, queryValue, queryWholeNumber } from '@/lib/api/query';
 import { route } from '@/lib/api/route';
+import { say } from '@/lib/i18n/say';
 
 export const dynamic = 'force-dynamic';
 
 const auditQuery = z.object({
   actor: queryText('actor', 100),
   table: queryValue('table', (text) => {
-    if (text !== null && !/^[a-z_]{1,40}$/.test(text)) throw new BadRequestError('table must be a table name');
+    if (text !== null && !/^[a-z_]{1,40}$/.test(text)) throw new BadRequestError(say('table 必须是表名', 'table must be a table name'));
     return text ?? undefined;
   }),
   record: queryText('record', 64),

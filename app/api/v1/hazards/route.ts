@@ -7,6 +7,7 @@ import { auditActor } from '@/lib/auth/request';
 import { checkArea } from '@/lib/hazards/area';
 import { hazardFilter, hazardFilterQuery } from '@/lib/hazards/filter';
 import { hazardCreateSchema } from '@/lib/hazards/input';
+import { say } from '@/lib/i18n/say';
 import { chinaToday } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
@@ -20,7 +21,11 @@ const listQuery = hazardFilterQuery({
   offset: queryWholeNumber('offset', 0, 1_000_000).default(0),
 }).refine((query) => query.view === 'points' || (query.limit ?? 0) <= LIST_MAX, {
   path: ['limit'],
-  message: `limit must be a whole number up to ${LIST_MAX} (${POINTS_MAX} with view=points)`,
+  error: () =>
+    say(
+      `limit 必须是不超过 ${LIST_MAX} 的整数（view=points 时为 ${POINTS_MAX}）`,
+      `limit must be a whole number up to ${LIST_MAX} (${POINTS_MAX} with view=points)`,
+    ),
 });
 
 /**

@@ -2,6 +2,7 @@ import { villagePlates } from '@/db/queries/plates';
 import { NotFoundError } from '@/lib/api/errors';
 import { publicOrigin } from '@/lib/api/public-origin';
 import { route } from '@/lib/api/route';
+import { say } from '@/lib/i18n/say';
 import { platesPdf } from '@/lib/plates/plates-pdf';
 import { fileResponse } from '@/lib/reports/http';
 
@@ -13,7 +14,7 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = route({ permission: 'plates:print', villages: 'one-required' }, async ({ db, village, request }) => {
   const sheet = await villagePlates(db, village);
-  if (!sheet) throw new NotFoundError(`no village with code ${village}`);
+  if (!sheet) throw new NotFoundError(say(`没有代码为 ${village} 的村`, `no village with code ${village}`));
   const body = await platesPdf(sheet, publicOrigin(request.headers, request.url));
   return fileResponse(body, 'pdf', `${sheet.village.name}-一户一码门牌`, `plates-${village}`);
 });

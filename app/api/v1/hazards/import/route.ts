@@ -7,6 +7,7 @@ import { formFile } from '@/lib/api/upload';
 import { auditActor } from '@/lib/auth/request';
 import { inScope } from '@/lib/auth/scope';
 import { commitImport, ImportRefusedError } from '@/lib/hazards/import-commit';
+import { say } from '@/lib/i18n/say';
 import {
   HAZARD_IMPORT_FIELD_LABELS,
   HAZARD_IMPORT_FIELDS,
@@ -26,7 +27,12 @@ function parseMapping(value: FormDataEntryValue | null): HazardColumnMapping | n
   if (value === null || value === '') return null;
   const result = mappingSchema.safeParse(value);
   if (!result.success) {
-    throw new BadRequestError(`mapping must be a JSON object from field (${HAZARD_IMPORT_FIELDS.join(', ')}) to column index`);
+    throw new BadRequestError(
+      say(
+        `mapping 必须是从字段（${HAZARD_IMPORT_FIELDS.join('、')}）到列序号的 JSON 对象`,
+        `mapping must be a JSON object from field (${HAZARD_IMPORT_FIELDS.join(', ')}) to column index`,
+      ),
+    );
   }
   return result.data as HazardColumnMapping;
 }
@@ -47,7 +53,11 @@ export const POST = route(
     const fields = HAZARD_IMPORT_FIELD_LABELS;
     const report = { file: file.name, headers: table.headers, mapping, fields, rows: table.rows.length, valid: inputs.length, errors };
     if (form.get('commit') !== 'true') return Response.json(report);
-    if (errors.length > 0) throw new ImportRefusedError('nothing was imported: fix the rows listed in errors', report);
+    if (errors.length > 0)
+      throw new ImportRefusedError(
+        say('未导入任何数据：请修正 errors 中列出的行', 'nothing was imported: fix the rows listed in errors'),
+        report,
+      );
     const context = { actor: auditActor(actor), villages: actor.villages, requestId, fileName: file.name };
     const { created } = await commitImport(db, inputs, report, context);
     return Response.json({ ...report, created }, { status: 201 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BadRequestError } from '@/lib/api/errors';
 import { pathValue, queryNumber, queryWholeNumber } from '@/lib/api/query';
 import { route } from '@/lib/api/route';
+import { say } from '@/lib/i18n/say';
 import { suggestSites } from '@/lib/planning/suggestions';
 
 export const dynamic = 'force-dynamic';
@@ -10,7 +11,13 @@ const SUGGESTION_KINDS = ['water', 'station'] as const;
 
 const kindParam = pathValue((text) => {
   const kind = SUGGESTION_KINDS.find((known) => known === text);
-  if (!kind) throw new BadRequestError(`unknown suggestion kind "${text.slice(0, 40)}"; use water or station`);
+  if (!kind)
+    throw new BadRequestError(
+      say(
+        `未知的建议类型“${text.slice(0, 40)}”；请使用 water 或 station`,
+        `unknown suggestion kind "${text.slice(0, 40)}"; use water or station`,
+      ),
+    );
   return kind;
 });
 

@@ -4,6 +4,7 @@ import { NotFoundError } from '@/lib/api/errors';
 import { pathId } from '@/lib/api/ids';
 import { route } from '@/lib/api/route';
 import { auditActor } from '@/lib/auth/request';
+import { say } from '@/lib/i18n/say';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +13,7 @@ export const DELETE = route(
   { permission: 'signed-in', params: z.object({ id: pathId('token id') }) },
   async ({ db, actor, params: { id }, requestId }) => {
     const token = await revokeApiToken(db, actor.userId, id, auditActor(actor), requestId);
-    if (!token) throw new NotFoundError(`no API token with id ${id}`);
+    if (!token) throw new NotFoundError(say(`没有 id 为 ${id} 的 API 令牌`, `no API token with id ${id}`));
     return Response.json({ token });
   },
 );

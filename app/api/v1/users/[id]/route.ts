@@ -7,6 +7,7 @@ import { route } from '@/lib/api/route';
 import { hashPassword } from '@/lib/auth/password';
 import { auditActor } from '@/lib/auth/request';
 import { checkScope, userPatchSchema } from '@/lib/auth/user-input';
+import { say } from '@/lib/i18n/say';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,9 +19,9 @@ export const PATCH = route(
   { permission: 'users:manage', params: z.object({ id: pathId('user id') }), body: userPatchSchema },
   async ({ db, params: { id }, body: patch, actor, requestId }) => {
     const current = await findUser(db, id);
-    if (!current) throw new NotFoundError(`no user with id ${id}`);
+    if (!current) throw new NotFoundError(say(`没有 id 为 ${id} 的用户`, `no user with id ${id}`));
     if (id === actor.userId && (patch.active === false || (patch.role && patch.role !== actor.role))) {
-      throw new BadRequestError('you cannot deactivate yourself or change your own role');
+      throw new BadRequestError(say('不能停用自己或修改自己的角色', 'you cannot deactivate yourself or change your own role'));
     }
     const role = patch.role ?? current.role;
     const villages = patch.villages !== undefined ? patch.villages : patch.role ? null : current.villages;
@@ -33,7 +34,7 @@ export const PATCH = route(
       passwordHash: patch.password ? await hashPassword(patch.password) : undefined,
     };
     const user = await updateUser(db, id, patch.version, changes, auditActor(actor), requestId);
-    if (!user) throw new NotFoundError(`no user with id ${id}`);
+    if (!user) throw new NotFoundError(say(`没有 id 为 ${id} 的用户`, `no user with id ${id}`));
     return Response.json({ user });
   },
 );

@@ -8,6 +8,7 @@ import { route } from '@/lib/api/route';
 import { formFile } from '@/lib/api/upload';
 import { auditActor } from '@/lib/auth/request';
 import { PHOTO_KINDS, type PhotoKind } from '@/lib/domain/enums';
+import { say } from '@/lib/i18n/say';
 import { configuredPhotoStore } from '@/lib/photos/photo-store';
 import { PHOTO_MAX_BYTES, processPhoto } from '@/lib/photos/process-photo';
 import { chinaToday } from '@/lib/time';
@@ -18,13 +19,15 @@ const hazardParams = z.object({ id: pathId('hazard id') });
 
 /** GET /api/v1/hazards/{id}/photos — the photos' metadata (bytes under /photos/{photoId}). */
 export const GET = route({ permission: 'data:read', params: hazardParams }, async ({ db, params, actor }) => {
-  if (!(await hazardDetail(db, params.id, actor.villages, chinaToday()))) throw new NotFoundError(`no hazard with id ${params.id}`);
+  if (!(await hazardDetail(db, params.id, actor.villages, chinaToday())))
+    throw new NotFoundError(say(`没有 id 为 ${params.id} 的隐患`, `no hazard with id ${params.id}`));
   return Response.json({ photos: await listHazardPhotos(db, params.id) });
 });
 
 function photoKind(form: FormData): PhotoKind {
   const kind = String(form.get('kind') ?? 'other');
-  if (!(PHOTO_KINDS as readonly string[]).includes(kind)) throw new BadRequestError(`kind must be one of ${PHOTO_KINDS.join(', ')}`);
+  if (!(PHOTO_KINDS as readonly string[]).includes(kind))
+    throw new BadRequestError(say(`kind 必须是 ${PHOTO_KINDS.join('、')} 之一`, `kind must be one of ${PHOTO_KINDS.join(', ')}`));
   return kind as PhotoKind;
 }
 

@@ -7,12 +7,18 @@ import { can } from '@/lib/auth/roles';
 import { HAZARD_STATUSES } from '@/lib/domain/enums';
 import { isReviewStep } from '@/lib/hazards/lifecycle';
 import { transitionHazard } from '@/lib/hazards/transitions';
+import { say } from '@/lib/i18n/say';
 
 export const dynamic = 'force-dynamic';
 
 const transitionSchema = z.strictObject({
-  to: z.enum(HAZARD_STATUSES, { error: `to must be one of ${HAZARD_STATUSES.join(', ')}` }),
-  note: z.string().max(2000, { error: 'note must be at most 2000 characters' }).default(''),
+  to: z.enum(HAZARD_STATUSES, {
+    error: () => say(`to 必须是 ${HAZARD_STATUSES.join('、')} 之一`, `to must be one of ${HAZARD_STATUSES.join(', ')}`),
+  }),
+  note: z
+    .string()
+    .max(2000, { error: () => say('备注最多 2000 个字', 'note must be at most 2000 characters') })
+    .default(''),
   version: jsonVersion(),
 });
 
@@ -35,7 +41,9 @@ export const POST = route(
       requestId,
       authorize: (from) => {
         if (isReviewStep(from) && !can(actor.role, 'hazards:verify')) {
-          throw new ForbiddenError('the re-check (复查: 销号 or 退回) needs the inspector or office role');
+          throw new ForbiddenError(
+            say('复查（销号或退回）需要检查员或办公室角色', 'the re-check (复查: 销号 or 退回) needs the inspector or office role'),
+          );
         }
       },
     });

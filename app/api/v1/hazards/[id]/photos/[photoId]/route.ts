@@ -5,6 +5,7 @@ import { pathId } from '@/lib/api/ids';
 import { queryChoice } from '@/lib/api/query';
 import { route } from '@/lib/api/route';
 import { inScope } from '@/lib/auth/scope';
+import { say } from '@/lib/i18n/say';
 import { photoStores } from '@/lib/photos/photo-store';
 
 export const dynamic = 'force-dynamic';
@@ -18,7 +19,8 @@ export const GET = route(
   },
   async ({ db, params, query, actor }) => {
     const photo = await readHazardPhoto(db, params.photoId, query.size, photoStores());
-    if (!photo || photo.hazardId !== params.id || !inScope(actor, photo.villageCode)) throw new NotFoundError('no such photo');
+    if (!photo || photo.hazardId !== params.id || !inScope(actor, photo.villageCode))
+      throw new NotFoundError(say('找不到该照片', 'no such photo'));
     return new Response(new Uint8Array(photo.bytes), {
       headers: {
         'Content-Type': photo.contentType,
