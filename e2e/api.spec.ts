@@ -10,12 +10,12 @@ describe.each(servers)('map API over HTTP on $engine', ({ url }) => {
   it('answers bad parameters with 400 and a clear JSON message', async () => {
     expect(await session().fetchJson('/api/v1/layers/roads')).toEqual({
       status: 400,
-      body: { error: 'unknown layer "roads"', code: 'validation_failed', errors: [{ field: 'layer', message: 'unknown layer "roads"' }] },
+      body: { error: '未知图层“roads”', code: 'validation_failed', errors: [{ field: 'layer', message: '未知图层“roads”' }] },
     });
-    expect((await session().fetchJson('/api/v1/layers/buildings?bbox=1,2,3')).body.error).toMatch(/four numbers/);
+    expect((await session().fetchJson('/api/v1/layers/buildings?bbox=1,2,3')).body.error).toMatch(/四个数/);
     expect((await session().fetchJson('/api/v1/layers/hazards?village=000000000000')).status).toBe(400);
-    expect((await session().fetchJson('/api/v1/tiles/buildings/30/0/0.mvt')).body.error).toMatch(/z must be/);
-    expect((await session().fetchJson('/api/v1/tiles/buildings/3/9/0.mvt')).body.error).toMatch(/below 8/);
+    expect((await session().fetchJson('/api/v1/tiles/buildings/30/0/0.mvt')).body.error).toMatch(/z 必须在 0 到/);
+    expect((await session().fetchJson('/api/v1/tiles/buildings/3/9/0.mvt')).body.error).toMatch(/必须小于 8/);
     expect((await session().fetchJson('/api/v1/tiles/stations/14/0/0.mvt')).status).toBe(400);
     expect((await session().fetchJson('/api/v1/search?q=')).status).toBe(400);
   });
@@ -56,6 +56,6 @@ describe.each(servers)('map API over HTTP on $engine', ({ url }) => {
     expect(list.status).toBe(200);
     expect(list.body.total).toBe(overdue);
     expect(list.body.features).toHaveLength(overdue);
-    expect((await session().fetchJson('/api/v1/hazards?status=done')).body.error).toMatch(/unknown status "done"/);
+    expect((await session().fetchJson('/api/v1/hazards?status=done')).body.error).toMatch(/未知的 status“done”/);
   });
 });

@@ -93,7 +93,7 @@ describe.each(servers)('sign-in, sessions and CSRF on $engine', ({ url }) => {
       await app.signIn('office');
       const body = { category: 'other', severity: 'general', description: 'CSRF', location: { lon: 112.1, lat: 37.37 } };
       const crossSite = await app.sendJson('POST', '/api/v1/hazards', body, { Origin: 'http://evil.example' });
-      expect(crossSite).toEqual({ status: 403, body: { code: 'cross_site', error: 'cross-site requests may not change data' } });
+      expect(crossSite).toEqual({ status: 403, body: { code: 'cross_site', error: '跨站请求不能修改数据' } });
     });
   });
 

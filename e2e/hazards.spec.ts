@@ -97,7 +97,7 @@ describe.each(inject('servers'))('hazards page on $engine', ({ url }) => {
     await page.step('awaiting_review');
     expect(await page.detailStatus()).toBe('awaiting_review');
     // Closing without an after-photo or a note is refused with the API's reason (422), and nothing changes.
-    expect(await page.refusedStep('closed')).toContain('needs an after-photo or a verification note');
+    expect(await page.refusedStep('closed')).toContain('销号需要整改后照片或一段说明复查情况的复查意见');
     expect(await page.detailStatus()).toBe('awaiting_review');
     const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 90, g: 140, b: 70 } } })
       .jpeg()
@@ -262,6 +262,6 @@ describe.each(inject('servers'))('hazards page on $engine', ({ url }) => {
   it("shows the API's message for an unknown value in a hand-edited URL instead of failing", async () => {
     const page = new HazardsPage(session());
     await page.open('?category=nonsense');
-    expect(await page.listError()).toContain('unknown category "nonsense"');
+    expect(await page.listError()).toContain('未知的 category“nonsense”');
   });
 });

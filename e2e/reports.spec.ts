@@ -51,7 +51,7 @@ describe('reports page: the monthly report downloaded matches the stats API', ()
   it('answers bad report parameters with 400 and a message', async () => {
     const bad = await app.fetchJson('/api/v1/reports/monthly?village=141121104213&month=2026-13&format=pdf');
     expect(bad.status).toBe(400);
-    expect(bad.body.error).toMatch(/month must be YYYY-MM/);
+    expect(bad.body.error).toMatch(/月份格式必须是 YYYY-MM/);
     expect((await app.fetchJson('/api/v1/reports/annual?year=2026&format=doc')).status).toBe(400);
     expect((await app.fetchJson('/api/v1/stats/screen?village=1')).status).toBe(400);
   });

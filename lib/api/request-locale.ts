@@ -8,14 +8,19 @@ holder[LOCALE_STORE] ??= new AsyncLocalStorage<Locale>();
 const store = holder[LOCALE_STORE];
 
 /**
- * The language a request is answered in: the UI's language switch (the `lang` cookie) first, so pages and the
- * API agree; for clients without it (scripts, desktop GIS) the first of Chinese or English in Accept-Language;
- * else the product's default, Chinese.
+ * The language a request is answered in: the UI's language switch (the `lang` cookie), and without it the UI's
+ * default, Chinese, so a page and the API it calls always agree. Clients that sign in with a personal API token
+ * (desktop GIS, scripts) have no switch: they get the first of Chinese or English in their Accept-Language.
  */
 export function requestLocale(request: Request): Locale {
   const chosen = cookieFromHeader(request.headers.get('cookie'), LOCALE_COOKIE);
   if (chosen === 'en' || chosen === 'zh-CN') return chosen;
-  for (const range of (request.headers.get('accept-language') ?? '').split(',')) {
+  if (request.headers.has('authorization')) return acceptedLocale(request.headers.get('accept-language') ?? '');
+  return DEFAULT_LOCALE;
+}
+
+function acceptedLocale(header: string): Locale {
+  for (const range of header.split(',')) {
     const tag = range.split(';', 1)[0]?.trim().toLowerCase() ?? '';
     if (tag === 'en' || tag.startsWith('en-')) return 'en';
     if (tag === 'zh' || tag.startsWith('zh-')) return 'zh-CN';

@@ -12,32 +12,43 @@ const villageList = z
     z
       .string()
       .trim()
-      .regex(/^\d{12}$/, 'village codes have 12 digits'),
+      .regex(/^\d{12}$/, { error: () => say('村代码为 12 位数字', 'village codes have 12 digits') }),
   )
-  .min(1)
-  .max(50)
+  .min(1, { error: () => say('请至少选择一个村', 'choose at least one village') })
+  .max(50, { error: () => say('最多选择 50 个村', 'choose at most 50 villages') })
   .transform((codes) => [...new Set(codes)].sort())
   .nullable();
+
+const displayName = z
+  .string()
+  .trim()
+  .min(1, { error: () => say('请填写姓名', 'the name is required') })
+  .max(100, { error: () => say('姓名最多 100 个字', 'the name has at most 100 characters') });
+
+const password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, { error: () => say(`密码至少 ${MIN_PASSWORD_LENGTH} 个字符`, `at least ${MIN_PASSWORD_LENGTH} characters`) })
+  .max(200, { error: () => say('密码最多 200 个字符', 'at most 200 characters') });
 
 export const newUserSchema = z.object({
   username: z
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9_.-]{2,40}$/, '2–40 letters, digits, _ . -'),
-  display_name: z.string().trim().min(1).max(100),
+    .regex(/^[a-z0-9_.-]{2,40}$/, { error: () => say('用户名为 2–40 个字母、数字或 _ . -', '2–40 letters, digits, _ . -') }),
+  display_name: displayName,
   role: z.enum(ROLES),
   villages: villageList.default(null),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
+  password,
 });
 
 export const userPatchSchema = z.object({
   version: jsonVersion(),
-  display_name: z.string().trim().min(1).max(100).optional(),
+  display_name: displayName.optional(),
   role: z.enum(ROLES).optional(),
   villages: villageList.optional(),
   active: z.boolean().optional(),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`).max(200).optional(),
+  password: password.optional(),
 });
 
 /**

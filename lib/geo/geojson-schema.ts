@@ -30,7 +30,7 @@ const samePosition = (a: readonly number[] | undefined, b: readonly number[] | u
 
 const ring = z
   .array(position)
-  .min(4, 'a polygon ring needs at least 4 positions')
+  .min(4, { error: () => say('多边形的环至少需要 4 个坐标', 'a polygon ring needs at least 4 positions') })
   .refine((r) => samePosition(r[0], r[r.length - 1]), {
     error: () => say('多边形的环没有闭合（首尾坐标不同）', 'polygon ring is not closed (first and last positions differ)'),
   });

@@ -45,6 +45,6 @@ describe('analysis API parameters', () => {
   it('answers a request without a session with 401 before touching the database', async () => {
     const response = await GET(new Request('http://x/api/v1/analysis/nope'), { params: Promise.resolve({ name: 'nope' }) });
     expect(response.status).toBe(401);
-    expect((await response.json()).error).toMatch(/sign in/);
+    expect((await response.json()).error).toBe('请先登录');
   });
 });

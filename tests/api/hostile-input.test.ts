@@ -64,7 +64,7 @@ describe.each(testEngines)('hostile input on $name', (engine) => {
     const answer = await call(
       running(`INSERT INTO users (username, display_name, role, password_hash) VALUES ('office', 'x', 'office', 'x')`),
     );
-    expect(answer).toEqual({ status: 409, body: { code: 'conflict', error: 'a record with this value already exists' } });
+    expect(answer).toEqual({ status: 409, body: { code: 'conflict', error: '已有相同值的记录' } });
   });
 
   it('answers a reference to a missing record with 422', async () => {

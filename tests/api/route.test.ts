@@ -20,7 +20,8 @@ const ok = () => Promise.resolve(Response.json({ ok: true }));
 async function call(handler: RouteHandler, init: RequestInit & { url?: string; cookie?: string; params?: Record<string, string> } = {}) {
   const headers = new Headers(init.headers);
   headers.set('x-request-id', 'req-test-1');
-  if (init.cookie) headers.set('cookie', `${SESSION_COOKIE}=${init.cookie}`);
+  // The wording checked here is the English of the language switch; the default, Chinese, has its own test.
+  headers.set('cookie', init.cookie ? `${SESSION_COOKIE}=${init.cookie}; lang=en` : 'lang=en');
   const request = new Request(init.url ?? 'http://app.test/api/x', { ...init, headers, duplex: 'half' } as RequestInit);
   const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
   const text = await response.text();
@@ -35,6 +36,14 @@ describe('the route wrapper without a database', () => {
   it('answers 401 without a session cookie before touching the database', async () => {
     const answer = await call(unreachable({ permission: 'data:read' }, ok));
     expect(answer).toMatchObject({ status: 401, body: { error: 'sign in first', code: 'unauthenticated' } });
+  });
+
+  it("words its answers in the UI's default language, Chinese, unless the language switch says English", async () => {
+    const handler = unreachable({ permission: 'data:read' }, ok);
+    const chinese = await handler(new Request('http://app.test/api/x'));
+    expect(await chinese.json()).toEqual({ error: '请先登录', code: 'unauthenticated' });
+    const english = await handler(new Request('http://app.test/api/x', { headers: { cookie: 'lang=en' } }));
+    expect(await english.json()).toEqual({ error: 'sign in first', code: 'unauthenticated' });
   });
 
   it('keeps error answers out of every cache', async () => {

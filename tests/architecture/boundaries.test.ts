@@ -64,8 +64,8 @@ describe('one way to do each thing', () => {
     expect(routes.filter((file) => /\bcatch\s*[({]/.test(read(file)))).toEqual([]);
   });
 
-  it('queries and migrations are leaves: they import from lib only the domain codes, geometry types and the clock', () => {
-    const allowed = /^lib\/(domain|geo|time)(\/|$)/;
+  it('queries and migrations are leaves: they import from lib only the domain codes, geometry types, the clock and the wording of messages', () => {
+    const allowed = /^lib\/(domain|geo|time|i18n)(\/|$)/;
     const crossings = ['db/queries', 'db/migrations'].flatMap(sourceFiles).flatMap((file) =>
       runtimeImports(file)
         .map((specifier) => resolved(file, specifier))

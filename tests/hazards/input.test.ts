@@ -128,7 +128,7 @@ describe('hazard create schema', () => {
     expect(fields(errorsOf(hazardCreateSchema, { ...base, location: { lat: 37.4, lon: 112.1, z: 3 } }))).toEqual(['location.z']);
     expect(fields(errorsOf(hazardCreateSchema, { ...base, measured: Number.POSITIVE_INFINITY }))).toEqual(['measured']);
     expect(fields(errorsOf(hazardCreateSchema, { ...base, description: 'x'.repeat(2001) }))).toEqual(['description']);
-    expect(errorsOf(hazardCreateSchema, null)).toEqual([{ field: '', message: 'the hazard must be a JSON object' }]);
+    expect(errorsOf(hazardCreateSchema, null)).toEqual([{ field: '', message: 'hazard must be a JSON object' }]);
   });
 });
 
