@@ -10,7 +10,7 @@ describe.each(servers)('map API over HTTP on $engine', ({ url }) => {
   it('answers bad parameters with 400 and a clear JSON message', async () => {
     expect(await session().fetchJson('/api/v1/layers/roads')).toEqual({
       status: 400,
-      body: { error: '未知图层“roads”', code: 'validation_failed', errors: [{ field: 'layer', message: '未知图层“roads”' }] },
+      body: { error: 'layer：未知图层“roads”', code: 'validation_failed', errors: [{ field: 'layer', message: '未知图层“roads”' }] },
     });
     expect((await session().fetchJson('/api/v1/layers/buildings?bbox=1,2,3')).body.error).toMatch(/四个数/);
     expect((await session().fetchJson('/api/v1/layers/hazards?village=000000000000')).status).toBe(400);

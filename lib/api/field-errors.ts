@@ -29,7 +29,9 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
 /** A failed schema as the 400 the API answers: every problem listed, the message naming each field. */
 export function validationError(error: z.ZodError): ValidationError {
   const errors = fieldErrors(error);
-  const message = errors.map((e) => (!e.field || e.message.includes(e.field) ? e.message : `${e.field}: ${e.message}`)).join('; ');
+  const message = errors
+    .map((e) => (!e.field || e.message.includes(e.field) ? e.message : say(`${e.field}：${e.message}`, `${e.field}: ${e.message}`)))
+    .join(say('；', '; '));
   return new ValidationError(message, errors);
 }
 
