@@ -146,6 +146,8 @@ export interface HazardsTable {
   code: string;
   village_code: string;
   building_id: number | null;
+  /** The second building of a spacing hazard (needs building_id). */
+  paired_building_id: number | null;
   unit_id: number | null;
   passage_id: number | null;
   category: HazardCategory;

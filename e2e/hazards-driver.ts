@@ -88,7 +88,7 @@ export class HazardsPage {
     await this.page.mouse.click(x, y);
   }
 
-  /** The building the new hazard will be linked to, as the form shows it (code · name) once it has loaded. */
+  /** The building the new hazard will be linked to, as the form shows it (name with its code) once it has loaded. */
   async newHazardBuilding(): Promise<string> {
     // Until the building's record arrives the form shows only its id (#1084).
     await this.page.waitForFunction(
