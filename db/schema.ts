@@ -231,6 +231,8 @@ export interface UsersTable {
   villages: string[] | null;
   password_hash: string;
   active: Generated<boolean>;
+  /** Set by an administrator's password reset: the user must choose a new password before anything else. */
+  must_change_password: Generated<boolean>;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

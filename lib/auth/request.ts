@@ -51,6 +51,9 @@ export function requireActor(actor: Actor | null, access: Exclude<Access, 'publi
   if (actor.token && (access === 'signed-in' || !isReadPermission(access))) {
     throw new ForbiddenError('an API token may only read; sign in to do this');
   }
+  if (actor.mustChangePassword && access !== 'signed-in') {
+    throw new ForbiddenError('your password was reset: choose a new one first (POST /api/auth/password)');
+  }
   if (access !== 'signed-in' && !can(actor.role, access)) {
     throw new ForbiddenError(`your role (${actor.role}) may not do this (${access})`);
   }
