@@ -107,12 +107,14 @@ export function VillagePicker({ villages, value, onChange, label, single = false
         onKeyDown={onKeyDown}
         data-testid="village-search"
       />
-      <ul id={listId} role="listbox" className="village-options" hidden={shown.length === 0} aria-label={label}>
+      <div id={listId} role="listbox" className="village-options" hidden={shown.length === 0} aria-label={label}>
         {shown.map((village) => (
-          <li
+          <div
             key={village.code}
             id={`${listId}-${village.code}`}
             role="option"
+            // The focus stays in the search box (aria-activedescendant names the active option).
+            tabIndex={-1}
             aria-selected={village === activeOption}
             className={village === activeOption ? 'active' : ''}
             // Picking on mousedown keeps the focus in the box (a click would blur it and close the list first).
@@ -123,9 +125,9 @@ export function VillagePicker({ villages, value, onChange, label, single = false
             data-testid="village-option"
           >
             {village.name} <span className="muted">{village.code}</span>
-          </li>
+          </div>
         ))}
-      </ul>
+      </div>
     </div>
   );
 }
