@@ -50,8 +50,8 @@ export interface FieldChange {
   after: string;
 }
 
-/** Columns that change with every edit and say nothing to a reader. */
-const QUIET_FIELDS = new Set(['version', 'updated_at']);
+/** Columns that say nothing to a reader: the internal id (the record column names the record) and edit counters. */
+const QUIET_FIELDS = new Set(['id', 'version', 'updated_at']);
 
 /** The enumeration a column's codes come from, where the column's name alone does not say it. */
 const ENUM_BY_TABLE: Record<string, Record<string, string>> = {

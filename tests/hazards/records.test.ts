@@ -14,6 +14,7 @@ import {
   VillageOutOfScopeError,
 } from '../../db/queries/hazard-records';
 import { listHazards, StaleVersionError } from '../../db/queries/hazards';
+import { plateRecord } from '../../db/queries/plates';
 import { seedIfEmpty } from '../../db/seed';
 import { parseHazardFilter } from '../../lib/hazards/filter';
 import { hazardCreateSchema } from '../../lib/hazards/input';
@@ -110,6 +111,10 @@ describe.each(testEngines)('recording hazards on $name (mini town)', (engine) =>
     expect(detail?.linked).toMatchObject({ layer: 'buildings', id: b1, code: 'B1' });
     expect(detail?.paired).toMatchObject({ layer: 'buildings', id: b2, code: 'B2' });
     expect(detail?.hazard.properties).toMatchObject({ building_id: b1, paired_building_id: b2 });
+    // Either building's plate lists the hazard.
+    for (const code of ['B1', 'B2']) {
+      expect((await plateRecord(handle.db, 'building', code, null))?.openHazards.map((h) => h.id)).toContain(hazard.id);
+    }
     // A pair may straddle the village line: the hazard stays in the first building's village.
     expect(await create({ building_id: b1, paired_building_id: b3 })).toMatchObject({ village_code: VILLAGE_A, paired_building_id: b3 });
     await expect(create({ building_id: b1, paired_building_id: b3 }, [VILLAGE_A])).rejects.toThrow(

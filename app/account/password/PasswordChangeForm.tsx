@@ -43,58 +43,60 @@ export function PasswordChangeForm({ required }: { required: boolean }) {
   };
 
   return (
-    <main className="page-body narrow-page" data-testid="password-page">
-      <h2 className="page-title">{t('password.title')}</h2>
-      {required && (
-        <p className="notice" role="status" data-testid="password-required">
-          {t('password.required')}
-        </p>
-      )}
-      <form className="stacked-form" onSubmit={submit} data-testid="password-form">
-        <label className="field">
-          {t(required ? 'password.temporary' : 'password.current')}
-          <input
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-            required
-            data-testid="password-current"
-          />
-        </label>
-        <label className="field">
-          {t('password.new')}
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-            required
-            minLength={MIN_PASSWORD_LENGTH}
-            data-testid="password-new"
-          />
-        </label>
-        <label className="field">
-          {t('password.repeat')}
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={repeat}
-            onChange={(e) => setRepeat(e.target.value)}
-            required
-            minLength={MIN_PASSWORD_LENGTH}
-            data-testid="password-repeat"
-          />
-        </label>
-        {problem && (
-          <p className="error-text" role="alert" data-testid="password-problem">
-            {t(problem)}
+    <main className="page-body" data-testid="password-page">
+      <div className="narrow-page">
+        <h2 className="page-title">{t('password.title')}</h2>
+        {required && (
+          <p className="notice" role="status" data-testid="password-required">
+            {t('password.required')}
           </p>
         )}
-        <button type="submit" className="primary" disabled={busy} data-testid="password-submit">
-          {t('password.submit')}
-        </button>
-      </form>
+        <form className="stacked-form" onSubmit={submit} data-testid="password-form">
+          <label className="field">
+            {t(required ? 'password.temporary' : 'password.current')}
+            <input
+              type="password"
+              autoComplete="current-password"
+              value={current}
+              onChange={(e) => setCurrent(e.target.value)}
+              required
+              data-testid="password-current"
+            />
+          </label>
+          <label className="field">
+            {t('password.new')}
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={next}
+              onChange={(e) => setNext(e.target.value)}
+              required
+              minLength={MIN_PASSWORD_LENGTH}
+              data-testid="password-new"
+            />
+          </label>
+          <label className="field">
+            {t('password.repeat')}
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={repeat}
+              onChange={(e) => setRepeat(e.target.value)}
+              required
+              minLength={MIN_PASSWORD_LENGTH}
+              data-testid="password-repeat"
+            />
+          </label>
+          {problem && (
+            <p className="error-text" role="alert" data-testid="password-problem">
+              {t(problem)}
+            </p>
+          )}
+          <button type="submit" className="primary" disabled={busy} data-testid="password-submit">
+            {t('password.submit')}
+          </button>
+        </form>
+      </div>
     </main>
   );
 }
