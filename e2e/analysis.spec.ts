@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { AuditPage } from './admin-driver';
 import { appSession } from './app-session';
 import { AnalysisPanelDriver, OverviewPage } from './driver';
 import { HazardsPage } from './hazards-driver';
@@ -100,5 +101,14 @@ describe('analysis panel on the map', () => {
     expect([stored.body.linked.code, stored.body.paired.code].sort()).toEqual([codeA, codeB].sort());
     expect(await session().text('hazard-paired-building')).toContain(stored.body.paired.code);
     await session().screenshot('hazard-from-spacing-finding');
+
+    // The audit log names the hazard and both buildings rather than their ids.
+    const audit = new AuditPage(session());
+    await audit.openRecord('hazards', id);
+    const [created] = await audit.rows();
+    expect(created!.record).toContain(stored.body.hazard.properties.code);
+    expect(created!.changes).toContain(`相距过近的建筑: ${stored.body.paired.code}`);
+    expect(created!.changes).toContain('隐患类别: 防火间距');
+    await session().screenshot('audit-hazard-from-finding');
   });
 });

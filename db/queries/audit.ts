@@ -129,6 +129,9 @@ const wholeNumbers = (values: Iterable<unknown>) => [
   ...new Set([...values].map(Number).filter((n) => Number.isInteger(n) && n > 0 && n <= 2_147_483_647)),
 ];
 
+/** The start of a hazard's description, as its title beside the code. */
+const shortTitle = (description: string) => (description.length > 40 ? `${description.slice(0, 40)}…` : description);
+
 /** The names behind the ids and codes of some audit rows, looked up in one go. */
 export async function auditNames(db: Db, rows: readonly AuditRow[]): Promise<AuditNames> {
   const states = rows
@@ -159,7 +162,7 @@ export async function auditNames(db: Db, rows: readonly AuditRow[]): Promise<Aud
     users: Object.fromEntries(users.filter((u) => usernames.includes(u.username)).map((u) => [u.username, u.display_name])),
     userIds: Object.fromEntries(users.filter((u) => userIds.includes(u.id)).map((u) => [String(u.id), u.display_name])),
     villages: Object.fromEntries(villages.map((v) => [v.code, v.name])),
-    hazards: Object.fromEntries(hazards.map((h) => [String(h.id), { code: h.code, title: h.description.slice(0, 40) }])),
+    hazards: Object.fromEntries(hazards.map((h) => [String(h.id), { code: h.code, title: shortTitle(h.description) }])),
     buildings: Object.fromEntries(buildings.map((b) => [String(b.id), { code: b.code, name: b.name }])),
   };
 }

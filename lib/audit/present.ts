@@ -134,13 +134,20 @@ export function fieldLabel(field: string, locale: Locale): string {
   return dynamicMessage(locale, `field.${field}`, field);
 }
 
-/** The fields a row changed (all of a new record's), labelled, with their values before and after in words. */
+const isBlank = (value: unknown) => value === null || value === undefined || value === '';
+
+/**
+ * The fields a row changed, labelled, with their values before and after in words; for a new record, the
+ * fields it was given a value.
+ */
 export function fieldChanges(row: AuditEntryView, names: AuditNamesView, locale: Locale): FieldChange[] {
   const before = (row.before ?? {}) as Record<string, unknown>;
   const after = (row.after ?? {}) as Record<string, unknown>;
+  const isNew = row.before === null || row.before === undefined;
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   return fields
     .filter((field) => !QUIET_FIELDS.has(field) && JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+    .filter((field) => !(isNew && isBlank(after[field])))
     .map((field) => ({
       field,
       label: fieldLabel(field, locale),

@@ -64,13 +64,9 @@ describe('audit rows as people read them', () => {
       '须修改密码: 否 → 是',
       '密码: — → 已重置（临时密码）',
     ]);
-    // A new record has no "before": only its values are shown.
-    expect(fieldChanges({ ...row, action: 'create', before: null }, names, 'zh-CN')[0]).toEqual({
-      field: 'role',
-      label: '角色',
-      before: '',
-      after: '村级',
-    });
+    // A new record has no "before": only the values it was given are shown.
+    const created = { ...row, action: 'create', before: null, after: { id: 7, role: 'village', villages: null, display_name: '' } };
+    expect(fieldChanges(created, names, 'zh-CN')).toEqual([{ field: 'role', label: '角色', before: '', after: '村级' }]);
   });
 });
 

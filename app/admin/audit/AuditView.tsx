@@ -120,9 +120,9 @@ export function AuditView({ villages }: { villages: { code: string; name: string
                 <tr key={row.id} data-testid="audit-row">
                   <td className="nowrap">{chinaDateTime(row.at, 'second')}</td>
                   <td data-testid="audit-actor-name">{personLabel(row.actor, result.names)}</td>
-                  <td>{row.role ? dynamicMessage(locale, `role.${row.role}`, row.role) : ''}</td>
-                  <td>{dynamicMessage(locale, `audit.action.${row.action}`, row.action)}</td>
-                  <td>{tableLabel(row.table_name, locale)}</td>
+                  <td className="nowrap">{row.role ? dynamicMessage(locale, `role.${row.role}`, row.role) : ''}</td>
+                  <td className="nowrap">{dynamicMessage(locale, `audit.action.${row.action}`, row.action)}</td>
+                  <td className="nowrap">{tableLabel(row.table_name, locale)}</td>
                   <td data-testid="audit-record">{recordLabel(row, result.names)}</td>
                   <td>{row.village_code ? (result.names.villages[row.village_code] ?? row.village_code) : ''}</td>
                   <td>
