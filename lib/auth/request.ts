@@ -2,6 +2,7 @@ import { actorForApiToken } from '../../db/queries/api-tokens';
 import { actorForSession } from '../../db/queries/users';
 import type { Db } from '../../db/schema';
 import { ApiTokenExpiredError, ApiTokenRevokedError, ForbiddenError, UnauthorizedError } from '../api/errors';
+import { say } from '../i18n/say';
 import type { Actor } from './actor';
 import { apiTokenFromAuthorization } from './api-token';
 import { clientAddressOf, parseTrustProxy } from './client-address';
@@ -52,7 +53,12 @@ export function requireActor(actor: Actor | null, access: Exclude<Access, 'publi
     throw new ForbiddenError('an API token may only read; sign in to do this');
   }
   if (actor.mustChangePassword && access !== 'signed-in') {
-    throw new ForbiddenError('your password was reset: choose a new one first (POST /api/auth/password)');
+    throw new ForbiddenError(
+      say(
+        '您的密码已被重置：请先设置新密码（POST /api/auth/password）',
+        'your password was reset: choose a new one first (POST /api/auth/password)',
+      ),
+    );
   }
   if (access !== 'signed-in' && !can(actor.role, access)) {
     throw new ForbiddenError(`your role (${actor.role}) may not do this (${access})`);

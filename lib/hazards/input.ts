@@ -3,6 +3,7 @@ import { jsonDate } from '../api/dates';
 import { jsonId, jsonVersion } from '../api/ids';
 import { HAZARD_CATEGORIES, NOTIFY_METHODS, PLACE_TYPES, SEVERITIES } from '../domain/enums';
 import { CHINA_LAT_RANGE, CHINA_LON_RANGE } from '../geo/geojson-schema';
+import { say } from '../i18n/say';
 import { chinaToday } from '../time';
 import { defaultDeadline } from './deadlines';
 
@@ -131,9 +132,20 @@ function checkDates(data: DatedFields, ctx: Ctx): void {
 function checkPair(data: { building_id?: number | null; paired_building_id?: number | null }, ctx: Ctx): void {
   if (data.paired_building_id === undefined || data.paired_building_id === null) return;
   if (data.building_id === undefined || data.building_id === null) {
-    ctx.addIssue({ code: 'custom', path: ['paired_building_id'], message: 'paired_building_id needs building_id' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['paired_building_id'],
+      message: say('给出 paired_building_id 时须同时给出 building_id', 'paired_building_id needs building_id'),
+    });
   } else if (data.building_id === data.paired_building_id) {
-    ctx.addIssue({ code: 'custom', path: ['paired_building_id'], message: 'paired_building_id must be another building than building_id' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['paired_building_id'],
+      message: say(
+        'paired_building_id 必须是 building_id 以外的另一栋建筑',
+        'paired_building_id must be another building than building_id',
+      ),
+    });
   }
 }
 
