@@ -63,6 +63,7 @@ const withinVillages = (villages: readonly string[] | null) => (villages ? sql`A
 async function resolvePlace(db: Db, place: Place, villages: readonly string[] | null) {
   let point: { lon: number; lat: number } | undefined = place.location;
   let linkedVillage: string | undefined;
+  await assertPairedBuildingVisible(db, place.paired_building_id, villages);
   for (const [field, table, pointSql] of LINKS) {
     const id = place[field];
     if (id === undefined || id === null) continue;
@@ -77,7 +78,6 @@ async function resolvePlace(db: Db, place: Place, villages: readonly string[] | 
     }
     linkedVillage ??= row.village_code ?? undefined;
   }
-  await assertPairedBuildingVisible(db, place.paired_building_id, villages);
   if (!point) throw new HazardPlaceError('give a location { lon, lat } or a linked building_id, unit_id or passage_id');
   if (place.village_code && linkedVillage && place.village_code !== linkedVillage) {
     throw new HazardPlaceError(`village_code ${place.village_code} is not the village of the linked record`);

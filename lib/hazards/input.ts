@@ -175,8 +175,8 @@ const PLACE_REQUIRED = 'give a location { lon, lat } or a linked building_id, un
 export const hazardCreateSchema = z
   .strictObject(createShape, typed('the hazard', 'a JSON object'))
   .superRefine((data, ctx) => {
-    checkDates(data, ctx);
     checkPair(data, ctx);
+    checkDates(data, ctx);
     if (!data.location && !hasLink(data)) ctx.addIssue({ code: 'custom', path: ['location'], message: PLACE_REQUIRED });
   })
   .transform(withDefaults);
