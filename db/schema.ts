@@ -146,6 +146,8 @@ export interface HazardsTable {
   code: string;
   village_code: string;
   building_id: number | null;
+  /** The second building of a spacing hazard (needs building_id). */
+  paired_building_id: number | null;
   unit_id: number | null;
   passage_id: number | null;
   category: HazardCategory;
@@ -229,6 +231,8 @@ export interface UsersTable {
   villages: string[] | null;
   password_hash: string;
   active: Generated<boolean>;
+  /** Set by an administrator's password reset: the user must choose a new password before anything else. */
+  must_change_password: Generated<boolean>;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

@@ -344,7 +344,46 @@ export class AnalysisPanelDriver {
   }
 
   async listedFindings(): Promise<number> {
-    return this.app.page.getByTestId('finding-list').locator('li').count();
+    return this.app.page.getByTestId('finding-list').getByTestId('finding').count();
+  }
+
+  /** The result indexes of the listed findings, in the list's order. */
+  async listedIndexes(): Promise<number[]> {
+    return this.app.page
+      .getByTestId('finding-list')
+      .getByTestId('finding')
+      .evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-index'))));
+  }
+
+  /** The page line under the list (第 1 / 70 页 · 共 3,459 项). */
+  async pageText(): Promise<string> {
+    return this.app.text('finding-page');
+  }
+
+  async nextPage(): Promise<void> {
+    const before = await this.pageText();
+    await this.app.page.getByTestId('finding-next').click();
+    await this.app.page.waitForFunction((text) => document.querySelector('[data-testid=finding-page]')?.textContent !== text, before);
+  }
+
+  async groupByVillage(): Promise<void> {
+    await this.app.page.getByTestId('finding-order').selectOption('village');
+  }
+
+  /** The village headings of the grouped list, in order. */
+  async groupHeadings(): Promise<string[]> {
+    return this.app.page.getByTestId('finding-group').allTextContents();
+  }
+
+  /** The buildings line of a listed finding. */
+  async findingBuildings(position: number): Promise<string> {
+    return (await this.app.page.getByTestId('finding').nth(position).getByTestId('finding-buildings').textContent()) ?? '';
+  }
+
+  /** Follows a listed finding's 转为隐患 link to the hazards page with the new hazard's form open. */
+  async turnIntoHazard(position: number): Promise<void> {
+    await this.app.page.getByTestId('finding').nth(position).getByTestId('finding-to-hazard').click();
+    await this.app.page.getByTestId('hazard-create').waitFor({ timeout: 90_000 });
   }
 
   /** Opens a listed finding and returns the "why" line (rule and clause) it shows. */

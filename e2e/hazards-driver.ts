@@ -88,7 +88,7 @@ export class HazardsPage {
     await this.page.mouse.click(x, y);
   }
 
-  /** The building the new hazard will be linked to, as the form shows it (code · name) once it has loaded. */
+  /** The building the new hazard will be linked to, as the form shows it (name with its code) once it has loaded. */
   async newHazardBuilding(): Promise<string> {
     // Until the building's record arrives the form shows only its id (#1084).
     await this.page.waitForFunction(
@@ -102,9 +102,27 @@ export class HazardsPage {
     return this.app.text('create-building');
   }
 
-  /** Describes and saves the new hazard; resolves with its id once its detail opens. */
-  async saveNewHazard(description: string): Promise<number> {
-    await this.page.getByTestId('create-description').fill(description);
+  /** The new hazard's description as the form holds it (prefilled from a finding). */
+  async newHazardDescription(): Promise<string> {
+    return this.page.getByTestId('create-description').inputValue();
+  }
+
+  /** The second building of a spacing hazard, as the form shows it once it has loaded. */
+  async newHazardPairedBuilding(): Promise<string> {
+    await this.page.waitForFunction(
+      () => {
+        const text = document.querySelector('[data-testid=create-paired-building]')?.textContent ?? '';
+        return text !== '' && !/#\d+$/.test(text.trim());
+      },
+      null,
+      { timeout: 30_000 },
+    );
+    return this.app.text('create-paired-building');
+  }
+
+  /** Describes (unless the description is already filled in) and saves the new hazard; resolves with its id once its detail opens. */
+  async saveNewHazard(description?: string): Promise<number> {
+    if (description !== undefined) await this.page.getByTestId('create-description').fill(description);
     await this.page.getByTestId('create-submit').click();
     // The detail says its id once the new hazard's record has loaded.
     const detail = this.page.locator('[data-testid=hazard-detail][data-id]');

@@ -1,52 +1,17 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { explainFinding } from '@/lib/analysis/explain';
+import { buildingsText, hazardLinkOf } from '@/lib/analysis/finding-hazard';
+import { type FindingOrder, findingBuildings, orderFindings, pageOf } from '@/lib/analysis/finding-list';
 import { ANALYSIS_NAMES, type AnalysisName, type AnalysisResult, type Finding } from '@/lib/analysis/types';
 import { dynamicMessage } from '@/lib/i18n';
 import { SPACING_RULESETS, type SpacingRuleset } from '@/lib/rules/types';
 import { chinaMonth } from '@/lib/time';
 import { useLocale, useT } from './i18n-context';
 
-const LISTED = 200;
-
-/** The hazard category a finding becomes (转为隐患), by the analysis that found it. */
-const HAZARD_CATEGORY: Partial<Record<AnalysisName, string>> = {
-  spacing: 'spacing',
-  clusters: 'spacing',
-  passages: 'passage',
-  reachability: 'passage',
-  'water-coverage': 'water',
-  stacks: 'straw',
-};
-
-/** A point of the finding to place the hazard at: the point itself, a line's middle vertex, a ring's vertex mean. */
-function findingPoint(geometry: GeoJSON.Geometry): [number, number] | null {
-  const positions = (g: GeoJSON.Geometry): GeoJSON.Position[] =>
-    g.type === 'Point'
-      ? [g.coordinates]
-      : g.type === 'LineString' || g.type === 'MultiPoint'
-        ? g.coordinates
-        : g.type === 'Polygon'
-          ? (g.coordinates[0] ?? [])
-          : g.type === 'MultiLineString'
-            ? (g.coordinates[0] ?? [])
-            : g.type === 'MultiPolygon'
-              ? (g.coordinates[0]?.[0] ?? [])
-              : g.geometries[0]
-                ? positions(g.geometries[0])
-                : [];
-  // GeoJSON positions always have a longitude and a latitude.
-  const list = positions(geometry).map(([lon = 0, lat = 0]): [number, number] => [lon, lat]);
-  const mean = (points: [number, number][]): [number, number] => [
-    points.reduce((sum, p) => sum + p[0], 0) / points.length,
-    points.reduce((sum, p) => sum + p[1], 0) / points.length,
-  ];
-  if (list.length === 0) return null;
-  if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') return mean(list.slice(0, -1));
-  if (list.length === 2) return mean(list);
-  return list[Math.floor(list.length / 2)] ?? null;
-}
+/** Findings per page of the list; the map shows them all. */
+const PAGE_SIZE = 50;
 
 export interface AnalysisPanelProps {
   villages: string[];
@@ -70,6 +35,9 @@ export function AnalysisPanel({ villages, villageNames, onResult, onSelect }: An
   const [state, setState] = useState<'idle' | 'running' | 'error'>('idle');
   const [result, setResult] = useState<AnalysisResult | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
+  const [order, setOrder] = useState<FindingOrder>('shortfall');
+  const [villageShown, setVillageShown] = useState<string | null>(null);
+  const [page, setPage] = useState(0);
   // Whether findings may be turned into hazards: asked once the first result is shown, not on page load.
   const [canReport, setCanReport] = useState(false);
   useEffect(() => {
@@ -79,22 +47,6 @@ export function AnalysisPanel({ villages, villageNames, onResult, onSelect }: An
       .then((me) => setCanReport(Boolean(me?.permissions.includes('hazards:report'))))
       .catch(() => {});
   }, [result, canReport]);
-
-  const hazardLink = (finding: Finding, title: string, village: string | null | undefined, measured: string, threshold: string) => {
-    const point = findingPoint(finding.geometry);
-    const params = new URLSearchParams({ new: '1', category: HAZARD_CATEGORY[finding.properties.analysis] ?? 'other' });
-    if (finding.properties.rule_id) params.set('rule_id', String(finding.properties.rule_id));
-    if (finding.properties.measured !== null) params.set('measured', String(finding.properties.measured));
-    if (point) {
-      params.set('lon', point[0].toFixed(7));
-      params.set('lat', point[1].toFixed(7));
-    }
-    params.set(
-      'description',
-      `${title}${village ? `（${village}）` : ''}：${t('analysisPanel.measured')} ${measured}，${t('analysisPanel.threshold')} ${threshold}`,
-    );
-    return `/hazards?${params}`;
-  };
 
   const run = async () => {
     setState('running');
@@ -110,6 +62,8 @@ export function AnalysisPanel({ villages, villageNames, onResult, onSelect }: An
       const data = (await response.json()) as AnalysisResult;
       setResult(data);
       setSelected(null);
+      setPage(0);
+      setVillageShown(null);
       onResult(data);
       setState('idle');
     } catch {
@@ -122,6 +76,13 @@ export function AnalysisPanel({ villages, villageNames, onResult, onSelect }: An
     setSelected(null);
     onResult(null);
   };
+
+  const listed = useMemo(
+    () => (result ? orderFindings(result.features, { order, village: villageShown, villageNames }) : []),
+    [result, order, villageShown, villageNames],
+  );
+  const shown = pageOf(listed, page, PAGE_SIZE);
+  const villageLabel = (code: string | null) => (code === null ? t('analysisPanel.outsideVillages') : (villageNames[code] ?? code));
 
   const analysisLabel = (analysis: string) => dynamicMessage(locale, `analysis.name.${analysis}`, analysis);
 
@@ -198,13 +159,58 @@ export function AnalysisPanel({ villages, villageNames, onResult, onSelect }: An
               </span>
             ))}
           </div>
+          <div className="finding-tools">
+            <label className="field">
+              <span>{t('analysisPanel.village')}</span>
+              <select
+                value={villageShown ?? ''}
+                onChange={(event) => {
+                  setVillageShown(event.target.value || null);
+                  setPage(0);
+                }}
+                data-testid="finding-village"
+              >
+                <option value="">{t('analysisPanel.allVillages')}</option>
+                {Object.entries(result.summary.by_village)
+                  .filter(([code]) => code !== 'none')
+                  .sort(([x], [y]) => villageLabel(x).localeCompare(villageLabel(y), 'zh-CN'))
+                  .map(([code, counts]) => (
+                    <option key={code} value={code}>
+                      {villageLabel(code)} {counts.total}
+                    </option>
+                  ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>{t('analysisPanel.order')}</span>
+              <select
+                value={order}
+                onChange={(event) => {
+                  setOrder(event.target.value as FindingOrder);
+                  setPage(0);
+                }}
+                data-testid="finding-order"
+              >
+                <option value="shortfall">{t('analysisPanel.order.shortfall')}</option>
+                <option value="village">{t('analysisPanel.order.village')}</option>
+              </select>
+            </label>
+          </div>
           <ol className="finding-list" data-testid="finding-list">
-            {result.features.slice(0, LISTED).map((finding, index) => {
+            {shown.items.map(({ finding, index }, position) => {
               const why = explainFinding(finding.properties, result.rules, locale);
-              const village = finding.properties.village_code ? villageNames[finding.properties.village_code] : null;
-              return (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the findings of one result never reorder
-                <li key={index} className={selected === index ? 'selected' : ''}>
+              const villageCode = finding.properties.village_code;
+              const village = villageCode ? (villageNames[villageCode] ?? villageCode) : null;
+              const previous = shown.items[position - 1];
+              const groupStarts = order === 'village' && (!previous || previous.finding.properties.village_code !== villageCode);
+              const buildings = buildingsText(finding.properties.analysis, findingBuildings(finding.properties), locale);
+              return [
+                groupStarts && (
+                  <li key={`group-${villageCode ?? 'none'}`} className="finding-group" data-testid="finding-group">
+                    {villageLabel(villageCode)}
+                  </li>
+                ),
+                <li key={index} className={selected === index ? 'selected' : ''} data-testid="finding" data-index={index}>
                   <button
                     type="button"
                     onClick={() => {
@@ -214,10 +220,21 @@ export function AnalysisPanel({ villages, villageNames, onResult, onSelect }: An
                   >
                     <span className="finding-title">
                       {why.title}
-                      {village ? ` · ${village}` : ''}
+                      {village && order !== 'village' ? ` · ${village}` : ''}
                     </span>
+                    {buildings && (
+                      <span className="finding-buildings" data-testid="finding-buildings">
+                        {buildings}
+                      </span>
+                    )}
                     <span className="finding-values">
                       {t('analysisPanel.measured')} {why.measured} / {t('analysisPanel.threshold')} {why.threshold}
+                      {why.shortfall && (
+                        <b className="finding-shortfall">
+                          {' '}
+                          · {t('analysisPanel.shortfall')} {why.shortfall}
+                        </b>
+                      )}
                     </span>
                     {selected === index && (
                       <span className="finding-why" data-testid="finding-why">
@@ -226,19 +243,35 @@ export function AnalysisPanel({ villages, villageNames, onResult, onSelect }: An
                     )}
                   </button>
                   {canReport && (
-                    <a
-                      className="hz-turn"
-                      href={hazardLink(finding, why.title, village, why.measured, why.threshold)}
-                      data-testid="finding-to-hazard"
-                    >
+                    <a className="hz-turn" href={hazardLinkOf(finding, result.rules, village, locale)} data-testid="finding-to-hazard">
                       {t('hz.turnIntoHazard')}
                     </a>
                   )}
-                </li>
-              );
+                </li>,
+              ];
             })}
           </ol>
-          {result.features.length > LISTED && <div className="muted">{t('analysisPanel.moreFindings')}</div>}
+          {shown.pages > 1 && (
+            <nav className="finding-pages" aria-label={t('analysisPanel.pages')}>
+              <button type="button" onClick={() => setPage(shown.page - 1)} disabled={shown.page === 0} data-testid="finding-previous">
+                {t('analysisPanel.previousPage')}
+              </button>
+              <span data-testid="finding-page">
+                {t('analysisPanel.page')
+                  .replace('{page}', String(shown.page + 1))
+                  .replace('{pages}', String(shown.pages))
+                  .replace('{total}', listed.length.toLocaleString(locale))}
+              </span>
+              <button
+                type="button"
+                onClick={() => setPage(shown.page + 1)}
+                disabled={shown.page + 1 >= shown.pages}
+                data-testid="finding-next"
+              >
+                {t('analysisPanel.nextPage')}
+              </button>
+            </nav>
+          )}
         </div>
       )}
     </section>

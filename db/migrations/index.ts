@@ -14,6 +14,10 @@ import * as passageFixes from './010-passage-fixes';
 import * as apiTokens from './011-api-tokens';
 // field app: retried writes
 import * as idempotencyKeys from './012-idempotency-keys';
+// spacing hazards: both buildings
+import * as hazardPairedBuilding from './013-hazard-paired-building';
+// password reset by an administrator
+import * as userPasswordChange from './014-user-password-change';
 
 /** All migrations in order. Imported statically so they are bundled with the server (no file scan). */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +36,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-011-api-tokens': apiTokens,
   // field app: retried writes
   '2026-11-30-012-idempotency-keys': idempotencyKeys,
+  // spacing hazards: both buildings
+  '2026-12-03-013-hazard-paired-building': hazardPairedBuilding,
+  // password reset by an administrator
+  '2026-12-03-014-user-password-change': userPasswordChange,
 };

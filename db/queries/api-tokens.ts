@@ -106,6 +106,7 @@ export async function actorForApiToken(db: Db, tokenHash: string): Promise<Token
       'u.role',
       'u.villages',
       'u.active',
+      'u.must_change_password',
     ])
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -128,6 +129,7 @@ export async function actorForApiToken(db: Db, tokenHash: string): Promise<Token
       role: row.role,
       villages: row.villages,
       sessionId: tokenHash,
+      mustChangePassword: row.must_change_password,
       token: { id: row.token_id, name: row.token_name },
     },
   };

@@ -108,3 +108,61 @@ export async function listAudit(db: Db, filter: AuditFilter, page: { limit: numb
   ]);
   return { rows: rows satisfies AuditRow[], total: count.n };
 }
+
+/** What the audit page shows instead of ids and codes: people's names, village names, hazard and building labels. */
+export interface AuditNames {
+  /** Display name by username (the actors) and by user id (records of `users`). */
+  users: Record<string, string>;
+  userIds: Record<string, string>;
+  villages: Record<string, string>;
+  /** A hazard's code and the start of its description, by id. */
+  hazards: Record<string, { code: string; title: string }>;
+  /** A building's code and name, by id. */
+  buildings: Record<string, { code: string; name: string | null }>;
+}
+
+/** Hazard records are audited under these tables with the hazard's id (a photo's row has its own id). */
+const HAZARD_TABLES = ['hazards', 'hazard_events'];
+const BUILDING_FIELDS = ['building_id', 'paired_building_id'];
+
+const wholeNumbers = (values: Iterable<unknown>) => [
+  ...new Set([...values].map(Number).filter((n) => Number.isInteger(n) && n > 0 && n <= 2_147_483_647)),
+];
+
+/** The start of a hazard's description, as its title beside the code. */
+const shortTitle = (description: string) => (description.length > 40 ? `${description.slice(0, 40)}…` : description);
+
+/** The names behind the ids and codes of some audit rows, looked up in one go. */
+export async function auditNames(db: Db, rows: readonly AuditRow[]): Promise<AuditNames> {
+  const states = rows
+    .flatMap((row) => [row.before, row.after])
+    .filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null);
+  const usernames = [...new Set(rows.map((row) => row.actor))];
+  const userIds = wholeNumbers(rows.filter((row) => row.table_name === 'users').map((row) => row.record_id));
+  const hazardIds = wholeNumbers([
+    ...rows.filter((row) => HAZARD_TABLES.includes(row.table_name)).map((row) => row.record_id),
+    ...states.map((state) => state.hazard_id),
+  ]);
+  const buildingIds = wholeNumbers(states.flatMap((state) => BUILDING_FIELDS.map((field) => state[field])));
+  const [users, villages, hazards, buildings] = await Promise.all([
+    usernames.length || userIds.length
+      ? db
+          .selectFrom('users')
+          .select(['id', 'username', 'display_name'])
+          .where((eb) =>
+            eb.or([...(usernames.length ? [eb('username', 'in', usernames)] : []), ...(userIds.length ? [eb('id', 'in', userIds)] : [])]),
+          )
+          .execute()
+      : [],
+    db.selectFrom('villages').select(['code', 'name']).execute(),
+    hazardIds.length ? db.selectFrom('hazards').select(['id', 'code', 'description']).where('id', 'in', hazardIds).execute() : [],
+    buildingIds.length ? db.selectFrom('buildings').select(['id', 'code', 'name']).where('id', 'in', buildingIds).execute() : [],
+  ]);
+  return {
+    users: Object.fromEntries(users.filter((u) => usernames.includes(u.username)).map((u) => [u.username, u.display_name])),
+    userIds: Object.fromEntries(users.filter((u) => userIds.includes(u.id)).map((u) => [String(u.id), u.display_name])),
+    villages: Object.fromEntries(villages.map((v) => [v.code, v.name])),
+    hazards: Object.fromEntries(hazards.map((h) => [String(h.id), { code: h.code, title: shortTitle(h.description) }])),
+    buildings: Object.fromEntries(buildings.map((b) => [String(b.id), { code: b.code, name: b.name }])),
+  };
+}

@@ -19,13 +19,14 @@ export class HazardPlaceError extends Error {
 }
 
 /** The editable columns of a hazard, as the audit log records them before and after a change. */
-const RECORD_COLUMNS = sql`id, code, village_code, building_id, unit_id, passage_id, category, place_type, severity, criterion,
+const RECORD_COLUMNS = sql`id, code, village_code, building_id, paired_building_id, unit_id, passage_id, category, place_type, severity, criterion,
   rule_id, measured, description, to_char(found_on, 'YYYY-MM-DD') AS found_on, to_char(deadline, 'YYYY-MM-DD') AS deadline,
   status, responsible_person, version, round(ST_X(geom)::numeric, 7)::float8 AS lon, round(ST_Y(geom)::numeric, 7)::float8 AS lat`;
 
 interface Place {
   location?: { lon: number; lat: number };
   building_id?: number | null;
+  paired_building_id?: number | null;
   unit_id?: number | null;
   passage_id?: number | null;
   village_code?: string;
@@ -63,6 +64,7 @@ const withinVillages = (villages: readonly string[] | null) => (villages ? sql`A
 async function resolvePlace(db: Db, place: Place, villages: readonly string[] | null) {
   let point: { lon: number; lat: number } | undefined = place.location;
   let linkedVillage: string | undefined;
+  await assertPairedBuildingVisible(db, place.paired_building_id, villages);
   for (const [field, table, pointSql] of LINKS) {
     const id = place[field];
     if (id === undefined || id === null) continue;
@@ -95,6 +97,13 @@ async function resolvePlace(db: Db, place: Place, villages: readonly string[] | 
   const village = place.village_code ?? linkedVillage ?? (await villageAt(db, point));
   await assertPointInVillage(db, point, village);
   return { ...point, village_code: village };
+}
+
+/** The second building of a pair must be one the user can see; it may lie across the village line. */
+async function assertPairedBuildingVisible(db: Db, id: number | null | undefined, villages: readonly string[] | null) {
+  if (id === undefined || id === null) return;
+  const found = await sql`SELECT 1 FROM buildings WHERE id = ${id} ${withinVillages(villages)}`.execute(db);
+  if (found.rows.length === 0) throw new LinkedRecordNotFoundError('paired_building_id', id);
 }
 
 async function villageAt(db: Db, point: { lon: number; lat: number }): Promise<string> {
@@ -168,6 +177,7 @@ async function insertHazard(
       code: input.code ?? `new-${crypto.randomUUID()}`,
       village_code: place.village_code,
       building_id: input.building_id ?? null,
+      paired_building_id: input.paired_building_id ?? null,
       unit_id: input.unit_id ?? null,
       passage_id: input.passage_id ?? null,
       category: input.category,
@@ -298,9 +308,13 @@ async function lockedRecord(db: Db, id: number, villages: readonly string[] | nu
 
 type LockedRecord = Awaited<ReturnType<typeof lockedRecord>>;
 const LINK_FIELDS = ['building_id', 'unit_id', 'passage_id'] as const;
+const linkChanges = (patch: HazardPatchInput) => patch.paired_building_id !== undefined;
 
 const movesPlace = (patch: HazardPatchInput) =>
-  patch.location !== undefined || patch.village_code !== undefined || LINK_FIELDS.some((field) => patch[field] !== undefined);
+  linkChanges(patch) ||
+  patch.location !== undefined ||
+  patch.village_code !== undefined ||
+  LINK_FIELDS.some((field) => patch[field] !== undefined);
 
 /**
  * The place a patch leaves: changed fields from the patch, the rest from the record. A new location or link
@@ -314,6 +328,7 @@ function placeAfter(before: LockedRecord, patch: HazardPatchInput): Place {
   return {
     location: patch.location ?? (keepsPoint ? { lon: before.lon as number, lat: before.lat as number } : undefined),
     building_id: link('building_id'),
+    paired_building_id: patch.paired_building_id === undefined ? (before.paired_building_id as number | null) : patch.paired_building_id,
     unit_id: link('unit_id'),
     passage_id: link('passage_id'),
     village_code: patch.village_code ?? (keepsPoint ? before.village_code : undefined),
@@ -346,7 +361,7 @@ export async function updateHazard(db: Db, request: UpdateHazardRequest): Promis
     const updated = await sql<Record<string, unknown>>`
       UPDATE hazards SET
         village_code = ${place?.village_code ?? before.village_code},
-        building_id = ${value('building_id')}, unit_id = ${value('unit_id')}, passage_id = ${value('passage_id')},
+        building_id = ${value('building_id')}, paired_building_id = ${value('paired_building_id')}, unit_id = ${value('unit_id')}, passage_id = ${value('passage_id')},
         category = ${value('category')}, place_type = ${value('place_type')}, severity = ${value('severity')},
         criterion = ${value('criterion')}, rule_id = ${value('rule_id')}, measured = ${value('measured')},
         description = ${value('description')}, found_on = ${foundOn}::date, deadline = ${deadline}::date,
@@ -385,7 +400,17 @@ export interface HazardDetail {
     notify_method: string | null;
   }[];
   rule: { rule_id: string; clause: string; description_zh: string; description_en: string; threshold: number; unit: string } | null;
-  linked: { layer: 'buildings' | 'units' | 'passages'; id: number; code: string; name: string | null; geometry: GeoJSON.Geometry } | null;
+  linked: LinkedRecord | null;
+  /** The second building of a spacing hazard. */
+  paired: LinkedRecord | null;
+}
+
+export interface LinkedRecord {
+  layer: 'buildings' | 'units' | 'passages';
+  id: number;
+  code: string;
+  name: string | null;
+  geometry: GeoJSON.Geometry;
 }
 
 /**
@@ -398,18 +423,20 @@ export async function hazardDetail(db: Db, id: number, villages: readonly string
     village_code: string;
     rule_id: string | null;
     building_id: number | null;
+    paired_building_id: number | null;
     unit_id: number | null;
     passage_id: number | null;
   }>`
-    SELECT ST_AsGeoJSON(f.*, 'geom', 7) AS feature, f.village_code, f.rule_id, f.building_id, f.unit_id, f.passage_id
+    SELECT ST_AsGeoJSON(f.*, 'geom', 7) AS feature, f.village_code, f.rule_id, f.building_id, f.paired_building_id, f.unit_id,
+      f.passage_id
     FROM (
-      SELECT h.id, h.code, h.village_code, v.name AS village_name, h.building_id, h.unit_id, h.passage_id, h.category,
+      SELECT h.id, h.code, h.village_code, v.name AS village_name, h.building_id, h.paired_building_id, h.unit_id, h.passage_id, h.category,
         h.place_type, h.severity, h.criterion, h.rule_id, h.measured, h.description, h.found_on, h.deadline, h.status,
         h.responsible_person, h.closed_on, h.version, ${overdueOn(today)} AS overdue, h.geom
       FROM hazards h JOIN villages v ON v.code = h.village_code WHERE h.id = ${id}) f`.execute(db);
   const row = hazard.rows[0];
   if (!row || (villages && !villages.includes(row.village_code))) return null;
-  const [events, rule, linked] = await Promise.all([
+  const [events, rule, linked, paired] = await Promise.all([
     sql<HazardDetail['events'][number]>`
       SELECT id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at, actor, action, from_status, to_status,
         note, notify_method
@@ -420,8 +447,9 @@ export async function hazardDetail(db: Db, id: number, villages: readonly string
           FROM rules WHERE rule_id = ${row.rule_id}`.execute(db)
       : null,
     linkedRecord(db, row, villages),
+    row.paired_building_id === null ? null : recordOf(db, ['buildings', 'buildings', row.paired_building_id], villages),
   ]);
-  return { hazard: JSON.parse(row.feature), events: events.rows, rule: rule?.rows[0] ?? null, linked };
+  return { hazard: JSON.parse(row.feature), events: events.rows, rule: rule?.rows[0] ?? null, linked, paired };
 }
 
 /** The record a hazard links to, if the user may see it: another village's record is not shown, not even its name. */
@@ -438,8 +466,14 @@ async function linkedRecord(
         : row.passage_id !== null
           ? (['passages', 'passages', row.passage_id] as const)
           : null;
-  if (!pick) return null;
-  const [layer, table, id] = pick;
+  return pick ? recordOf(db, pick, villages) : null;
+}
+
+async function recordOf(
+  db: Db,
+  [layer, table, id]: readonly [LinkedRecord['layer'], string, number],
+  villages: readonly string[] | null,
+): Promise<LinkedRecord | null> {
   const result = await sql<{ code: string; name: string | null; geometry: string }>`
     SELECT code, name, ST_AsGeoJSON(geom, 7) AS geometry FROM ${sql.table(table)} WHERE id = ${id} ${withinVillages(villages)}`.execute(db);
   const found = result.rows[0];

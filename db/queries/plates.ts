@@ -81,7 +81,11 @@ export async function plateRecord(
   const hazards = await db
     .selectFrom('hazards')
     .select(['id', 'code', 'category', 'status', 'description', sql<string | null>`deadline::text`.as('deadline')])
-    .where(kind === 'building' ? 'building_id' : 'unit_id', '=', row.id)
+    // A spacing hazard concerns both buildings of its pair: it is listed on either one's plate, within the user's villages.
+    .where((eb) =>
+      kind === 'building' ? eb.or([eb('building_id', '=', row.id), eb('paired_building_id', '=', row.id)]) : eb('unit_id', '=', row.id),
+    )
+    .$if(villages !== null && villages.length > 0, (query) => query.where('village_code', 'in', villages ?? []))
     .where('status', '<>', 'closed')
     .orderBy('deadline')
     .orderBy('id')

@@ -12,6 +12,7 @@ export interface UserRow {
   role: Role;
   villages: string[] | null;
   active: boolean;
+  must_change_password: boolean;
   version: number;
   created_at: string;
   updated_at: string;
@@ -28,6 +29,7 @@ const USER_COLUMNS = [
   'role',
   'villages',
   'active',
+  'must_change_password',
   'version',
   utcInstant('created_at'),
   utcInstant('updated_at'),
@@ -35,8 +37,8 @@ const USER_COLUMNS = [
 
 /** The part of a user the audit log keeps (never the password hash). */
 function auditView(user: UserRow) {
-  const { id, username, display_name, role, villages, active, version } = user;
-  return { id, username, display_name, role, villages, active, version };
+  const { id, username, display_name, role, villages, active, must_change_password, version } = user;
+  return { id, username, display_name, role, villages, active, must_change_password, version };
 }
 
 export class UsernameTakenError extends Error {
@@ -125,6 +127,8 @@ export interface UserChanges {
   villages?: string[] | null;
   active?: boolean;
   passwordHash?: string;
+  /** With a new password hash: an administrator's reset (true) makes the user choose their own at next sign-in. */
+  mustChangePassword?: boolean;
 }
 
 /**
@@ -153,6 +157,7 @@ export async function updateUser(
         villages,
         active: changes.active ?? before.active,
         ...(changes.passwordHash !== undefined ? { password_hash: changes.passwordHash } : {}),
+        ...(changes.mustChangePassword !== undefined ? { must_change_password: changes.mustChangePassword } : {}),
         version: sql`version + 1`,
         updated_at: sql`now()`,
       })
@@ -165,7 +170,10 @@ export async function updateUser(
       JSON.stringify(after.villages) !== JSON.stringify(before.villages) ||
       changes.passwordHash !== undefined;
     if (accessChanged) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    const auditAfter = { ...auditView(after), ...(changes.passwordHash ? { password: 'changed' } : {}) };
+    const auditAfter = {
+      ...auditView(after),
+      ...(changes.passwordHash ? { password: changes.mustChangePassword ? 'reset' : 'changed' } : {}),
+    };
     await writeAudit(trx, {
       actor,
       action: 'update',
@@ -185,7 +193,7 @@ export async function actorForSession(db: Db, tokenHash: string): Promise<Actor 
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.villages'])
+    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.villages', 'u.must_change_password'])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', sql<Date>`now()`)
     .where('u.active', '=', true)
@@ -198,7 +206,47 @@ export async function actorForSession(db: Db, tokenHash: string): Promise<Actor 
     role: row.role,
     villages: row.villages,
     sessionId: tokenHash,
+    mustChangePassword: row.must_change_password,
   };
+}
+
+/**
+ * The user's own new password: it replaces the old (or temporary) one, clears the must-change flag and ends
+ * every other session of theirs, keeping the one they changed it in.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  change: { userId: number; sessionId: string; passwordHash: string },
+  actor: AuditActor,
+  requestId: string,
+): Promise<UserRow> {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('users').select(USER_COLUMNS).where('id', '=', change.userId).forUpdate().executeTakeFirstOrThrow();
+    const after = await trx
+      .updateTable('users')
+      .set({ password_hash: change.passwordHash, must_change_password: false, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', change.userId)
+      .returning(USER_COLUMNS)
+      .executeTakeFirstOrThrow();
+    await trx.deleteFrom('sessions').where('user_id', '=', change.userId).where('token_hash', '<>', change.sessionId).execute();
+    await writeAudit(trx, {
+      actor,
+      action: 'update',
+      table: 'users',
+      recordId: change.userId,
+      villageCode: null,
+      before: auditView(before),
+      after: { ...auditView(after), password: 'changed' },
+      requestId,
+    });
+    return after;
+  });
+}
+
+/** The stored hash of a user's password, to check the current one before it is changed. */
+export async function passwordHashOf(db: Db, userId: number): Promise<string | null> {
+  const row = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
+  return row?.password_hash ?? null;
 }
 
 export async function createSession(

@@ -1,5 +1,6 @@
 import { dynamicMessage, type Locale, type MessageKey, translator } from '../i18n';
 import type { Rule } from '../rules/types';
+import { shortfall } from './finding-list';
 import type { FindingProperties } from './types';
 
 const UNIT_KEYS: Record<string, MessageKey> = { m: 'unit.m', min: 'unit.min', m2: 'unit.m2', m3: 'unit.m3', count: 'unit.count' };
@@ -16,6 +17,8 @@ export interface FindingExplanation {
   rule: string;
   threshold: string;
   measured: string;
+  /** How far past the rule (see `shortfall`); null when nothing was measured. */
+  shortfall: string | null;
 }
 
 /**
@@ -31,5 +34,6 @@ export function explainFinding(finding: FindingProperties, rules: readonly Rule[
     rule: `${description}（${finding.clause}）`,
     threshold: withUnit(finding.threshold, finding.unit, locale),
     measured: finding.measured === null ? t('analysisPanel.unreachable') : withUnit(finding.measured, finding.unit, locale),
+    shortfall: finding.measured === null ? null : withUnit(shortfall(finding), finding.unit, locale),
   };
 }

@@ -52,6 +52,14 @@ export function requireActor(actor: Actor | null, access: Exclude<Access, 'publi
   if (actor.token && (access === 'signed-in' || !isReadPermission(access))) {
     throw new ForbiddenError(say('API 令牌只能读取；请登录后再操作', 'an API token may only read; sign in to do this'));
   }
+  if (actor.mustChangePassword && access !== 'signed-in') {
+    throw new ForbiddenError(
+      say(
+        '您的密码已被重置：请先设置新密码（POST /api/auth/password）',
+        'your password was reset: choose a new one first (POST /api/auth/password)',
+      ),
+    );
+  }
   if (access !== 'signed-in' && !can(actor.role, access)) {
     throw new ForbiddenError(say(`您的角色无权进行此操作`, `your role (${actor.role}) may not do this (${access})`));
   }

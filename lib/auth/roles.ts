@@ -43,6 +43,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 export const SCOPED_ROLES: readonly Role[] = ['inspector', 'village'];
 
 /** Where each role lands after signing in. */
+/** Where a user whose password an administrator reset chooses a new one, before any other page. */
+export const PASSWORD_PAGE = '/account/password';
+
 export const START_PAGES: Record<Role, string> = {
   leader: '/screen',
   office: '/',

@@ -94,6 +94,7 @@ const editableFields = {
     .optional(),
   location: locationSchema,
   building_id: jsonId('building_id'),
+  paired_building_id: jsonId('paired_building_id'),
   unit_id: jsonId('unit_id'),
   passage_id: jsonId('passage_id'),
   notification: notificationSchema,
@@ -107,6 +108,7 @@ const createShape = {
   deadline: editableFields.deadline.optional(),
   location: editableFields.location.optional(),
   building_id: editableFields.building_id.optional(),
+  paired_building_id: editableFields.paired_building_id.optional(),
   unit_id: editableFields.unit_id.optional(),
   passage_id: editableFields.passage_id.optional(),
   notification: editableFields.notification.optional(),
@@ -149,6 +151,27 @@ function checkDates(data: DatedFields, ctx: Ctx): void {
   }
 }
 
+/** A paired building is the second of two: it needs the first, and is another building. */
+function checkPair(data: { building_id?: number | null; paired_building_id?: number | null }, ctx: Ctx): void {
+  if (data.paired_building_id === undefined || data.paired_building_id === null) return;
+  if (data.building_id === undefined || data.building_id === null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['paired_building_id'],
+      message: say('给出 paired_building_id 时须同时给出 building_id', 'paired_building_id needs building_id'),
+    });
+  } else if (data.building_id === data.paired_building_id) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['paired_building_id'],
+      message: say(
+        'paired_building_id 必须是 building_id 以外的另一栋建筑',
+        'paired_building_id must be another building than building_id',
+      ),
+    });
+  }
+}
+
 const hasLink = (data: { building_id?: number; unit_id?: number; passage_id?: number }) =>
   data.building_id !== undefined || data.unit_id !== undefined || data.passage_id !== undefined;
 
@@ -179,6 +202,7 @@ const placeRequired = () =>
 export const hazardCreateSchema = z
   .strictObject(createShape, typed('hazard', { zh: ' JSON 对象', en: 'a JSON object' }))
   .superRefine((data, ctx) => {
+    checkPair(data, ctx);
     checkDates(data, ctx);
     if (!data.location && !hasLink(data)) ctx.addIssue({ code: 'custom', path: ['location'], message: placeRequired() });
   })
@@ -232,6 +256,7 @@ export const hazardPatchSchema = z
       location: editableFields.location.optional(),
       // null unlinks the record.
       building_id: editableFields.building_id.nullable().optional(),
+      paired_building_id: editableFields.paired_building_id.nullable().optional(),
       unit_id: editableFields.unit_id.nullable().optional(),
       passage_id: editableFields.passage_id.nullable().optional(),
       notification: editableFields.notification.optional(),

@@ -39,6 +39,9 @@ export interface HazardPrefill {
   lon?: number;
   lat?: number;
   description?: string;
+  /** A spacing finding's two buildings. */
+  building_id?: number;
+  paired_building_id?: number;
 }
 
 export interface HazardPageState {
@@ -99,6 +102,7 @@ const SINGLES = [
 /** Keys that, with `new=1`, describe the new hazard instead of filtering the list. */
 const PREFILL_TEXT = ['category', 'place_type', 'severity', 'rule_id', 'description'] as const;
 const PREFILL_NUMBERS = ['measured', 'lon', 'lat'] as const;
+const PREFILL_IDS = ['building_id', 'paired_building_id'] as const;
 
 function whole(value: string | null, fallback: number, max: number): number {
   if (value === null || !/^\d{1,7}$/.test(value)) return fallback;
@@ -115,6 +119,10 @@ function readPrefill(params: URLSearchParams): HazardPrefill {
     const text = params.get(key)?.trim();
     const value = text ? Number(text) : NaN;
     if (Number.isFinite(value)) prefill[key] = value;
+  }
+  for (const key of PREFILL_IDS) {
+    const id = parseId(params.get(key) ?? '');
+    if (id !== null) prefill[key] = id;
   }
   return prefill;
 }
@@ -192,7 +200,7 @@ export function pageSearch(state: HazardPageState): string {
     // The prefill replaces any category filter while the form is open; it is dropped once the form closes.
     for (const key of ['category', 'place_type', 'severity'] as const) params.delete(key);
     params.set('new', '1');
-    for (const key of [...PREFILL_TEXT, ...PREFILL_NUMBERS]) {
+    for (const key of [...PREFILL_TEXT, ...PREFILL_NUMBERS, ...PREFILL_IDS]) {
       const value = state.create[key];
       if (value !== undefined && value !== '') params.set(key, String(value));
     }

@@ -88,6 +88,8 @@ describe.each(testEngines)('building rules on $name (hand-built fixtures)', (eng
       unit: 'm',
       village_code: V.spacing,
       grades: ['3', '3'],
+      building_codes: ['S9', 'S10'],
+      building_names: ['王家院', null],
     });
     expect(s9.properties.clause).toMatch(/GB 50039/);
     // The shortest line runs corner (110, 510) → corner (113, 514): 5 m long in EPSG:4546.
@@ -134,6 +136,8 @@ describe.each(testEngines)('building rules on $name (hand-built fixtures)', (eng
     // The pairs S1/S2, S7/S8, S9/S10 are clusters of 200 m², far below any limit.
     const clusters = result.features.map((f) => ({
       members: (f.properties.building_ids as number[]).map(code),
+      codes: f.properties.building_codes,
+      names: f.properties.building_names,
       area: f.properties.measured,
       limit: f.properties.threshold_m2,
       rule: f.properties.rule_id,
@@ -141,8 +145,26 @@ describe.each(testEngines)('building rules on $name (hand-built fixtures)', (eng
       breakWidth: f.properties.break_width_m,
     }));
     expect(clusters).toEqual([
-      { members: ['C1a', 'C1b', 'C1c', 'C1d'], area: 3600, limit: 3000, rule: 'GB50039.cluster.3-4', mix: { '3': 4 }, breakWidth: 10 },
-      { members: ['C3a', 'C3b', 'C3c'], area: 3300, limit: 3000, rule: 'GB50039.cluster.3-4', mix: { '1-2': 2, '4': 1 }, breakWidth: 10 },
+      {
+        members: ['C1a', 'C1b', 'C1c', 'C1d'],
+        codes: ['C1a', 'C1b', 'C1c', 'C1d'],
+        names: [null, null, null, null],
+        area: 3600,
+        limit: 3000,
+        rule: 'GB50039.cluster.3-4',
+        mix: { '3': 4 },
+        breakWidth: 10,
+      },
+      {
+        members: ['C3a', 'C3b', 'C3c'],
+        codes: ['C3a', 'C3b', 'C3c'],
+        names: ['村东粮库', null, null],
+        area: 3300,
+        limit: 3000,
+        rule: 'GB50039.cluster.3-4',
+        mix: { '1-2': 2, '4': 1 },
+        breakWidth: 10,
+      },
     ]);
     // The outline is one polygon covering every member (footprints buffered by half the largest spacing, 4 m).
     for (const feature of result.features) {

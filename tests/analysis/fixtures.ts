@@ -48,7 +48,7 @@ function analysisTown(): TestTown {
     .building('S6', rect(118.3, 300, 128.3, 310), { fire_grade: '4' }) // gap 8.3
     .building('S7', rect(100, 400, 110, 410), { fire_grade: '1-2' })
     .building('S8', rect(114.9, 400, 124.9, 410), { fire_grade: '3' }) // gap 4.9
-    .building('S9', rect(100, 500, 110, 510), { fire_grade: '3' })
+    .building('S9', rect(100, 500, 110, 510), { fire_grade: '3', name: '王家院' })
     .building('S10', rect(113, 514, 123, 524), { fire_grade: '3' }) // corner (110,510) to corner (113,514): 3-4-5 → 5.0
     .building('S11', rect(100, 600, 110, 610), { fire_grade: '1-2', height_m: 30, floors: 10 }) // high-rise residential (> 27 m)
     .building('S12', rect(120, 600, 130, 610), { fire_grade: '3' }) // gap 10
@@ -62,7 +62,7 @@ function analysisTown(): TestTown {
     .building('C2b', rect(143, 800, 183, 840), { fire_grade: '1-2' })
     .building('C2c', rect(186, 800, 226, 840), { fire_grade: '1-2' })
     // C3: two grade-1-2 40 × 40 (gap 3) and a grade-4 10 × 10 (gap 5) → 3,300 m².
-    .building('C3a', rect(100, 900, 140, 940), { fire_grade: '1-2' })
+    .building('C3a', rect(100, 900, 140, 940), { fire_grade: '1-2', name: '村东粮库' })
     .building('C3b', rect(143, 900, 183, 940), { fire_grade: '1-2' })
     .building('C3c', rect(188, 900, 198, 910), { fire_grade: '4' });
 

@@ -14,6 +14,8 @@ export interface TownIds {
   scenario: number;
   token: number;
   villageUser: number;
+  /** A user whose password the suite may reset (not one it signs in as). */
+  plannerUser: number;
   versions: { hazard: number; fix: number; villageUser: number };
 }
 
@@ -252,6 +254,7 @@ export const ENDPOINTS: Endpoint[] = [
     }),
   },
   { route: '/api/v1/users', method: 'GET', valid: () => ({}) },
+  { route: '/api/v1/users/[id]/password-reset', method: 'POST', valid: (ids) => ({ params: { id: String(ids.plannerUser) } }) },
   {
     route: '/api/v1/users',
     method: 'POST',
@@ -298,4 +301,12 @@ export const ENDPOINTS: Endpoint[] = [
     valid: (ids) => ({ params: { collectionId: 'buildings', featureId: String(ids.buildings.B1) } }),
   },
   { route: '/ogc/collections/[collectionId]/queryables', method: 'GET', valid: () => ({ params: { collectionId: 'buildings' } }) },
+  {
+    route: '/api/auth/password',
+    method: 'POST',
+    // Keeping the same password is allowed unless it is a temporary one, so the suite's admin keeps signing in.
+    valid: () => ({ json: { current_password: DEMO_PASSWORD, new_password: DEMO_PASSWORD } }),
+    // It ends the admin's other sessions, so it comes last.
+    ownSession: true,
+  },
 ];

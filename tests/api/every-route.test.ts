@@ -258,6 +258,7 @@ async function townIds(handle: DatabaseHandle): Promise<TownIds> {
   const versions = async (table: 'hazards' | 'passage_fixes' | 'users', id: number) =>
     (await db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
   const village = await db.selectFrom('users').select('id').where('username', '=', 'village').executeTakeFirstOrThrow();
+  const planner = await db.selectFrom('users').select('id').where('username', '=', 'planner').executeTakeFirstOrThrow();
   return {
     villages: { V1: MINI_V1, V2: MINI_V2 },
     buildings: await byCode('buildings'),
@@ -270,6 +271,7 @@ async function townIds(handle: DatabaseHandle): Promise<TownIds> {
     scenario,
     token,
     villageUser: village.id,
+    plannerUser: planner.id,
     versions: {
       hazard: await versions('hazards', H2),
       fix: await versions('passage_fixes', fix),

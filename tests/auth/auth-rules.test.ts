@@ -14,6 +14,7 @@ const actor = (villages: string[] | null): Actor => ({
   role: villages ? 'village' : 'office',
   villages,
   sessionId: 's',
+  mustChangePassword: false,
 });
 
 describe('passwords', () => {

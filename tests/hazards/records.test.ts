@@ -14,6 +14,7 @@ import {
   VillageOutOfScopeError,
 } from '../../db/queries/hazard-records';
 import { listHazards, StaleVersionError } from '../../db/queries/hazards';
+import { plateRecord } from '../../db/queries/plates';
 import { seedIfEmpty } from '../../db/seed';
 import { parseHazardFilter } from '../../lib/hazards/filter';
 import { hazardCreateSchema } from '../../lib/hazards/input';
@@ -98,6 +99,44 @@ describe.each(testEngines)('recording hazards on $name (mini town)', (engine) =>
     await sql`UPDATE hazards SET building_id = ${b3} WHERE id = ${id}`.execute(handle.db);
     expect((await hazardDetail(handle.db, id, null, chinaToday()))?.linked).toMatchObject({ code: 'B3', name: '小卖部' });
     expect((await hazardDetail(handle.db, id, [VILLAGE_A], chinaToday()))?.linked).toBeNull();
+  });
+
+  it('links both buildings of a spacing pair, shows both, and keeps the second one within the user’s villages', async () => {
+    const id = async (code: string) =>
+      (await handle.db.selectFrom('buildings').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+    const [b2, b3] = [await id('B2'), await id('B3')];
+    const hazard = await create({ category: 'spacing', building_id: b1, paired_building_id: b2 });
+    expect(hazard).toMatchObject({ building_id: b1, paired_building_id: b2, village_code: VILLAGE_A });
+    const detail = await hazardDetail(handle.db, hazard.id as number, null, chinaToday());
+    expect(detail?.linked).toMatchObject({ layer: 'buildings', id: b1, code: 'B1' });
+    expect(detail?.paired).toMatchObject({ layer: 'buildings', id: b2, code: 'B2' });
+    expect(detail?.hazard.properties).toMatchObject({ building_id: b1, paired_building_id: b2 });
+    // Either building's plate lists the hazard.
+    for (const code of ['B1', 'B2']) {
+      expect((await plateRecord(handle.db, 'building', code, null))?.openHazards.map((h) => h.id)).toContain(hazard.id);
+    }
+    // A pair may straddle the village line: the hazard stays in the first building's village.
+    expect(await create({ building_id: b1, paired_building_id: b3 })).toMatchObject({ village_code: VILLAGE_A, paired_building_id: b3 });
+    await expect(create({ building_id: b1, paired_building_id: b3 }, [VILLAGE_A])).rejects.toThrow(
+      `paired_building_id ${b3}: no such record`,
+    );
+    expect(() => newHazard({ location: { lon: 112.095, lat: 37.365 }, paired_building_id: b2 })).toThrow(
+      /paired_building_id needs building_id/,
+    );
+    expect(() => newHazard({ building_id: b1, paired_building_id: b1 })).toThrow(/another building than building_id/);
+    // Unlinking the first building alone would leave the pair half-linked: the database refuses it.
+    const patch = { version: 1, building_id: null, location: { lon: 112.095, lat: 37.365 } };
+    await expect(updateHazard(handle.db, { id: hazard.id as number, patch, actor, villages: null, requestId: 'test' })).rejects.toThrow(
+      /hazards_paired_building_needs_building/,
+    );
+    const unpaired = await updateHazard(handle.db, {
+      id: hazard.id as number,
+      patch: { ...patch, paired_building_id: null },
+      actor,
+      villages: null,
+      requestId: 'test',
+    });
+    expect(unpaired).toMatchObject({ building_id: null, paired_building_id: null });
   });
 
   it('moves a hazard within the rules: a new village alone must hold the point', async () => {

@@ -128,6 +128,13 @@ describe('hazards page URL state', () => {
 
   it('skips prefill numbers that are not numbers', () => {
     expect(parsePageState('?new=1&lon=abc&lat=&measured=1e400').create).toEqual({});
+    expect(parsePageState('?new=1&building_id=0&paired_building_id=1.5').create).toEqual({});
+  });
+
+  it('carries the two buildings of a spacing finding into the new hazard and back into the URL', () => {
+    const state = parsePageState('?new=1&category=spacing&building_id=12&paired_building_id=34');
+    expect(state.create).toEqual({ category: 'spacing', building_id: 12, paired_building_id: 34 });
+    expect(parsePageState(pageSearch(state))).toEqual(state);
   });
 
   it('parses the drawn area and the near point, refusing what is malformed', () => {

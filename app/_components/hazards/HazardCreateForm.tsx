@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { buildingLabel } from '@/lib/analysis/finding-list';
 import { HAZARD_CATEGORIES, NOTIFY_METHODS, PLACE_TYPES, SEVERITIES } from '@/lib/domain/enums';
 import { DEFAULT_DEADLINE_DAYS } from '@/lib/hazards/deadlines';
 import type { HazardPrefill } from '@/lib/hazards/url-state';
@@ -23,6 +24,26 @@ export interface HazardCreateFormProps {
 const pick = <T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T =>
   value && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 
+/** A building as the form names it (name with its code, or the code), once it is read; null meanwhile. */
+function useBuildingLabel(id: number | null): string | null {
+  const [label, setLabel] = useState<string | null>(null);
+  useEffect(() => {
+    setLabel(null);
+    if (id === null) return;
+    const abort = new AbortController();
+    void fetch(`/api/v1/features/buildings/${id}`, { signal: abort.signal })
+      .then((response) => (response.ok ? (response.json() as Promise<GeoJSON.Feature>) : null))
+      .then(
+        (feature) =>
+          feature &&
+          setLabel(buildingLabel({ code: String(feature.properties?.code ?? id), name: (feature.properties?.name as string) ?? null })),
+      )
+      .catch(() => {});
+    return () => abort.abort();
+  }, [id]);
+  return label;
+}
+
 /** 新建隐患: place it by clicking the map, fill in the fields; the deadline follows the severity until edited. */
 export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCreated }: HazardCreateFormProps) {
   const t = useT();
@@ -38,21 +59,10 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
   const [notifyOn, setNotifyOn] = useState(today);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [building, setBuilding] = useState<{ code: string; name: string | null } | null>(null);
-  useEffect(() => {
-    setBuilding(null);
-    if (buildingId === null) return;
-    const abort = new AbortController();
-    void fetch(`/api/v1/features/buildings/${buildingId}`, { signal: abort.signal })
-      .then((response) => (response.ok ? (response.json() as Promise<GeoJSON.Feature>) : null))
-      .then(
-        (feature) =>
-          feature &&
-          setBuilding({ code: String(feature.properties?.code ?? buildingId), name: (feature.properties?.name as string) ?? null }),
-      )
-      .catch(() => {});
-    return () => abort.abort();
-  }, [buildingId]);
+  // A spacing finding's second building stays linked while the hazard stays on the finding's first one.
+  const pairedBuildingId = buildingId !== null && buildingId === prefill.building_id ? (prefill.paired_building_id ?? null) : null;
+  const building = useBuildingLabel(buildingId);
+  const pairedBuilding = useBuildingLabel(pairedBuildingId);
 
   // Until the user sets it, the deadline is the severity's default (一般 30 天, 重大 90 天) from the found date;
   // then the server applies its own configured default (the request leaves it out).
@@ -76,6 +86,7 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
       ...(responsible.trim() ? { responsible_person: responsible.trim() } : {}),
       ...(deadline ? { deadline } : {}),
       ...(buildingId !== null ? { building_id: buildingId } : {}),
+      ...(pairedBuildingId !== null ? { paired_building_id: pairedBuildingId } : {}),
       ...(prefill.rule_id ? { rule_id: prefill.rule_id } : {}),
       ...(prefill.measured !== undefined ? { measured: prefill.measured } : {}),
       ...(notifyMethod ? { notification: { method: notifyMethod, on: notifyOn } } : {}),
@@ -104,8 +115,12 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
               <b>{t('hz.placed')}</b> {placing[0].toFixed(6)}, {placing[1].toFixed(6)}
               {buildingId !== null && (
                 <div data-testid="create-building">
-                  {t('hz.linked.buildings')} ·{' '}
-                  {building ? `${building.code}${building.name ? ` · ${building.name}` : ''}` : `#${buildingId}`}
+                  {t('hz.linked.buildings')} · {building ?? `#${buildingId}`}
+                </div>
+              )}
+              {pairedBuildingId !== null && (
+                <div data-testid="create-paired-building">
+                  {t('hz.linked.pairedBuilding')} · {pairedBuilding ?? `#${pairedBuildingId}`}
                 </div>
               )}
               <div className="hz-hint">{t('hz.placeAgain')}</div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { buildingLabel } from '@/lib/analysis/finding-list';
 import type { HazardStatus } from '@/lib/domain/enums';
 import { enumLabel } from '@/lib/i18n';
 import { useLocale, useT } from '../i18n-context';
@@ -257,10 +258,14 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
         {detail.linked && (
           <section className="hz-linked" data-testid="hazard-linked">
             <h4>{t('hz.linked')}</h4>
-            <div>
-              {t(`hz.linked.${detail.linked.layer}`)} · {detail.linked.code}
-              {detail.linked.name ? ` · ${detail.linked.name}` : ''}
+            <div data-testid="hazard-linked-record" data-id={detail.linked.id}>
+              {t(`hz.linked.${detail.linked.layer}`)} · {buildingLabel(detail.linked)}
             </div>
+            {detail.paired && (
+              <div data-testid="hazard-paired-building" data-id={detail.paired.id}>
+                {t('hz.linked.pairedBuilding')} · {buildingLabel(detail.paired)}
+              </div>
+            )}
             <div className="hz-hint">{t('hz.linkedOnMap')}</div>
           </section>
         )}

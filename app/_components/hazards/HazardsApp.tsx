@@ -30,7 +30,7 @@ import { HazardMapView } from './HazardMapView';
 import { HazardTable } from './HazardTable';
 import { HazardToolbar } from './HazardToolbar';
 import type { HazardMap, MapMode } from './hazard-map';
-import type { HazardList } from './types';
+import { type HazardList, linkedGeometry } from './types';
 
 export interface HazardsAppProps {
   villages: VillageSummary[];
@@ -60,7 +60,7 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
   const [placing, setPlacing] = useState<[number, number] | null>(() =>
     state.create?.lon !== undefined && state.create.lat !== undefined ? [state.create.lon, state.create.lat] : null,
   );
-  const [placingBuilding, setPlacingBuilding] = useState<number | null>(null);
+  const [placingBuilding, setPlacingBuilding] = useState<number | null>(() => state.create?.building_id ?? null);
   const [linked, setLinked] = useState<GeoJSON.Geometry | null>(null);
   const [importOpen, setImportOpen] = useState(false);
   const [filtersOpen, setFiltersOpen] = useState(true);
@@ -353,7 +353,7 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
             }}
             onChanged={refresh}
             onLoaded={(detail, first) => {
-              setLinked(detail.linked?.geometry ?? null);
+              setLinked(linkedGeometry(detail));
               // A hazard opened from a link (not on this page of the list) is shown once; later reloads leave the view.
               if (first && !selectedFeature) map.current?.flyTo(detail.hazard.geometry.coordinates as [number, number]);
             }}

@@ -45,11 +45,28 @@ export interface PhotoMeta {
   uploaded_at: string;
 }
 
+export interface LinkedRecord {
+  layer: 'buildings' | 'units' | 'passages';
+  id: number;
+  code: string;
+  name: string | null;
+  geometry: GeoJSON.Geometry;
+}
+
+/** What the map marks as a hazard's linked records: the linked one, and a spacing hazard's second building. */
+export function linkedGeometry(detail: Pick<HazardDetailData, 'linked' | 'paired'>): GeoJSON.Geometry | null {
+  const geometries = [detail.linked, detail.paired].flatMap((record) => (record ? [record.geometry] : []));
+  if (geometries.length <= 1) return geometries[0] ?? null;
+  return { type: 'GeometryCollection', geometries };
+}
+
 export interface HazardDetailData {
   hazard: HazardFeature;
   events: HazardEvent[];
   rule: { rule_id: string; clause: string; description_zh: string; description_en: string; threshold: number; unit: string } | null;
-  linked: { layer: 'buildings' | 'units' | 'passages'; id: number; code: string; name: string | null; geometry: GeoJSON.Geometry } | null;
+  linked: LinkedRecord | null;
+  /** The second building of a spacing hazard. */
+  paired: LinkedRecord | null;
   photos: PhotoMeta[];
   allowed_next: HazardStatus[];
 }

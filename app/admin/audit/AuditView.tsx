@@ -1,10 +1,11 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { AuditRow } from '@/db/queries/audit';
-import type { MessageKey } from '@/lib/i18n';
+import type { AuditNames, AuditRow } from '@/db/queries/audit';
+import { AUDITED_TABLES, fieldChanges, personLabel, recordLabel, tableLabel } from '@/lib/audit/present';
+import { dynamicMessage } from '@/lib/i18n';
 import { chinaDateTime } from '@/lib/time';
-import { useT } from '../../_components/i18n-context';
+import { useLocale, useT } from '../../_components/i18n-context';
 
 const PAGE = 50;
 const FIELDS = ['actor', 'village', 'table', 'record', 'from', 'to'] as const;
@@ -15,20 +16,12 @@ function filtersFromUrl(): Record<Field, string> {
   return Object.fromEntries(FIELDS.map((f) => [f, params.get(f) ?? ''])) as Record<Field, string>;
 }
 
-/** Only the fields that changed, so a long record's history stays readable. */
-function changes(before: unknown, after: unknown): string {
-  const b = (before ?? {}) as Record<string, unknown>;
-  const a = (after ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  const changed = keys.filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
-  return changed.map((k) => `${k}: ${JSON.stringify(b[k] ?? null)} → ${JSON.stringify(a[k] ?? null)}`).join('\n');
-}
-
 export function AuditView({ villages }: { villages: { code: string; name: string }[] }) {
   const t = useT();
+  const locale = useLocale();
   const [filters, setFilters] = useState<Record<Field, string> | null>(null);
   const [offset, setOffset] = useState(0);
-  const [result, setResult] = useState<{ rows: AuditRow[]; total: number } | null>(null);
+  const [result, setResult] = useState<{ rows: AuditRow[]; total: number; names: AuditNames } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => setFilters(filtersFromUrl()), []);
@@ -81,7 +74,14 @@ export function AuditView({ villages }: { villages: { code: string; name: string
         </label>
         <label className="field">
           {t('audit.table')}
-          <input value={filters.table} onChange={(e) => set('table', e.target.value)} size={12} />
+          <select value={filters.table} onChange={(e) => set('table', e.target.value)} data-testid="audit-table">
+            <option value="">—</option>
+            {AUDITED_TABLES.map((table) => (
+              <option key={table} value={table}>
+                {tableLabel(table, locale)}
+              </option>
+            ))}
+          </select>
         </label>
         <label className="field">
           {t('audit.record')}
@@ -118,15 +118,26 @@ export function AuditView({ villages }: { villages: { code: string; name: string
             <tbody>
               {result.rows.map((row) => (
                 <tr key={row.id} data-testid="audit-row">
-                  <td>{chinaDateTime(row.at, 'second')}</td>
-                  <td>{row.actor}</td>
-                  <td>{row.role ? (t(`role.${row.role}` as MessageKey) ?? row.role) : ''}</td>
-                  <td>{t(`audit.action.${row.action}` as MessageKey) ?? row.action}</td>
-                  <td>{row.table_name}</td>
-                  <td>{row.record_id}</td>
-                  <td>{villages.find((v) => v.code === row.village_code)?.name ?? row.village_code}</td>
+                  <td className="nowrap">{chinaDateTime(row.at, 'second')}</td>
+                  <td data-testid="audit-actor-name">{personLabel(row.actor, result.names)}</td>
+                  <td className="nowrap">{row.role ? dynamicMessage(locale, `role.${row.role}`, row.role) : ''}</td>
+                  <td className="nowrap">{dynamicMessage(locale, `audit.action.${row.action}`, row.action)}</td>
+                  <td className="nowrap">{tableLabel(row.table_name, locale)}</td>
+                  <td data-testid="audit-record">{recordLabel(row, result.names)}</td>
+                  <td>{row.village_code ? (result.names.villages[row.village_code] ?? row.village_code) : ''}</td>
                   <td>
-                    <pre className="audit-json">{changes(row.before, row.after)}</pre>
+                    <dl className="audit-changes" data-testid="audit-changes">
+                      {fieldChanges(row, result.names, locale).map((change) => (
+                        <div key={change.field} data-field={change.field}>
+                          <dt>{change.label}</dt>
+                          <dd>
+                            {change.before !== '' && <span className="audit-before">{change.before}</span>}
+                            {change.before !== '' && change.after !== '' && ' → '}
+                            {change.after !== '' && <span className="audit-after">{change.after}</span>}
+                          </dd>
+                        </div>
+                      ))}
+                    </dl>
                   </td>
                 </tr>
               ))}

@@ -6,11 +6,7 @@ import { SCOPED_ROLES } from '@/lib/auth/roles';
 import { ROLES, type Role } from '@/lib/domain/enums';
 import type { MessageKey } from '@/lib/i18n';
 import { useT } from '../../_components/i18n-context';
-
-interface Village {
-  code: string;
-  name: string;
-}
+import { type PickableVillage as Village, VillagePicker } from '../../_components/VillagePicker';
 
 interface UsersAdminProps {
   initialUsers: UserRow[];
@@ -20,19 +16,10 @@ interface UsersAdminProps {
 
 async function send(url: string, method: 'POST' | 'PATCH', body: unknown) {
   const response = await fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) as { user?: UserRow; current?: UserRow; error?: string } };
-}
-
-function VillagePicker({ villages, value, onChange }: { villages: Village[]; value: string[]; onChange: (codes: string[]) => void }) {
-  return (
-    <select multiple value={value} onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value))} className="village-picker">
-      {villages.map((v) => (
-        <option key={v.code} value={v.code}>
-          {v.name}
-        </option>
-      ))}
-    </select>
-  );
+  return {
+    status: response.status,
+    body: (await response.json()) as { user?: UserRow; current?: UserRow; error?: string; temporary_password?: string },
+  };
 }
 
 /** The user list with inline role / village / active editing, and the new-user form. */
@@ -40,8 +27,9 @@ export function UsersAdmin({ initialUsers, villages, selfId }: UsersAdminProps) 
   const t = useT();
   const [users, setUsers] = useState(initialUsers);
   const [message, setMessage] = useState<string | null>(null);
+  // The temporary password of the last reset, shown once for the administrator to hand over.
+  const [reset, setReset] = useState<{ displayName: string; password: string } | null>(null);
   const [draft, setDraft] = useState({ username: '', display_name: '', role: 'inspector' as Role, villages: [] as string[], password: '' });
-  const villageName = (code: string) => villages.find((v) => v.code === code)?.name ?? code;
 
   const replace = (user: UserRow) => setUsers((list) => list.map((u) => (u.id === user.id ? user : u)));
 
@@ -52,6 +40,16 @@ export function UsersAdmin({ initialUsers, villages, selfId }: UsersAdminProps) 
       setMessage(t('users.conflict'));
     } else if (result.body.user) {
       replace(result.body.user);
+      setMessage(null);
+    } else setMessage(result.body.error ?? String(result.status));
+  };
+
+  const resetPassword = async (user: UserRow) => {
+    if (!window.confirm(t('users.resetConfirm').replace('{name}', user.display_name))) return;
+    const result = await send(`/api/v1/users/${user.id}/password-reset`, 'POST', {});
+    if (result.body.user && result.body.temporary_password) {
+      replace(result.body.user);
+      setReset({ displayName: user.display_name, password: result.body.temporary_password });
       setMessage(null);
     } else setMessage(result.body.error ?? String(result.status));
   };
@@ -74,6 +72,14 @@ export function UsersAdmin({ initialUsers, villages, selfId }: UsersAdminProps) 
       {message && (
         <p className="error-text" role="alert" data-testid="users-message">
           {message}
+        </p>
+      )}
+      {reset && (
+        <p className="notice" role="status" data-testid="reset-password-notice">
+          {t('users.resetDone').replace('{name}', reset.displayName)}{' '}
+          <code className="secret-box" data-testid="reset-password-secret">
+            {reset.password}
+          </code>
         </p>
       )}
       <table className="data-table">
@@ -117,12 +123,17 @@ export function UsersAdmin({ initialUsers, villages, selfId }: UsersAdminProps) 
                   <VillagePicker
                     villages={villages}
                     value={user.villages}
+                    single={user.role === 'village'}
+                    label={`${user.display_name} · ${t('users.villages')}`}
+                    testId={`villages-${user.username}`}
                     onChange={(codes) => codes.length > 0 && patch(user, { villages: codes })}
                   />
                 )}
-                <div className="muted">{user.villages?.map(villageName).join('、')}</div>
               </td>
-              <td>{t(user.active ? 'users.activeYes' : 'users.activeNo')}</td>
+              <td>
+                {t(user.active ? 'users.activeYes' : 'users.activeNo')}
+                {user.must_change_password && <div className="muted">{t('users.mustChangePassword')}</div>}
+              </td>
               <td>
                 {user.id !== selfId && (
                   <button
@@ -132,6 +143,16 @@ export function UsersAdmin({ initialUsers, villages, selfId }: UsersAdminProps) 
                     onClick={() => patch(user, { active: !user.active })}
                   >
                     {t(user.active ? 'users.deactivate' : 'users.activate')}
+                  </button>
+                )}{' '}
+                {user.id !== selfId && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    data-testid={`reset-password-${user.username}`}
+                    onClick={() => resetPassword(user)}
+                  >
+                    {t('users.resetPassword')}
                   </button>
                 )}{' '}
                 <a className="link-button" href={`/admin/audit?table=users&record=${user.id}`}>
@@ -164,11 +185,17 @@ export function UsersAdmin({ initialUsers, villages, selfId }: UsersAdminProps) 
           </select>
         </label>
         {SCOPED_ROLES.includes(draft.role) && (
-          // biome-ignore lint/a11y/noLabelWithoutControl: the control is VillagePicker's select
-          <label className="field">
+          <div className="field">
             {t('users.villages')}
-            <VillagePicker villages={villages} value={draft.villages} onChange={(codes) => setDraft({ ...draft, villages: codes })} />
-          </label>
+            <VillagePicker
+              villages={villages}
+              value={draft.villages}
+              single={draft.role === 'village'}
+              label={`${t('users.create')} · ${t('users.villages')}`}
+              testId="new-user-villages"
+              onChange={(codes) => setDraft({ ...draft, villages: codes })}
+            />
+          </div>
         )}
         <label className="field">
           {t('users.password')}

@@ -28,6 +28,8 @@ export interface ClosePair {
   b_id: number;
   a_code: string;
   b_code: string;
+  a_name: string | null;
+  b_name: string | null;
   a_class: string;
   b_class: string;
   a_village: string;
@@ -77,7 +79,7 @@ export async function closePairs(db: Db, table: SpacingTable, filter: PairFilter
   const geometry = filter.withGeometry ? sql`ST_AsGeoJSON(ST_Transform(ST_ShortestLine(am.m, b.m), 4326), 7)` : sql`NULL::text`;
   const result = await sql<ClosePair>`
     WITH required(class_a, class_b, threshold, rule_id) AS (VALUES ${sql.join(required)})
-    SELECT a.id AS a_id, b.id AS b_id, a.code AS a_code, b.code AS b_code, c.a_class, c.b_class,
+    SELECT a.id AS a_id, b.id AS b_id, a.code AS a_code, b.code AS b_code, a.name AS a_name, b.name AS b_name, c.a_class, c.b_class,
       a.village_code AS a_village, b.village_code AS b_village, r.rule_id, r.threshold, d.measured,
       ${geometry} AS geometry
     FROM buildings a
@@ -98,18 +100,27 @@ export async function closePairs(db: Db, table: SpacingTable, filter: PairFilter
 
 export interface BuildingFacts {
   id: number;
+  code: string;
+  name: string | null;
   grade: string;
   villageCode: string;
   areaM2: number;
 }
 
-/** Grade, village and footprint area (m², EPSG:4546) of the given buildings. */
+/** Code, name, grade, village and footprint area (m², EPSG:4546) of the given buildings. */
 export async function buildingFacts(db: Db, ids: readonly number[]): Promise<BuildingFacts[]> {
   if (ids.length === 0) return [];
-  const result = await sql<{ id: number; fire_grade: string; village_code: string; area_m2: number }>`
-    SELECT id, fire_grade, village_code, ST_Area(geom_metric) AS area_m2
+  const result = await sql<{ id: number; code: string; name: string | null; fire_grade: string; village_code: string; area_m2: number }>`
+    SELECT id, code, name, fire_grade, village_code, ST_Area(geom_metric) AS area_m2
     FROM buildings WHERE id = ANY(${[...ids]}::int[]) ORDER BY id`.execute(db);
-  return result.rows.map((r) => ({ id: r.id, grade: r.fire_grade, villageCode: r.village_code, areaM2: r.area_m2 }));
+  return result.rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    grade: r.fire_grade,
+    villageCode: r.village_code,
+    areaM2: r.area_m2,
+  }));
 }
 
 /**

@@ -34,6 +34,8 @@ export async function runClusters({ db, book, options }: AnalysisContext): Promi
       village_codes: cluster.villageCodes,
       building_count: cluster.members.length,
       building_ids: cluster.members,
+      building_codes: cluster.members.map((id) => entryFor(facts, id, 'building').code),
+      building_names: cluster.members.map((id) => entryFor(facts, id, 'building').name),
       total_area_m2: Math.round(cluster.areaM2 * 100) / 100,
       grade_mix: cluster.gradeMix,
       limit_m2: cluster.limit.threshold,

@@ -18,6 +18,7 @@ export async function runSpacing({ db, book, options }: AnalysisContext): Promis
       village_code: inVillages(pair.a_village, options.villages) ? pair.a_village : pair.b_village,
       building_ids: [pair.a_id, pair.b_id],
       building_codes: [pair.a_code, pair.b_code],
+      building_names: [pair.a_name, pair.b_name],
       grades: [pair.a_class, pair.b_class],
       village_codes: [pair.a_village, pair.b_village],
     }),

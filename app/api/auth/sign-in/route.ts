@@ -3,7 +3,7 @@ import { findUser } from '@/db/queries/users';
 import { NotFoundError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
 import { clientAddress } from '@/lib/auth/request';
-import { START_PAGES } from '@/lib/auth/roles';
+import { PASSWORD_PAGE, START_PAGES } from '@/lib/auth/roles';
 import { sessionCookie } from '@/lib/auth/session-token';
 import { signIn } from '@/lib/auth/sign-in';
 import { say } from '@/lib/i18n/say';
@@ -20,7 +20,7 @@ export const POST = route({ permission: 'public', body: credentialsSchema }, asy
   return Response.json(
     {
       user: { username: user.username, display_name: user.display_name, role: user.role, villages: user.villages },
-      start: START_PAGES[user.role],
+      start: user.must_change_password ? PASSWORD_PAGE : START_PAGES[user.role],
     },
     { headers: { 'Set-Cookie': sessionCookie(session.token) } },
   );

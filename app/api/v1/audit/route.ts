@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listAudit } from '@/db/queries/audit';
+import { auditNames, listAudit } from '@/db/queries/audit';
 import { BadRequestError } from '@/lib/api/errors';
 import { queryDate, queryText, queryValue, queryWholeNumber } from '@/lib/api/query';
 import { route } from '@/lib/api/route';
@@ -22,9 +22,10 @@ const auditQuery = z.object({
 
 /**
  * GET /api/v1/audit?actor=&village=&table=&record=&from=YYYY-MM-DD&to=YYYY-MM-DD&limit=&offset= — the audit
- * trail (责任倒查), newest first.
+ * trail (责任倒查), newest first, with the names behind its ids and codes (people, villages, hazards, buildings).
  */
 export const GET = route({ permission: 'audit:read', query: auditQuery, villages: 'list' }, async ({ db, query, villages }) => {
   const { limit, offset, record, ...filter } = query;
-  return Response.json(await listAudit(db, { ...filter, recordId: record, villages }, { limit, offset }));
+  const page = await listAudit(db, { ...filter, recordId: record, villages }, { limit, offset });
+  return Response.json({ ...page, names: await auditNames(db, page.rows) });
 });
