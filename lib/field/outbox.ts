@@ -144,7 +144,7 @@ export class Outbox {
     // A later action on a hazard waits while an earlier one on it is not through (a step after its photo).
     const blocked = new Set<number>();
     let anySynced = false;
-    const anyUnreached = false;
+    let anyUnreached = false;
     for (const original of ready) {
       const item = { ...original, photoAcks: { ...original.photoAcks } };
       if (item.hazardId !== null && blocked.has(item.hazardId)) continue;
@@ -163,7 +163,8 @@ export class Outbox {
         if (outcome.kind === 'conflict')
           await this.save({ ...item, state: 'conflict', conflict: outcome.conflict, error: outcome.conflict.message, attempts });
         else if (outcome.kind === 'failed') await this.save({ ...item, state: 'failed', error: outcome.message, attempts });
-        else
+        else {
+          anyUnreached = true;
           await this.save({
             ...item,
             state: 'pending',
@@ -171,6 +172,7 @@ export class Outbox {
             attempts,
             nextAttemptAt: Date.now() + retryDelayMs(attempts),
           });
+        }
       }
       this.progress = { ...this.progress, done: this.progress.done + 1 };
       this.changed();
