@@ -171,6 +171,11 @@ export class FieldPage {
     await this.page.getByTestId('outbox-panel').waitFor();
   }
 
+  /** The size of the offline package, as the outbox panel shows it. */
+  async offlinePackageBytes(): Promise<number> {
+    return Number(await this.page.getByTestId('offline-package').getAttribute('data-bytes'));
+  }
+
   async closeOutbox(): Promise<void> {
     await this.page.getByTestId('outbox-close').click();
     await this.page.getByTestId('outbox-panel').waitFor({ state: 'detached' });

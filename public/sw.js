@@ -37,8 +37,10 @@ async function keep(cache, request, response) {
   try {
     const body = await response.blob();
     await cache.put(request, new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }));
+    return body.size;
   } catch {
     // The signal went mid-transfer: the copy kept before stays.
+    return null;
   }
 }
 
@@ -78,32 +80,41 @@ async function networkFirst(request, isPage) {
 }
 
 /**
- * The page asks, once it is controlled, to keep what it loaded before this worker took over (the first visit's
- * page, scripts and data), so one online visit is enough to open it offline. Answers on the given port.
+ * The page asks, once it is controlled, to keep a list of URLs: what it loaded before this worker took over (the
+ * first visit's page, scripts and data) and the offline package of the user's villages (map layers and building
+ * tiles), so one online visit is enough to open it offline. Four at a time; answers on the given port with how
+ * many were kept, how many failed and the bytes kept.
  */
+async function keepAll(urls) {
+  const pending = [...urls];
+  const tally = { kept: 0, failed: 0, bytes: 0 };
+  const worker = async () => {
+    for (let href = pending.shift(); href !== undefined; href = pending.shift()) {
+      const url = new URL(href, self.location.origin);
+      if (url.origin !== self.location.origin) continue;
+      const cacheName = url.pathname.startsWith('/_next/static/') ? STATIC_CACHE : DATA_CACHE;
+      try {
+        const response = await fetch(url, { credentials: 'same-origin' });
+        const size = response.ok && !response.redirected ? await keep(await caches.open(cacheName), url, response) : null;
+        if (size === null) tally.failed += 1;
+        else {
+          tally.kept += 1;
+          tally.bytes += size;
+        }
+      } catch {
+        // Gone offline meanwhile: what was kept stays.
+        tally.failed += 1;
+      }
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  return tally;
+}
+
 self.addEventListener('message', (event) => {
   if (event.data?.type !== 'keep' || !Array.isArray(event.data.urls)) return;
   const port = event.ports[0];
-  event.waitUntil(
-    (async () => {
-      let kept = 0;
-      for (const href of event.data.urls) {
-        const url = new URL(href, self.location.origin);
-        if (url.origin !== self.location.origin) continue;
-        const cacheName = url.pathname.startsWith('/_next/static/') ? STATIC_CACHE : DATA_CACHE;
-        try {
-          const response = await fetch(url, { credentials: 'same-origin' });
-          if (response.ok && !response.redirected) {
-            await keep(await caches.open(cacheName), url, response);
-            kept += 1;
-          }
-        } catch {
-          // Gone offline meanwhile: what was kept stays.
-        }
-      }
-      port?.postMessage({ kept });
-    })(),
-  );
+  event.waitUntil(keepAll(event.data.urls).then((tally) => port?.postMessage(tally)));
 });
 
 self.addEventListener('fetch', (event) => {

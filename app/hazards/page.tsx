@@ -25,7 +25,7 @@ export default async function HazardsPage({ searchParams }: { searchParams: Sear
   }
   return (
     <AppFrame {...(await frameProps(actor, '/hazards'))}>
-      <OutboxProvider>
+      <OutboxProvider villages={villages}>
         <HazardsApp
           villages={villages}
           basemap={basemapFromEnvironment()}

@@ -1,8 +1,50 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Bbox } from '@/lib/geo';
+import { offlineMapUrls } from '@/lib/map/offline-urls';
 
-/** What the page loaded before the service worker controlled it: the page itself, its scripts and its data. */
+/** The offline package as last kept: its size, when, and how many of its URLs could not be fetched. */
+export interface OfflinePackage {
+  bytes: number;
+  kept: number;
+  failed: number;
+  updatedAt: string;
+}
+
+const PACKAGE_KEY = 'field-offline-package';
+/** The page's own requests are listed once none has started for this long (the map's first tiles included). */
+const QUIET_MS = 1500;
+const QUIET_LIMIT_MS = 20_000;
+
+function storedPackage(): OfflinePackage | null {
+  try {
+    return JSON.parse(localStorage.getItem(PACKAGE_KEY) ?? 'null') as OfflinePackage | null;
+  } catch {
+    return null;
+  }
+}
+
+/** Resolves once the page has made no new request for QUIET_MS (at most QUIET_LIMIT_MS). */
+function pageSettled(): Promise<void> {
+  return new Promise((resolve) => {
+    let timer = setTimeout(done, QUIET_MS);
+    const limit = setTimeout(done, QUIET_LIMIT_MS);
+    const observer = new PerformanceObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(done, QUIET_MS);
+    });
+    observer.observe({ type: 'resource' });
+    function done() {
+      observer.disconnect();
+      clearTimeout(timer);
+      clearTimeout(limit);
+      resolve();
+    }
+  });
+}
+
+/** The page, its scripts and its data as loaded so far (some before the service worker controlled the page). */
 function loadedUrls(): string[] {
   const resources = performance.getEntriesByType('resource').map((entry) => entry.name);
   const kept = resources.filter((href) => {
@@ -15,31 +57,56 @@ function loadedUrls(): string[] {
   return [window.location.href, ...new Set(kept)];
 }
 
-/** Hands the worker the first visit's URLs to keep; marks the document once they are kept (scripts wait on it). */
-async function keepFirstVisit(): Promise<void> {
+/** Hands the worker URLs to keep; answers what it kept. */
+async function keepUrls(urls: string[]): Promise<Omit<OfflinePackage, 'updatedAt'>> {
   const registration = await navigator.serviceWorker.ready;
   const worker = registration.active;
-  if (!worker) return;
+  if (!worker) throw new Error('no active service worker');
   const channel = new MessageChannel();
-  const answered = new Promise<void>((resolve) => {
-    channel.port1.onmessage = () => resolve();
+  const answered = new Promise<Omit<OfflinePackage, 'updatedAt'>>((resolve) => {
+    channel.port1.onmessage = (event) => resolve(event.data);
   });
-  worker.postMessage({ type: 'keep', urls: loadedUrls() }, [channel.port2]);
-  await answered;
-  document.documentElement.dataset.offlineReady = 'true';
+  worker.postMessage({ type: 'keep', urls }, [channel.port2]);
+  return answered;
 }
 
 /**
- * Registers the service worker that lets the field pages open without a signal, and asks the browser to keep
- * this site's storage (the outbox) rather than clear it when space runs low. Answers whether that was granted.
+ * Registers the service worker that lets the field pages open without a signal and keeps the offline package:
+ * the page as loaded plus the map data of the user's villages. Asks the browser to keep this site's storage
+ * (the outbox and the package) rather than clear it when space runs low, and answers whether that was granted.
  */
-export function useOfflineStart(): { persisted: boolean | null } {
+export function useOfflineStart(villageBoxes: readonly Bbox[]): {
+  persisted: boolean | null;
+  offlinePackage: OfflinePackage | null;
+  updating: boolean;
+  updatePackage(): Promise<void>;
+} {
   const [persisted, setPersisted] = useState<boolean | null>(null);
+  const [offlinePackage, setPackage] = useState<OfflinePackage | null>(null);
+  const [updating, setUpdating] = useState(false);
+  // The villages come from the page's props and do not change while it is open; the package is kept once per start.
+  const boxes = useRef(villageBoxes);
+
+  const updatePackage = useCallback(async () => {
+    setUpdating(true);
+    try {
+      await pageSettled();
+      const tally = await keepUrls([...loadedUrls(), ...offlineMapUrls(boxes.current)]);
+      const kept = { ...tally, updatedAt: new Date().toISOString() };
+      localStorage.setItem(PACKAGE_KEY, JSON.stringify(kept));
+      setPackage(kept);
+      document.documentElement.dataset.offlineReady = 'true';
+    } finally {
+      setUpdating(false);
+    }
+  }, []);
+
   useEffect(() => {
+    setPackage(storedPackage());
     if ('serviceWorker' in navigator) {
       void navigator.serviceWorker
         .register('/sw.js', { scope: '/' })
-        .then(() => keepFirstVisit())
+        .then(() => updatePackage())
         .catch(() => {});
     }
     if (navigator.storage?.persist) {
@@ -51,6 +118,6 @@ export function useOfflineStart(): { persisted: boolean | null } {
     } else {
       setPersisted(false);
     }
-  }, []);
-  return { persisted };
+  }, [updatePackage]);
+  return { persisted, offlinePackage, updating, updatePackage };
 }

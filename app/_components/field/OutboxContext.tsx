@@ -3,7 +3,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useState } from 'react';
 import { type NewAction, Outbox, type SyncProgress } from '@/lib/field/outbox';
 import type { OutboxItem } from '@/lib/field/outbox-types';
-import { useOfflineStart } from './OfflineStart';
+import type { Bbox } from '@/lib/geo';
+import { type OfflinePackage, useOfflineStart } from './OfflineStart';
 
 export interface FieldOutbox {
   /** Null until IndexedDB has opened (or when the browser has none: `unavailable`). */
@@ -15,6 +16,10 @@ export interface FieldOutbox {
   progress: SyncProgress;
   /** Stores the action, sends what is due and answers the item as it stands after that attempt. */
   submit(action: NewAction): Promise<OutboxItem>;
+  /** The map data and pages kept on the phone for use without a signal; null until first kept. */
+  offlinePackage: OfflinePackage | null;
+  updatingPackage: boolean;
+  updatePackage(): Promise<void>;
 }
 
 const IDLE: SyncProgress = { running: false, done: 0, total: 0, lastRunAt: null };
@@ -24,11 +29,11 @@ const OutboxContext = createContext<FieldOutbox | null>(null);
  * Opens the outbox for the page and syncs it on start, when the phone is back online and when the page is shown
  * again; the panel's button syncs on demand.
  */
-export function OutboxProvider({ children }: { children: React.ReactNode }) {
+export function OutboxProvider({ villages, children }: { villages: readonly { bbox: Bbox }[]; children: React.ReactNode }) {
   const [outbox, setOutbox] = useState<Outbox | null>(null);
   const [unavailable, setUnavailable] = useState(false);
   const [, changed] = useReducer((n: number) => n + 1, 0);
-  const { persisted } = useOfflineStart();
+  const { persisted, offlinePackage, updating: updatingPackage, updatePackage } = useOfflineStart(villages.map((village) => village.bbox));
 
   useEffect(() => {
     let gone = false;
@@ -70,8 +75,8 @@ export function OutboxProvider({ children }: { children: React.ReactNode }) {
   const items = outbox?.list() ?? [];
   const progress = outbox?.progress ?? IDLE;
   const value = useMemo(
-    () => ({ outbox, unavailable, persisted, items, progress, submit }),
-    [outbox, unavailable, persisted, items, progress, submit],
+    () => ({ outbox, unavailable, persisted, items, progress, submit, offlinePackage, updatingPackage, updatePackage }),
+    [outbox, unavailable, persisted, items, progress, submit, offlinePackage, updatingPackage, updatePackage],
   );
   return <OutboxContext.Provider value={value}>{children}</OutboxContext.Provider>;
 }

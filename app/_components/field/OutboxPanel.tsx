@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { OutboxItem } from '@/lib/field/outbox-types';
 import { dynamicMessage, enumLabel } from '@/lib/i18n';
+import { chinaDateTime } from '@/lib/time';
 import { useLocale, useT } from '../i18n-context';
 import { useOutbox } from './OutboxContext';
 
@@ -59,6 +60,8 @@ function conflictRows(item: OutboxItem): { field: string; mine: unknown; server:
   return [...rows, { field: 'version', mine: body.version, server: server.version }];
 }
 
+const formatMegabytes = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+
 function shown(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -68,7 +71,7 @@ function shown(value: unknown): string {
 export function OutboxPanel({ onClose }: { onClose(): void }) {
   const t = useT();
   const locale = useLocale();
-  const { outbox, items, progress, unavailable, persisted } = useOutbox();
+  const { outbox, items, progress, unavailable, persisted, offlinePackage, updatingPackage, updatePackage } = useOutbox();
   const conflicts = items.filter((item) => item.state === 'conflict');
   const others = items.filter((item) => item.state !== 'conflict');
   const FIELD_KEYS: Record<string, string> = {
@@ -118,8 +121,29 @@ export function OutboxPanel({ onClose }: { onClose(): void }) {
             {progress.running
               ? `${t('field.syncing')} ${progress.done}/${progress.total}`
               : progress.lastRunAt
-                ? `${t('field.lastSync')} ${new Date(progress.lastRunAt).toLocaleTimeString(locale)}`
+                ? `${t('field.lastSync')} ${chinaDateTime(new Date(progress.lastRunAt), 'second')}`
                 : ''}
+          </div>
+          <div className="fo-package" data-testid="offline-package" data-bytes={offlinePackage?.bytes ?? 0}>
+            <span>
+              <b>{t('field.package')}</b>{' '}
+              {updatingPackage
+                ? t('field.packageUpdating')
+                : offlinePackage
+                  ? `${formatMegabytes(offlinePackage.bytes)} · ${t('field.packageUpdated')} ${chinaDateTime(offlinePackage.updatedAt)}${
+                      offlinePackage.failed > 0 ? ` · ${offlinePackage.failed} ${t('field.packageFailed')}` : ''
+                    }`
+                  : t('field.packageNone')}
+            </span>
+            <button
+              type="button"
+              className="secondary"
+              disabled={updatingPackage}
+              onClick={() => void updatePackage()}
+              data-testid="offline-package-update"
+            >
+              {t('field.packageUpdate')}
+            </button>
           </div>
 
           {conflicts.length > 0 && (
@@ -198,7 +222,7 @@ export function OutboxPanel({ onClose }: { onClose(): void }) {
                       {item.state === 'pending' && item.nextAttemptAt > 0 && (
                         <span>
                           {' '}
-                          · {t('field.nextTry')} {new Date(item.nextAttemptAt).toLocaleTimeString(locale)} · {t('field.attempts')}{' '}
+                          · {t('field.nextTry')} {chinaDateTime(new Date(item.nextAttemptAt), 'second').slice(11)} · {t('field.attempts')}{' '}
                           {item.attempts}
                         </span>
                       )}
