@@ -171,9 +171,9 @@ export class FieldPage {
     await this.page.getByTestId('outbox-panel').waitFor();
   }
 
-  /** The size of the offline package, as the outbox panel shows it. */
-  async offlinePackageBytes(): Promise<number> {
-    return Number(await this.page.getByTestId('offline-package').getAttribute('data-bytes'));
+  /** The offline package as the page recorded it (the outbox panel shows its size and time). */
+  async offlinePackage(): Promise<{ kept: number; failed: number; bytes: number }> {
+    return this.page.evaluate(() => JSON.parse(localStorage.getItem('field-offline-package') ?? 'null'));
   }
 
   async closeOutbox(): Promise<void> {

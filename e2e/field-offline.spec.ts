@@ -77,8 +77,10 @@ describe('field outbox: offline start, sync without loss or duplicates, conflict
     for (const [index, photo] of photos.entries()) await field.createQueued(PLACE, `${token} 第${index + 1}处`, photo);
     expect(await field.outboxCount()).toBe(5);
     await field.openOutbox();
-    // The offline package holds the pages, scripts and map data the reload just drew from.
-    expect(await field.offlinePackageBytes()).toBeGreaterThan(100_000);
+    // The offline package of the online visit holds the page, scripts and map data the reload just drew from;
+    // starting without a signal did not replace what it says.
+    expect(await field.offlinePackage()).toMatchObject({ failed: 0, kept: expect.any(Number), bytes: expect.any(Number) });
+    expect((await field.offlinePackage()).bytes).toBeGreaterThan(1_000_000);
     await app.screenshot('field-outbox-offline-phone');
     await field.closeOutbox();
 

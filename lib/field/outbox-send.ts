@@ -1,4 +1,5 @@
 import { IDEMPOTENCY_HEADER } from '../api/idempotency-header';
+import { say } from '../i18n/say';
 import { isAcknowledged, mainKey, type OutboxConflict, type OutboxItem } from './outbox-types';
 
 /** How one attempt at an item ended: acknowledged, try again later, needs the user, or met a newer version. */
@@ -33,13 +34,18 @@ async function send(deps: SendDeps, url: string, init: RequestInit, key: string 
       body = null;
     }
     return { status: response.status, body };
-  } catch (error) {
-    return { status: 0, body: { error: String(error) } };
+  } catch {
+    // The browser says only "Failed to fetch": no signal, or the server is down.
+    return { status: 0, body: null };
   }
 }
 
 const messageOf = (answer: Answer) =>
-  typeof answer.body?.error === 'string' ? answer.body.error : answer.status === 0 ? 'network unreachable' : `HTTP ${answer.status}`;
+  typeof answer.body?.error === 'string'
+    ? answer.body.error
+    : answer.status === 0
+      ? say('连不上服务器（可能没有信号），稍后自动重试', 'cannot reach the server (no signal?); it will try again')
+      : say(`服务器答复 ${answer.status}`, `the server answered ${answer.status}`);
 
 /** No network, a server error or a busy server: try again later. Other refusals wait for the user. */
 const isTransient = (status: number) => status === 0 || status === 408 || status === 429 || status >= 500;

@@ -91,7 +91,8 @@ export function useOfflineStart(villageBoxes: readonly Bbox[]): {
     setUpdating(true);
     try {
       await pageSettled();
-      const tally = await keepUrls([...loadedUrls(), ...offlineMapUrls(boxes.current)]);
+      const urls = [...loadedUrls(), ...offlineMapUrls(boxes.current)].map((href) => new URL(href, window.location.origin).href);
+      const tally = await keepUrls([...new Set(urls)]);
       const kept = { ...tally, updatedAt: new Date().toISOString() };
       localStorage.setItem(PACKAGE_KEY, JSON.stringify(kept));
       setPackage(kept);
@@ -106,7 +107,8 @@ export function useOfflineStart(villageBoxes: readonly Bbox[]): {
     if ('serviceWorker' in navigator) {
       void navigator.serviceWorker
         .register('/sw.js', { scope: '/' })
-        .then(() => updatePackage())
+        // Started without a signal: the package kept before is what there is; trying now would only fail.
+        .then(() => (navigator.onLine ? updatePackage() : undefined))
         .catch(() => {});
     }
     if (navigator.storage?.persist) {
