@@ -59,6 +59,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's own assets, the map worker and the icon.
-  matcher: ['/((?!_next/|maplibre-gl-worker\\.mjs|icon\\.svg|favicon\\.ico).*)'],
+  // Everything but Next's own assets, the map worker, the icon, the service worker and the manifest.
+  matcher: ['/((?!_next/|maplibre-gl-worker\\.mjs|icon\\.svg|favicon\\.ico|sw\\.js|manifest\\.webmanifest).*)'],
 };

@@ -6,6 +6,7 @@ import { ROLE_PERMISSIONS } from '@/lib/auth/roles';
 import { inScope } from '@/lib/auth/scope';
 import { basemapFromEnvironment } from '@/lib/map/basemap';
 import { AppFrame } from '../_components/AppFrame';
+import { OutboxProvider } from '../_components/field/OutboxContext';
 import { HazardsApp } from '../_components/hazards/HazardsApp';
 
 export const dynamic = 'force-dynamic';
@@ -24,12 +25,14 @@ export default async function HazardsPage({ searchParams }: { searchParams: Sear
   }
   return (
     <AppFrame {...(await frameProps(actor, '/hazards'))}>
-      <HazardsApp
-        villages={villages}
-        basemap={basemapFromEnvironment()}
-        permissions={[...ROLE_PERMISSIONS[actor.role]]}
-        initialSearch={search.toString()}
-      />
+      <OutboxProvider villages={villages}>
+        <HazardsApp
+          villages={villages}
+          basemap={basemapFromEnvironment()}
+          permissions={[...ROLE_PERMISSIONS[actor.role]]}
+          initialSearch={search.toString()}
+        />
+      </OutboxProvider>
     </AppFrame>
   );
 }

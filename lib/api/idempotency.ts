@@ -4,7 +4,9 @@ import type { Db } from '../../db/schema';
 import { say } from '../i18n/say';
 import { BadRequestError } from './errors';
 
-export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+import { IDEMPOTENCY_HEADER } from './idempotency-header';
+
+export { IDEMPOTENCY_HEADER };
 /** Set on an answer that is the stored first answer to an earlier request with the same key. */
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 

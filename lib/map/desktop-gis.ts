@@ -1,5 +1,6 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Bbox } from '../geo';
+import { BUILDING_TILE_ZOOMS, buildingTileTemplate } from './building-tiles';
 import { buildingsLayer } from './layers/buildings.layer';
 import type { BuildingColorMode } from './layers/types';
 import { boundLayer } from './map-style';
@@ -10,11 +11,6 @@ import { THEMES } from './themes';
  * product's own building colours, so a QGIS vector tile layer looks like the app's map.
  */
 
-/** Zooms the tile route is made for: below 12 a footprint is a pixel; above 16 the map overzooms. */
-export const BUILDING_TILE_ZOOMS = { minzoom: 12, maxzoom: 16 } as const;
-
-const tileTemplate = (origin: string) => `${origin}/api/v1/tiles/buildings/{z}/{x}/{y}.mvt`;
-
 /** TileJSON 3.0.0 of the building tiles over `bounds` (lon/lat). */
 export function buildingTileJson(origin: string, bounds: Bbox) {
   return {
@@ -23,7 +19,7 @@ export function buildingTileJson(origin: string, bounds: Bbox) {
     description: '消防安全一张图的建筑矢量瓦片：用途与耐火等级',
     attribution: '刘胡兰镇人民政府',
     scheme: 'xyz',
-    tiles: [tileTemplate(origin)],
+    tiles: [buildingTileTemplate(origin)],
     ...BUILDING_TILE_ZOOMS,
     bounds,
     center: [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2, 14],
@@ -44,7 +40,7 @@ export function buildingStyle(origin: string, colorMode: Exclude<BuildingColorMo
   return {
     version: 8,
     name: `刘胡兰镇 建筑（按${colorMode === 'fire_grade' ? '耐火等级' : '用途'}）`,
-    sources: { buildings: { type: 'vector', tiles: [tileTemplate(origin)], ...BUILDING_TILE_ZOOMS } },
+    sources: { buildings: { type: 'vector', tiles: [buildingTileTemplate(origin)], ...BUILDING_TILE_ZOOMS } },
     layers: buildingsLayer.styleLayers({ buildingColorMode: colorMode }).map((layer) => boundLayer(layer, 'buildings', true, palette)),
   };
 }

@@ -1,5 +1,6 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import type { BasemapConfig } from './basemap';
+import { BUILDING_TILE_ZOOMS, buildingTileTemplate } from './building-tiles';
 import { MAP_LAYERS, type StyleLayer } from './layers';
 import { THEMES, type ThemePalette } from './themes';
 import type { MapControllerOptions } from './types';
@@ -9,8 +10,7 @@ export const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', fea
 type StyleLayers = StyleSpecification['layers'];
 
 export function tileUrl(villages: readonly string[]): string {
-  const query = villages.map((code) => `village=${code}`).join('&');
-  return `${window.location.origin}/api/v1/tiles/buildings/{z}/{x}/{y}.mvt${query ? `?${query}` : ''}`;
+  return buildingTileTemplate(window.location.origin, villages.map((code) => `village=${code}`).join('&'));
 }
 
 /** The offline basemap: made only of the product's own data, so it needs no request outside the app. */
@@ -59,7 +59,7 @@ export function initialStyle(options: MapControllerOptions): StyleSpecification 
   for (const definition of MAP_LAYERS) {
     sources[definition.id] =
       definition.source === 'tiles'
-        ? { type: 'vector', tiles: [tileUrl([])], minzoom: 12, maxzoom: 16 } // MVT feature ids identify buildings
+        ? { type: 'vector', tiles: [tileUrl([])], ...BUILDING_TILE_ZOOMS } // MVT feature ids identify buildings
         : { type: 'geojson', data: EMPTY, promoteId: 'id' };
     for (const styleLayer of definition.styleLayers(options.styleOptions)) {
       layers.push(boundLayer(styleLayer, definition.id, options.visible.has(definition.id), palette));

@@ -6,8 +6,8 @@ import { HAZARD_CATEGORIES, NOTIFY_METHODS, PLACE_TYPES, SEVERITIES } from '@/li
 import { DEFAULT_DEADLINE_DAYS } from '@/lib/hazards/deadlines';
 import type { HazardPrefill } from '@/lib/hazards/url-state';
 import { addDays, chinaToday } from '@/lib/time';
+import { untouched, useOutbox } from '../field/OutboxContext';
 import { useT } from '../i18n-context';
-import { errorMessage, sendJson } from './api';
 import { EnumOptions } from './EnumOptions';
 
 export interface HazardCreateFormProps {
@@ -19,6 +19,8 @@ export interface HazardCreateFormProps {
   canVerify: boolean;
   onCancel(): void;
   onCreated(id: number): void;
+  /** Stored in the outbox but not yet acknowledged (no signal): it is sent later. */
+  onQueued(): void;
 }
 
 const pick = <T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T =>
@@ -45,8 +47,10 @@ function useBuildingLabel(id: number | null): string | null {
 }
 
 /** 新建隐患: place it by clicking the map, fill in the fields; the deadline follows the severity until edited. */
-export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCreated }: HazardCreateFormProps) {
+export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCreated, onQueued }: HazardCreateFormProps) {
   const t = useT();
+  const { outbox, submit: submitToOutbox } = useOutbox();
+  const [photos, setPhotos] = useState<File[]>([]);
   const today = chinaToday();
   const [category, setCategory] = useState(pick(prefill.category, HAZARD_CATEGORIES, 'other'));
   const [placeType, setPlaceType] = useState(pick(prefill.place_type, [...PLACE_TYPES, ''] as const, ''));
@@ -91,10 +95,26 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
       ...(prefill.measured !== undefined ? { measured: prefill.measured } : {}),
       ...(notifyMethod ? { notification: { method: notifyMethod, on: notifyOn } } : {}),
     };
-    const answer = await sendJson<{ hazard: { id: number } }>('/api/v1/hazards', 'POST', body);
-    setBusy(false);
-    if (answer.ok && answer.body?.hazard) onCreated(answer.body.hazard.id);
-    else setError(errorMessage(answer, t('hz.createFailed')));
+    // One path online and offline: the outbox stores it (photos shrunk and hashed) and sends it now if it can.
+    try {
+      const item = await submitToOutbox({
+        kind: 'create',
+        hazardId: null,
+        label: description.trim().slice(0, 60),
+        body,
+        photos: photos.map((file) => ({ file, kind: 'before' as const })),
+      });
+      setBusy(false);
+      if (item.state === 'synced' && item.hazardId !== null) onCreated(item.hazardId);
+      else if (item.state === 'failed' && untouched(item)) {
+        // Refused outright (the form is still open to fix it): nothing reached the server, so nothing is kept.
+        await outbox?.discard(item.id);
+        setError(item.error ?? t('hz.createFailed'));
+      } else onQueued();
+    } catch (failure) {
+      setBusy(false);
+      setError(`${t('hz.createFailed')}: ${String(failure)}`);
+    }
   };
 
   return (
@@ -216,13 +236,26 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
             )}
           </div>
         </fieldset>
+        <label className="field">
+          <span>
+            {t('field.photos')}
+            {photos.length > 0 ? ` · ${photos.length} ${t('field.photosChosen')}` : ''}
+          </span>
+          <input
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            multiple
+            onChange={(e) => setPhotos(Array.from(e.target.files ?? []))}
+            data-testid="create-photos"
+          />
+        </label>
         {error && (
           <div className="hz-error" role="alert" data-testid="create-error">
             {error}
           </div>
         )}
         <div className="hz-form-buttons">
-          <button type="submit" className="primary" disabled={busy} data-testid="create-submit">
+          <button type="submit" className="primary" disabled={busy || !outbox} data-testid="create-submit">
             {t('hz.create')}
           </button>
           <button type="button" className="secondary" onClick={onCancel}>

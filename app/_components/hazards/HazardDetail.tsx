@@ -3,7 +3,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { buildingLabel } from '@/lib/analysis/finding-list';
 import type { HazardStatus } from '@/lib/domain/enums';
+import type { OutboxItem } from '@/lib/field/outbox-types';
 import { enumLabel } from '@/lib/i18n';
+import { untouched, useOutbox } from '../field/OutboxContext';
 import { useLocale, useT } from '../i18n-context';
 import { callApi, errorMessage, sendJson } from './api';
 import { HazardEditForm } from './HazardEditForm';
@@ -46,6 +48,8 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState(false);
+  const [queued, setQueued] = useState(false);
+  const { outbox, submit } = useOutbox();
   const body = useRef<HTMLDivElement>(null);
   // The latest callback, so reloads after a change call the parent's current one (not the first render's).
   const onLoadedRef = useRef(onLoaded);
@@ -96,6 +100,27 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
     [load, onChanged],
   );
 
+  /**
+   * After a change went through the outbox: acknowledged reloads; a newer version shows the conflict (the item
+   * waits in the outbox's conflict list); refused outright with nothing sent is dropped and said here; without a
+   * signal it waits in the outbox and says so.
+   */
+  const settleItem = useCallback(
+    async (item: OutboxItem, fallback: string): Promise<boolean> => {
+      setQueued(false);
+      if (item.state === 'synced') return settle({ ok: true, status: 200, body: null }, fallback);
+      if (item.state === 'conflict') return settle({ ok: false, status: 409, body: null }, fallback);
+      if (item.state === 'failed') {
+        if (untouched(item)) await outbox?.discard(item.id);
+        setActionError(item.error ?? fallback);
+        return false;
+      }
+      setQueued(true);
+      return true;
+    },
+    [settle, outbox],
+  );
+
   if (!detail) {
     return (
       <aside className="hz-side" data-testid="hazard-detail" aria-busy={!loadError}>
@@ -121,8 +146,14 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
 
   const move = async (to: HazardStatus) => {
     setBusy(true);
-    const answer = await sendJson(`/api/v1/hazards/${id}/transitions`, 'POST', { to, note: note.trim(), version: p.version });
-    if (await settle(answer, t('hz.actionFailed'))) setNote('');
+    const item = await submit({
+      kind: 'transition',
+      hazardId: id,
+      label: p.code,
+      body: { to, note: note.trim(), version: p.version },
+      photos: [],
+    });
+    if (await settleItem(item, t('hz.actionFailed'))) setNote('');
     setBusy(false);
   };
 
@@ -173,6 +204,11 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
         {conflict && (
           <div className="hz-conflict" role="alert" data-testid="hazard-conflict">
             {t('hz.conflict')}
+          </div>
+        )}
+        {queued && (
+          <div className="fo-queued-inline" role="status" data-testid="hazard-queued">
+            {t('field.queued')}
           </div>
         )}
         {actionError && (
@@ -274,7 +310,10 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
           hazardId={id}
           photos={detail.photos}
           canUpload={canReport && p.status !== 'closed'}
-          onUploaded={() => settle({ ok: true, status: 201, body: null }, '')}
+          onUpload={async (file, kind) => {
+            const item = await submit({ kind: 'photos', hazardId: id, label: p.code, body: null, photos: [{ file, kind }] });
+            return settleItem(item, t('hz.photoFailed'));
+          }}
         />
 
         {canReport && p.status !== 'closed' && (
@@ -294,10 +333,14 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
               error={actionError}
               onCancel={() => setEditing(false)}
               onSave={async (patch) => {
-                const ok = await settle(
-                  await sendJson(`/api/v1/hazards/${id}`, 'PATCH', { ...patch, version: p.version }),
-                  t('hz.actionFailed'),
-                );
+                const item = await submit({
+                  kind: 'edit',
+                  hazardId: id,
+                  label: p.code,
+                  body: { ...patch, version: p.version },
+                  photos: [],
+                });
+                const ok = await settleItem(item, t('hz.actionFailed'));
                 if (ok) setEditing(false);
               }}
             />

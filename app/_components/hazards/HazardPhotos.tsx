@@ -4,7 +4,6 @@ import { useRef, useState } from 'react';
 import { PHOTO_KINDS } from '@/lib/domain/enums';
 import { enumLabel } from '@/lib/i18n';
 import { useLocale, useT } from '../i18n-context';
-import { callApi, errorMessage } from './api';
 import type { PhotoMeta } from './types';
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -14,11 +13,12 @@ export interface HazardPhotosProps {
   hazardId: number;
   photos: PhotoMeta[];
   canUpload: boolean;
-  onUploaded(): void;
+  /** Sends the photo (through the outbox); true when it was taken (acknowledged or waiting for a signal). */
+  onUpload(file: File, kind: (typeof PHOTO_KINDS)[number]): Promise<boolean>;
 }
 
 /** Before/after photos as thumbnails (full size in a new tab), and the upload (JPEG/PNG/WebP ≤ 10 MB). */
-export function HazardPhotos({ hazardId, photos, canUpload, onUploaded }: HazardPhotosProps) {
+export function HazardPhotos({ hazardId, photos, canUpload, onUpload }: HazardPhotosProps) {
   const t = useT();
   const locale = useLocale();
   const [kind, setKind] = useState<(typeof PHOTO_KINDS)[number]>('after');
@@ -34,14 +34,13 @@ export function HazardPhotos({ hazardId, photos, canUpload, onUploaded }: Hazard
       return;
     }
     setBusy(true);
-    const form = new FormData();
-    form.set('file', file);
-    form.set('kind', kind);
-    const answer = await callApi(`/api/v1/hazards/${hazardId}/photos`, { method: 'POST', body: form });
+    try {
+      await onUpload(file, kind);
+    } catch (failure) {
+      setError(`${t('hz.photoFailed')}: ${String(failure)}`);
+    }
     setBusy(false);
     if (input.current) input.current.value = '';
-    if (!answer.ok) setError(errorMessage(answer, t('hz.photoFailed')));
-    else onUploaded();
   };
 
   return (

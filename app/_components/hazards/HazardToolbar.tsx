@@ -3,6 +3,7 @@
 import { HAZARD_STATUSES, OPEN_HAZARD_STATUSES } from '@/lib/domain/enums';
 import { exportHref, type HazardFilterState } from '@/lib/hazards/url-state';
 import { HAZARD_STATUS_COLORS } from '@/lib/map/layers';
+import { OutboxButton } from '../field/OutboxPanel';
 import { useLocale, useT } from '../i18n-context';
 import type { HazardList } from './types';
 
@@ -16,6 +17,7 @@ export interface HazardToolbarProps {
   onStatus(statuses: string[]): void;
   onCreate(): void;
   onImport(): void;
+  onOutbox(): void;
 }
 
 /** Title, status tabs with counts under the current filter, and the page's actions (new, export, import). */
@@ -29,6 +31,7 @@ export function HazardToolbar({
   onStatus,
   onCreate,
   onImport,
+  onOutbox,
 }: HazardToolbarProps) {
   const t = useT();
   const locale = useLocale();
@@ -112,6 +115,7 @@ export function HazardToolbar({
             {t('hz.import')}
           </button>
         )}
+        {canReport && <OutboxButton onOpen={onOutbox} />}
         {canReport && (
           <button type="button" className="primary" onClick={onCreate} data-testid="hazard-new">
             ＋ {t('hz.new')}

@@ -19,6 +19,8 @@ import {
 import { enumLabel } from '@/lib/i18n';
 import type { BasemapConfig } from '@/lib/map/basemap';
 import { hazardsByStatusLayer } from '@/lib/map/layers';
+import { useOutbox } from '../field/OutboxContext';
+import { OutboxPanel } from '../field/OutboxPanel';
 import { useLocale, useT } from '../i18n-context';
 import { PHONE_MEDIA } from '../phone';
 import { callApi, errorMessage } from './api';
@@ -63,6 +65,8 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
   const [placingBuilding, setPlacingBuilding] = useState<number | null>(() => state.create?.building_id ?? null);
   const [linked, setLinked] = useState<GeoJSON.Geometry | null>(null);
   const [importOpen, setImportOpen] = useState(false);
+  const [outboxOpen, setOutboxOpen] = useState(false);
+  const [queuedNote, setQueuedNote] = useState(false);
   const [filtersOpen, setFiltersOpen] = useState(true);
   // On a phone the filters are a sheet over the map: closed until asked for.
   useEffect(() => {
@@ -197,16 +201,25 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
 
   const refresh = useCallback(() => setRefreshTick((n) => n + 1), []);
 
+  // Whatever the outbox gets acknowledged (now, or later when the phone is back online) shows in the list.
+  const { items: outboxItems } = useOutbox();
+  const syncedCount = outboxItems.filter((item) => item.state === 'synced').length;
+  const lastSynced = useRef(syncedCount);
+  useEffect(() => {
+    if (syncedCount > lastSynced.current) refresh();
+    lastSynced.current = syncedCount;
+  }, [syncedCount, refresh]);
+
   // Escape leaves a map mode first, then closes the detail.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || importOpen) return;
+      if (event.key !== 'Escape' || importOpen || outboxOpen) return;
       if (mode !== 'browse' && mode !== 'place') setMode('browse');
       else if (state.selected !== null && !state.create) setState((previous) => ({ ...previous, selected: null }));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [mode, state.selected, state.create, importOpen]);
+  }, [mode, state.selected, state.create, importOpen, outboxOpen]);
 
   const selectedFeature = list?.features.find((f) => f.properties.id === state.selected);
   const sideOpen = state.create !== null || state.selected !== null;
@@ -242,7 +255,16 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
         onStatus={(statuses) => changeFilter({ ...state.filter, statuses })}
         onCreate={startCreate}
         onImport={() => setImportOpen(true)}
+        onOutbox={() => setOutboxOpen(true)}
       />
+      {queuedNote && (
+        <div className="fo-queued" role="status" data-testid="outbox-queued">
+          {t('field.queued')}
+          <button type="button" className="link-button" onClick={() => setQueuedNote(false)}>
+            ×
+          </button>
+        </div>
+      )}
       <div className="hz-body" style={{ gridTemplateColumns: columns }}>
         {filtersOpen && (
           <HazardFilters
@@ -338,6 +360,10 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
               setState((previous) => ({ ...previous, create: null, selected: id }));
               refresh();
             }}
+            onQueued={() => {
+              closeCreate();
+              setQueuedNote(true);
+            }}
           />
         )}
         {state.selected !== null && !state.create && (
@@ -360,6 +386,7 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
           />
         )}
       </div>
+      {outboxOpen && <OutboxPanel onClose={() => setOutboxOpen(false)} />}
       {importOpen && (
         <HazardImport
           onClose={() => setImportOpen(false)}

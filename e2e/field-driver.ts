@@ -1,0 +1,316 @@
+/**
+ * The field outbox in the product's terms: go offline and back, record hazards with photos on a phone, read
+ * what the outbox holds, replay it, resolve a conflict. Only this file (and driver.ts) touches Playwright.
+ */
+import { createHash } from 'node:crypto';
+import type { Response } from 'playwright-core';
+import type { AppDriver } from './driver';
+
+type LonLat = [number, number];
+
+/** An outbox item as stored on the phone (IndexedDB `field-outbox`). */
+export interface StoredItem {
+  id: string;
+  kind: string;
+  state: string;
+  hazardId: number | null;
+  body: Record<string, unknown> | null;
+  photos: { key: string; sha256: string; width: number; height: number; byteSize: number }[];
+  photoAcks: Record<string, string>;
+  error: string | null;
+}
+
+/** A photo upload's answer as it went over the wire. */
+export interface PhotoAnswer {
+  status: number;
+  key: string;
+  receivedSha256: string | null;
+  replayed: boolean;
+}
+
+export class FieldPage {
+  /** Every write the page sent with an Idempotency-Key, in order: method, path, status, replayed. */
+  readonly writes: { method: string; path: string; key: string; status: number; replayed: boolean }[] = [];
+  readonly photoAnswers: PhotoAnswer[] = [];
+
+  /** Requests the browser could not answer (offline and not kept): what the page was missing. */
+  readonly failedRequests: string[] = [];
+
+  constructor(readonly app: AppDriver) {
+    app.page.on('response', (response) => void this.record(response));
+    app.page.on('requestfailed', (request) => this.failedRequests.push(`${request.method()} ${request.url()}`));
+  }
+
+  private get page() {
+    return this.app.page;
+  }
+
+  private async record(response: Response) {
+    const request = response.request();
+    const key = request.headers()['idempotency-key'];
+    if (!key) return;
+    const path = new URL(request.url()).pathname;
+    const replayed = response.headers()['idempotent-replayed'] === 'true';
+    this.writes.push({ method: request.method(), path, key, status: response.status(), replayed });
+    if (path.endsWith('/photos')) {
+      const body = await response.json().catch(() => null);
+      this.photoAnswers.push({ status: response.status(), key, receivedSha256: body?.received_sha256 ?? null, replayed });
+    }
+  }
+
+  /** Opens the hazards page and waits for its map and list. */
+  async open(search = ''): Promise<void> {
+    await this.app.visit(`/hazards${search}`);
+    await this.waitForPage();
+  }
+
+  async waitForPage(): Promise<void> {
+    await this.page.locator('[data-testid=hazard-map][data-state=ready]').waitFor({ timeout: 90_000 });
+    await this.page.waitForFunction(
+      () => document.querySelector('[data-testid=hazard-table]')?.getAttribute('aria-busy') === 'false',
+      null,
+      { timeout: 30_000 },
+    );
+  }
+
+  /** Waits until the service worker has kept this first visit for offline use. */
+  async waitForOfflineReady(): Promise<void> {
+    await this.page.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true', null, { timeout: 60_000 });
+  }
+
+  async setOnline(online: boolean): Promise<void> {
+    await this.app.context.setOffline(!online);
+  }
+
+  /** Reloads the page (offline: the service worker answers); the page's own status. */
+  async reload(): Promise<number> {
+    const response = await this.page.reload({ waitUntil: 'load' });
+    try {
+      await this.waitForPage();
+    } catch (error) {
+      await this.app.screenshot('field-reload-failed');
+      throw new Error(`${error}\nfailed requests: ${this.failedRequests.join('\n')}\nconsole: ${this.app.consoleErrors.join('\n')}`);
+    }
+    return response?.status() ?? 0;
+  }
+
+  async listedHazards(): Promise<{ id: number; status: string }[]> {
+    return this.page.locator('[data-testid^=hazard-row-]').evaluateAll((rows) =>
+      rows.map((row) => ({
+        id: Number(row.getAttribute('data-testid')?.replace('hazard-row-', '')),
+        status: row.getAttribute('data-status') ?? '',
+      })),
+    );
+  }
+
+  async openHazard(id: number): Promise<void> {
+    await this.page.getByTestId(`hazard-row-${id}`).click();
+    await this.page.locator(`[data-testid=hazard-detail][data-id="${id}"]`).waitFor({ timeout: 30_000 });
+  }
+
+  async closeDetail(): Promise<void> {
+    await this.page.getByTestId('detail-close').click();
+    await this.page.getByTestId('hazard-detail').waitFor({ state: 'detached' });
+  }
+
+  /** Takes a step on the open hazard; without a signal it is kept in the outbox (and says so). */
+  async stepQueued(to: string): Promise<void> {
+    await this.page.getByTestId(`step-${to}`).click();
+    await this.page.getByTestId('hazard-queued').waitFor({ timeout: 30_000 });
+  }
+
+  /** Changes the open hazard's responsible person; without a signal it is kept in the outbox. */
+  async editResponsibleQueued(name: string): Promise<void> {
+    await this.page.getByTestId('edit-open').click();
+    await this.page.getByTestId('edit-responsible').fill(name);
+    await this.page.getByTestId('edit-save').click();
+    await this.page.getByTestId('hazard-queued').waitFor({ timeout: 30_000 });
+  }
+
+  /**
+   * Records a new hazard at a place with one photo; the form is a sheet over the lower part of the screen, so
+   * the map is moved to show the place above it first. Resolves once the outbox has it.
+   */
+  async createQueued(place: LonLat, description: string, jpeg: Buffer): Promise<void> {
+    await this.page.getByTestId('hazard-new').click();
+    await this.page.getByTestId('hazard-create').waitFor();
+    await this.page.locator('[data-testid=hazard-map][data-mode=place]').waitFor();
+    // The map shows between the toolbar and the form's sheet: move it so the place is in the middle of that band.
+    const map = (await this.page.getByTestId('hazard-map').boundingBox())!;
+    const sheet = (await this.page.getByTestId('hazard-create').boundingBox())!;
+    const want = { x: map.x + map.width / 2, y: (Math.max(map.y, 0) + sheet.y) / 2 };
+    await this.app.moveMap('hazard-map', place, 17);
+    await this.page.waitForTimeout(200);
+    const at = await this.app.mapScreenPoint('hazard-map', place);
+    // maplibre's zoom is of 512-px tiles.
+    const metresPerPixel = (78271.52 * Math.cos((place[1] * Math.PI) / 180)) / 2 ** 17;
+    const centre: LonLat = [place[0], place[1] - ((at.y - want.y) * metresPerPixel) / 111_320];
+    await this.app.moveMap('hazard-map', centre, 17);
+    await this.page.waitForTimeout(300);
+    const point = await this.app.mapScreenPoint('hazard-map', place);
+    await this.page.mouse.click(point.x, point.y);
+    await this.page.locator('[data-testid=create-place].set').waitFor({ timeout: 10_000 });
+    await this.page.getByTestId('create-description').fill(description);
+    await this.page.getByTestId('create-photos').setInputFiles({ name: 'site.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    const before = await this.outboxCount();
+    await this.page.getByTestId('create-submit').click();
+    await this.page.getByTestId('hazard-create').waitFor({ state: 'detached', timeout: 30_000 });
+    await this.page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid=outbox-open]')?.getAttribute('data-waiting')) > n,
+      before,
+    );
+  }
+
+  /** How many items the toolbar says are not yet acknowledged. */
+  async outboxCount(): Promise<number> {
+    return Number(await this.page.getByTestId('outbox-open').getAttribute('data-waiting'));
+  }
+
+  async openOutbox(): Promise<void> {
+    await this.page.getByTestId('outbox-open').click();
+    await this.page.getByTestId('outbox-panel').waitFor();
+  }
+
+  /** The offline package as the page recorded it (the outbox panel shows its size and time). */
+  async offlinePackage(): Promise<{ kept: number; failed: number; bytes: number }> {
+    return this.page.evaluate(() => JSON.parse(localStorage.getItem('field-offline-package') ?? 'null'));
+  }
+
+  async closeOutbox(): Promise<void> {
+    await this.page.getByTestId('outbox-close').click();
+    await this.page.getByTestId('outbox-panel').waitFor({ state: 'detached' });
+  }
+
+  async syncNow(): Promise<void> {
+    await this.page.getByTestId('outbox-sync').click();
+  }
+
+  /** The outbox as stored on the phone, read from IndexedDB itself. */
+  async storedItems(): Promise<StoredItem[]> {
+    return this.page.evaluate(
+      () =>
+        new Promise<StoredItem[]>((resolve, reject) => {
+          const open = indexedDB.open('field-outbox');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('items').objectStore('items').getAll();
+            request.onsuccess = () => {
+              open.result.close();
+              resolve((request.result as (StoredItem & { createdAt: number })[]).sort((a, b) => a.createdAt - b.createdAt));
+            };
+            request.onerror = () => reject(request.error);
+          };
+        }),
+    );
+  }
+
+  /** SHA-256 of each stored photo's bytes, computed here (not by the page) from the Blobs in IndexedDB. */
+  async storedPhotoHashes(): Promise<Record<string, string>> {
+    const encoded = await this.page.evaluate(
+      () =>
+        new Promise<Record<string, string>>((resolve, reject) => {
+          const open = indexedDB.open('field-outbox');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction('photos').objectStore('photos');
+            const keys = store.getAllKeys();
+            const values = store.getAll();
+            values.onsuccess = async () => {
+              const out: Record<string, string> = {};
+              for (const [index, blob] of (values.result as Blob[]).entries()) {
+                const bytes = new Uint8Array(await blob.arrayBuffer());
+                let binary = '';
+                for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+                out[String(keys.result[index])] = btoa(binary);
+              }
+              open.result.close();
+              resolve(out);
+            };
+            values.onerror = () => reject(values.error);
+          };
+        }),
+    );
+    return Object.fromEntries(
+      Object.entries(encoded).map(([key, base64]) => [key, createHash('sha256').update(Buffer.from(base64, 'base64')).digest('hex')]),
+    );
+  }
+
+  /** Waits until no item is waiting or being sent (each is acknowledged, failed or in conflict). */
+  async waitForOutboxSettled(timeout = 90_000): Promise<StoredItem[]> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const items = await this.storedItems();
+      if (items.length > 0 && items.every((item) => ['synced', 'failed', 'conflict'].includes(item.state))) return items;
+      if (Date.now() > deadline) throw new Error(`outbox not settled: ${JSON.stringify(items.map((i) => [i.kind, i.state, i.error]))}`);
+      await this.page.waitForTimeout(500);
+    }
+  }
+
+  /** Waits until every item is acknowledged. */
+  async waitForAllSynced(timeout = 60_000): Promise<void> {
+    const deadline = Date.now() + timeout;
+    while (!(await this.storedItems()).every((item) => item.state === 'synced')) {
+      if (Date.now() > deadline) throw new Error('outbox not all synced');
+      await this.page.waitForTimeout(300);
+    }
+  }
+
+  /**
+   * Forgets every acknowledgement on the phone (as if the answers had been lost) and reloads: the page sends
+   * the same items again with the same keys on start.
+   */
+  async forgetAcknowledgementsAndReload(): Promise<void> {
+    await this.page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('field-outbox');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const transaction = open.result.transaction('items', 'readwrite');
+            const store = transaction.objectStore('items');
+            const all = store.getAll();
+            all.onsuccess = () => {
+              for (const item of all.result) {
+                if (item.state !== 'synced') continue;
+                store.put({
+                  ...item,
+                  state: 'pending',
+                  mainDone: false,
+                  photoAcks: {},
+                  hazardId: item.kind === 'create' ? null : item.hazardId,
+                });
+              }
+            };
+            transaction.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            transaction.onerror = () => reject(transaction.error);
+          };
+        }),
+    );
+    await this.reload();
+  }
+
+  /** The conflict list as shown: for each, my value and the server's by field. */
+  async conflicts(): Promise<{ hazard: number; rows: Record<string, { mine: string; server: string }> }[]> {
+    return this.page.getByTestId('conflict-item').evaluateAll((items) =>
+      items.map((item) => ({
+        hazard: Number(item.getAttribute('data-hazard')),
+        rows: Object.fromEntries(
+          [...item.querySelectorAll('[data-testid^=conflict-row-]')].map((row) => [
+            row.getAttribute('data-testid')?.replace('conflict-row-', '') ?? '',
+            {
+              mine: row.querySelector('[data-testid=conflict-mine]')?.textContent ?? '',
+              server: row.querySelector('[data-testid=conflict-server]')?.textContent ?? '',
+            },
+          ]),
+        ),
+      })),
+    );
+  }
+
+  async applyMineAgain(): Promise<void> {
+    await this.page.getByTestId('conflict-apply').first().click();
+  }
+}

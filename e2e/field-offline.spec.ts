@@ -1,0 +1,182 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AppDriver, launchBrowser } from './driver';
+import { FieldPage } from './field-driver';
+
+// The outbox is browser code over the same API on both engines; run it on the embedded default.
+const server = inject('servers').find((s) => s.engine === 'pglite')!;
+
+// Where the inspector stands: in 刘胡兰村.
+const POSITION = { lon: 112.0955, lat: 37.3655, accuracyM: 30 };
+const PLACE: [number, number] = [POSITION.lon, POSITION.lat];
+
+/** A camera-sized photo (3200 × 2400, noisy so it does not compress to nothing): the phone must shrink it. */
+function cameraPhoto(seed: number): Promise<Buffer> {
+  return sharp({
+    create: {
+      width: 3200,
+      height: 2400,
+      channels: 3,
+      background: { r: 40 * seed, g: 120, b: 200 },
+      noise: { type: 'gaussian', mean: 128, sigma: 12 },
+    },
+  })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+}
+
+describe('field outbox: offline start, sync without loss or duplicates, conflicts kept (390 × 844, touch)', () => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let app: AppDriver;
+  let field: FieldPage;
+  const token = `离线-${Date.now()}`;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    app = await AppDriver.openPhone(browser, server.url, POSITION);
+    await app.signIn('inspector');
+    field = new FieldPage(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  const total = async () => (await app.fetchJson('/api/v1/hazards?limit=1')).body.total as number;
+  const hazard = async (id: number) => (await app.fetchJson(`/api/v1/hazards/${id}`)).body;
+
+  it('opens offline after one visit, keeps 3 new hazards with photos, a step and an edit, then syncs each once', async () => {
+    // One online visit; the two hazards to work on are opened then (their details are kept too).
+    await field.open();
+    await field.waitForOfflineReady();
+    const listed = await field.listedHazards();
+    const stepped = listed.find((h) => h.status === 'pending')!;
+    const edited = listed.find((h) => h.id !== stepped.id && h.status !== 'closed')!;
+    expect(stepped && edited).toBeTruthy();
+    await field.openHazard(stepped.id);
+    await field.closeDetail();
+    await field.openHazard(edited.id);
+    await field.closeDetail();
+
+    const totalBefore = await total();
+    const steppedBefore = await hazard(stepped.id);
+    const editedBefore = await hazard(edited.id);
+
+    // No signal: the page still opens, from what the service worker kept.
+    await field.setOnline(false);
+    expect(await field.reload()).toBe(200);
+    expect(await field.listedHazards()).toEqual(listed);
+
+    await field.openHazard(stepped.id);
+    await field.stepQueued('in_progress');
+    await field.closeDetail();
+    await field.openHazard(edited.id);
+    await field.editResponsibleQueued('离线负责人');
+    await field.closeDetail();
+    const photos = [await cameraPhoto(1), await cameraPhoto(2), await cameraPhoto(3)];
+    for (const [index, photo] of photos.entries()) await field.createQueued(PLACE, `${token} 第${index + 1}处`, photo);
+    expect(await field.outboxCount()).toBe(5);
+    await field.openOutbox();
+    // The offline package of the online visit holds the page, scripts and map data the reload just drew from;
+    // starting without a signal did not replace what it says.
+    expect(await field.offlinePackage()).toMatchObject({ failed: 0, kept: expect.any(Number), bytes: expect.any(Number) });
+    expect((await field.offlinePackage()).bytes).toBeGreaterThan(1_000_000);
+    await app.screenshot('field-outbox-offline-phone');
+    await field.closeOutbox();
+
+    // What the phone holds: shrunk photos, each with the hash of its stored bytes.
+    const held = await field.storedItems();
+    expect(held.map((item) => [item.kind, item.state])).toEqual([
+      ['transition', 'pending'],
+      ['edit', 'pending'],
+      ['create', 'pending'],
+      ['create', 'pending'],
+      ['create', 'pending'],
+    ]);
+    const heldPhotos = held.flatMap((item) => item.photos);
+    expect(heldPhotos).toHaveLength(3);
+    for (const photo of heldPhotos) expect(Math.max(photo.width, photo.height)).toBe(2560);
+    const hashes = await field.storedPhotoHashes();
+    expect(heldPhotos.map((photo) => hashes[photo.key])).toEqual(heldPhotos.map((photo) => photo.sha256));
+    // Nothing reached the server meanwhile.
+    expect(field.writes).toEqual([]);
+    expect(await total()).toBe(totalBefore);
+
+    // Meanwhile someone changes the edited hazard on the server: the phone's edit is now on a stale version.
+    const theirs = await app.sendJson('PATCH', `/api/v1/hazards/${edited.id}`, {
+      version: editedBefore.hazard.properties.version,
+      description: `${token} 服务器上的更改`,
+    });
+    expect(theirs.status).toBe(200);
+
+    // Signal again: everything is sent by itself.
+    await field.setOnline(true);
+    const settled = await field.waitForOutboxSettled();
+    expect(settled.map((item) => [item.kind, item.state])).toEqual([
+      ['transition', 'synced'],
+      ['edit', 'conflict'],
+      ['create', 'synced'],
+      ['create', 'synced'],
+      ['create', 'synced'],
+    ]);
+
+    // Exactly 3 new hazards, each with its one photo, arrived whole (the server's hash of what it received).
+    expect(await total()).toBe(totalBefore + 3);
+    const created = settled.filter((item) => item.kind === 'create');
+    const createdIds = created.map((item) => item.hazardId!);
+    expect(new Set(createdIds).size).toBe(3);
+    for (const [index, item] of created.entries()) {
+      const record = await hazard(item.hazardId!);
+      expect(record.hazard.properties.description).toBe(`${token} 第${index + 1}处`);
+      expect(record.photos).toHaveLength(1);
+      expect(record.photos[0].kind).toBe('before');
+    }
+    const received = field.photoAnswers.filter((answer) => answer.status === 201);
+    expect(received.map((answer) => answer.receivedSha256).sort()).toEqual(heldPhotos.map((photo) => hashes[photo.key]).sort());
+
+    // The one step, once.
+    const steppedAfter = await hazard(stepped.id);
+    expect(steppedAfter.hazard.properties.status).toBe('in_progress');
+    expect(steppedAfter.hazard.properties.version).toBe(steppedBefore.hazard.properties.version + 1);
+    expect(steppedAfter.events.length).toBe(steppedBefore.events.length + 1);
+
+    // The stale edit did not overwrite the server's newer change; it waits in the conflict list.
+    const editedAfter = await hazard(edited.id);
+    expect(editedAfter.hazard.properties.description).toBe(`${token} 服务器上的更改`);
+    expect(editedAfter.hazard.properties.responsible_person).toBe(editedBefore.hazard.properties.responsible_person);
+    await field.openOutbox();
+    const [conflict] = await field.conflicts();
+    expect(conflict?.hazard).toBe(edited.id);
+    expect(conflict?.rows.responsible_person).toEqual({
+      mine: '离线负责人',
+      server: editedBefore.hazard.properties.responsible_person ?? '—',
+    });
+    expect(conflict?.rows.version).toEqual({
+      mine: String(editedBefore.hazard.properties.version),
+      server: String(editedAfter.hazard.properties.version),
+    });
+    await app.screenshot('field-outbox-conflict-phone');
+    await field.closeOutbox();
+
+    // The same outbox again, as if every answer had been lost: the same keys replay, nothing new is written.
+    const writesBefore = field.writes.length;
+    await field.forgetAcknowledgementsAndReload();
+    const replayed = await field.waitForOutboxSettled();
+    expect(replayed.map((item) => item.state)).toEqual(settled.map((item) => item.state));
+    expect(replayed.filter((item) => item.kind === 'create').map((item) => item.hazardId)).toEqual(createdIds);
+    const again = field.writes.slice(writesBefore);
+    expect(again).toHaveLength(4 + 3);
+    expect(again.every((write) => write.replayed && write.status < 300)).toBe(true);
+    expect(await total()).toBe(totalBefore + 3);
+    for (const id of createdIds) expect((await hazard(id)).photos).toHaveLength(1);
+    expect((await hazard(stepped.id)).events.length).toBe(steppedAfter.events.length);
+
+    // Applied again on the current version: mine lands beside theirs, theirs stays.
+    await field.openOutbox();
+    await field.applyMineAgain();
+    await field.waitForAllSynced();
+    const resolved = await hazard(edited.id);
+    expect(resolved.hazard.properties.responsible_person).toBe('离线负责人');
+    expect(resolved.hazard.properties.description).toBe(`${token} 服务器上的更改`);
+  }, 360_000);
+});
