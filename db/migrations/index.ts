@@ -14,6 +14,8 @@ import * as passageFixes from './010-passage-fixes';
 import * as apiTokens from './011-api-tokens';
 // field app: retried writes
 import * as idempotencyKeys from './012-idempotency-keys';
+// rule clauses checked against the standards
+import * as ruleClauses from './014-rule-clauses';
 
 /** All migrations in order. Imported statically so they are bundled with the server (no file scan). */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +34,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-011-api-tokens': apiTokens,
   // field app: retried writes
   '2026-11-30-012-idempotency-keys': idempotencyKeys,
+  // rule clauses checked against the standards
+  '2026-12-03-014-rule-clauses': ruleClauses,
 };

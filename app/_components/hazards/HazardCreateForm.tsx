@@ -4,8 +4,9 @@ import { useEffect, useState } from 'react';
 import { HAZARD_CATEGORIES, NOTIFY_METHODS, PLACE_TYPES, SEVERITIES } from '@/lib/domain/enums';
 import { DEFAULT_DEADLINE_DAYS } from '@/lib/hazards/deadlines';
 import type { HazardPrefill } from '@/lib/hazards/url-state';
+import { ruleLabel } from '@/lib/rules/rule-label';
 import { addDays, chinaToday } from '@/lib/time';
-import { useT } from '../i18n-context';
+import { useLocale, useT } from '../i18n-context';
 import { errorMessage, sendJson } from './api';
 import { EnumOptions } from './EnumOptions';
 
@@ -26,6 +27,7 @@ const pick = <T extends string>(value: string | undefined, allowed: readonly T[]
 /** 新建隐患: place it by clicking the map, fill in the fields; the deadline follows the severity until edited. */
 export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCreated }: HazardCreateFormProps) {
   const t = useT();
+  const locale = useLocale();
   const today = chinaToday();
   const [category, setCategory] = useState(pick(prefill.category, HAZARD_CATEGORIES, 'other'));
   const [placeType, setPlaceType] = useState(pick(prefill.place_type, [...PLACE_TYPES, ''] as const, ''));
@@ -118,7 +120,7 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
           <div className="hz-rule" data-testid="create-rule">
             <h4>{t('hz.fromAnalysis')}</h4>
             <div>
-              {prefill.rule_id}
+              {ruleLabel(locale, prefill.rule_id)}
               {prefill.measured !== undefined ? ` · ${t('hz.measured')} ${prefill.measured}` : ''}
             </div>
           </div>
