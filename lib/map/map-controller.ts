@@ -55,6 +55,7 @@ export class MapController {
       },
       maxZoom: 19,
       minZoom: 8,
+      locale: options.controlText,
       // Keep the canvas readable by screenshots (e2e) and exports.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
