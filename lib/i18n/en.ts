@@ -90,6 +90,13 @@ export const en: Record<MessageKey, string> = {
   'map.control.NavigationControl.ZoomIn': 'Zoom in',
   'map.control.NavigationControl.ZoomOut': 'Zoom out',
   'map.control.Popup.Close': 'Close popup',
+  'date.year': '',
+  'date.month': '',
+  'date.day': '',
+  // Date pickers: the unit after each select, and each select's name for screen readers
+  'date.part.year': 'year',
+  'date.part.month': 'month',
+  'date.part.day': 'day',
   'legend.title': 'Legend',
   'legend.plan.cutsOff': 'Segment to fix (buildings cut off by it)',
   'legend.plan.substandard': 'Segment to fix (no building cut off)',

@@ -88,6 +88,13 @@ export const zhCN = {
   'map.control.NavigationControl.ZoomIn': '放大',
   'map.control.NavigationControl.ZoomOut': '缩小',
   'map.control.Popup.Close': '关闭',
+  'date.year': '年',
+  'date.month': '月',
+  'date.day': '日',
+  // Date pickers: the unit after each select, and each select's name for screen readers
+  'date.part.year': '年',
+  'date.part.month': '月',
+  'date.part.day': '日',
   'legend.title': '图例',
   'legend.plan.cutsOff': '待整改路段（有建筑因此无法通达）',
   'legend.plan.substandard': '待整改路段（不影响通达）',

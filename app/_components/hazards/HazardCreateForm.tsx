@@ -6,6 +6,7 @@ import { DEFAULT_DEADLINE_DAYS } from '@/lib/hazards/deadlines';
 import type { HazardPrefill } from '@/lib/hazards/url-state';
 import { ruleLabel } from '@/lib/rules/rule-label';
 import { addDays, chinaToday } from '@/lib/time';
+import { DateField } from '../DateField';
 import { useLocale, useT } from '../i18n-context';
 import { errorMessage, sendJson } from './api';
 import { EnumOptions } from './EnumOptions';
@@ -151,19 +152,19 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
           </label>
           <label className="field">
             <span>{t('hz.foundOn')}</span>
-            <input type="date" value={foundOn} max={today} onChange={(e) => setFoundOn(e.target.value)} data-testid="create-found-on" />
+            <DateField value={foundOn} max={today} onChange={setFoundOn} label={t('hz.foundOn')} testId="create-found-on" />
           </label>
           <label className="field">
             <span>
               {t('hz.deadline')}
               {deadline ? '' : ` · ${t('hz.deadlineDefault')}`}
             </span>
-            <input
-              type="date"
+            <DateField
               value={deadline ?? defaultDeadline}
               min={foundOn}
-              onChange={(e) => setDeadline(e.target.value || null)}
-              data-testid="create-deadline"
+              onChange={(value) => setDeadline(value || null)}
+              label={t('hz.deadline')}
+              testId="create-deadline"
             />
           </label>
         </div>
@@ -191,14 +192,13 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
               <EnumOptions group="notify_method" codes={NOTIFY_METHODS} />
             </select>
             {notifyMethod && (
-              <input
-                type="date"
+              <DateField
                 value={notifyOn}
                 min={foundOn}
                 max={today}
-                onChange={(e) => setNotifyOn(e.target.value)}
-                data-testid="create-notify-on"
-                aria-label={t('hz.notifyOn')}
+                onChange={setNotifyOn}
+                testId="create-notify-on"
+                label={t('hz.notifyOn')}
               />
             )}
           </div>

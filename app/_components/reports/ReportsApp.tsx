@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { PeriodFigures } from '@/db/queries/stats/period';
 import type { MessageKey } from '@/lib/i18n';
 import { FIGURE_KEYS, figureText } from '@/lib/reports/figure-rows';
+import { MonthField } from '../DateField';
 import { useT } from '../i18n-context';
 
 export interface ReportsAppProps {
@@ -63,13 +64,13 @@ export function ReportsApp({ villages, initialMonth, currentMonth, currentYear }
             </label>
             <label>
               {t('reports.month')}
-              <input
-                type="month"
+              <MonthField
                 value={month}
                 min="2024-01"
                 max={currentMonth}
-                data-testid="report-month"
-                onChange={(e) => e.target.value && setMonth(e.target.value)}
+                testId="report-month"
+                label={t('reports.month')}
+                onChange={setMonth}
               />
             </label>
             <a className="download" href={monthly('pdf')} download data-testid="download-monthly-pdf">

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { AuditRow } from '@/db/queries/audit';
 import type { MessageKey } from '@/lib/i18n';
 import { chinaDateTime } from '@/lib/time';
+import { DateField } from '../../_components/DateField';
 import { useT } from '../../_components/i18n-context';
 
 const PAGE = 50;
@@ -89,11 +90,11 @@ export function AuditView({ villages }: { villages: { code: string; name: string
         </label>
         <label className="field">
           {t('audit.from')}
-          <input type="date" value={filters.from} onChange={(e) => set('from', e.target.value)} />
+          <DateField optional value={filters.from} onChange={(value) => set('from', value)} label={t('audit.from')} />
         </label>
         <label className="field">
           {t('audit.to')}
-          <input type="date" value={filters.to} onChange={(e) => set('to', e.target.value)} />
+          <DateField optional value={filters.to} onChange={(value) => set('to', value)} label={t('audit.to')} />
         </label>
       </div>
       {error && <p className="error-text">{error}</p>}
