@@ -101,7 +101,7 @@ export function DateField({ value, onChange, min, max, optional = false, disable
   const outside = (candidate: string, length: number) =>
     Boolean((min && candidate < min.slice(0, length)) || (max && candidate > max.slice(0, length)));
   return (
-    <span className="date-field" role="group" aria-label={label} data-testid={testId} data-value={value}>
+    <fieldset className="date-field" aria-label={label} data-testid={testId} data-value={value}>
       <PartSelect
         value={parts.year}
         options={years(min, max, value)}
@@ -132,7 +132,7 @@ export function DateField({ value, onChange, min, max, optional = false, disable
         outOfRange={(day) => parts.year !== null && parts.month !== null && outside(`${parts.year}-${pad(parts.month)}-${pad(day)}`, 10)}
         onChange={(day) => choose({ ...parts, day })}
       />
-    </span>
+    </fieldset>
   );
 }
 
@@ -151,7 +151,7 @@ export function MonthField({ value, onChange, min, max, disabled, label, testId 
   const outside = (candidate: string) =>
     Boolean((min && candidate < min.slice(0, candidate.length)) || (max && candidate > max.slice(0, candidate.length)));
   return (
-    <span className="date-field" role="group" aria-label={label} data-testid={testId} data-value={value}>
+    <fieldset className="date-field" aria-label={label} data-testid={testId} data-value={value}>
       <PartSelect
         value={parts.year}
         options={years(min, max, value)}
@@ -172,6 +172,6 @@ export function MonthField({ value, onChange, min, max, disabled, label, testId 
         outOfRange={(month) => parts.year !== null && outside(`${parts.year}-${pad(month)}`)}
         onChange={(month) => choose({ ...parts, month })}
       />
-    </span>
+    </fieldset>
   );
 }

@@ -150,11 +150,11 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
             <span>{t('hz.responsible')}</span>
             <input value={responsible} maxLength={100} onChange={(e) => setResponsible(e.target.value)} data-testid="create-responsible" />
           </label>
-          <label className="field">
+          <div className="field">
             <span>{t('hz.foundOn')}</span>
             <DateField value={foundOn} max={today} onChange={setFoundOn} label={t('hz.foundOn')} testId="create-found-on" />
-          </label>
-          <label className="field">
+          </div>
+          <div className="field">
             <span>
               {t('hz.deadline')}
               {deadline ? '' : ` · ${t('hz.deadlineDefault')}`}
@@ -166,7 +166,7 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
               label={t('hz.deadline')}
               testId="create-deadline"
             />
-          </label>
+          </div>
         </div>
         <label className="field">
           <span>{t('hz.description')} *</span>

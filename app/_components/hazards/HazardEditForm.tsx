@@ -79,7 +79,7 @@ export function HazardEditForm({ hazard, canVerify, error, onCancel, onSave }: H
           <span>{t('hz.responsible')}</span>
           <input value={values.responsible_person} maxLength={100} onChange={set('responsible_person')} data-testid="edit-responsible" />
         </label>
-        <label className="field">
+        <div className="field">
           <span>{t('hz.foundOn')}</span>
           <DateField
             value={values.found_on}
@@ -87,8 +87,8 @@ export function HazardEditForm({ hazard, canVerify, error, onCancel, onSave }: H
             label={t('hz.foundOn')}
             testId="edit-found-on"
           />
-        </label>
-        <label className="field">
+        </div>
+        <div className="field">
           <span>{t('hz.deadline')}</span>
           <DateField
             value={values.deadline}
@@ -97,7 +97,7 @@ export function HazardEditForm({ hazard, canVerify, error, onCancel, onSave }: H
             label={t('hz.deadline')}
             testId="edit-deadline"
           />
-        </label>
+        </div>
       </div>
       <label className="field">
         <span>{t('hz.description')}</span>

@@ -219,7 +219,7 @@ export function HazardFilters({ villages, filter, onChange, mode, onMode, radius
 
       <fieldset className="hz-fieldset">
         <legend>{t('hz.foundRange')}</legend>
-        <label className="hz-dates">
+        <div className="hz-dates">
           <span>{t('hz.from')}</span>
           <DateField
             optional
@@ -228,8 +228,8 @@ export function HazardFilters({ villages, filter, onChange, mode, onMode, radius
             onChange={(value) => onChange({ ...filter, foundFrom: value || null })}
             testId="filter-found-from"
           />
-        </label>
-        <label className="hz-dates">
+        </div>
+        <div className="hz-dates">
           <span>{t('hz.to')}</span>
           <DateField
             optional
@@ -238,7 +238,7 @@ export function HazardFilters({ villages, filter, onChange, mode, onMode, radius
             onChange={(value) => onChange({ ...filter, foundTo: value || null })}
             testId="filter-found-to"
           />
-        </label>
+        </div>
       </fieldset>
 
       {hasFilter(filter) && (

@@ -62,7 +62,7 @@ export function ReportsApp({ villages, initialMonth, currentMonth, currentYear }
                 ))}
               </select>
             </label>
-            <label>
+            <div>
               {t('reports.month')}
               <MonthField
                 value={month}
@@ -72,7 +72,7 @@ export function ReportsApp({ villages, initialMonth, currentMonth, currentYear }
                 label={t('reports.month')}
                 onChange={setMonth}
               />
-            </label>
+            </div>
             <a className="download" href={monthly('pdf')} download data-testid="download-monthly-pdf">
               {t('reports.downloadPdf')}
             </a>

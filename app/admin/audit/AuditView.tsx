@@ -88,14 +88,14 @@ export function AuditView({ villages }: { villages: { code: string; name: string
           {t('audit.record')}
           <input value={filters.record} onChange={(e) => set('record', e.target.value)} size={8} />
         </label>
-        <label className="field">
+        <div className="field">
           {t('audit.from')}
           <DateField optional value={filters.from} onChange={(value) => set('from', value)} label={t('audit.from')} />
-        </label>
-        <label className="field">
+        </div>
+        <div className="field">
           {t('audit.to')}
           <DateField optional value={filters.to} onChange={(value) => set('to', value)} label={t('audit.to')} />
-        </label>
+        </div>
       </div>
       {error && <p className="error-text">{error}</p>}
       {result && (
