@@ -15,7 +15,7 @@ import * as apiTokens from './011-api-tokens';
 // field app: retried writes
 import * as idempotencyKeys from './012-idempotency-keys';
 // rule clauses checked against the standards
-import * as ruleClauses from './014-rule-clauses';
+import * as ruleClauses from './015-rule-clauses';
 
 /** All migrations in order. Imported statically so they are bundled with the server (no file scan). */
 export const migrations: Record<string, Migration> = {
@@ -35,5 +35,5 @@ export const migrations: Record<string, Migration> = {
   // field app: retried writes
   '2026-11-30-012-idempotency-keys': idempotencyKeys,
   // rule clauses checked against the standards
-  '2026-12-03-014-rule-clauses': ruleClauses,
+  '2026-12-03-015-rule-clauses': ruleClauses,
 };

@@ -2,12 +2,34 @@
 
 import { useEffect, useState } from 'react';
 import type { AuditRow } from '@/db/queries/audit';
-import type { MessageKey } from '@/lib/i18n';
+import { dynamicMessage, type Locale, type MessageKey } from '@/lib/i18n';
 import { chinaDateTime } from '@/lib/time';
 import { DateField } from '../../_components/DateField';
-import { useT } from '../../_components/i18n-context';
+import { useLocale, useT } from '../../_components/i18n-context';
 
 const PAGE = 50;
+/** The tables changes are recorded for, offered by name in the filter. */
+const AUDITED_TABLES = [
+  'hazards',
+  'hazard_events',
+  'hazard_photos',
+  'passage_fixes',
+  'scenarios',
+  'obstacles',
+  'passages',
+  'buildings',
+  'water_sources',
+  'stations',
+  'social_units',
+  'straw_stacks',
+  'fire_incidents',
+  'trainings',
+  'drills',
+  'villages',
+  'users',
+  'api_tokens',
+  'rules',
+];
 const FIELDS = ['actor', 'village', 'table', 'record', 'from', 'to'] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -16,17 +38,31 @@ function filtersFromUrl(): Record<Field, string> {
   return Object.fromEntries(FIELDS.map((f) => [f, params.get(f) ?? ''])) as Record<Field, string>;
 }
 
+/** A field's name in the UI language: the audit's own label, else the map card's, else the column name. */
+function fieldName(locale: Locale, key: string): string {
+  return dynamicMessage(locale, `audit.field.${key}`, dynamicMessage(locale, `field.${key}`, key));
+}
+
+/** A recorded value as a person reads it: no JSON quotes, yes/no, — for none. */
+function shownValue(locale: Locale, value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'boolean') return dynamicMessage(locale, value ? 'audit.yes' : 'audit.no', String(value));
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  return JSON.stringify(value);
+}
+
 /** Only the fields that changed, so a long record's history stays readable. */
-function changes(before: unknown, after: unknown): string {
+function changes(locale: Locale, before: unknown, after: unknown): string {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   const changed = keys.filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
-  return changed.map((k) => `${k}: ${JSON.stringify(b[k] ?? null)} → ${JSON.stringify(a[k] ?? null)}`).join('\n');
+  return changed.map((k) => `${fieldName(locale, k)}: ${shownValue(locale, b[k])} → ${shownValue(locale, a[k])}`).join('\n');
 }
 
 export function AuditView({ villages }: { villages: { code: string; name: string }[] }) {
   const t = useT();
+  const locale = useLocale();
   const [filters, setFilters] = useState<Record<Field, string> | null>(null);
   const [offset, setOffset] = useState(0);
   const [result, setResult] = useState<{ rows: AuditRow[]; total: number } | null>(null);
@@ -82,7 +118,14 @@ export function AuditView({ villages }: { villages: { code: string; name: string
         </label>
         <label className="field">
           {t('audit.table')}
-          <input value={filters.table} onChange={(e) => set('table', e.target.value)} size={12} />
+          <select value={filters.table} onChange={(e) => set('table', e.target.value)} data-testid="audit-table">
+            <option value="">—</option>
+            {AUDITED_TABLES.map((table) => (
+              <option key={table} value={table}>
+                {dynamicMessage(locale, `audit.table.${table}`, table)}
+              </option>
+            ))}
+          </select>
         </label>
         <label className="field">
           {t('audit.record')}
@@ -120,14 +163,14 @@ export function AuditView({ villages }: { villages: { code: string; name: string
               {result.rows.map((row) => (
                 <tr key={row.id} data-testid="audit-row">
                   <td>{chinaDateTime(row.at, 'second')}</td>
-                  <td>{row.actor}</td>
+                  <td>{row.actor === 'system' ? t('audit.system') : row.actor}</td>
                   <td>{row.role ? (t(`role.${row.role}` as MessageKey) ?? row.role) : ''}</td>
                   <td>{t(`audit.action.${row.action}` as MessageKey) ?? row.action}</td>
-                  <td>{row.table_name}</td>
+                  <td>{dynamicMessage(locale, `audit.table.${row.table_name}`, row.table_name)}</td>
                   <td>{row.record_id}</td>
                   <td>{villages.find((v) => v.code === row.village_code)?.name ?? row.village_code}</td>
                   <td>
-                    <pre className="audit-json">{changes(row.before, row.after)}</pre>
+                    <pre className="audit-json">{changes(locale, row.before, row.after)}</pre>
                   </td>
                 </tr>
               ))}
