@@ -98,8 +98,9 @@ export function labelLayer(layer: LayerName, data: LabelDatum[], style: LabelSty
     characterSet: 'auto',
     fontFamily: LABEL_FONT,
     fontWeight: 600,
-    fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
-    outlineWidth: 4,
+    // A wide halo (in units of the 48 px atlas font: 10 ≈ 3 px at 15 px) keeps names readable over symbols.
+    fontSettings: { sdf: true, fontSize: 48, buffer: 12, radius: 16 },
+    outlineWidth: 10,
     outlineColor: style.outline,
     getPixelOffset: [0, -labelLift(layer, style.scale)],
     sizeUnits: 'pixels',
