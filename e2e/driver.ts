@@ -222,11 +222,12 @@ export class AppDriver {
     const response = await this.page.goto(new URL(pathname, this.baseUrl).toString(), { waitUntil: 'networkidle' });
     await this.page
       .waitForFunction(
-        () => [...document.querySelectorAll('[data-state]')].every((map) => map.getAttribute('data-state') !== 'loading'),
+        () =>
+          [...document.querySelectorAll('[data-state]')].every((map) => map.getAttribute('data-state') !== 'loading') &&
+          // A map's own buttons are named once its style has loaded.
+          [...document.querySelectorAll('.maplibregl-map')].every((map) => map.querySelector('.maplibregl-ctrl-zoom-in[aria-label]')),
         null,
-        {
-          timeout: 30_000,
-        },
+        { timeout: 30_000 },
       )
       .catch(() => undefined);
     await this.page.waitForTimeout(800);
