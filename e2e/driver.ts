@@ -55,9 +55,9 @@ export class AppDriver {
     browser: Browser,
     baseUrl: string,
     viewport: { width: number; height: number } = VIEWPORTS.desktop,
-    { javaScript = true }: { javaScript?: boolean } = {},
+    { javaScript = true, timezoneId = 'Asia/Shanghai' }: { javaScript?: boolean; timezoneId?: string } = {},
   ) {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', javaScriptEnabled: javaScript });
+    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId, javaScriptEnabled: javaScript });
     const page = await context.newPage();
     return new AppDriver(context, page, baseUrl);
   }
@@ -132,6 +132,12 @@ export class AppDriver {
     return { status: response.status(), body: await response.json().catch(() => null) };
   }
 
+  /** A file the app serves (an export, a report), with the session cookie. */
+  async fetchFile(pathname: string): Promise<{ status: number; bytes: Buffer; disposition: string }> {
+    const response = await this.page.request.get(new URL(pathname, this.baseUrl).toString());
+    return { status: response.status(), bytes: await response.body(), disposition: response.headers()['content-disposition'] ?? '' };
+  }
+
   /** A same-origin JSON request with the session cookie, as the app's own pages send it. */
   async sendJson(method: 'POST' | 'PATCH' | 'DELETE', pathname: string, body?: unknown, headers: Record<string, string> = {}) {
     const response = await this.page.request.fetch(new URL(pathname, this.baseUrl).toString(), {
@@ -194,6 +200,38 @@ export class AppDriver {
   /** What the browser refused under the page's Content-Security-Policy (Chromium reports each on the console). */
   policyViolations(): string[] {
     return this.consoleErrors.filter((message) => /Content Security Policy/i.test(message));
+  }
+
+  /**
+   * Everything a person reads on the page: the document title, the body's rendered text and the words of
+   * attributes shown on hover or read aloud (title, aria-label, placeholder, alt), one item per line.
+   */
+  async readableText(): Promise<string> {
+    return this.page.evaluate(() => {
+      const attributes = ['title', 'aria-label', 'placeholder', 'alt'];
+      const words = [...document.querySelectorAll(attributes.map((name) => `[${name}]`).join(','))].flatMap((element) =>
+        attributes.map((name) => element.getAttribute(name) ?? '').filter(Boolean),
+      );
+      // biome-ignore lint/performance/useDomNodeTextContent: innerText is the rendered text, without hidden elements, that a person reads
+      return [document.title, document.body.innerText, ...words].join('\n');
+    });
+  }
+
+  /** Opens a page and waits until its requests have settled and its map, if any, has drawn. */
+  async visitAndRead(pathname: string): Promise<{ status: number; text: string }> {
+    const response = await this.page.goto(new URL(pathname, this.baseUrl).toString(), { waitUntil: 'networkidle' });
+    await this.page
+      .waitForFunction(
+        () =>
+          [...document.querySelectorAll('[data-state]')].every((map) => map.getAttribute('data-state') !== 'loading') &&
+          // A map's own buttons are named once its style has loaded.
+          [...document.querySelectorAll('.maplibregl-map')].every((map) => map.querySelector('.maplibregl-ctrl-zoom-in[aria-label]')),
+        null,
+        { timeout: 30_000 },
+      )
+      .catch(() => undefined);
+    await this.page.waitForTimeout(800);
+    return { status: response?.status() ?? 0, text: await this.readableText() };
   }
 
   /** Moves a map (by its container's test id) to a place, as a user would by panning and zooming. */

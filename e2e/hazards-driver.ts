@@ -163,6 +163,18 @@ export class HazardsPage {
     await this.page.locator(`[data-testid=hazard-detail][data-id="${id}"]`).waitFor({ timeout: 30_000 });
   }
 
+  /** The 销号日期 the list shows on a hazard's row ('' while it is open). */
+  async closedOnInList(id: number): Promise<string> {
+    const cell = this.page.getByTestId(`hazard-row-${id}`).getByTestId('closed-on');
+    return (await cell.count()) === 0 ? '' : ((await cell.getAttribute('data-date')) ?? '');
+  }
+
+  /** The value of one row of the detail's fields, by its label. */
+  async detailField(label: string): Promise<string> {
+    const row = this.page.getByTestId('hazard-detail').locator('.detail-row', { has: this.page.locator('dt', { hasText: label }) });
+    return ((await row.locator('dd').first().textContent()) ?? '').trim();
+  }
+
   async detailStatus(): Promise<string> {
     return (await this.page.getByTestId('hazard-detail').getAttribute('data-status')) ?? '';
   }

@@ -235,12 +235,16 @@ export class ReportsPage {
   /** Chooses the village and month and waits for the month's figures. */
   /** The month the monthly report is set to (`YYYY-MM`). */
   async month(): Promise<string> {
-    return this.app.page.getByTestId('report-month').inputValue();
+    return (await this.app.page.getByTestId('report-month').getAttribute('data-value')) ?? '';
   }
 
   async choose(village: string, month: string): Promise<void> {
     await this.app.page.getByTestId('report-village').selectOption(village);
-    await this.app.page.getByTestId('report-month').fill(month);
+    // The month is chosen as a person does, year then month (年 / 月 selects).
+    const [year, monthNumber] = month.split('-').map(Number);
+    const picker = this.app.page.getByTestId('report-month');
+    await picker.locator('select').nth(0).selectOption(String(year));
+    await picker.locator('select').nth(1).selectOption(String(monthNumber));
     await this.app.page.locator('[data-testid=report-preview][data-state=ready]').waitFor({ timeout: 30_000 });
   }
 

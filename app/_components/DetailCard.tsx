@@ -1,6 +1,7 @@
 'use client';
 
 import type { MessageKey } from '@/lib/i18n';
+import { passageTitle } from '@/lib/i18n/passage-title';
 import { formatField } from '@/lib/map/format-field';
 import type { LayerName } from '@/lib/map/layer-names';
 import { layerDefinition } from '@/lib/map/layers';
@@ -22,7 +23,10 @@ export function DetailCard({ layer, feature, villageNames, onClose }: DetailCard
   const locale = useLocale();
   const definition = layerDefinition(layer);
   const properties = feature?.properties ?? {};
-  const name = properties[definition.nameProperty] ?? properties.code;
+  const name =
+    layer === 'passages' && typeof properties.code === 'string'
+      ? passageTitle(locale, { name: properties.name, code: properties.code, class: properties.class })
+      : (properties[definition.nameProperty] ?? properties.code);
   const village = typeof properties.village_code === 'string' && layer !== 'villages' ? villageNames[properties.village_code] : null;
 
   return (

@@ -1,22 +1,9 @@
 'use client';
 
-import { enumLabel } from '@/lib/i18n';
 import type { LayerName } from '@/lib/map/layer-names';
 import { type BuildingColorMode, MAP_LAYERS, type StyleOptions } from '@/lib/map/layers';
-import type { LegendEntry } from '@/lib/map/layers/types';
 import { useLocale, useT } from './i18n-context';
-
-function Swatch({ entry }: { entry: LegendEntry }) {
-  const style: React.CSSProperties =
-    entry.shape === 'line'
-      ? { background: entry.color, height: 4, borderRadius: 2 }
-      : {
-          background: entry.color,
-          border: `2px solid ${entry.outline ?? entry.color}`,
-          borderRadius: entry.shape === 'circle' ? '50%' : 2,
-        };
-  return <span className={`swatch swatch-${entry.shape}`} style={style} aria-hidden />;
-}
+import { Swatch, useLegendLabel } from './MapLegend';
 
 export interface LayerPanelProps {
   visible: ReadonlySet<LayerName>;
@@ -30,8 +17,7 @@ export interface LayerPanelProps {
 export function LayerPanel({ visible, counts, styleOptions, onToggle, onColorMode }: LayerPanelProps) {
   const t = useT();
   const locale = useLocale();
-  const label = (entry: LegendEntry) =>
-    'message' in entry.label ? t(entry.label.message) : enumLabel(locale, entry.label.enumGroup, entry.label.code);
+  const label = useLegendLabel();
 
   return (
     <section className="panel-section" aria-label={t('panel.layers')}>

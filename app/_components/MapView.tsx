@@ -3,10 +3,12 @@
 import { useEffect, useRef } from 'react';
 import type { Bbox } from '@/lib/geo';
 import type { BasemapConfig } from '@/lib/map/basemap';
+import { mapControlText } from '@/lib/map/control-text';
 import type { LayerName } from '@/lib/map/layer-names';
 import type { PageLayerDefinition, PageLayerName, StyleOptions } from '@/lib/map/layers';
 import type { MapController, MapLayerId, MapState, MapTheme, PickedFeature } from '@/lib/map/map-controller';
 import type { DevicePosition, LocatePlugin } from '@/lib/map/plugins/locate.plugin';
+import { useLocale } from './i18n-context';
 import { LocateButton } from './LocateButton';
 
 export interface MapViewProps {
@@ -44,6 +46,8 @@ export function MapView(props: MapViewProps) {
   const latest = useRef(props);
   latest.current = props;
   const locator = useRef<LocatePlugin | null>(null);
+  // The map is made once, in the language of the page it is made on.
+  const locale = useRef(useLocale());
 
   useEffect(() => {
     let controller: MapController | null = null;
@@ -54,6 +58,7 @@ export function MapView(props: MapViewProps) {
       controller = new MapController(container.current, {
         basemap: initial.basemap,
         offlineAttribution: initial.offlineAttribution,
+        controlText: mapControlText(locale.current),
         theme: initial.theme,
         labelScale: initial.labelScale,
         bounds: initial.bounds,

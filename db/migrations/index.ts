@@ -18,6 +18,8 @@ import * as idempotencyKeys from './012-idempotency-keys';
 import * as hazardPairedBuilding from './013-hazard-paired-building';
 // password reset by an administrator
 import * as userPasswordChange from './014-user-password-change';
+// rule clauses checked against the standards
+import * as ruleClauses from './015-rule-clauses';
 
 /** All migrations in order. Imported statically so they are bundled with the server (no file scan). */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +42,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-013-hazard-paired-building': hazardPairedBuilding,
   // password reset by an administrator
   '2026-12-03-014-user-password-change': userPasswordChange,
+  // rule clauses checked against the standards
+  '2026-12-03-015-rule-clauses': ruleClauses,
 };

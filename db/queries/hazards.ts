@@ -83,8 +83,8 @@ export async function listHazards(
   const rows = sql`
     SELECT h.id, h.code, h.village_code, v.name AS village_name, h.category, h.place_type, h.severity, h.criterion,
       h.rule_id, h.measured, h.description, h.found_on, h.deadline, h.status, h.responsible_person, h.closed_on,
-      h.version, ${overdueOn(today)} AS overdue, h.geom
-    FROM hazards h JOIN villages v ON v.code = h.village_code
+      h.version, ${overdueOn(today)} AS overdue, r.clause AS rule_clause, h.geom
+    FROM hazards h JOIN villages v ON v.code = h.village_code LEFT JOIN rules r ON r.rule_id = h.rule_id
     WHERE ${conditions(filter, today, true)}
     ORDER BY h.found_on DESC, h.id DESC
     LIMIT ${page.limit} OFFSET ${page.offset}`;

@@ -10,6 +10,8 @@ export interface FixRow {
   obstacle_code: string | null;
   passage_id: number | null;
   passage_code: string | null;
+  passage_name: string | null;
+  passage_class: PassageClass | null;
   target_width_m: number | null;
   link_class: PassageClass | null;
   created_passage_id: number | null;
@@ -42,6 +44,8 @@ const selectFixes = (db: Db) =>
       'o.code as obstacle_code',
       eb.fn.coalesce('f.passage_id', 'o.passage_id').as('passage_id'),
       'p.code as passage_code',
+      'p.name as passage_name',
+      'p.class as passage_class',
       'f.target_width_m',
       'f.link_class',
       'f.created_passage_id',

@@ -1,5 +1,6 @@
 import type { HazardListProperties } from '../hazards/list-row';
 import { enumLabel } from '../i18n';
+import { ruleCitation } from '../rules/rule-label';
 import { toGeoJson } from './geojson';
 import type { TableColumn } from './table';
 
@@ -33,7 +34,10 @@ export const HAZARD_EXPORT_COLUMNS: readonly TableColumn<HazardExportRow>[] = [
   { header: '整改期限', value: (row) => row.deadline, width: 12 },
   { header: '责任人', value: (row) => row.responsible_person },
   { header: '描述', value: (row) => row.description, width: 50 },
-  { header: '依据条款/规则', value: (row) => [row.criterion, row.rule_id].filter(Boolean).join(' / ') },
+  {
+    header: '依据条款/规则',
+    value: (row) => [row.criterion, row.rule_id ? ruleCitation('zh-CN', row.rule_id, row.rule_clause) : null].filter(Boolean).join(' / '),
+  },
   { header: '实测值', value: (row) => row.measured },
   { header: '经度', value: (row) => row.lon, width: 12 },
   { header: '纬度', value: (row) => row.lat, width: 12 },

@@ -18,4 +18,6 @@ export interface HazardListProperties {
   closed_on: string | null;
   version: number;
   overdue: boolean;
+  /** The clause of the rule a hazard from an analysis rests on (rules table). */
+  rule_clause: string | null;
 }

@@ -32,6 +32,50 @@ export function collectLabels(definition: MapLayerDefinition, data: GeoJSON.Feat
   return labels;
 }
 
+/** Pixels a label is lifted above its point (points); area labels sit on their label point. */
+export function labelLift(layer: LayerName, scale: number): number {
+  return layer === 'villages' ? 0 : 16 * scale;
+}
+
+/** Width of a label in pixels, near enough for collisions: CJK glyphs are square, Latin and digits about half as wide. */
+function labelWidth(text: string, size: number): number {
+  let width = 0;
+  for (const char of text) width += /[\u2e80-\u9fff\uff00-\uffef]/.test(char) ? size : size * 0.6;
+  return width;
+}
+
+export interface LabelCandidate {
+  layer: LayerName;
+  datum: LabelDatum;
+}
+
+/**
+ * The labels to draw at this zoom, placed greedily in the order given (most important first): a label whose
+ * box, halo included, would overlap one already placed is left out, so labels never cover each other.
+ * Panning keeps the pixel offsets between labels, so this depends on the zoom only.
+ */
+export function declutter(
+  candidates: readonly LabelCandidate[],
+  project: (position: [number, number]) => { x: number; y: number },
+  scale: number,
+): Map<LayerName, LabelDatum[]> {
+  const placed: { left: number; right: number; top: number; bottom: number }[] = [];
+  const kept = new Map<LayerName, LabelDatum[]>();
+  const halo = 4;
+  for (const { layer, datum } of candidates) {
+    const size = datum.size * scale;
+    const { x, y: anchorY } = project(datum.position);
+    const y = anchorY - labelLift(layer, scale);
+    const halfWidth = labelWidth(datum.text, size) / 2 + halo;
+    const halfHeight = (size * 1.2) / 2 + halo;
+    const box = { left: x - halfWidth, right: x + halfWidth, top: y - halfHeight, bottom: y + halfHeight };
+    if (placed.some((o) => box.left < o.right && o.left < box.right && box.top < o.bottom && o.top < box.bottom)) continue;
+    placed.push(box);
+    kept.set(layer, [...(kept.get(layer) ?? []), datum]);
+  }
+  return kept;
+}
+
 /** How a map draws its labels: the theme's halo (and colour, if it sets one) and a size multiplier. */
 export interface LabelStyle {
   outline: [number, number, number, number];
@@ -40,13 +84,13 @@ export interface LabelStyle {
 }
 
 /**
- * Chinese labels drawn by deck.gl from the browser's own fonts (no glyph server, works offline), in the overlay
+ * Chinese labels (already decluttered for this zoom) drawn by deck.gl from the browser's own fonts (no glyph server, works offline), in the overlay
  * above every maplibre symbol, each in a halo.
  */
-export function labelLayer(layer: LayerName, data: LabelDatum[], zoom: number, style: LabelStyle): TextLayer<LabelDatum> {
+export function labelLayer(layer: LayerName, data: LabelDatum[], style: LabelStyle): TextLayer<LabelDatum> {
   return new TextLayer<LabelDatum>({
     id: `labels-${layer}`,
-    data: data.filter((d) => zoom >= d.minZoom),
+    data,
     getPosition: (d) => d.position,
     getText: (d) => d.text,
     getSize: (d) => d.size * style.scale,
@@ -54,11 +98,11 @@ export function labelLayer(layer: LayerName, data: LabelDatum[], zoom: number, s
     characterSet: 'auto',
     fontFamily: LABEL_FONT,
     fontWeight: 600,
-    fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
-    outlineWidth: 4,
+    // A wide halo (in units of the 48 px atlas font: 10 ≈ 3 px at 15 px) keeps names readable over symbols.
+    fontSettings: { sdf: true, fontSize: 48, buffer: 12, radius: 16 },
+    outlineWidth: 10,
     outlineColor: style.outline,
-    getPixelOffset: layer === 'villages' ? [0, 0] : [0, -16 * style.scale],
+    getPixelOffset: [0, -labelLift(layer, style.scale)],
     sizeUnits: 'pixels',
-    updateTriggers: { data: zoom },
   });
 }

@@ -3,7 +3,7 @@ import type { GeoJSONSource, VectorTileSource } from 'maplibre-gl';
 import * as maplibregl from 'maplibre-gl';
 import { type Bbox, geometryBbox } from '../geo';
 import { FINDINGS_STYLE, highlightLayer, SELECTION_STYLE } from './highlight';
-import { collectLabels, type LabelDatum, labelLayer } from './labels';
+import { collectLabels, declutter, type LabelCandidate, type LabelDatum, labelLayer } from './labels';
 import type { LayerName } from './layer-names';
 import { layerDefinition, MAP_LAYERS, type PageLayerName, type StyleOptions } from './layers';
 import { initialStyle, tileUrl } from './map-style';
@@ -55,6 +55,7 @@ export class MapController {
       },
       maxZoom: 19,
       minZoom: 8,
+      locale: options.controlText,
       // Keep the canvas readable by screenshots (e2e) and exports.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
@@ -252,11 +253,20 @@ export class MapController {
       layers: [
         ...(this.findings ? [highlightLayer('findings', this.findings, FINDINGS_STYLE)] : []),
         ...(this.selection ? [highlightLayer('selection', collection(this.selection), SELECTION_STYLE)] : []),
-        ...[...this.labels.entries()]
-          .filter(([layer]) => this.visible.has(layer))
-          .map(([layer, data]) => labelLayer(layer, data, zoom, labelStyle)),
+        ...[...this.placedLabels(zoom, labelStyle.scale).entries()].map(([layer, data]) => labelLayer(layer, data, labelStyle)),
       ],
     });
+  }
+
+  /** The labels of the layers shown at this zoom, without overlaps: village names first, then the top layers' down. */
+  private placedLabels(zoom: number, scale: number): Map<LayerName, LabelDatum[]> {
+    const order = [...MAP_LAYERS].reverse().sort((a, b) => Number(b.id === 'villages') - Number(a.id === 'villages'));
+    const candidates: LabelCandidate[] = order
+      .filter((definition) => this.visible.has(definition.id))
+      .flatMap((definition) =>
+        (this.labels.get(definition.id) ?? []).filter((datum) => zoom >= datum.minZoom).map((datum) => ({ layer: definition.id, datum })),
+      );
+    return declutter(candidates, (position) => this.project(position), scale);
   }
 
   /** The maplibre style layers that draw a layer. */

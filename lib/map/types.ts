@@ -24,6 +24,8 @@ export interface MapControllerOptions {
   basemap: BasemapConfig;
   /** Attribution shown for the offline basemap (in the UI language). */
   offlineAttribution: string;
+  /** The texts of maplibre's own controls in the UI language (mapControlText). */
+  controlText?: Record<string, string>;
   theme?: MapTheme;
   styleOptions: StyleOptions;
   visible: ReadonlySet<LayerName>;

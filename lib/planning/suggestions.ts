@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { passageOutlines } from '../../db/queries/planning-network';
 import { buildingCentres, pointsOnPassages } from '../../db/queries/suggestions';
 import type { Db } from '../../db/schema';
 import { analyseReachability } from '../analysis/reachability';
@@ -20,6 +21,9 @@ export interface SuggestedSite {
   lat: number;
   passage_id: number;
   passage_code: string;
+  /** The passage's name (null when it has none) and class, to title it in words. */
+  passage_name: string | null;
+  passage_class: string | null;
   /** Buildings this site covers that neither the existing sources nor the higher-ranked sites cover. */
   gain: number;
   building_ids: number[];
@@ -92,6 +96,10 @@ export async function suggestSites(
     db,
     chosen.map(({ at, edge }) => ({ passageId: edge.id, fraction: at.fraction })),
   );
+  const outlines = await passageOutlines(
+    db,
+    chosen.map(({ edge }) => edge.id),
+  );
   const centres = await buildingCentres(
     db,
     chosen.flatMap((pick) => pick.gain),
@@ -109,6 +117,8 @@ export async function suggestSites(
         lat,
         passage_id: edge.id,
         passage_code: edge.code,
+        passage_name: outlines.get(edge.id)?.name ?? null,
+        passage_class: outlines.get(edge.id)?.class ?? null,
         gain: gain.length,
         building_ids: gain,
         cumulative_covered: cumulative,

@@ -5,9 +5,11 @@ import { buildingLabel } from '@/lib/analysis/finding-list';
 import { HAZARD_CATEGORIES, NOTIFY_METHODS, PLACE_TYPES, SEVERITIES } from '@/lib/domain/enums';
 import { DEFAULT_DEADLINE_DAYS } from '@/lib/hazards/deadlines';
 import type { HazardPrefill } from '@/lib/hazards/url-state';
+import { ruleLabel } from '@/lib/rules/rule-label';
 import { addDays, chinaToday } from '@/lib/time';
+import { DateField } from '../DateField';
 import { untouched, useOutbox } from '../field/OutboxContext';
-import { useT } from '../i18n-context';
+import { useLocale, useT } from '../i18n-context';
 import { EnumOptions } from './EnumOptions';
 
 export interface HazardCreateFormProps {
@@ -51,6 +53,7 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
   const t = useT();
   const { outbox, submit: submitToOutbox } = useOutbox();
   const [photos, setPhotos] = useState<File[]>([]);
+  const locale = useLocale();
   const today = chinaToday();
   const [category, setCategory] = useState(pick(prefill.category, HAZARD_CATEGORIES, 'other'));
   const [placeType, setPlaceType] = useState(pick(prefill.place_type, [...PLACE_TYPES, ''] as const, ''));
@@ -153,7 +156,7 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
           <div className="hz-rule" data-testid="create-rule">
             <h4>{t('hz.fromAnalysis')}</h4>
             <div>
-              {prefill.rule_id}
+              {ruleLabel(locale, prefill.rule_id)}
               {prefill.measured !== undefined ? ` · ${t('hz.measured')} ${prefill.measured}` : ''}
             </div>
           </div>
@@ -182,23 +185,23 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
             <span>{t('hz.responsible')}</span>
             <input value={responsible} maxLength={100} onChange={(e) => setResponsible(e.target.value)} data-testid="create-responsible" />
           </label>
-          <label className="field">
+          <div className="field">
             <span>{t('hz.foundOn')}</span>
-            <input type="date" value={foundOn} max={today} onChange={(e) => setFoundOn(e.target.value)} data-testid="create-found-on" />
-          </label>
-          <label className="field">
+            <DateField value={foundOn} max={today} onChange={setFoundOn} label={t('hz.foundOn')} testId="create-found-on" />
+          </div>
+          <div className="field">
             <span>
               {t('hz.deadline')}
               {deadline ? '' : ` · ${t('hz.deadlineDefault')}`}
             </span>
-            <input
-              type="date"
+            <DateField
               value={deadline ?? defaultDeadline}
               min={foundOn}
-              onChange={(e) => setDeadline(e.target.value || null)}
-              data-testid="create-deadline"
+              onChange={(value) => setDeadline(value || null)}
+              label={t('hz.deadline')}
+              testId="create-deadline"
             />
-          </label>
+          </div>
         </div>
         <label className="field">
           <span>{t('hz.description')} *</span>
@@ -224,14 +227,13 @@ export function HazardCreateForm({ prefill, placing, buildingId, onCancel, onCre
               <EnumOptions group="notify_method" codes={NOTIFY_METHODS} />
             </select>
             {notifyMethod && (
-              <input
-                type="date"
+              <DateField
                 value={notifyOn}
                 min={foundOn}
                 max={today}
-                onChange={(e) => setNotifyOn(e.target.value)}
-                data-testid="create-notify-on"
-                aria-label={t('hz.notifyOn')}
+                onChange={setNotifyOn}
+                testId="create-notify-on"
+                label={t('hz.notifyOn')}
               />
             )}
           </div>

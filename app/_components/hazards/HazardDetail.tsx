@@ -5,6 +5,7 @@ import { buildingLabel } from '@/lib/analysis/finding-list';
 import type { HazardStatus } from '@/lib/domain/enums';
 import type { OutboxItem } from '@/lib/field/outbox-types';
 import { enumLabel } from '@/lib/i18n';
+import { ruleLabel, ruleValue } from '@/lib/rules/rule-label';
 import { untouched, useOutbox } from '../field/OutboxContext';
 import { useLocale, useT } from '../i18n-context';
 import { callApi, errorMessage, sendJson } from './api';
@@ -271,20 +272,21 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
             <h4>{t('hz.rule')}</h4>
             {detail.rule ? (
               <>
+                <div className="hz-rule-name" data-testid="rule-name">
+                  {ruleLabel(locale, detail.rule.rule_id)}
+                </div>
                 <div className="hz-rule-clause">{detail.rule.clause}</div>
                 <div>{locale === 'en' ? detail.rule.description_en : detail.rule.description_zh}</div>
                 <div className="hz-rule-values">
-                  {t('hz.threshold')}{' '}
-                  <b>
-                    {detail.rule.threshold} {detail.rule.unit}
-                  </b>
+                  {t('hz.threshold')} <b>{ruleValue(detail.rule.threshold, detail.rule.unit, locale)}</b>
                   {' · '}
-                  {t('hz.measured')} <b data-testid="rule-measured">{p.measured === null ? '—' : `${p.measured} ${detail.rule.unit}`}</b>
+                  {t('hz.measured')}{' '}
+                  <b data-testid="rule-measured">{p.measured === null ? '—' : ruleValue(p.measured, detail.rule.unit, locale)}</b>
                 </div>
               </>
             ) : (
               <div>
-                {p.rule_id}
+                {p.rule_id ? ruleLabel(locale, p.rule_id) : ''}
                 {p.measured !== null ? ` · ${t('hz.measured')} ${p.measured}` : ''}
               </div>
             )}

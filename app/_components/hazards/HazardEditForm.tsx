@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { HAZARD_CATEGORIES, PLACE_TYPES, SEVERITIES } from '@/lib/domain/enums';
+import { DateField } from '../DateField';
 import { useT } from '../i18n-context';
 import { EnumOptions } from './EnumOptions';
 import type { HazardProperties } from './types';
@@ -32,7 +33,8 @@ export function HazardEditForm({ hazard, canVerify, error, onCancel, onSave }: H
   };
   const [values, setValues] = useState(initial);
   const [busy, setBusy] = useState(false);
-  const set = (field: Editable) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
+  const setValue = (field: Editable, value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const set = (field: Editable) => (event: { target: { value: string } }) => setValue(field, event.target.value);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -77,14 +79,25 @@ export function HazardEditForm({ hazard, canVerify, error, onCancel, onSave }: H
           <span>{t('hz.responsible')}</span>
           <input value={values.responsible_person} maxLength={100} onChange={set('responsible_person')} data-testid="edit-responsible" />
         </label>
-        <label className="field">
+        <div className="field">
           <span>{t('hz.foundOn')}</span>
-          <input type="date" value={values.found_on} onChange={set('found_on')} data-testid="edit-found-on" />
-        </label>
-        <label className="field">
+          <DateField
+            value={values.found_on}
+            onChange={(value) => setValue('found_on', value)}
+            label={t('hz.foundOn')}
+            testId="edit-found-on"
+          />
+        </div>
+        <div className="field">
           <span>{t('hz.deadline')}</span>
-          <input type="date" value={values.deadline} onChange={set('deadline')} disabled={!canVerify} data-testid="edit-deadline" />
-        </label>
+          <DateField
+            value={values.deadline}
+            onChange={(value) => setValue('deadline', value)}
+            disabled={!canVerify}
+            label={t('hz.deadline')}
+            testId="edit-deadline"
+          />
+        </div>
       </div>
       <label className="field">
         <span>{t('hz.description')}</span>

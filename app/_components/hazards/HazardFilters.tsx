@@ -5,6 +5,7 @@ import type { VillageSummary } from '@/db/queries/villages';
 import { HAZARD_CATEGORIES, PLACE_TYPES, SEVERITIES } from '@/lib/domain/enums';
 import { DEFAULT_FILTER, type HazardFilterState, hasFilter } from '@/lib/hazards/url-state';
 import { enumLabel } from '@/lib/i18n';
+import { DateField } from '../DateField';
 import { useLocale, useT } from '../i18n-context';
 import type { MapMode } from './hazard-map';
 
@@ -218,26 +219,26 @@ export function HazardFilters({ villages, filter, onChange, mode, onMode, radius
 
       <fieldset className="hz-fieldset">
         <legend>{t('hz.foundRange')}</legend>
-        <label className="hz-dates">
+        <div className="hz-dates">
           <span>{t('hz.from')}</span>
-          <input
-            type="date"
+          <DateField
+            optional
             value={filter.foundFrom ?? ''}
-            aria-label={t('hz.foundFrom')}
-            onChange={(e) => onChange({ ...filter, foundFrom: e.target.value || null })}
-            data-testid="filter-found-from"
+            label={t('hz.foundFrom')}
+            onChange={(value) => onChange({ ...filter, foundFrom: value || null })}
+            testId="filter-found-from"
           />
-        </label>
-        <label className="hz-dates">
+        </div>
+        <div className="hz-dates">
           <span>{t('hz.to')}</span>
-          <input
-            type="date"
+          <DateField
+            optional
             value={filter.foundTo ?? ''}
-            aria-label={t('hz.foundTo')}
-            onChange={(e) => onChange({ ...filter, foundTo: e.target.value || null })}
-            data-testid="filter-found-to"
+            label={t('hz.foundTo')}
+            onChange={(value) => onChange({ ...filter, foundTo: value || null })}
+            testId="filter-found-to"
           />
-        </label>
+        </div>
       </fieldset>
 
       {hasFilter(filter) && (

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { NOTIFY_METHODS } from '@/lib/domain/enums';
 import { chinaToday } from '@/lib/time';
+import { DateField } from '../DateField';
 import { useT } from '../i18n-context';
 import { EnumOptions } from './EnumOptions';
 
@@ -24,15 +25,7 @@ export function HazardNotify({ foundOn, onSubmit }: HazardNotifyProps) {
         <select value={method} onChange={(e) => setMethod(e.target.value)} data-testid="notify-method" aria-label={t('hz.notifyMethod')}>
           <EnumOptions group="notify_method" codes={NOTIFY_METHODS} />
         </select>
-        <input
-          type="date"
-          value={on}
-          min={foundOn}
-          max={chinaToday()}
-          onChange={(e) => setOn(e.target.value)}
-          data-testid="notify-on"
-          aria-label={t('hz.notifyOn')}
-        />
+        <DateField value={on} min={foundOn} max={chinaToday()} onChange={setOn} testId="notify-on" label={t('hz.notifyOn')} />
         <button
           type="button"
           className="secondary"

@@ -79,6 +79,11 @@ export function HazardTable({ list, loading, selected, limit, offset, onSelect, 
                   </td>
                   <td className="hz-deadline">
                     {p.deadline}
+                    {p.closed_on && (
+                      <span className="hz-closed-on" data-testid="closed-on" data-date={p.closed_on}>
+                        {t('hz.closedShort')} {p.closed_on}
+                      </span>
+                    )}
                     {p.overdue && (
                       <span className="hz-overdue" data-testid="overdue-badge">
                         {t('hz.overdue')}

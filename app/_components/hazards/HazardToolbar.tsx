@@ -104,7 +104,7 @@ export function HazardToolbar({
               download
               data-testid={`export-${format}`}
               className="hz-export-link"
-              title={`${t('hz.export')} ${format.toUpperCase()}`}
+              title={`${t('hz.export')} ${format === 'geojson' ? 'GeoJSON' : format.toUpperCase()}`}
             >
               {format === 'geojson' ? 'GeoJSON' : format.toUpperCase()}
             </a>

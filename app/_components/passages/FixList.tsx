@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { FIX_STATUSES, type FixStatus } from '@/lib/domain/enums';
 import type { MessageKey } from '@/lib/i18n';
-import { useT } from '../i18n-context';
+import { passageTitle } from '@/lib/i18n/passage-title';
+import { useLocale, useT } from '../i18n-context';
 import { type FixRow, postJson } from './types';
 
 export interface FixListProps {
@@ -15,6 +16,7 @@ export interface FixListProps {
 /** Saved fixes with their status steps (计划 → 实施中 → 已完成 → 已验收); each step sends the version read. */
 export function FixList({ fixes, onChanged, onSelect }: FixListProps) {
   const t = useT();
+  const locale = useLocale();
   const [message, setMessage] = useState<string | null>(null);
   if (!fixes) return <div className="muted">…</div>;
   if (fixes.length === 0) return <div className="muted">{t('passages.noFixes')}</div>;
@@ -51,7 +53,11 @@ export function FixList({ fixes, onChanged, onSelect }: FixListProps) {
           return (
             <li key={fix.id} className="fix" data-testid="fix" data-fix-id={fix.id} data-status={fix.status}>
               <button type="button" className="fix-title" onClick={() => onSelect(fix)}>
-                #{fix.id} {t(`passages.kind.${fix.kind}` as MessageKey)} {fix.obstacle_code ?? fix.passage_code ?? ''}
+                #{fix.id} {t(`passages.kind.${fix.kind}` as MessageKey)}{' '}
+                {fix.obstacle_code ??
+                  (fix.passage_code
+                    ? passageTitle(locale, { name: fix.passage_name, code: fix.passage_code, class: fix.passage_class })
+                    : '')}
                 {fix.target_width_m ? ` → ${fix.target_width_m} m` : ''}
               </button>
               <div className="fix-meta">

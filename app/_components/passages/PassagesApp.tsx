@@ -5,11 +5,13 @@ import type { VillageSummary } from '@/db/queries/villages';
 import { unionBbox } from '@/lib/geo';
 import type { BasemapConfig } from '@/lib/map/basemap';
 import type { LayerName } from '@/lib/map/layer-names';
+import { layerDefinition } from '@/lib/map/layers';
 import type { MapController, PickedFeature } from '@/lib/map/map-controller';
 import { DrawPlugin } from '@/lib/map/plugins/draw.plugin';
-import { PlanningOverlayPlugin } from '@/lib/map/plugins/planning-overlay.plugin';
+import { PLANNING_LEGEND, PlanningOverlayPlugin } from '@/lib/map/plugins/planning-overlay.plugin';
 import { PointPickPlugin } from '@/lib/map/plugins/point-pick.plugin';
 import { useLocale, useT } from '../i18n-context';
+import { MapLegend } from '../MapLegend';
 import { MapView } from '../MapView';
 import { FixList } from './FixList';
 import { SegmentList } from './SegmentList';
@@ -36,6 +38,8 @@ export interface PassagesAppProps {
 
 const VISIBLE = new Set<LayerName>(['villages', 'buildings', 'passages', 'obstacles', 'water-sources', 'stations']);
 const STYLE = { buildingColorMode: 'use' as const };
+// The passages' own colours and the obstacles on them, then the planner's marks.
+const LEGEND = [...layerDefinition('passages').legend(STYLE), ...layerDefinition('obstacles').legend(STYLE), ...PLANNING_LEGEND];
 let draftCounter = 0;
 
 /** 通道整改规划: ranked segments, the what-if of a set of fixes and sites, saved fixes and siting suggestions. */
@@ -377,6 +381,7 @@ export function PassagesApp({ villages, basemap }: PassagesAppProps) {
             {t(mapState === 'error' ? 'map.error' : 'map.loading')}
           </div>
         )}
+        <MapLegend entries={LEGEND} testId="passages-legend" />
         <WhatIfPanel
           fixes={draftFixes}
           sites={draftSites}

@@ -2,7 +2,8 @@
 
 import { useState } from 'react';
 import type { MessageKey } from '@/lib/i18n';
-import { useT } from '../i18n-context';
+import { passageTitle } from '@/lib/i18n/passage-title';
+import { useLocale, useT } from '../i18n-context';
 import type { FixSpec, SegmentToFix } from './types';
 
 const LISTED = 150;
@@ -18,13 +19,14 @@ export interface SegmentListProps {
 /** Blocked and substandard segments, most buildings cut off first, with obstacles, milestone and fix actions. */
 export function SegmentList({ segments, villageNames, selected, onSelect, onAddFix }: SegmentListProps) {
   const t = useT();
+  const locale = useLocale();
   const [width, setWidth] = useState(4.5);
   if (!segments) return <div className="muted">…</div>;
   return (
     <ol className="segment-list" data-testid="segment-list">
       {segments.slice(0, LISTED).map((segment) => {
         const open = segment.passage_id === selected;
-        const name = segment.name ?? segment.code;
+        const name = passageTitle(locale, segment);
         return (
           <li
             key={segment.passage_id}
@@ -37,7 +39,8 @@ export function SegmentList({ segments, villageNames, selected, onSelect, onAddF
               <span className="segment-main">
                 <span className="segment-name">{name}</span>
                 <span className="segment-meta">
-                  {segment.village_code ? (villageNames[segment.village_code] ?? segment.village_code) : ''} · {segment.code} ·{' '}
+                  {segment.village_code ? (villageNames[segment.village_code] ?? segment.village_code) : ''} ·{' '}
+                  {segment.name ? `${segment.code} · ` : ''}
                   {t('passages.width')} {segment.width_m} m
                 </span>
                 <span className="reason-chips">
@@ -97,7 +100,7 @@ export function SegmentList({ segments, villageNames, selected, onSelect, onAddF
                       onClick={() =>
                         onAddFix(
                           { kind: 'widen', passage_id: segment.passage_id, width_m: width },
-                          `${t('passages.kind.widen')} ${segment.code} → ${width} m`,
+                          `${t('passages.kind.widen')} ${name} → ${width} m`,
                         )
                       }
                     >
@@ -114,7 +117,7 @@ export function SegmentList({ segments, villageNames, selected, onSelect, onAddF
                       type="button"
                       className="small-button"
                       onClick={() =>
-                        onAddFix({ kind: 'turnaround', passage_id: segment.passage_id }, `${t('passages.kind.turnaround')} ${segment.code}`)
+                        onAddFix({ kind: 'turnaround', passage_id: segment.passage_id }, `${t('passages.kind.turnaround')} ${name}`)
                       }
                     >
                       + {t('passages.action.turnaround')}

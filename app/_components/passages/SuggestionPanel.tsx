@@ -2,7 +2,8 @@
 
 import { useState } from 'react';
 import type { MessageKey } from '@/lib/i18n';
-import { useT } from '../i18n-context';
+import { passageTitle } from '@/lib/i18n/passage-title';
+import { useLocale, useT } from '../i18n-context';
 import { requestJson, type Site, type Suggestions } from './types';
 
 export interface SuggestionPanelProps {
@@ -14,6 +15,7 @@ export interface SuggestionPanelProps {
 /** The k best places for a new water tank or micro station, with each one's gain; any can join the what-if. */
 export function SuggestionPanel({ onResult, onAddSite, onFocus }: SuggestionPanelProps) {
   const t = useT();
+  const locale = useLocale();
   const [kind, setKind] = useState<'water' | 'station'>('water');
   const [k, setK] = useState(5);
   const [state, setState] = useState<'idle' | 'running' | 'error'>('idle');
@@ -57,7 +59,8 @@ export function SuggestionPanel({ onResult, onAddSite, onFocus }: SuggestionPane
             {result.sites.map((site) => (
               <li key={site.rank} className="fix">
                 <button type="button" className="fix-title" onClick={() => onFocus([site.lon, site.lat])}>
-                  {site.rank}. {t(`passages.site.${result.kind}` as MessageKey)} · {site.passage_code}
+                  {site.rank}. {t(`passages.site.${result.kind}` as MessageKey)} ·{' '}
+                  {passageTitle(locale, { name: site.passage_name, code: site.passage_code, class: site.passage_class })}
                 </button>
                 <div className="fix-meta">
                   {t('passages.suggestGain')} <strong>+{site.gain}</strong> {t('passages.buildingsUnit')} · {t('passages.cumulative')}{' '}

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { PeriodFigures } from '@/db/queries/stats/period';
 import type { MessageKey } from '@/lib/i18n';
 import { FIGURE_KEYS, figureText } from '@/lib/reports/figure-rows';
+import { MonthField } from '../DateField';
 import { useT } from '../i18n-context';
 
 export interface ReportsAppProps {
@@ -61,17 +62,17 @@ export function ReportsApp({ villages, initialMonth, currentMonth, currentYear }
                 ))}
               </select>
             </label>
-            <label>
+            <div>
               {t('reports.month')}
-              <input
-                type="month"
+              <MonthField
                 value={month}
                 min="2024-01"
                 max={currentMonth}
-                data-testid="report-month"
-                onChange={(e) => e.target.value && setMonth(e.target.value)}
+                testId="report-month"
+                label={t('reports.month')}
+                onChange={setMonth}
               />
-            </label>
+            </div>
             <a className="download" href={monthly('pdf')} download data-testid="download-monthly-pdf">
               {t('reports.downloadPdf')}
             </a>

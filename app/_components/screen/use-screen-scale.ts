@@ -1,6 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import type { LegendPayload } from 'recharts';
+import { renderScreenLegend } from './ScreenLegend';
 
 /**
  * Pixels per 1 % of the viewport width: charts size their text and strokes from it, so the screen reads the same
@@ -33,6 +35,7 @@ export const xAxisSizes = (vw: number) => ({ ...axisSizes(vw), height: 1.7 * vw 
 export const legendProps = (vw: number) => ({
   wrapperStyle: { fontSize: SMALL_TEXT_VW * vw, color: SCREEN_COLORS.text, lineHeight: 1.3 },
   iconSize: 0.75 * vw,
+  content: (props: { payload?: readonly LegendPayload[] }) => renderScreenLegend({ payload: props.payload, iconSize: 0.75 * vw }),
 });
 
 /** Dark-theme colours shared by the panels. */

@@ -5,6 +5,7 @@ import type { AuditNames, AuditRow } from '@/db/queries/audit';
 import { AUDITED_TABLES, fieldChanges, personLabel, recordLabel, tableLabel } from '@/lib/audit/present';
 import { dynamicMessage } from '@/lib/i18n';
 import { chinaDateTime } from '@/lib/time';
+import { DateField } from '../../_components/DateField';
 import { useLocale, useT } from '../../_components/i18n-context';
 
 const PAGE = 50;
@@ -87,14 +88,14 @@ export function AuditView({ villages }: { villages: { code: string; name: string
           {t('audit.record')}
           <input value={filters.record} onChange={(e) => set('record', e.target.value)} size={8} />
         </label>
-        <label className="field">
+        <div className="field">
           {t('audit.from')}
-          <input type="date" value={filters.from} onChange={(e) => set('from', e.target.value)} />
-        </label>
-        <label className="field">
+          <DateField optional value={filters.from} onChange={(value) => set('from', value)} label={t('audit.from')} />
+        </div>
+        <div className="field">
           {t('audit.to')}
-          <input type="date" value={filters.to} onChange={(e) => set('to', e.target.value)} />
-        </label>
+          <DateField optional value={filters.to} onChange={(value) => set('to', value)} label={t('audit.to')} />
+        </div>
       </div>
       {error && <p className="error-text">{error}</p>}
       {result && (

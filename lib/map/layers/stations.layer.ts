@@ -44,5 +44,5 @@ export const stationsLayer: MapLayerDefinition = {
     { property: 'vehicle_type', format: 'text' },
     { property: 'speed_kmh', format: 'number' },
   ],
-  label: { property: 'name', minZoom: 14, size: 12, color: [140, 20, 20] },
+  label: { property: 'name', minZoom: 14, size: 14, color: [140, 20, 20] },
 };

@@ -14,6 +14,8 @@ export interface LegendEntry {
   shape: 'fill' | 'line' | 'circle';
   color: string;
   outline?: string;
+  /** A dashed line (new links, planned fixes). */
+  dashed?: boolean;
   label: { message: MessageKey } | { enumGroup: string; code: string };
 }
 
