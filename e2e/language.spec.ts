@@ -1,16 +1,26 @@
 import fs from 'node:fs';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appSession } from './app-session';
 import { VIEWPORTS } from './driver';
 import { unexpectedLatinWords } from './latin-words';
+import { type RunningServer, startServer } from './server';
 
-const server = inject('servers').find((s) => s.engine === 'pglite')!;
+// A server of its own with only the demo town: the shared servers hold what other specs typed (test users,
+// English test notes), which is the users' text, not the product's.
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer({});
+}, 300_000);
+afterAll(async () => {
+  await server?.stop();
+});
+const url = () => server.url;
 
 // Every page, opened by the office account (which may see all of them), in the default language.
 const PAGES = ['/', '/hazards', '/passages', '/screen', '/reports', '/account', '/admin/users', '/admin/audit'];
 
 describe('zh-CN pages show Chinese, not English words or raw codes', () => {
-  const app = appSession(server.url, VIEWPORTS.desktop, 'office');
+  const app = appSession(url, VIEWPORTS.desktop, 'office');
 
   it.each(PAGES)('%s', async (pathname) => {
     const { status, text } = await app().visitAndRead(pathname);
@@ -30,7 +40,7 @@ describe('zh-CN pages show Chinese, not English words or raw codes', () => {
 });
 
 describe('zh-CN sign-in page', () => {
-  const app = appSession(server.url, VIEWPORTS.desktop, null);
+  const app = appSession(url, VIEWPORTS.desktop, null);
 
   it('/login', async () => {
     const { status, text } = await app().visitAndRead('/login');

@@ -25,7 +25,7 @@ describe('audit rows as people read them', () => {
     expect(recordLabel({ ...row, before: null, after: null }, names)).toBe('H00012 · 私拉乱接电线');
     expect(recordLabel({ ...row, table_name: 'users', record_id: '7', before: null, after: null }, names)).toBe('检查员乙');
     expect(tableLabel('hazards', 'zh-CN')).toBe('隐患');
-    expect(tableLabel('hazards', 'en')).toBe('Hazard');
+    expect(tableLabel('hazards', 'en')).toBe('Hazards');
   });
 
   it('lists the changed fields by label with values before and after in words, leaving out the version', () => {

@@ -120,7 +120,9 @@ export function AuditView({ villages }: { villages: { code: string; name: string
               {result.rows.map((row) => (
                 <tr key={row.id} data-testid="audit-row">
                   <td className="nowrap">{chinaDateTime(row.at, 'second')}</td>
-                  <td data-testid="audit-actor-name">{personLabel(row.actor, result.names)}</td>
+                  <td data-testid="audit-actor-name">
+                    {row.actor === 'system' ? t('audit.system') : personLabel(row.actor, result.names)}
+                  </td>
                   <td className="nowrap">{row.role ? dynamicMessage(locale, `role.${row.role}`, row.role) : ''}</td>
                   <td className="nowrap">{dynamicMessage(locale, `audit.action.${row.action}`, row.action)}</td>
                   <td className="nowrap">{tableLabel(row.table_name, locale)}</td>
