@@ -177,7 +177,7 @@ export class FieldPage {
   }
 
   async closeOutbox(): Promise<void> {
-    await this.page.getByTestId('outbox-close').click();
+    await this.page.getByTestId('outbox-panel-close').click();
     await this.page.getByTestId('outbox-panel').waitFor({ state: 'detached' });
   }
 
