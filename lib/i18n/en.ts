@@ -906,7 +906,8 @@ export const en: Record<MessageKey, string> = {
   'field.exportFilePrefix': 'outbox',
   'field.importOpen': 'Import an outbox',
   'field.importTitle': 'Import a phone’s outbox',
-  'field.importHint': 'When a phone cannot sync, export its outbox as a zip (in the outbox panel) and send it to the office. Each item is sent as its user with the phone’s own keys: what already arrived is recognised, never written twice.',
+  'field.importHint':
+    'When a phone cannot sync, export its outbox as a zip (in the outbox panel) and send it to the office. Each item is sent as its user with the phone’s own keys: what already arrived is recognised, never written twice.',
   'field.importChoose': 'Choose a zip file…',
   'field.importBusy': 'Importing…',
   'field.importFailed': 'The import failed',

@@ -902,7 +902,8 @@ export const zhCN = {
   'field.exportFilePrefix': '离线记录',
   'field.importOpen': '导入离线记录包',
   'field.importTitle': '导入离线记录包',
-  'field.importHint': '手机无法同步时，可在“待同步记录”中导出 zip 发给镇消防办。导入时按原用户、原幂等键逐项提交：已到达的记录会被识别，不会重复。',
+  'field.importHint':
+    '手机无法同步时，可在“待同步记录”中导出 zip 发给镇消防办。导入时按原用户、原幂等键逐项提交：已到达的记录会被识别，不会重复。',
   'field.importChoose': '选择 zip 文件…',
   'field.importBusy': '正在导入…',
   'field.importFailed': '导入失败',
