@@ -15,7 +15,8 @@ export const VIEWPORTS = {
   wallScreen: { width: 1920, height: 1080 },
 } as const;
 
-export async function launchBrowser(): Promise<Browser> {
+/** Chromium as the tests use it; `extraArgs` for a test's own devices (a fake camera). */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -31,6 +32,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-dev-shm-usage',
       '--use-gl=swiftshader',
       '--enable-unsafe-swiftshader',
+      ...extraArgs,
     ],
   });
 }
@@ -88,7 +90,7 @@ export class AppDriver {
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
       geolocation: { longitude: position.lon, latitude: position.lat, accuracy: position.accuracyM },
-      permissions: ['geolocation'],
+      permissions: ['geolocation', 'camera'],
     });
     const page = await context.newPage();
     return new AppDriver(context, page, baseUrl);

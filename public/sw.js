@@ -133,5 +133,27 @@ self.addEventListener('fetch', (event) => {
     url.pathname === '/icon.svg' ||
     url.pathname === '/manifest.webmanifest';
   // RSC requests of client navigation carry their own header; they are pages too.
+  const plate = isPage && /^\/p\/([bu])\/([^/]+)$/.exec(url.pathname);
+  if (plate) {
+    event.respondWith(plateOffline(request, `${plate[1]}:${safeDecode(plate[2])}`));
+    return;
+  }
   if (isPage || isFieldData || request.headers.get('RSC') === '1') event.respondWith(networkFirst(request, isPage));
 });
+
+function safeDecode(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A house plate's page (its QR code, opened by any camera app): online as usual; without a signal and never
+ * kept, the kept hazards page opens it instead, from the plate records of the offline package.
+ */
+async function plateOffline(request, plate) {
+  const answer = await networkFirst(request, false).catch(() => null);
+  return answer ?? Response.redirect(`/hazards?plate=${encodeURIComponent(plate)}`, 302);
+}

@@ -52,6 +52,84 @@ export interface PlateRecord {
   openHazards: { id: number; code: string; category: string; status: string; description: string; deadline: string | null }[];
 }
 
+type OpenHazard = PlateRecord['openHazards'][number];
+
+/**
+ * The plate records within `villages` (null: the whole town) with the hazards still open on each — a spacing
+ * hazard concerns both buildings of its pair, so it is listed on either one's plate; `only` narrows to one plate.
+ */
+export async function plateRecords(
+  db: Db,
+  villages: readonly string[] | null,
+  only?: { kind: PlateKind; code: string },
+): Promise<PlateRecord[]> {
+  if (villages !== null && villages.length === 0) return [];
+  const scoped = villages !== null;
+  const rows = await sql<{
+    kind: PlateKind;
+    id: number;
+    code: string;
+    name: string | null;
+    village_code: string;
+    village_name: string;
+    lon: number;
+    lat: number;
+  }>`
+    SELECT r.kind, r.id, r.code, r.name, r.village_code, v.name AS village_name,
+      ST_X(ST_PointOnSurface(r.geom)) AS lon, ST_Y(ST_PointOnSurface(r.geom)) AS lat
+    FROM (
+      SELECT 'building' AS kind, id, code, name, village_code, geom FROM buildings
+      UNION ALL
+      SELECT 'unit' AS kind, id, code, name, village_code, geom FROM social_units
+    ) r JOIN villages v ON v.code = r.village_code
+    WHERE ${scoped ? sql`r.village_code IN (${sql.join([...(villages ?? [])])})` : sql`true`}
+      ${only ? sql`AND r.kind = ${only.kind} AND r.code = ${only.code}` : sql``}
+    ORDER BY r.kind, r.code`.execute(db);
+  if (rows.rows.length === 0) return [];
+  const hazards = await db
+    .selectFrom('hazards')
+    .select([
+      'id',
+      'code',
+      'category',
+      'status',
+      'description',
+      'building_id',
+      'paired_building_id',
+      'unit_id',
+      sql<string | null>`deadline::text`.as('deadline'),
+    ])
+    .$if(scoped, (query) => query.where('village_code', 'in', villages ?? []))
+    .$if(only !== undefined, (query) => {
+      const id = rows.rows[0]!.id;
+      return query.where((eb) =>
+        only?.kind === 'building' ? eb.or([eb('building_id', '=', id), eb('paired_building_id', '=', id)]) : eb('unit_id', '=', id),
+      );
+    })
+    .where('status', '<>', 'closed')
+    .orderBy('deadline')
+    .orderBy('id')
+    .execute();
+  const open = new Map<string, OpenHazard[]>();
+  const add = (key: string, hazard: OpenHazard) => open.set(key, [...(open.get(key) ?? []), hazard]);
+  for (const { building_id, paired_building_id, unit_id, ...hazard } of hazards) {
+    if (building_id !== null) add(`building:${building_id}`, hazard);
+    if (paired_building_id !== null && paired_building_id !== building_id) add(`building:${paired_building_id}`, hazard);
+    if (unit_id !== null) add(`unit:${unit_id}`, hazard);
+  }
+  return rows.rows.map((row) => ({
+    kind: row.kind,
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    villageCode: row.village_code,
+    villageName: row.village_name,
+    lon: row.lon,
+    lat: row.lat,
+    openHazards: open.get(`${row.kind}:${row.id}`) ?? [],
+  }));
+}
+
 /**
  * The record a scanned plate names, with the hazards still open on it; undefined when there is none or it lies
  * outside `villages` (null: the whole town), so a plate of another village reads as unknown.
@@ -62,43 +140,5 @@ export async function plateRecord(
   code: string,
   villages: readonly string[] | null,
 ): Promise<PlateRecord | undefined> {
-  const table = sql.table(kind === 'building' ? 'buildings' : 'social_units');
-  const result = await sql<{
-    id: number;
-    code: string;
-    name: string | null;
-    village_code: string;
-    village_name: string;
-    lon: number;
-    lat: number;
-  }>`
-    SELECT r.id, r.code, r.name, r.village_code, v.name AS village_name,
-      ST_X(ST_PointOnSurface(r.geom)) AS lon, ST_Y(ST_PointOnSurface(r.geom)) AS lat
-    FROM ${table} r JOIN villages v ON v.code = r.village_code
-    WHERE r.code = ${code}`.execute(db);
-  const [row] = result.rows;
-  if (!row || (villages && !villages.includes(row.village_code))) return undefined;
-  const hazards = await db
-    .selectFrom('hazards')
-    .select(['id', 'code', 'category', 'status', 'description', sql<string | null>`deadline::text`.as('deadline')])
-    // A spacing hazard concerns both buildings of its pair: it is listed on either one's plate, within the user's villages.
-    .where((eb) =>
-      kind === 'building' ? eb.or([eb('building_id', '=', row.id), eb('paired_building_id', '=', row.id)]) : eb('unit_id', '=', row.id),
-    )
-    .$if(villages !== null && villages.length > 0, (query) => query.where('village_code', 'in', villages ?? []))
-    .where('status', '<>', 'closed')
-    .orderBy('deadline')
-    .orderBy('id')
-    .execute();
-  return {
-    kind,
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    villageCode: row.village_code,
-    villageName: row.village_name,
-    lon: row.lon,
-    lat: row.lat,
-    openHazards: hazards,
-  };
+  return (await plateRecords(db, villages, { kind, code }))[0];
 }

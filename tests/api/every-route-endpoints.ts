@@ -275,6 +275,7 @@ export const ENDPOINTS: Endpoint[] = [
   },
   { route: '/api/v1/villages', method: 'GET', valid: () => ({}) },
   { route: '/api/v1/plates', method: 'GET', valid: () => ({ query: { village: MINI_V1 } }) },
+  { route: '/api/v1/plates/records', method: 'GET', valid: () => ({}) },
   {
     route: '/api/v1/outbox-imports',
     method: 'POST',

@@ -6,7 +6,7 @@ import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
-import { plateRecord } from '../../db/queries/plates';
+import { plateRecord, plateRecords } from '../../db/queries/plates';
 import { seedIfEmpty } from '../../db/seed';
 import { DEMO_PASSWORD, ensureDemoAccounts } from '../../db/seed/accounts';
 import { SESSION_COOKIE } from '../../lib/auth/session-token';
@@ -191,6 +191,18 @@ describe.each(testEngines)('house plates (一户一码) on $name (mini town)', (
     const elsewhere = building.village_code === MINI_V1 ? MINI_V2 : MINI_V1;
     expect(await plateRecord(db, 'building', building.code, [elsewhere])).toBeUndefined();
     expect(await plateRecord(db, 'unit', 'NO-SUCH-UNIT', null)).toBeUndefined();
+  });
+
+  it('lists every plate of the user’s villages with its open hazards, the way one plate reads', async () => {
+    const db = database.handle!.db;
+    const records = await plateRecords(db, [MINI_V1]);
+    const buildings = await db.selectFrom('buildings').select('code').where('village_code', '=', MINI_V1).execute();
+    const units = await db.selectFrom('social_units').select('code').where('village_code', '=', MINI_V1).execute();
+    expect(records.map((record) => `${record.kind}:${record.code}`).sort()).toEqual(
+      [...buildings.map((row) => `building:${row.code}`), ...units.map((row) => `unit:${row.code}`)].sort(),
+    );
+    for (const record of records) expect(record).toEqual(await plateRecord(db, record.kind, record.code, [MINI_V1]));
+    expect(await plateRecords(db, [])).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Bbox } from '@/lib/geo';
 import { offlineMapUrls } from '@/lib/map/offline-urls';
+import { PLATE_RECORDS_URL } from './PlateSheet';
 
 /** The offline package as last kept: its size, when, and how many of its URLs could not be fetched. */
 export interface OfflinePackage {
@@ -72,7 +73,7 @@ async function keepUrls(urls: string[]): Promise<Omit<OfflinePackage, 'updatedAt
 
 /**
  * Registers the service worker that lets the field pages open without a signal and keeps the offline package:
- * the page as loaded plus the map data of the user's villages. Asks the browser to keep this site's storage
+ * the page as loaded plus the map data and house-plate records of the user's villages. Asks the browser to keep this site's storage
  * (the outbox and the package) rather than clear it when space runs low, and answers whether that was granted.
  */
 export function useOfflineStart(villageBoxes: readonly Bbox[]): {
@@ -91,7 +92,9 @@ export function useOfflineStart(villageBoxes: readonly Bbox[]): {
     setUpdating(true);
     try {
       await pageSettled();
-      const urls = [...loadedUrls(), ...offlineMapUrls(boxes.current)].map((href) => new URL(href, window.location.origin).href);
+      const urls = [...loadedUrls(), ...offlineMapUrls(boxes.current), PLATE_RECORDS_URL].map(
+        (href) => new URL(href, window.location.origin).href,
+      );
       const tally = await keepUrls([...new Set(urls)]);
       const kept = { ...tally, updatedAt: new Date().toISOString() };
       localStorage.setItem(PACKAGE_KEY, JSON.stringify(kept));

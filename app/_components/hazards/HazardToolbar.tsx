@@ -20,6 +20,8 @@ export interface HazardToolbarProps {
   onOutbox(): void;
   /** The office imports a phone's exported outbox; absent for everyone else. */
   onImportOutbox?(): void;
+  /** Opens the camera to scan a house plate (一户一码). */
+  onScan(): void;
 }
 
 /** Title, status tabs with counts under the current filter, and the page's actions (new, export, import). */
@@ -35,6 +37,7 @@ export function HazardToolbar({
   onImport,
   onOutbox,
   onImportOutbox,
+  onScan,
 }: HazardToolbarProps) {
   const t = useT();
   const locale = useLocale();
@@ -123,6 +126,9 @@ export function HazardToolbar({
             {t('field.importOpen')}
           </button>
         )}
+        <button type="button" className="secondary" onClick={onScan} data-testid="scan-open">
+          {t('scan.open')}
+        </button>
         {canReport && <OutboxButton onOpen={onOutbox} />}
         {canReport && (
           <button type="button" className="primary" onClick={onCreate} data-testid="hazard-new">

@@ -20,9 +20,12 @@ import {
 import { enumLabel } from '@/lib/i18n';
 import type { BasemapConfig } from '@/lib/map/basemap';
 import { hazardsByStatusLayer } from '@/lib/map/layers';
+import { plateParam } from '@/lib/plates/plate-url';
 import { useOutbox } from '../field/OutboxContext';
 import { OutboxImport } from '../field/OutboxImport';
 import { OutboxPanel } from '../field/OutboxPanel';
+import { PlateScanner } from '../field/PlateScanner';
+import { PlateSheet } from '../field/PlateSheet';
 import { useLocale, useT } from '../i18n-context';
 import { PHONE_MEDIA } from '../phone';
 import { callApi, errorMessage } from './api';
@@ -51,10 +54,11 @@ export interface HazardsAppProps {
 export function HazardsApp({ villages, basemap, permissions, initialSearch }: HazardsAppProps) {
   const t = useT();
   // A ?new=1 link (from the analysis panel) opens the form only for users who may record hazards.
-  const [state, setState] = useState<HazardPageState>(() => {
-    const parsed = parsePageState(initialSearch);
+  const stateOf = (search: string): HazardPageState => {
+    const parsed = parsePageState(search);
     return permissions.includes('hazards:report') ? parsed : { ...parsed, create: null };
-  });
+  };
+  const [state, setState] = useState<HazardPageState>(() => stateOf(initialSearch));
   const [list, setList] = useState<HazardList | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -70,6 +74,9 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
   const [outboxOpen, setOutboxOpen] = useState(false);
   const [outboxImportOpen, setOutboxImportOpen] = useState(false);
   const [draft, setDraft] = useState<OutboxItem | null>(null);
+  const [scanning, setScanning] = useState(false);
+  // A plate opened here (scanned in the app, or a plate link taken in without a signal: ?plate=b:<code>).
+  const [plate, setPlate] = useState(() => plateParam(initialSearch));
   const [queuedNote, setQueuedNote] = useState(false);
   const [filtersOpen, setFiltersOpen] = useState(true);
   // On a phone the filters are a sheet over the map: closed until asked for.
@@ -83,6 +90,19 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
   const canReport = permissions.includes('hazards:report');
   const canVerify = permissions.includes('hazards:verify');
   const townBounds = useMemo(() => unionBbox(villages.map((v) => v.bbox)), [villages]);
+
+  // Opened without a signal, the page is the copy kept from an earlier visit: the address it was opened at now
+  // (a plate, "record a hazard here") is read again, since the server never saw it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on the first render's address
+  useEffect(() => {
+    const opened = window.location.search.replace(/^\?/, '');
+    if (opened === initialSearch) return;
+    const reopened = stateOf(opened);
+    setState(reopened);
+    setMode(reopened.create ? 'place' : 'browse');
+    if (reopened.create?.lon !== undefined && reopened.create.lat !== undefined) setPlacing([reopened.create.lon, reopened.create.lat]);
+    setPlate(plateParam(opened));
+  }, []);
 
   // The URL mirrors the state (replaceState: filtering is not navigation, Back leaves the page).
   useEffect(() => {
@@ -226,7 +246,7 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
   }, [mode, state.selected, state.create, importOpen, outboxOpen, outboxImportOpen]);
 
   const selectedFeature = list?.features.find((f) => f.properties.id === state.selected);
-  const sideOpen = state.create !== null || state.selected !== null;
+  const sideOpen = state.create !== null || state.selected !== null || plate !== null;
 
   // On a laptop screen the detail takes the filters' room while it is open; they come back when it closes.
   const autoClosed = useRef(false);
@@ -260,6 +280,7 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
         onCreate={startCreate}
         onImport={() => setImportOpen(true)}
         onOutbox={() => setOutboxOpen(true)}
+        onScan={() => setScanning(true)}
         onImportOutbox={permissions.includes('outbox:import') ? () => setOutboxImportOpen(true) : undefined}
       />
       {queuedNote && (
@@ -371,6 +392,9 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
             }}
           />
         )}
+        {plate && !state.create && state.selected === null && (
+          <PlateSheet plate={plate} canReport={canReport} onClose={() => setPlate(null)} />
+        )}
         {state.selected !== null && !state.create && (
           <HazardDetail
             key={`${state.selected}-${draft?.id ?? ''}`}
@@ -400,6 +424,16 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
             setOutboxOpen(false);
             setDraft(item);
             select(item.hazardId);
+          }}
+        />
+      )}
+      {scanning && (
+        <PlateScanner
+          onClose={() => setScanning(false)}
+          onPlate={(scanned) => {
+            setScanning(false);
+            select(null);
+            setPlate(scanned);
           }}
         />
       )}
