@@ -32,6 +32,7 @@ describe.each(testEngines)('migrations on $name', (engine) => {
           'passage_fixes',
           'scenarios',
           'idempotency_keys',
+          'field_checks',
         ].sort(),
       );
 
