@@ -1,6 +1,6 @@
 import { OutboxDb } from './outbox-db';
 import { sendItem } from './outbox-send';
-import type { OutboxItem, OutboxKind, OutboxPhotoKind } from './outbox-types';
+import type { OutboxItem, OutboxKind, OutboxPhotoKind, OutboxTarget } from './outbox-types';
 import { preparePhoto } from './photo-prepare';
 
 /** Retries wait 2 s, 4 s, 8 s … up to 5 minutes. */
@@ -19,6 +19,7 @@ export interface SyncProgress {
 export interface NewAction {
   kind: OutboxKind;
   hazardId: number | null;
+  target?: OutboxTarget;
   label: string;
   body: Record<string, unknown> | null;
   photos: { file: Blob; kind: OutboxPhotoKind }[];
@@ -90,6 +91,7 @@ export class Outbox {
       id,
       kind: action.kind,
       hazardId: action.hazardId,
+      ...(action.target ? { target: action.target } : {}),
       label: action.label,
       body: action.body,
       photos,

@@ -42,7 +42,11 @@ async function call(handler: Handler, token: string, id: number, json?: unknown,
     headers.set('content-type', 'application/json');
     headers.set('content-length', String(body.byteLength));
   }
-  const request = new Request('http://app.test/api', { method: json === undefined ? 'GET' : 'POST', headers, body });
+  const request = new Request('http://app.test/api', {
+    method: json === undefined ? 'GET' : 'POST',
+    headers,
+    body: body?.slice().buffer ?? null,
+  });
   const response = await handler(request, { params: Promise.resolve({ id: String(id) }) });
   const text = await response.text();
   return { status: response.status, body: JSON.parse(text), text, replayed: response.headers.get('idempotent-replayed') };
