@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../schema';
+import { listFieldChecks } from './field-checks';
 
 /** What a house plate (一户一码) names: a building or a social unit, by its stored code. */
 export type PlateKind = 'building' | 'unit';
@@ -50,6 +51,9 @@ export interface PlateRecord {
   lon: number;
   lat: number;
   openHazards: { id: number; code: string; category: string; status: string; description: string; deadline: string | null }[];
+  /** A building's fire equipment as last recorded, and its latest field check (who, when observed); units have none. */
+  equipment: { hasSmokeAlarm: boolean; hasExtinguisher: boolean } | null;
+  lastCheck: { checkedBy: string; observedAt: string } | null;
 }
 
 /**
@@ -71,9 +75,12 @@ export async function plateRecord(
     village_name: string;
     lon: number;
     lat: number;
+    has_smoke_alarm: boolean | null;
+    has_extinguisher: boolean | null;
   }>`
     SELECT r.id, r.code, r.name, r.village_code, v.name AS village_name,
-      ST_X(ST_PointOnSurface(r.geom)) AS lon, ST_Y(ST_PointOnSurface(r.geom)) AS lat
+      ST_X(ST_PointOnSurface(r.geom)) AS lon, ST_Y(ST_PointOnSurface(r.geom)) AS lat,
+      ${kind === 'building' ? sql`r.has_smoke_alarm, r.has_extinguisher` : sql`NULL::boolean AS has_smoke_alarm, NULL::boolean AS has_extinguisher`}
     FROM ${table} r JOIN villages v ON v.code = r.village_code
     WHERE r.code = ${code}`.execute(db);
   const [row] = result.rows;
@@ -90,6 +97,7 @@ export async function plateRecord(
     .orderBy('deadline')
     .orderBy('id')
     .execute();
+  const [last] = kind === 'building' ? await listFieldChecks(db, 'building', row.id, 1) : [];
   return {
     kind,
     id: row.id,
@@ -100,5 +108,10 @@ export async function plateRecord(
     lon: row.lon,
     lat: row.lat,
     openHazards: hazards,
+    equipment:
+      row.has_smoke_alarm === null || row.has_extinguisher === null
+        ? null
+        : { hasSmokeAlarm: row.has_smoke_alarm, hasExtinguisher: row.has_extinguisher },
+    lastCheck: last ? { checkedBy: last.checked_by_name, observedAt: last.observed_at } : null,
   };
 }

@@ -904,6 +904,8 @@ export const en: Record<MessageKey, string> = {
   'check.none': 'Not checked on site yet',
   'check.notApplied': 'A later check came first; this one is history only',
   'check.chooseOne': 'Choose at least one finding',
+  'check.me': 'me',
+  'check.open': 'Check this building on site',
   'field.photosConfirmed': 'photos confirmed',
   'field.nextTry': 'next try',
   'field.attempts': 'attempts',

@@ -901,6 +901,8 @@ export const zhCN = {
   'check.none': '尚未现场核查',
   'check.notApplied': '有更晚的核查在先，本次只记入历史',
   'check.chooseOne': '请至少选择一项核查结果',
+  'check.me': '我',
+  'check.open': '现场核查该建筑',
   'field.photosConfirmed': '照片已确认',
   'field.nextTry': '下次重试',
   'field.attempts': '已尝试',

@@ -6,6 +6,7 @@ import type { HazardStatus } from '@/lib/domain/enums';
 import type { OutboxItem } from '@/lib/field/outbox-types';
 import { enumLabel } from '@/lib/i18n';
 import { ruleLabel, ruleValue } from '@/lib/rules/rule-label';
+import { BuildingFieldCheck } from '../field/FieldCheckForm';
 import { untouched, useOutbox } from '../field/OutboxContext';
 import { useLocale, useT } from '../i18n-context';
 import { callApi, errorMessage, sendJson } from './api';
@@ -305,6 +306,9 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
               </div>
             )}
             <div className="hz-hint">{t('hz.linkedOnMap')}</div>
+            {canReport && detail.linked.layer === 'buildings' && (
+              <LinkedBuildingCheck buildingId={detail.linked.id} label={buildingLabel(detail.linked)} />
+            )}
           </section>
         )}
 
@@ -360,5 +364,18 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
         )}
       </div>
     </aside>
+  );
+}
+
+/** The linked building's 现场核查, opened on demand so the detail stays short. */
+function LinkedBuildingCheck({ buildingId, label }: { buildingId: number; label: string }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  return open ? (
+    <BuildingFieldCheck buildingId={buildingId} label={label} />
+  ) : (
+    <button type="button" className="secondary fc-open" onClick={() => setOpen(true)} data-testid="linked-field-check-open">
+      {t('check.open')}
+    </button>
   );
 }
