@@ -360,6 +360,14 @@ export class FieldPage {
     await this.page.locator(`[data-testid=field-check-state][data-state=${state}]`).waitFor({ timeout });
   }
 
+  /** Opens the 现场核查 of the open hazard's linked building; what it shows as chosen. */
+  async openLinkedBuildingCheck(): Promise<{ smokeAlarm: boolean; extinguisher: boolean }> {
+    await this.page.getByTestId('hazard-detail').locator('[data-testid=linked-field-check-open]').click();
+    await this.waitForFieldCheckForm();
+    await this.page.getByTestId('field-check').scrollIntoViewIfNeeded();
+    return this.fieldCheckChoices();
+  }
+
   /** The form's "最近核查" line. */
   async lastFieldCheck(): Promise<string> {
     return (await this.page.getByTestId('field-check-last').textContent()) ?? '';

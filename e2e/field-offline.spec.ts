@@ -198,11 +198,12 @@ describe('field check (现场核查) on a house-plate page: offline, then synced
   });
 
   /** A building of the inspector's villages that a hazard names: its plate is one the inspector would scan. */
-  async function someBuilding(): Promise<{ id: number; code: string }> {
+  async function someBuilding(): Promise<{ id: number; code: string; hazardId: number }> {
     const open = await app.fetchJson('/api/v1/hazards?limit=200');
     for (const feature of open.body.features as { properties: { id: number } }[]) {
       const detail = await app.fetchJson(`/api/v1/hazards/${feature.properties.id}`);
-      if (detail.body.linked?.layer === 'buildings') return { id: detail.body.linked.id, code: detail.body.linked.code };
+      if (detail.body.linked?.layer === 'buildings')
+        return { id: detail.body.linked.id, code: detail.body.linked.code, hazardId: feature.properties.id };
     }
     throw new Error('no hazard names a building');
   }
@@ -260,5 +261,10 @@ describe('field check (现场核查) on a house-plate page: offline, then synced
     expect(await field.fieldCheckChoices()).toEqual({ smokeAlarm: seen.smokeAlarm, extinguisher: seen.extinguisher });
     expect(await field.lastFieldCheck()).toContain('检查员（示例）');
     await app.screenshot('field-check-synced-phone');
+
+    // The hazard that names the building offers the same check under its linked record, pre-set from the record.
+    await field.open(`?selected=${building.hazardId}`);
+    expect(await field.openLinkedBuildingCheck()).toEqual({ smokeAlarm: seen.smokeAlarm, extinguisher: seen.extinguisher });
+    await app.screenshot('field-check-hazard-detail-phone');
   }, 180_000);
 });
