@@ -41,14 +41,30 @@ export class AppDriver {
 
   private constructor(
     readonly context: BrowserContext,
-    readonly page: Page,
+    private current: Page,
     readonly baseUrl: string,
   ) {
+    this.watch(current);
+  }
+
+  get page(): Page {
+    return this.current;
+  }
+
+  private watch(page: Page) {
     page.on('request', (request) => this.requests.push(request.url()));
     page.on('console', (message) => {
       if (message.type() === 'error') this.consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => this.consoleErrors.push(String(error)));
+  }
+
+  /** Closes the page as a user closing the tab would (nothing waits for it) and opens a new, blank one. */
+  async reopenPage(): Promise<Page> {
+    await this.current.close({ runBeforeUnload: false });
+    this.current = await this.context.newPage();
+    this.watch(this.current);
+    return this.current;
   }
 
   static async open(

@@ -3,6 +3,7 @@
  * what the outbox holds, replay it, resolve a conflict. Only this file (and driver.ts) touches Playwright.
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import type { Response } from 'playwright-core';
 import type { AppDriver } from './driver';
 
@@ -37,9 +38,44 @@ export class FieldPage {
   /** Requests the browser could not answer (offline and not kept): what the page was missing. */
   readonly failedRequests: string[] = [];
 
+  /** Writes that reached the server but whose answer the page never got (it was closed meanwhile). */
+  readonly answersLost: string[] = [];
+
   constructor(readonly app: AppDriver) {
-    app.page.on('response', (response) => void this.record(response));
-    app.page.on('requestfailed', (request) => this.failedRequests.push(`${request.method()} ${request.url()}`));
+    this.watch();
+  }
+
+  private watch() {
+    this.page.on('response', (response) => void this.record(response));
+    this.page.on('requestfailed', (request) => this.failedRequests.push(`${request.method()} ${request.url()}`));
+  }
+
+  /**
+   * Lets `through` writes be answered, then sends the next one on to the server but keeps its answer from the
+   * page, and closes the page then, mid-sync; opens the hazards page again in a new one.
+   */
+  async closeMidSyncAndReopen(through: number, goOnline: () => Promise<void>): Promise<void> {
+    let passed = 0;
+    let lost!: () => void;
+    const answerLost = new Promise<void>((resolve) => {
+      lost = resolve;
+    });
+    await this.page.route('**/api/v1/hazards**', async (route) => {
+      const request = route.request();
+      if (!request.headers()['idempotency-key'] || passed < through) {
+        if (request.headers()['idempotency-key']) passed += 1;
+        await route.continue();
+        return;
+      }
+      await route.fetch();
+      this.answersLost.push(`${request.method()} ${new URL(request.url()).pathname}`);
+      lost();
+    });
+    await goOnline();
+    await answerLost;
+    await this.app.reopenPage();
+    this.watch();
+    await this.open();
   }
 
   private get page() {
@@ -178,7 +214,7 @@ export class FieldPage {
   }
 
   async closeOutbox(): Promise<void> {
-    await this.page.getByTestId('outbox-close').click();
+    await this.page.getByTestId('outbox-panel-close').click();
     await this.page.getByTestId('outbox-panel').waitFor({ state: 'detached' });
   }
 
@@ -314,6 +350,7 @@ export class FieldPage {
   async applyMineAgain(): Promise<void> {
     await this.page.getByTestId('conflict-apply').first().click();
   }
+
   // ——— 现场核查 on a building's house-plate page ———
 
   /** Opens a building's house-plate page (一户一码) and waits until its field check can be saved. */
@@ -372,4 +409,35 @@ export class FieldPage {
   async lastFieldCheck(): Promise<string> {
     return (await this.page.getByTestId('field-check-last').textContent()) ?? '';
   }
+
+  /** Saves the outbox as the zip the panel exports; the file's bytes. */
+  async exportOutbox(): Promise<Buffer> {
+    if (!(await this.page.getByTestId('outbox-panel').isVisible())) await this.openOutbox();
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('outbox-export').click()]);
+    const file = await download.path();
+    await this.closeOutbox();
+    return fs.readFileSync(file);
+  }
+
+  /** The hazard as the open detail shows it: status, version and how many of its changes wait. */
+  async detailState(): Promise<{ status: string; version: number; waiting: string }> {
+    const detail = this.page.getByTestId('hazard-detail');
+    return {
+      status: (await detail.getAttribute('data-status')) ?? '',
+      version: Number(await detail.getAttribute('data-version')),
+      waiting: (await this.page.getByTestId('detail-waiting').textContent()) ?? '',
+    };
+  }
+}
+
+/** The office's import of a phone's exported outbox, on the hazards page. */
+export async function importOutbox(app: AppDriver, zip: Buffer): Promise<{ outcome: string; kind: string }[]> {
+  await app.page.getByTestId('outbox-import-open').click();
+  await app.page.getByTestId('outbox-import-file').setInputFiles({ name: 'outbox.zip', mimeType: 'application/zip', buffer: zip });
+  await app.page.getByTestId('outbox-import-result').waitFor({ timeout: 60_000 });
+  return app.page
+    .getByTestId('outbox-import-item')
+    .evaluateAll((items) =>
+      items.map((item) => ({ outcome: item.getAttribute('data-outcome') ?? '', kind: item.querySelector('b')?.textContent ?? '' })),
+    );
 }

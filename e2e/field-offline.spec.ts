@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppDriver, launchBrowser } from './driver';
-import { FieldPage } from './field-driver';
+import { FieldPage, importOutbox } from './field-driver';
 
 // The outbox is browser code over the same API on both engines; run it on the embedded default.
 const server = inject('servers').find((s) => s.engine === 'pglite')!;
@@ -45,7 +45,7 @@ describe('field outbox: offline start, sync without loss or duplicates, conflict
   const total = async () => (await app.fetchJson('/api/v1/hazards?limit=1')).body.total as number;
   const hazard = async (id: number) => (await app.fetchJson(`/api/v1/hazards/${id}`)).body;
 
-  it('opens offline after one visit, keeps 3 new hazards with photos, a step and an edit, then syncs each once', async () => {
+  it('opens offline after one visit, keeps 3 new hazards with photos, two steps and an edit, then syncs each once', async () => {
     // One online visit; the two hazards to work on are opened then (their details are kept too).
     await field.open();
     await field.waitForOfflineReady();
@@ -67,15 +67,24 @@ describe('field outbox: offline start, sync without loss or duplicates, conflict
     expect(await field.reload()).toBe(200);
     expect(await field.listedHazards()).toEqual(listed);
 
+    // Two steps on one hazard without a signal: the second follows the first (整改中, one version on).
     await field.openHazard(stepped.id);
     await field.stepQueued('in_progress');
+    expect(await field.detailState()).toEqual({
+      status: 'in_progress',
+      version: steppedBefore.hazard.properties.version + 1,
+      waiting: '1 项待同步',
+    });
+    await field.stepQueued('awaiting_review');
+    expect(await field.detailState()).toMatchObject({ status: 'awaiting_review', version: steppedBefore.hazard.properties.version + 2 });
+    await app.screenshot('field-two-steps-offline-phone');
     await field.closeDetail();
     await field.openHazard(edited.id);
     await field.editResponsibleQueued('离线负责人');
     await field.closeDetail();
     const photos = [await cameraPhoto(1), await cameraPhoto(2), await cameraPhoto(3)];
     for (const [index, photo] of photos.entries()) await field.createQueued(PLACE, `${token} 第${index + 1}处`, photo);
-    expect(await field.outboxCount()).toBe(5);
+    expect(await field.outboxCount()).toBe(6);
     await field.openOutbox();
     // The offline package of the online visit holds the page, scripts and map data the reload just drew from;
     // starting without a signal did not replace what it says.
@@ -87,6 +96,7 @@ describe('field outbox: offline start, sync without loss or duplicates, conflict
     // What the phone holds: shrunk photos, each with the hash of its stored bytes.
     const held = await field.storedItems();
     expect(held.map((item) => [item.kind, item.state])).toEqual([
+      ['transition', 'pending'],
       ['transition', 'pending'],
       ['edit', 'pending'],
       ['create', 'pending'],
@@ -109,10 +119,13 @@ describe('field outbox: offline start, sync without loss or duplicates, conflict
     });
     expect(theirs.status).toBe(200);
 
-    // Signal again: everything is sent by itself.
-    await field.setOnline(true);
+    // Signal again: everything is sent by itself. After three answers the page is closed mid-sync, just as a
+    // fourth write reached the server and before its answer came back; opened again, the phone carries on.
+    await field.closeMidSyncAndReopen(3, () => field.setOnline(true));
+    expect(field.answersLost).toHaveLength(1);
     const settled = await field.waitForOutboxSettled();
     expect(settled.map((item) => [item.kind, item.state])).toEqual([
+      ['transition', 'synced'],
       ['transition', 'synced'],
       ['edit', 'conflict'],
       ['create', 'synced'],
@@ -134,11 +147,11 @@ describe('field outbox: offline start, sync without loss or duplicates, conflict
     const received = field.photoAnswers.filter((answer) => answer.status === 201);
     expect(received.map((answer) => answer.receivedSha256).sort()).toEqual(heldPhotos.map((photo) => hashes[photo.key]).sort());
 
-    // The one step, once.
+    // The two steps, each once.
     const steppedAfter = await hazard(stepped.id);
-    expect(steppedAfter.hazard.properties.status).toBe('in_progress');
-    expect(steppedAfter.hazard.properties.version).toBe(steppedBefore.hazard.properties.version + 1);
-    expect(steppedAfter.events.length).toBe(steppedBefore.events.length + 1);
+    expect(steppedAfter.hazard.properties.status).toBe('awaiting_review');
+    expect(steppedAfter.hazard.properties.version).toBe(steppedBefore.hazard.properties.version + 2);
+    expect(steppedAfter.events.length).toBe(steppedBefore.events.length + 2);
 
     // The stale edit did not overwrite the server's newer change; it waits in the conflict list.
     const editedAfter = await hazard(edited.id);
@@ -165,7 +178,7 @@ describe('field outbox: offline start, sync without loss or duplicates, conflict
     expect(replayed.map((item) => item.state)).toEqual(settled.map((item) => item.state));
     expect(replayed.filter((item) => item.kind === 'create').map((item) => item.hazardId)).toEqual(createdIds);
     const again = field.writes.slice(writesBefore);
-    expect(again).toHaveLength(4 + 3);
+    expect(again).toHaveLength(5 + 3);
     expect(again.every((write) => write.replayed && write.status < 300)).toBe(true);
     expect(await total()).toBe(totalBefore + 3);
     for (const id of createdIds) expect((await hazard(id)).photos).toHaveLength(1);
@@ -178,7 +191,24 @@ describe('field outbox: offline start, sync without loss or duplicates, conflict
     const resolved = await hazard(edited.id);
     expect(resolved.hazard.properties.responsible_person).toBe('离线负责人');
     expect(resolved.hazard.properties.description).toBe(`${token} 服务器上的更改`);
-  }, 360_000);
+
+    // The escape hatch: the outbox as one zip, imported by the office on the desktop, recognises every item.
+    const zip = await field.exportOutbox();
+    const desk = await AppDriver.open(browser, server.url);
+    try {
+      await desk.signIn('office');
+      await desk.visit('/hazards');
+      const outcomes = await importOutbox(desk, zip);
+      expect(outcomes.map((item) => item.outcome)).toEqual(Array(6).fill('already'));
+      await desk.screenshot('field-outbox-import-desktop');
+    } finally {
+      await desk.close();
+    }
+    expect(await total()).toBe(totalBefore + 3);
+    for (const id of createdIds) expect((await hazard(id)).photos).toHaveLength(1);
+    expect((await hazard(stepped.id)).events.length).toBe(steppedAfter.events.length);
+    expect((await hazard(edited.id)).hazard.properties.version).toBe(resolved.hazard.properties.version);
+  }, 480_000);
 });
 
 describe('field check (现场核查) on a house-plate page: offline, then synced once (390 × 844, touch)', () => {

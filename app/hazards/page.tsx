@@ -18,6 +18,7 @@ export default async function HazardsPage({ searchParams }: { searchParams: Sear
   const actor = await requirePageActor('data:read');
   const { db } = await getDatabase();
   const villages = (await listVillages(db)).filter((village) => inScope(actor, village.code));
+  const user = { id: actor.userId, username: actor.username };
   // The page's state lives in its URL: hand the client the same search part it will read and rewrite.
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(await searchParams)) {
@@ -25,7 +26,7 @@ export default async function HazardsPage({ searchParams }: { searchParams: Sear
   }
   return (
     <AppFrame {...(await frameProps(actor, '/hazards'))}>
-      <OutboxProvider villages={villages}>
+      <OutboxProvider user={user} villages={villages}>
         <HazardsApp
           villages={villages}
           basemap={basemapFromEnvironment()}

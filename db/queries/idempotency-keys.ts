@@ -1,8 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../schema';
 
-/** How long a key's answer is kept: a retry after that is a new request. */
-export const IDEMPOTENCY_KEY_HOURS = 24;
+/**
+ * How long a key's answer is kept: a retry after that is a new request. A phone may be out of signal for days,
+ * and its exported outbox may reach the office later still, so a month rather than the usual day.
+ */
+export const IDEMPOTENCY_KEY_HOURS = 30 * 24;
 
 export interface StoredAnswer {
   fingerprint: string;
@@ -24,7 +27,7 @@ export async function lockIdempotencyKey(trx: Db, owner: KeyOwner): Promise<void
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`idempotency:${owner.userId}:${owner.key}`}, 0))`.execute(trx);
 }
 
-/** The answer first given under this user's key within the last day, if any. */
+/** The answer first given under this user's key within the kept time, if any. */
 export async function findStoredAnswer(db: Db, owner: KeyOwner): Promise<StoredAnswer | undefined> {
   const row = await db
     .selectFrom('idempotency_keys')
@@ -36,7 +39,7 @@ export async function findStoredAnswer(db: Db, owner: KeyOwner): Promise<StoredA
   return row && { fingerprint: row.fingerprint, status: row.status, contentType: row.content_type, body: row.body };
 }
 
-/** Keeps the answer under the key (replacing a stale one) and drops keys older than a day. */
+/** Keeps the answer under the key (replacing a stale one) and drops keys older than the kept time. */
 export async function storeAnswer(db: Db, owner: KeyOwner, answer: StoredAnswer): Promise<void> {
   await db
     .deleteFrom('idempotency_keys')

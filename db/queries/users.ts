@@ -188,26 +188,45 @@ export async function updateUser(
   });
 }
 
-/** The actor a session token belongs to, or null when it is unknown, expired or the user is inactive. */
-export async function actorForSession(db: Db, tokenHash: string): Promise<Actor | null> {
-  const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.villages', 'u.must_change_password'])
-    .where('s.token_hash', '=', tokenHash)
-    .where('s.expires_at', '>', sql<Date>`now()`)
-    .where('u.active', '=', true)
-    .executeTakeFirst();
-  if (!row) return null;
+const ACTOR_COLUMNS = ['u.id', 'u.username', 'u.display_name', 'u.role', 'u.villages', 'u.must_change_password'] as const;
+
+function actorOf(
+  row: { id: number; username: string; display_name: string; role: Role; villages: string[] | null; must_change_password: boolean },
+  sessionId: string,
+): Actor {
   return {
     userId: row.id,
     username: row.username,
     displayName: row.display_name,
     role: row.role,
     villages: row.villages,
-    sessionId: tokenHash,
+    sessionId,
     mustChangePassword: row.must_change_password,
   };
+}
+
+/** The actor a session token belongs to, or null when it is unknown, expired or the user is inactive. */
+export async function actorForSession(db: Db, tokenHash: string): Promise<Actor | null> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(ACTOR_COLUMNS)
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .where('u.active', '=', true)
+    .executeTakeFirst();
+  return row ? actorOf(row, tokenHash) : null;
+}
+
+/** An active user as the actor of a server-side replay of their requests (`sessionId` names the replay). */
+export async function actorForUser(db: Db, userId: number, sessionId: string): Promise<Actor | null> {
+  const row = await db
+    .selectFrom('users as u')
+    .select(ACTOR_COLUMNS)
+    .where('u.id', '=', userId)
+    .where('u.active', '=', true)
+    .executeTakeFirst();
+  return row ? actorOf(row, sessionId) : null;
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
 import type { HazardNotFoundError, StaleVersionError } from '../../db/queries/hazards';
 import type { StaleUserError, UsernameTakenError } from '../../db/queries/users';
 import type { HazardStatus } from '../domain/enums';
+import type { InvalidOutboxArchiveError } from '../field/outbox-archive';
 import type { ImportRefusedError } from '../hazards/import-commit';
 import { allowedNextStatuses, type IllegalTransitionError, type VerificationRequiredError } from '../hazards/lifecycle';
 import type { TableReadError } from '../import/table';
@@ -69,6 +70,7 @@ export const ERROR_CODES = [
   'database_unavailable',
   'report_font_missing',
   'idempotency_key_reused',
+  'invalid_outbox_archive',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -116,6 +118,7 @@ interface ErrorClasses {
   DatabaseUnavailableError: DatabaseUnavailableError;
   ReportFontMissingError: ReportFontMissingError;
   IdempotencyKeyReusedError: IdempotencyKeyReusedError;
+  InvalidOutboxArchiveError: InvalidOutboxArchiveError;
 }
 
 /**
@@ -174,6 +177,7 @@ export const ERROR_TABLE: { [Name in keyof ErrorClasses]: ErrorRule<ErrorClasses
   DatabaseUnavailableError: { status: 503, code: 'database_unavailable' },
   ReportFontMissingError: { status: 503, code: 'report_font_missing' },
   IdempotencyKeyReusedError: { status: 422, code: 'idempotency_key_reused' },
+  InvalidOutboxArchiveError: { status: 400, code: 'invalid_outbox_archive' },
 };
 
 /** What the API answers for an error: everything but the serialisation, so a translated message can replace `message`. */

@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'audit:read',
   /** House plates (一户一码): a village's printable sheet of QR plates (village officers: their own village). */
   'plates:print',
+  /** A phone's exported outbox (zip), imported on behalf of the user it belongs to. */
+  'outbox:import',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

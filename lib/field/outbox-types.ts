@@ -35,6 +35,8 @@ export interface OutboxConflict {
 export interface OutboxItem {
   /** Client-made id: the main request's Idempotency-Key (with `.r<n>` once re-based), and the photos' prefix. */
   id: string;
+  /** Whose action it is: a phone shared by two users sends each one's items only under their own session. */
+  userId?: number;
   kind: OutboxKind;
   /** The hazard the action is on; for a create, set once the server has answered with its id. */
   hazardId: number | null;

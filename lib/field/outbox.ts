@@ -1,3 +1,4 @@
+import { type ArchiveAuthor, archivedItem, writeOutboxArchive } from './outbox-archive';
 import { OutboxDb } from './outbox-db';
 import { sendItem } from './outbox-send';
 import type { OutboxItem, OutboxKind, OutboxPhotoKind, OutboxTarget } from './outbox-types';
@@ -39,11 +40,15 @@ export class Outbox {
   private timer: ReturnType<typeof setTimeout> | null = null;
   progress: SyncProgress = { running: false, done: 0, total: 0, lastRunAt: null };
 
-  private constructor(private readonly db: OutboxDb) {}
+  private constructor(
+    private readonly db: OutboxDb,
+    private readonly user: ArchiveAuthor,
+  ) {}
 
-  static async open(): Promise<Outbox> {
-    const outbox = new Outbox(await OutboxDb.open());
-    outbox.items = await outbox.db.items();
+  /** The outbox of `user`: another user's items on the same phone stay stored, but are neither shown nor sent. */
+  static async open(user: ArchiveAuthor): Promise<Outbox> {
+    const outbox = new Outbox(await OutboxDb.open(), user);
+    outbox.items = (await outbox.db.items()).filter((item) => (item.userId ?? user.id) === user.id);
     // A page closed mid-send left its item "syncing": it is simply pending again.
     for (const item of outbox.items) if (item.state === 'syncing') item.state = 'pending';
     return outbox;
@@ -89,6 +94,7 @@ export class Outbox {
     }
     const item: OutboxItem = {
       id,
+      userId: this.user.id,
       kind: action.kind,
       hazardId: action.hazardId,
       ...(action.target ? { target: action.target } : {}),
@@ -202,8 +208,16 @@ export class Outbox {
   async applyAgain(id: string): Promise<void> {
     const item = this.get(id);
     if (!item?.conflict) return;
+    const base = Number(item.body?.version);
+    const shift = item.conflict.server.version - base;
     const body = { ...(item.body ?? {}), version: item.conflict.server.version };
     await this.save({ ...item, body, rebase: item.rebase + 1, conflict: null, state: 'pending', error: null, nextAttemptAt: 0 });
+    // The steps made after it on the same hazard were based on it: they move on by the same number of versions.
+    for (const later of this.items) {
+      if (later.createdAt < item.createdAt || later.id === id || later.hazardId !== item.hazardId) continue;
+      if (later.mainDone || later.state === 'synced' || typeof later.body?.version !== 'number') continue;
+      await this.save({ ...later, body: { ...later.body, version: later.body.version + shift } });
+    }
     await this.sync(true);
   }
 
@@ -214,6 +228,27 @@ export class Outbox {
     await this.db.remove(item);
     this.items = this.items.filter((existing) => existing.id !== id);
     this.changed();
+  }
+
+  /**
+   * The whole outbox with its photos as one zip, for when this phone cannot sync: the office imports it through
+   * the same requests and keys, so what already arrived is not written twice.
+   */
+  async exportArchive(): Promise<Blob> {
+    const photos = new Map<string, Uint8Array>();
+    for (const item of this.items) {
+      for (const photo of item.photos) {
+        const blob = await this.db.photo(photo.key);
+        if (blob) photos.set(photo.key, new Uint8Array(await blob.arrayBuffer()));
+      }
+    }
+    const bytes = writeOutboxArchive({
+      author: this.user,
+      exportedAt: new Date().toISOString(),
+      items: this.items.map(archivedItem),
+      photos,
+    });
+    return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
   }
 
   /** Removes what the server has acknowledged in full, photos and all. */

@@ -23,6 +23,7 @@ import {
   ValidationError,
 } from '../../lib/api/errors';
 import { IdempotencyKeyReusedError } from '../../lib/api/idempotency';
+import { InvalidOutboxArchiveError } from '../../lib/field/outbox-archive';
 import { DeadlineConfigError } from '../../lib/hazards/deadlines';
 import { ImportRefusedError } from '../../lib/hazards/import-commit';
 import { IllegalTransitionError, VerificationRequiredError } from '../../lib/hazards/lifecycle';
@@ -76,6 +77,7 @@ const CASES: [Error, number, string][] = [
   [new DatabaseUnavailableError(new Error('locked')), 503, 'database_unavailable'],
   [new ReportFontMissingError('none installed'), 503, 'report_font_missing'],
   [new IdempotencyKeyReusedError(), 422, 'idempotency_key_reused'],
+  [new InvalidOutboxArchiveError('outbox.json is missing'), 400, 'invalid_outbox_archive'],
 ];
 
 describe('the error table', () => {

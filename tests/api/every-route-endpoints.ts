@@ -1,4 +1,6 @@
+import { zipSync } from 'fflate';
 import { DEMO_PASSWORD } from '../../db/seed/accounts';
+import { writeOutboxArchive } from '../../lib/field/outbox-archive';
 import { MINI_V1, MINI_V2 } from '../town/mini-town';
 
 /** The mini town's record ids by code, and the ids of what the suite adds to work on. */
@@ -61,6 +63,15 @@ const JPEG = Uint8Array.from(
     'base64',
   ),
 );
+/** A phone's exported outbox (of the village officer), as the import takes it. */
+const outboxUpload = (bytes: Uint8Array) => ({ fields: {}, file: { name: '离线记录.zip', type: 'application/zip', bytes } });
+const villageOutbox = (ids: TownIds) =>
+  writeOutboxArchive({
+    author: { id: ids.villageUser, username: 'village' },
+    exportedAt: '2026-03-02T08:00:00Z',
+    items: [],
+    photos: new Map(),
+  });
 const widenP2 = (ids: TownIds) => ({ kind: 'widen', passage_id: ids.passages.P2, width_m: 4 });
 const siteInTown = { kind: 'water', lon: 112.095, lat: 37.366 };
 const siteInBeijing = { kind: 'station', lon: 116.397, lat: 39.909 };
@@ -339,6 +350,27 @@ export const ENDPOINTS: Endpoint[] = [
   },
   { route: '/api/v1/villages', method: 'GET', valid: () => ({}) },
   { route: '/api/v1/plates', method: 'GET', valid: () => ({ query: { village: MINI_V1 } }) },
+  {
+    route: '/api/v1/outbox-imports',
+    method: 'POST',
+    valid: (ids) => ({ upload: outboxUpload(villageOutbox(ids)) }),
+    extra: (ids) => [
+      {
+        name: 'an archive holding a file that is not part of an outbox',
+        request: { upload: outboxUpload(zipSync({ 'outbox.json': villageOutbox(ids), 'run.sh': new TextEncoder().encode('rm -rf /') })) },
+        expect: [400],
+      },
+      {
+        name: 'an archive of a user who does not exist',
+        request: {
+          upload: outboxUpload(
+            writeOutboxArchive({ author: { id: 2147483647, username: 'ghost' }, exportedAt: 'x', items: [], photos: new Map() }),
+          ),
+        },
+        expect: [422],
+      },
+    ],
+  },
   { route: '/api/v1/tiles/[layer]', method: 'GET', valid: () => ({ params: { layer: 'buildings' } }) },
   { route: '/api/v1/styles/[layer]', method: 'GET', valid: () => ({ params: { layer: 'buildings' }, query: { color: 'use' } }) },
   { route: '/api/v1/tokens', method: 'GET', valid: () => ({}) },

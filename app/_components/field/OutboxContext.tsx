@@ -2,11 +2,14 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useState } from 'react';
 import { type NewAction, Outbox, type SyncProgress } from '@/lib/field/outbox';
+import type { ArchiveAuthor } from '@/lib/field/outbox-archive';
 import type { OutboxItem } from '@/lib/field/outbox-types';
 import type { Bbox } from '@/lib/geo';
 import { type OfflinePackage, useOfflineStart } from './OfflineStart';
 
 export interface FieldOutbox {
+  /** Whose outbox it is: the signed-in user. */
+  user: ArchiveAuthor;
   /** Null until IndexedDB has opened (or when the browser has none: `unavailable`). */
   outbox: Outbox | null;
   unavailable: boolean;
@@ -29,7 +32,16 @@ const OutboxContext = createContext<FieldOutbox | null>(null);
  * Opens the outbox for the page and syncs it on start, when the phone is back online and when the page is shown
  * again; the panel's button syncs on demand.
  */
-export function OutboxProvider({ villages, children }: { villages: readonly { bbox: Bbox }[]; children: React.ReactNode }) {
+export function OutboxProvider({
+  user,
+  villages,
+  children,
+}: {
+  user: ArchiveAuthor;
+  villages: readonly { bbox: Bbox }[];
+  children: React.ReactNode;
+}) {
+  const { id: userId, username } = user;
   const [outbox, setOutbox] = useState<Outbox | null>(null);
   const [unavailable, setUnavailable] = useState(false);
   const [, changed] = useReducer((n: number) => n + 1, 0);
@@ -43,7 +55,7 @@ export function OutboxProvider({ villages, children }: { villages: readonly { bb
     const onVisible = () => {
       if (document.visibilityState === 'visible') syncNow();
     };
-    Outbox.open()
+    Outbox.open({ id: userId, username })
       .then((opened) => {
         if (gone) return;
         outboxRef = opened;
@@ -60,7 +72,7 @@ export function OutboxProvider({ villages, children }: { villages: readonly { bb
       window.removeEventListener('online', syncNow);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, []);
+  }, [userId, username]);
 
   const submit = useCallback(
     async (action: NewAction) => {
@@ -75,8 +87,8 @@ export function OutboxProvider({ villages, children }: { villages: readonly { bb
   const items = outbox?.list() ?? [];
   const progress = outbox?.progress ?? IDLE;
   const value = useMemo(
-    () => ({ outbox, unavailable, persisted, items, progress, submit, offlinePackage, updatingPackage, updatePackage }),
-    [outbox, unavailable, persisted, items, progress, submit, offlinePackage, updatingPackage, updatePackage],
+    () => ({ user, outbox, unavailable, persisted, items, progress, submit, offlinePackage, updatingPackage, updatePackage }),
+    [user, outbox, unavailable, persisted, items, progress, submit, offlinePackage, updatingPackage, updatePackage],
   );
   return <OutboxContext.Provider value={value}>{children}</OutboxContext.Provider>;
 }

@@ -5,6 +5,7 @@ import type { OutboxItem } from '@/lib/field/outbox-types';
 import { dynamicMessage, enumLabel } from '@/lib/i18n';
 import { chinaDateTime } from '@/lib/time';
 import { useLocale, useT } from '../i18n-context';
+import { Modal } from '../Modal';
 import { useOutbox } from './OutboxContext';
 
 function useOnline(): boolean {
@@ -71,7 +72,17 @@ function shown(value: unknown): string {
 export function OutboxPanel({ onClose }: { onClose(): void }) {
   const t = useT();
   const locale = useLocale();
-  const { outbox, items, progress, unavailable, persisted, offlinePackage, updatingPackage, updatePackage } = useOutbox();
+  const { user, outbox, items, progress, unavailable, persisted, offlinePackage, updatingPackage, updatePackage } = useOutbox();
+  /** Saves the whole outbox as one zip for the office (当无法同步时): the phone keeps its items. */
+  const exportZip = async () => {
+    if (!outbox) return;
+    const url = URL.createObjectURL(await outbox.exportArchive());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${t('field.exportFilePrefix')}-${user.username}-${chinaDateTime(new Date(), 'second').replace(/\D/g, '')}.zip`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
   const conflicts = items.filter((item) => item.state === 'conflict');
   const others = items.filter((item) => item.state !== 'conflict');
   const FIELD_KEYS: Record<string, string> = {
@@ -90,158 +101,152 @@ export function OutboxPanel({ onClose }: { onClose(): void }) {
         ? enumLabel(locale, field, value)
         : shown(value);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
-
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop is a shortcut; Escape and the close button also close
-    <div className="hz-modal-backdrop" role="presentation" onClick={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="hz-modal fo-panel" role="dialog" aria-modal="true" aria-labelledby="fo-title" data-testid="outbox-panel">
-        <header className="hz-side-head">
-          <h3 id="fo-title">{t('field.outboxTitle')}</h3>
-          <button type="button" className="close" onClick={onClose} aria-label={t('hz.close')} data-testid="outbox-close">
-            ×
-          </button>
-        </header>
-        <div className="hz-modal-body">
-          {unavailable && (
-            <div className="hz-error" role="alert">
-              {t('field.unavailable')}
-            </div>
-          )}
-          {persisted === false && (
-            <div className="fo-warning" role="status" data-testid="storage-not-persisted">
-              {t('field.notPersisted')}
-            </div>
-          )}
-          <div className="fo-progress" role="status" data-testid="outbox-progress" data-running={progress.running}>
-            {progress.running
-              ? `${t('field.syncing')} ${progress.done}/${progress.total}`
-              : progress.lastRunAt
-                ? `${t('field.lastSync')} ${chinaDateTime(new Date(progress.lastRunAt), 'second')}`
-                : ''}
-          </div>
-          <div className="fo-package" data-testid="offline-package" data-bytes={offlinePackage?.bytes ?? 0}>
-            <span>
-              <b>{t('field.package')}</b>{' '}
-              {updatingPackage
-                ? t('field.packageUpdating')
-                : offlinePackage
-                  ? `${formatMegabytes(offlinePackage.bytes)} · ${t('field.packageUpdated')} ${chinaDateTime(offlinePackage.updatedAt)}${
-                      offlinePackage.failed > 0 ? ` · ${offlinePackage.failed} ${t('field.packageFailed')}` : ''
-                    }`
-                  : t('field.packageNone')}
-            </span>
-            <button
-              type="button"
-              className="secondary"
-              disabled={updatingPackage}
-              onClick={() => void updatePackage()}
-              data-testid="offline-package-update"
-            >
-              {t('field.packageUpdate')}
-            </button>
-          </div>
-
-          {conflicts.length > 0 && (
-            <section className="fo-conflicts" data-testid="outbox-conflicts">
-              <h4>
-                {t('field.conflicts')} <span className="hz-count">{conflicts.length}</span>
-              </h4>
-              <p className="hz-hint">{t('field.conflictHint')}</p>
-              {conflicts.map((item) => (
-                <article key={item.id} className="fo-conflict" data-testid="conflict-item" data-hazard={item.hazardId ?? ''}>
-                  <div className="fo-item-head">
-                    <b>{t(`field.kind.${item.kind}`)}</b> <span className="fo-label">{item.label}</span>
-                  </div>
-                  <table className="fo-compare">
-                    <thead>
-                      <tr>
-                        <th>{t('field.field')}</th>
-                        <th>{t('field.mine')}</th>
-                        <th>{t('field.server')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {conflictRows(item).map((row) => (
-                        <tr key={row.field} data-testid={`conflict-row-${row.field}`}>
-                          <th>{fieldLabel(row.field)}</th>
-                          <td data-testid="conflict-mine">{valueLabel(row.field, row.mine)}</td>
-                          <td data-testid="conflict-server">{valueLabel(row.field, row.server)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                  <div className="hz-form-buttons">
-                    <button type="button" className="primary" onClick={() => void outbox?.applyAgain(item.id)} data-testid="conflict-apply">
-                      {t('field.applyAgain')}
-                    </button>
-                    <button
-                      type="button"
-                      className="secondary"
-                      onClick={() => void outbox?.discard(item.id)}
-                      data-testid="conflict-discard"
-                    >
-                      {t('field.discard')}
-                    </button>
-                  </div>
-                </article>
-              ))}
-            </section>
-          )}
-
-          {others.length === 0 && conflicts.length === 0 && <div className="hz-hint">{t('field.empty')}</div>}
-          <ul className="fo-items">
-            {others.map((item) => {
-              const confirmed = item.photos.filter((photo) => item.photoAcks[photo.key] === photo.sha256).length;
-              return (
-                <li
-                  key={item.id}
-                  className={`fo-item fo-${item.state}`}
-                  data-testid="outbox-item"
-                  data-state={item.state}
-                  data-kind={item.kind}
-                >
-                  <div className="fo-item-head">
-                    <span className="fo-state" data-testid="outbox-item-state">
-                      {t(`field.state.${item.state}`)}
-                    </span>
-                    <b>{t(`field.kind.${item.kind}`)}</b> <span className="fo-label">{item.label}</span>
-                  </div>
-                  {item.photos.length > 0 && (
-                    <div className="hz-hint">
-                      {t('field.photosConfirmed')} {confirmed}/{item.photos.length}
-                    </div>
-                  )}
-                  {item.error && item.state !== 'synced' && (
-                    <div className="fo-error" data-testid="outbox-item-error">
-                      {item.error}
-                      {item.state === 'pending' && item.nextAttemptAt > 0 && (
-                        <span>
-                          {' '}
-                          · {t('field.nextTry')} {chinaDateTime(new Date(item.nextAttemptAt), 'second').slice(11)} · {t('field.attempts')}{' '}
-                          {item.attempts}
-                        </span>
-                      )}
-                    </div>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-        <footer className="hz-modal-foot">
+    <Modal
+      title={t('field.outboxTitle')}
+      testId="outbox-panel"
+      className="fo-panel"
+      onClose={onClose}
+      footer={
+        <>
           <button type="button" className="secondary" onClick={() => void outbox?.clearSynced()} data-testid="outbox-clear">
             {t('field.clearSynced')}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={!outbox || items.length === 0}
+            onClick={() => void exportZip()}
+            data-testid="outbox-export"
+          >
+            {t('field.exportZip')}
           </button>
           <button type="button" className="primary" disabled={!outbox} onClick={() => void outbox?.sync(true)} data-testid="outbox-sync">
             {t('field.syncNow')}
           </button>
-        </footer>
+        </>
+      }
+    >
+      {unavailable && (
+        <div className="hz-error" role="alert">
+          {t('field.unavailable')}
+        </div>
+      )}
+      {persisted === false && (
+        <div className="fo-warning" role="status" data-testid="storage-not-persisted">
+          {t('field.notPersisted')}
+        </div>
+      )}
+      <div className="fo-progress" role="status" data-testid="outbox-progress" data-running={progress.running}>
+        {progress.running
+          ? `${t('field.syncing')} ${progress.done}/${progress.total}`
+          : progress.lastRunAt
+            ? `${t('field.lastSync')} ${chinaDateTime(new Date(progress.lastRunAt), 'second')}`
+            : ''}
       </div>
-    </div>
+      <div className="fo-package" data-testid="offline-package" data-bytes={offlinePackage?.bytes ?? 0}>
+        <span>
+          <b>{t('field.package')}</b>{' '}
+          {updatingPackage
+            ? t('field.packageUpdating')
+            : offlinePackage
+              ? `${formatMegabytes(offlinePackage.bytes)} · ${t('field.packageUpdated')} ${chinaDateTime(offlinePackage.updatedAt)}${
+                  offlinePackage.failed > 0 ? ` · ${offlinePackage.failed} ${t('field.packageFailed')}` : ''
+                }`
+              : t('field.packageNone')}
+        </span>
+        <button
+          type="button"
+          className="secondary"
+          disabled={updatingPackage}
+          onClick={() => void updatePackage()}
+          data-testid="offline-package-update"
+        >
+          {t('field.packageUpdate')}
+        </button>
+      </div>
+
+      {conflicts.length > 0 && (
+        <section className="fo-conflicts" data-testid="outbox-conflicts">
+          <h4>
+            {t('field.conflicts')} <span className="hz-count">{conflicts.length}</span>
+          </h4>
+          <p className="hz-hint">{t('field.conflictHint')}</p>
+          {conflicts.map((item) => (
+            <article key={item.id} className="fo-conflict" data-testid="conflict-item" data-hazard={item.hazardId ?? ''}>
+              <div className="fo-item-head">
+                <b>{t(`field.kind.${item.kind}`)}</b> <span className="fo-label">{item.label}</span>
+              </div>
+              <table className="fo-compare">
+                <thead>
+                  <tr>
+                    <th>{t('field.field')}</th>
+                    <th>{t('field.mine')}</th>
+                    <th>{t('field.server')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {conflictRows(item).map((row) => (
+                    <tr key={row.field} data-testid={`conflict-row-${row.field}`}>
+                      <th>{fieldLabel(row.field)}</th>
+                      <td data-testid="conflict-mine">{valueLabel(row.field, row.mine)}</td>
+                      <td data-testid="conflict-server">{valueLabel(row.field, row.server)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <div className="hz-form-buttons">
+                <button type="button" className="primary" onClick={() => void outbox?.applyAgain(item.id)} data-testid="conflict-apply">
+                  {t('field.applyAgain')}
+                </button>
+                <button type="button" className="secondary" onClick={() => void outbox?.discard(item.id)} data-testid="conflict-discard">
+                  {t('field.discard')}
+                </button>
+              </div>
+            </article>
+          ))}
+        </section>
+      )}
+
+      {others.length === 0 && conflicts.length === 0 && <div className="hz-hint">{t('field.empty')}</div>}
+      <ul className="fo-items">
+        {others.map((item) => {
+          const confirmed = item.photos.filter((photo) => item.photoAcks[photo.key] === photo.sha256).length;
+          return (
+            <li
+              key={item.id}
+              className={`fo-item fo-${item.state}`}
+              data-testid="outbox-item"
+              data-state={item.state}
+              data-kind={item.kind}
+            >
+              <div className="fo-item-head">
+                <span className="fo-state" data-testid="outbox-item-state">
+                  {t(`field.state.${item.state}`)}
+                </span>
+                <b>{t(`field.kind.${item.kind}`)}</b> <span className="fo-label">{item.label}</span>
+              </div>
+              {item.photos.length > 0 && (
+                <div className="hz-hint">
+                  {t('field.photosConfirmed')} {confirmed}/{item.photos.length}
+                </div>
+              )}
+              {item.error && item.state !== 'synced' && (
+                <div className="fo-error" data-testid="outbox-item-error">
+                  {item.error}
+                  {item.state === 'pending' && item.nextAttemptAt > 0 && (
+                    <span>
+                      {' '}
+                      · {t('field.nextTry')} {chinaDateTime(new Date(item.nextAttemptAt), 'second').slice(11)} · {t('field.attempts')}{' '}
+                      {item.attempts}
+                    </span>
+                  )}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </Modal>
   );
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { buildingLabel } from '@/lib/analysis/finding-list';
 import type { HazardStatus } from '@/lib/domain/enums';
 import type { OutboxItem } from '@/lib/field/outbox-types';
+import { queuedView } from '@/lib/field/queued-view';
 import { enumLabel } from '@/lib/i18n';
 import { ruleLabel, ruleValue } from '@/lib/rules/rule-label';
 import { BuildingFieldCheck } from '../field/FieldCheckForm';
@@ -51,7 +52,7 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState(false);
   const [queued, setQueued] = useState(false);
-  const { outbox, submit } = useOutbox();
+  const { outbox, items: outboxItems, submit } = useOutbox();
   const body = useRef<HTMLDivElement>(null);
   // The latest callback, so reloads after a change call the parent's current one (not the first render's).
   const onLoadedRef = useRef(onLoaded);
@@ -141,10 +142,13 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
     );
   }
 
-  const p = detail.hazard.properties;
-  const stepAllowed = (to: HazardStatus) => (p.status === 'awaiting_review' ? canVerify : canReport) && detail.allowed_next.includes(to);
-  const steps = detail.allowed_next.filter(stepAllowed);
-  const hasAfterPhoto = detail.photos.some((photo) => photo.kind === 'after');
+  const server = detail.hazard.properties;
+  // What this phone's waiting changes will make of it: the next step follows the last one made offline.
+  const view = queuedView(server, outboxItems);
+  const p = { ...server, ...view.fields, status: view.status, version: view.version };
+  const stepAllowed = (to: HazardStatus) => (p.status === 'awaiting_review' ? canVerify : canReport) && view.allowedNext.includes(to);
+  const steps = view.allowedNext.filter(stepAllowed);
+  const hasAfterPhoto = detail.photos.some((photo) => photo.kind === 'after') || view.photoKinds.includes('after');
 
   const move = async (to: HazardStatus) => {
     setBusy(true);
@@ -195,6 +199,11 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
             </span>
             {p.overdue && <span className="hz-overdue">{t('hz.overdue')}</span>}
             <span className="hz-version">v{p.version}</span>
+            {view.waiting > 0 && (
+              <span className="hz-waiting" data-testid="detail-waiting">
+                {t('field.waitingOnHazard').replace('{n}', String(view.waiting))}
+              </span>
+            )}
           </div>
         </div>
         <button type="button" className="close" onClick={onClose} aria-label={t('hz.close')} data-testid="detail-close">

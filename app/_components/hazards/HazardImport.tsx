@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useT } from '../i18n-context';
+import { Modal } from '../Modal';
 import { callApi, errorMessage } from './api';
 import type { ImportReport } from './types';
 
@@ -78,136 +79,125 @@ export function HazardImport({ onClose, onImported }: HazardImportProps) {
   const checked = report !== null && checkedWith === JSON.stringify(mapping);
   const clean = checked && report.errors.length === 0 && report.rows > 0;
 
+  const footer =
+    created !== null ? (
+      <button type="button" className="primary" onClick={() => onImported(created)} data-testid="import-finish">
+        {t('hz.done')}
+      </button>
+    ) : (
+      <>
+        <button type="button" className="secondary" disabled={!file || !report || busy} onClick={check} data-testid="import-check">
+          {t('hz.importCheck')}
+        </button>
+        <button type="button" className="primary" disabled={!clean || busy} onClick={commit} data-testid="import-commit">
+          {t('hz.importCommit')}
+        </button>
+      </>
+    );
+
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop is a shortcut; Escape and the close button also close
-    <div className="hz-modal-backdrop" role="presentation" onClick={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="hz-modal" role="dialog" aria-modal="true" aria-labelledby="hz-import-title" data-testid="hazard-import">
-        <header className="hz-side-head">
-          <h3 id="hz-import-title">{t('hz.importTitle')}</h3>
-          <button type="button" className="close" onClick={onClose} aria-label={t('hz.close')} data-testid="import-close">
-            ×
-          </button>
-        </header>
-        <div className="hz-modal-body">
-          <ol className="hz-import-steps">
-            <li className={file ? 'done' : 'on'}>{t('hz.importStep1')}</li>
-            <li className={report ? (clean ? 'done' : 'on') : ''}>{t('hz.importStep2')}</li>
-            <li className={created !== null ? 'done' : clean ? 'on' : ''}>{t('hz.importStep3')}</li>
-          </ol>
-          <label className="secondary hz-file">
-            {file ? file.name : t('hz.importChoose')}
-            <input
-              type="file"
-              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-              data-testid="import-file"
-              onChange={(e) => {
-                const chosen = e.target.files?.[0];
-                if (chosen) void choose(chosen);
-              }}
-            />
-          </label>
-          <span className="hz-hint"> {t('hz.importRules')}</span>
+    <Modal title={t('hz.importTitle')} testId="hazard-import" onClose={onClose} footer={footer}>
+      <ol className="hz-import-steps">
+        <li className={file ? 'done' : 'on'}>{t('hz.importStep1')}</li>
+        <li className={report ? (clean ? 'done' : 'on') : ''}>{t('hz.importStep2')}</li>
+        <li className={created !== null ? 'done' : clean ? 'on' : ''}>{t('hz.importStep3')}</li>
+      </ol>
+      <label className="secondary hz-file">
+        {file ? file.name : t('hz.importChoose')}
+        <input
+          type="file"
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          data-testid="import-file"
+          onChange={(e) => {
+            const chosen = e.target.files?.[0];
+            if (chosen) void choose(chosen);
+          }}
+        />
+      </label>
+      <span className="hz-hint"> {t('hz.importRules')}</span>
 
-          {report && (
-            <>
-              <div className="hz-import-summary" data-testid="import-summary">
-                {t('hz.importRows').replace('{rows}', String(report.rows)).replace('{headers}', String(report.headers.length))}
-              </div>
-              <div className="hz-mapping" data-testid="import-mapping">
-                {fields.map(([field, label]) => (
-                  <label key={field} className={`hz-map-field${mapping[field] === undefined ? ' unmapped' : ''}`}>
-                    <span>{label}</span>
-                    <select
-                      value={mapping[field] ?? ''}
-                      data-testid={`map-${field}`}
-                      onChange={(e) => {
-                        const next = { ...mapping };
-                        if (e.target.value === '') delete next[field];
-                        else next[field] = Number(e.target.value);
-                        setMapping(next);
-                      }}
-                    >
-                      <option value="">{t('hz.importUnmapped')}</option>
-                      {report.headers.map((header, index) => (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: a column is identified by its position
-                        <option key={index} value={index}>
-                          {header || `#${index + 1}`}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                ))}
-              </div>
-            </>
-          )}
+      {report && (
+        <>
+          <div className="hz-import-summary" data-testid="import-summary">
+            {t('hz.importRows').replace('{rows}', String(report.rows)).replace('{headers}', String(report.headers.length))}
+          </div>
+          <div className="hz-mapping" data-testid="import-mapping">
+            {fields.map(([field, label]) => (
+              <label key={field} className={`hz-map-field${mapping[field] === undefined ? ' unmapped' : ''}`}>
+                <span>{label}</span>
+                <select
+                  value={mapping[field] ?? ''}
+                  data-testid={`map-${field}`}
+                  onChange={(e) => {
+                    const next = { ...mapping };
+                    if (e.target.value === '') delete next[field];
+                    else next[field] = Number(e.target.value);
+                    setMapping(next);
+                  }}
+                >
+                  <option value="">{t('hz.importUnmapped')}</option>
+                  {report.headers.map((header, index) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a column is identified by its position
+                    <option key={index} value={index}>
+                      {header || `#${index + 1}`}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </div>
+        </>
+      )}
 
-          {checked && report && created === null && (
-            <div className="hz-import-report" data-testid="import-report">
-              {report.errors.length === 0 ? (
-                <div className="hz-ok" data-testid="import-clean">
-                  {t('hz.importClean').replace('{n}', String(report.valid))}
-                </div>
-              ) : (
-                <>
-                  <div className="hz-error" data-testid="import-error-count">
-                    {t('hz.importErrors')
-                      .replace('{n}', String(report.errors.length))
-                      .replace('{valid}', String(report.valid))
-                      .replace('{rows}', String(report.rows))}
-                  </div>
-                  <div className="hz-report-scroll">
-                    <table className="data-table" data-testid="import-errors">
-                      <thead>
-                        <tr>
-                          <th>{t('hz.importRow')}</th>
-                          <th>{t('hz.importColumn')}</th>
-                          <th>{t('hz.importMessage')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {report.errors.map((problem, index) => (
-                          // biome-ignore lint/suspicious/noArrayIndexKey: the report of one file never reorders
-                          <tr key={index}>
-                            <td>{problem.row}</td>
-                            <td>{problem.column || '—'}</td>
-                            <td>{problem.message}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                </>
-              )}
+      {checked && report && created === null && (
+        <div className="hz-import-report" data-testid="import-report">
+          {report.errors.length === 0 ? (
+            <div className="hz-ok" data-testid="import-clean">
+              {t('hz.importClean').replace('{n}', String(report.valid))}
             </div>
-          )}
-          {created !== null && (
-            <div className="hz-ok" data-testid="import-done">
-              {t('hz.importDone').replace('{n}', String(created))}
-            </div>
-          )}
-          {error && (
-            <div className="hz-error" role="alert" data-testid="import-error">
-              {error}
-            </div>
-          )}
-        </div>
-        <footer className="hz-modal-foot">
-          {created !== null ? (
-            <button type="button" className="primary" onClick={() => onImported(created)} data-testid="import-finish">
-              {t('hz.done')}
-            </button>
           ) : (
             <>
-              <button type="button" className="secondary" disabled={!file || !report || busy} onClick={check} data-testid="import-check">
-                {t('hz.importCheck')}
-              </button>
-              <button type="button" className="primary" disabled={!clean || busy} onClick={commit} data-testid="import-commit">
-                {t('hz.importCommit')}
-              </button>
+              <div className="hz-error" data-testid="import-error-count">
+                {t('hz.importErrors')
+                  .replace('{n}', String(report.errors.length))
+                  .replace('{valid}', String(report.valid))
+                  .replace('{rows}', String(report.rows))}
+              </div>
+              <div className="hz-report-scroll">
+                <table className="data-table" data-testid="import-errors">
+                  <thead>
+                    <tr>
+                      <th>{t('hz.importRow')}</th>
+                      <th>{t('hz.importColumn')}</th>
+                      <th>{t('hz.importMessage')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.errors.map((problem, index) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the report of one file never reorders
+                      <tr key={index}>
+                        <td>{problem.row}</td>
+                        <td>{problem.column || '—'}</td>
+                        <td>{problem.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </>
           )}
-        </footer>
-      </div>
-    </div>
+        </div>
+      )}
+      {created !== null && (
+        <div className="hz-ok" data-testid="import-done">
+          {t('hz.importDone').replace('{n}', String(created))}
+        </div>
+      )}
+      {error && (
+        <div className="hz-error" role="alert" data-testid="import-error">
+          {error}
+        </div>
+      )}
+    </Modal>
   );
 }

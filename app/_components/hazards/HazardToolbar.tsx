@@ -18,6 +18,8 @@ export interface HazardToolbarProps {
   onCreate(): void;
   onImport(): void;
   onOutbox(): void;
+  /** The office imports a phone's exported outbox; absent for everyone else. */
+  onImportOutbox?(): void;
 }
 
 /** Title, status tabs with counts under the current filter, and the page's actions (new, export, import). */
@@ -32,6 +34,7 @@ export function HazardToolbar({
   onCreate,
   onImport,
   onOutbox,
+  onImportOutbox,
 }: HazardToolbarProps) {
   const t = useT();
   const locale = useLocale();
@@ -113,6 +116,11 @@ export function HazardToolbar({
         {canVerify && (
           <button type="button" className="secondary" onClick={onImport} data-testid="import-open">
             {t('hz.import')}
+          </button>
+        )}
+        {onImportOutbox && (
+          <button type="button" className="secondary" onClick={onImportOutbox} data-testid="outbox-import-open">
+            {t('field.importOpen')}
           </button>
         )}
         {canReport && <OutboxButton onOpen={onOutbox} />}

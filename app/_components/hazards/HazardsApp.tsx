@@ -20,6 +20,7 @@ import { enumLabel } from '@/lib/i18n';
 import type { BasemapConfig } from '@/lib/map/basemap';
 import { hazardsByStatusLayer } from '@/lib/map/layers';
 import { useOutbox } from '../field/OutboxContext';
+import { OutboxImport } from '../field/OutboxImport';
 import { OutboxPanel } from '../field/OutboxPanel';
 import { useLocale, useT } from '../i18n-context';
 import { PHONE_MEDIA } from '../phone';
@@ -66,6 +67,7 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
   const [linked, setLinked] = useState<GeoJSON.Geometry | null>(null);
   const [importOpen, setImportOpen] = useState(false);
   const [outboxOpen, setOutboxOpen] = useState(false);
+  const [outboxImportOpen, setOutboxImportOpen] = useState(false);
   const [queuedNote, setQueuedNote] = useState(false);
   const [filtersOpen, setFiltersOpen] = useState(true);
   // On a phone the filters are a sheet over the map: closed until asked for.
@@ -213,13 +215,13 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
   // Escape leaves a map mode first, then closes the detail.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || importOpen || outboxOpen) return;
+      if (event.key !== 'Escape' || importOpen || outboxOpen || outboxImportOpen) return;
       if (mode !== 'browse' && mode !== 'place') setMode('browse');
       else if (state.selected !== null && !state.create) setState((previous) => ({ ...previous, selected: null }));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [mode, state.selected, state.create, importOpen, outboxOpen]);
+  }, [mode, state.selected, state.create, importOpen, outboxOpen, outboxImportOpen]);
 
   const selectedFeature = list?.features.find((f) => f.properties.id === state.selected);
   const sideOpen = state.create !== null || state.selected !== null;
@@ -256,6 +258,7 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
         onCreate={startCreate}
         onImport={() => setImportOpen(true)}
         onOutbox={() => setOutboxOpen(true)}
+        onImportOutbox={permissions.includes('outbox:import') ? () => setOutboxImportOpen(true) : undefined}
       />
       {queuedNote && (
         <div className="fo-queued" role="status" data-testid="outbox-queued">
@@ -387,6 +390,7 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
         )}
       </div>
       {outboxOpen && <OutboxPanel onClose={() => setOutboxOpen(false)} />}
+      {outboxImportOpen && <OutboxImport onClose={() => setOutboxImportOpen(false)} onImported={refresh} />}
       {importOpen && (
         <HazardImport
           onClose={() => setImportOpen(false)}

@@ -31,7 +31,9 @@ export default async function PlatePage({ params }: { params: Promise<{ kind: st
     <AppFrame {...(await frameProps(actor, '/hazards'))}>
       {canReport ? (
         // The building tiles of the offline package are the hazards page's to keep; this page keeps itself.
-        <OutboxProvider villages={NO_VILLAGES}>{view}</OutboxProvider>
+        <OutboxProvider user={{ id: actor.userId, username: actor.username }} villages={NO_VILLAGES}>
+          {view}
+        </OutboxProvider>
       ) : (
         view
       )}
