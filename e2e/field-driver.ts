@@ -410,6 +410,21 @@ export class FieldPage {
     return (await this.page.getByTestId('field-check-last').textContent()) ?? '';
   }
 
+  /**
+   * Takes "edit mine" on the first conflict: the hazard opens with my values in its edit form, on the current
+   * version; answers what the form started with, then saves `name` as the responsible person.
+   */
+  async editMineInstead(name: string): Promise<string> {
+    if (!(await this.page.getByTestId('outbox-panel').isVisible())) await this.openOutbox();
+    await this.page.getByTestId('conflict-edit').first().click();
+    await this.page.getByTestId('hazard-edit').waitFor({ timeout: 30_000 });
+    const started = await this.page.getByTestId('edit-responsible').inputValue();
+    await this.page.getByTestId('edit-responsible').fill(name);
+    await this.page.getByTestId('edit-save').click();
+    await this.page.getByTestId('hazard-edit').waitFor({ state: 'detached', timeout: 30_000 });
+    return started;
+  }
+
   /** Saves the outbox as the zip the panel exports; the file's bytes. */
   async exportOutbox(): Promise<Buffer> {
     if (!(await this.page.getByTestId('outbox-panel').isVisible())) await this.openOutbox();

@@ -208,6 +208,29 @@ describe('field outbox: offline start, sync without loss or duplicates, conflict
     for (const id of createdIds) expect((await hazard(id)).photos).toHaveLength(1);
     expect((await hazard(stepped.id)).events.length).toBe(steppedAfter.events.length);
     expect((await hazard(edited.id)).hazard.properties.version).toBe(resolved.hazard.properties.version);
+
+    // Another conflict, resolved by editing mine on the current version instead: theirs stays, mine is edited.
+    await field.setOnline(false);
+    await field.openHazard(edited.id);
+    await field.editResponsibleQueued('离线负责人二');
+    await field.closeDetail();
+    expect(
+      (
+        await app.sendJson('PATCH', `/api/v1/hazards/${edited.id}`, {
+          version: resolved.hazard.properties.version,
+          criterion: `${token} 依据`,
+        })
+      ).status,
+    ).toBe(200);
+    await field.setOnline(true);
+    const inConflict = await field.waitForOutboxSettled();
+    expect(inConflict.filter((item) => item.state === 'conflict')).toHaveLength(1);
+    expect(await field.editMineInstead('离线负责人三')).toBe('离线负责人二');
+    await field.waitForAllSynced();
+    const edited3 = await hazard(edited.id);
+    expect(edited3.hazard.properties.responsible_person).toBe('离线负责人三');
+    expect(edited3.hazard.properties.criterion).toBe(`${token} 依据`);
+    expect((await field.storedItems()).some((item) => item.state === 'conflict')).toBe(false);
   }, 480_000);
 });
 

@@ -943,6 +943,7 @@ export const en: Record<MessageKey, string> = {
   'field.outcome.failed': 'Not done',
   'field.outcome.waiting': 'Waits for the earlier item',
   'apiError.invalid_outbox_archive': 'This is not a valid outbox archive',
+  'field.editMine': 'Edit mine',
   'field.queued': 'Saved to the outbox; it is sent once the phone is online',
   'field.photos': 'Photos',
   'field.photosChosen': 'photos',

@@ -939,6 +939,7 @@ export const zhCN = {
   'field.outcome.failed': '未成功',
   'field.outcome.waiting': '等待前一项',
   'apiError.invalid_outbox_archive': '不是有效的离线记录包',
+  'field.editMine': '编辑我的修改',
   'field.queued': '已存入待同步，联网后自动上传',
   'field.photos': '现场照片',
   'field.photosChosen': '张照片',

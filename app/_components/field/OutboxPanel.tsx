@@ -69,7 +69,7 @@ function shown(value: unknown): string {
 }
 
 /** 待同步记录: every item with its state, photo confirmations and the API's message; conflicts with mine and theirs. */
-export function OutboxPanel({ onClose }: { onClose(): void }) {
+export function OutboxPanel({ onClose, onEdit }: { onClose(): void; onEdit(item: OutboxItem): void }) {
   const t = useT();
   const locale = useLocale();
   const { user, outbox, items, progress, unavailable, persisted, offlinePackage, updatingPackage, updatePackage } = useOutbox();
@@ -199,6 +199,11 @@ export function OutboxPanel({ onClose }: { onClose(): void }) {
                 <button type="button" className="primary" onClick={() => void outbox?.applyAgain(item.id)} data-testid="conflict-apply">
                   {t('field.applyAgain')}
                 </button>
+                {item.kind === 'edit' && (
+                  <button type="button" className="secondary" onClick={() => onEdit(item)} data-testid="conflict-edit">
+                    {t('field.editMine')}
+                  </button>
+                )}
                 <button type="button" className="secondary" onClick={() => void outbox?.discard(item.id)} data-testid="conflict-discard">
                   {t('field.discard')}
                 </button>

@@ -29,6 +29,8 @@ export interface HazardDetailProps {
   onChanged(): void;
   /** The detail (re)loaded; `first` on the first load of this hazard. */
   onLoaded(detail: HazardDetailData, first: boolean): void;
+  /** My edit that met a newer version, opened to edit on the current one; saving it replaces the old item. */
+  draft?: OutboxItem | null;
 }
 
 /** The button text of a step, by where it goes from where. */
@@ -41,7 +43,7 @@ function stepKey(from: HazardStatus, to: HazardStatus) {
  * One hazard: its fields, the rule it breaks, its place, photos, the rectification steps allowed from here,
  * notifications, editing and the timeline. A stale version (409) shows the conflict and the newer state.
  */
-export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onChanged, onLoaded }: HazardDetailProps) {
+export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onChanged, onLoaded, draft }: HazardDetailProps) {
   const t = useT();
   const locale = useLocale();
   const [detail, setDetail] = useState<HazardDetailData | null>(null);
@@ -50,7 +52,7 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
   const [actionError, setActionError] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState(Boolean(draft));
   const [queued, setQueued] = useState(false);
   const { outbox, items: outboxItems, submit } = useOutbox();
   const body = useRef<HTMLDivElement>(null);
@@ -344,6 +346,7 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
           (editing ? (
             <HazardEditForm
               hazard={p}
+              draft={draft?.body ?? undefined}
               canVerify={canVerify}
               error={actionError}
               onCancel={() => setEditing(false)}
@@ -357,6 +360,8 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
                 });
                 const ok = await settleItem(item, t('hz.actionFailed'));
                 if (ok) setEditing(false);
+                // The edited version of my change replaces the one that met the newer version.
+                if (ok && draft) await outbox?.discard(draft.id);
               }}
             />
           ) : (

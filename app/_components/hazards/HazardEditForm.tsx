@@ -14,12 +14,14 @@ export interface HazardEditFormProps {
   error: string | null;
   onCancel(): void;
   onSave(patch: Record<string, unknown>): Promise<void>;
+  /** Values to start from instead of the hazard's (my change that met a newer version, to edit on it). */
+  draft?: Record<string, unknown>;
 }
 
 type Editable = 'category' | 'place_type' | 'severity' | 'description' | 'found_on' | 'deadline' | 'responsible_person' | 'criterion';
 
 /** Edits the hazard's fields; only what changed is sent, with the version the user saw. */
-export function HazardEditForm({ hazard, canVerify, error, onCancel, onSave }: HazardEditFormProps) {
+export function HazardEditForm({ hazard, canVerify, error, onCancel, onSave, draft }: HazardEditFormProps) {
   const t = useT();
   const initial: Record<Editable, string> = {
     category: hazard.category,
@@ -31,7 +33,11 @@ export function HazardEditForm({ hazard, canVerify, error, onCancel, onSave }: H
     responsible_person: hazard.responsible_person ?? '',
     criterion: hazard.criterion ?? '',
   };
-  const [values, setValues] = useState(initial);
+  const [values, setValues] = useState(() => {
+    const start = { ...initial };
+    for (const field of Object.keys(initial) as Editable[]) if (draft && field in draft) start[field] = String(draft[field] ?? '');
+    return start;
+  });
   const [busy, setBusy] = useState(false);
   const setValue = (field: Editable, value: string) => setValues((v) => ({ ...v, [field]: value }));
   const set = (field: Editable) => (event: { target: { value: string } }) => setValue(field, event.target.value);

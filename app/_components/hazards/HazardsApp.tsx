@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { VillageSummary } from '@/db/queries/villages';
 import type { Permission } from '@/lib/auth/roles';
+import type { OutboxItem } from '@/lib/field/outbox-types';
 import { circlePolygon, unionBbox } from '@/lib/geo';
 import {
   filterParams,
@@ -68,6 +69,7 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
   const [importOpen, setImportOpen] = useState(false);
   const [outboxOpen, setOutboxOpen] = useState(false);
   const [outboxImportOpen, setOutboxImportOpen] = useState(false);
+  const [draft, setDraft] = useState<OutboxItem | null>(null);
   const [queuedNote, setQueuedNote] = useState(false);
   const [filtersOpen, setFiltersOpen] = useState(true);
   // On a phone the filters are a sheet over the map: closed until asked for.
@@ -371,14 +373,16 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
         )}
         {state.selected !== null && !state.create && (
           <HazardDetail
-            key={state.selected}
+            key={`${state.selected}-${draft?.id ?? ''}`}
             id={state.selected}
+            draft={draft?.hazardId === state.selected ? draft : null}
             canReport={canReport}
             canAudit={permissions.includes('audit:read')}
             canVerify={canVerify}
             onClose={() => {
               select(null);
               setLinked(null);
+              setDraft(null);
             }}
             onChanged={refresh}
             onLoaded={(detail, first) => {
@@ -389,7 +393,16 @@ export function HazardsApp({ villages, basemap, permissions, initialSearch }: Ha
           />
         )}
       </div>
-      {outboxOpen && <OutboxPanel onClose={() => setOutboxOpen(false)} />}
+      {outboxOpen && (
+        <OutboxPanel
+          onClose={() => setOutboxOpen(false)}
+          onEdit={(item) => {
+            setOutboxOpen(false);
+            setDraft(item);
+            select(item.hazardId);
+          }}
+        />
+      )}
       {outboxImportOpen && <OutboxImport onClose={() => setOutboxImportOpen(false)} onImported={refresh} />}
       {importOpen && (
         <HazardImport
