@@ -330,6 +330,28 @@ export interface IdempotencyKeysTable {
   created_at: Generated<Date>;
 }
 
+// field checks (现场核查)
+export type FieldCheckTargetKind = 'building' | 'obstacle';
+
+export interface FieldChecksTable {
+  id: Generated<number>;
+  target_kind: FieldCheckTargetKind;
+  target_id: number;
+  /** The building's village, or the obstacle's passage's (null for a passage of the whole town). */
+  village_code: string | null;
+  checked_by: number;
+  /** When the inspector looked (the phone's clock). */
+  observed_at: Date;
+  /** When the server stored it. */
+  recorded_at: Generated<Date>;
+  has_smoke_alarm: boolean | null;
+  has_extinguisher: boolean | null;
+  cleared: boolean | null;
+  note: Generated<string>;
+  /** Whether it changed the target (false: a newer observation was already stored). */
+  applied: boolean;
+}
+
 export interface Database {
   villages: VillagesTable;
   buildings: BuildingsTable;
@@ -356,6 +378,8 @@ export interface Database {
   passage_fixes: PassageFixesTable;
   // field app: retried writes
   idempotency_keys: IdempotencyKeysTable;
+  // field checks (现场核查)
+  field_checks: FieldChecksTable;
 }
 
 export type TableName = keyof Database;

@@ -15,6 +15,7 @@ export interface StoredItem {
   kind: string;
   state: string;
   hazardId: number | null;
+  target?: { kind: string; id: number };
   body: Record<string, unknown> | null;
   photos: { key: string; sha256: string; width: number; height: number; byteSize: number }[];
   photoAcks: Record<string, string>;
@@ -348,6 +349,65 @@ export class FieldPage {
 
   async applyMineAgain(): Promise<void> {
     await this.page.getByTestId('conflict-apply').first().click();
+  }
+
+  // ——— 现场核查 on a building's house-plate page ———
+
+  /** Opens a building's house-plate page (一户一码) and waits until its field check can be saved. */
+  async openPlate(code: string): Promise<number> {
+    const status = await this.app.visit(`/p/b/${encodeURIComponent(code)}`);
+    await this.waitForFieldCheckForm();
+    return status;
+  }
+
+  /** Reloads the plate page (offline: the service worker answers); the page's own status. */
+  async reloadPlate(): Promise<number> {
+    const response = await this.page.reload({ waitUntil: 'load' });
+    await this.waitForFieldCheckForm();
+    return response?.status() ?? 0;
+  }
+
+  private async waitForFieldCheckForm(): Promise<void> {
+    // The save button is enabled once the page is live and its outbox open.
+    await this.page.locator('[data-testid=check-save]:not([disabled])').waitFor({ timeout: 30_000 });
+  }
+
+  /** What the form shows as chosen (pre-set from the building's record). */
+  async fieldCheckChoices(): Promise<{ smokeAlarm: boolean; extinguisher: boolean }> {
+    const value = async (name: string) => (await this.page.getByTestId(`check-${name}`).getAttribute('data-value')) === 'true';
+    return { smokeAlarm: await value('smoke-alarm'), extinguisher: await value('extinguisher') };
+  }
+
+  /** Fills the check in as found on site and brings the form into view (to look at it). */
+  async fillFieldCheck(check: { smokeAlarm: boolean; extinguisher: boolean; note: string }): Promise<void> {
+    await this.page.getByTestId(`check-smoke-alarm-${check.smokeAlarm ? 'yes' : 'no'}`).click();
+    await this.page.getByTestId(`check-extinguisher-${check.extinguisher ? 'yes' : 'no'}`).click();
+    await this.page.getByTestId('check-note').fill(check.note);
+    await this.page.getByTestId('field-check').scrollIntoViewIfNeeded();
+  }
+
+  /** Saves the check; resolves with the state its line then shows (待同步 offline). */
+  async saveFieldCheck(): Promise<string> {
+    await this.page.getByTestId('check-save').click();
+    await this.page.getByTestId('field-check-state').waitFor({ timeout: 30_000 });
+    return (await this.page.getByTestId('field-check-state').getAttribute('data-state')) ?? '';
+  }
+
+  async waitForFieldCheckState(state: string, timeout = 60_000): Promise<void> {
+    await this.page.locator(`[data-testid=field-check-state][data-state=${state}]`).waitFor({ timeout });
+  }
+
+  /** Opens the 现场核查 of the open hazard's linked building; what it shows as chosen. */
+  async openLinkedBuildingCheck(): Promise<{ smokeAlarm: boolean; extinguisher: boolean }> {
+    await this.page.getByTestId('hazard-detail').locator('[data-testid=linked-field-check-open]').click();
+    await this.waitForFieldCheckForm();
+    await this.page.getByTestId('field-check').scrollIntoViewIfNeeded();
+    return this.fieldCheckChoices();
+  }
+
+  /** The form's "最近核查" line. */
+  async lastFieldCheck(): Promise<string> {
+    return (await this.page.getByTestId('field-check-last').textContent()) ?? '';
   }
 
   /**

@@ -233,3 +233,91 @@ describe('field outbox: offline start, sync without loss or duplicates, conflict
     expect((await field.storedItems()).some((item) => item.state === 'conflict')).toBe(false);
   }, 480_000);
 });
+
+describe('field check (现场核查) on a house-plate page: offline, then synced once (390 × 844, touch)', () => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let app: AppDriver;
+  let field: FieldPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    app = await AppDriver.openPhone(browser, server.url, POSITION);
+    await app.signIn('inspector');
+    field = new FieldPage(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  /** A building of the inspector's villages that a hazard names: its plate is one the inspector would scan. */
+  async function someBuilding(): Promise<{ id: number; code: string; hazardId: number }> {
+    const open = await app.fetchJson('/api/v1/hazards?limit=200');
+    for (const feature of open.body.features as { properties: { id: number } }[]) {
+      const detail = await app.fetchJson(`/api/v1/hazards/${feature.properties.id}`);
+      if (detail.body.linked?.layer === 'buildings')
+        return { id: detail.body.linked.id, code: detail.body.linked.code, hazardId: feature.properties.id };
+    }
+    throw new Error('no hazard names a building');
+  }
+
+  it('records a check without a signal and syncs it once: the building takes the attributes seen on site', async () => {
+    const building = await someBuilding();
+    const before = (await app.fetchJson(`/api/v1/buildings/${building.id}/field-checks`)).body;
+    const was = { smokeAlarm: before.target.has_smoke_alarm as boolean, extinguisher: before.target.has_extinguisher as boolean };
+
+    // One visit online keeps the page for use without a signal.
+    expect(await field.openPlate(building.code)).toBe(200);
+    await field.waitForOfflineReady();
+    expect(await field.fieldCheckChoices()).toEqual(was);
+
+    await field.setOnline(false);
+    expect(await field.reloadPlate()).toBe(200);
+    expect(await field.fieldCheckChoices()).toEqual(was);
+    // What was seen on site: both the other way round from the record.
+    const seen = { smokeAlarm: !was.smokeAlarm, extinguisher: !was.extinguisher, note: '离线核查：入户查看' };
+    await field.fillFieldCheck(seen);
+    expect(await field.fieldCheckChoices()).toEqual({ smokeAlarm: seen.smokeAlarm, extinguisher: seen.extinguisher });
+    await app.screenshot('field-check-form-phone');
+    expect(await field.saveFieldCheck()).toBe('pending');
+    await app.screenshot('field-check-pending-phone');
+    expect(await field.lastFieldCheck()).toContain('检查员（示例）');
+
+    const held = (await field.storedItems()).filter((item) => item.kind === 'field-check');
+    expect(held.map((item) => [item.state, item.target])).toEqual([['pending', { kind: 'building', id: building.id }]]);
+    expect(held[0]?.body).toMatchObject({ has_smoke_alarm: seen.smokeAlarm, has_extinguisher: seen.extinguisher, note: seen.note });
+    expect(field.writes).toEqual([]);
+    expect((await app.fetchJson(`/api/v1/buildings/${building.id}/field-checks`)).body.field_checks).toHaveLength(
+      before.field_checks.length,
+    );
+
+    // Signal again: the outbox sends it by itself, once.
+    await field.setOnline(true);
+    await field.waitForFieldCheckState('synced');
+    const after = (await app.fetchJson(`/api/v1/buildings/${building.id}/field-checks`)).body;
+    expect(after.target).toMatchObject({ id: building.id, has_smoke_alarm: seen.smokeAlarm, has_extinguisher: seen.extinguisher });
+    expect(after.field_checks).toHaveLength(before.field_checks.length + 1);
+    expect(after.field_checks[0]).toMatchObject({
+      target_kind: 'building',
+      target_id: building.id,
+      has_smoke_alarm: seen.smokeAlarm,
+      has_extinguisher: seen.extinguisher,
+      note: seen.note,
+      checked_by_name: '检查员（示例）',
+      applied: true,
+    });
+    const sent = field.writes.filter((write) => write.path === `/api/v1/buildings/${building.id}/field-checks`);
+    expect(sent.map((write) => [write.method, write.status, write.replayed])).toEqual([['POST', 201, false]]);
+
+    // Opened again online, the plate shows the building as checked.
+    await field.openPlate(building.code);
+    expect(await field.fieldCheckChoices()).toEqual({ smokeAlarm: seen.smokeAlarm, extinguisher: seen.extinguisher });
+    expect(await field.lastFieldCheck()).toContain('检查员（示例）');
+    await app.screenshot('field-check-synced-phone');
+
+    // The hazard that names the building offers the same check under its linked record, pre-set from the record.
+    await field.open(`?selected=${building.hazardId}`);
+    expect(await field.openLinkedBuildingCheck()).toEqual({ smokeAlarm: seen.smokeAlarm, extinguisher: seen.extinguisher });
+    await app.screenshot('field-check-hazard-detail-phone');
+  }, 180_000);
+});

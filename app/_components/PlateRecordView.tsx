@@ -2,10 +2,15 @@
 
 import type { PlateRecord } from '@/db/queries/plates';
 import { enumLabel } from '@/lib/i18n';
+import { chinaDateTime } from '@/lib/time';
+import { FieldCheckForm } from './field/FieldCheckForm';
 import { useLocale, useT } from './i18n-context';
 
-/** A scanned plate's record: what and where it is, its open hazards, and "record a hazard here". */
-export function PlateRecordView({ record, canReport }: { record: PlateRecord; canReport: boolean }) {
+/**
+ * A scanned plate's record: what and where it is, its open hazards, "record a hazard here" and, for a building,
+ * its fire equipment with the latest field check (现场核查; users who record hazards can make one here).
+ */
+export function PlateRecordView({ record, canReport, checkerName }: { record: PlateRecord; canReport: boolean; checkerName?: string }) {
   const t = useT();
   const locale = useLocale();
   const here = new URLSearchParams({ new: '1', lon: record.lon.toFixed(7), lat: record.lat.toFixed(7) });
@@ -47,6 +52,28 @@ export function PlateRecordView({ record, canReport }: { record: PlateRecord; ca
           </ul>
         )}
       </section>
+      {record.equipment &&
+        (canReport ? (
+          <FieldCheckForm
+            target={{ kind: 'building', id: record.id }}
+            label={record.name ? `${record.name} ${record.code}` : record.code}
+            current={record.equipment}
+            lastCheck={record.lastCheck}
+            checkerName={checkerName}
+          />
+        ) : (
+          <section className="fc-form" data-testid="plate-equipment">
+            <div>
+              {t('check.smokeAlarm')}：{t(record.equipment.hasSmokeAlarm ? 'check.installed' : 'check.notInstalled')} ·{' '}
+              {t('check.extinguisher')}：{t(record.equipment.hasExtinguisher ? 'check.has' : 'check.hasNot')}
+            </div>
+            <div className="fc-last" data-testid="field-check-last">
+              {record.lastCheck
+                ? `${t('check.last')}：${record.lastCheck.checkedBy} · ${chinaDateTime(record.lastCheck.observedAt)}`
+                : t('check.none')}
+            </div>
+          </section>
+        ))}
     </main>
   );
 }

@@ -20,6 +20,8 @@ import * as hazardPairedBuilding from './013-hazard-paired-building';
 import * as userPasswordChange from './014-user-password-change';
 // rule clauses checked against the standards
 import * as ruleClauses from './015-rule-clauses';
+// field checks (现场核查)
+import * as fieldChecks from './016-field-checks';
 
 /** All migrations in order. Imported statically so they are bundled with the server (no file scan). */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +46,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-014-user-password-change': userPasswordChange,
   // rule clauses checked against the standards
   '2026-12-03-015-rule-clauses': ruleClauses,
+  // field checks (现场核查)
+  '2026-12-03-016-field-checks': fieldChecks,
 };

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../schema';
+import { latestFieldChecks } from './field-checks';
 
 /** What a house plate (一户一码) names: a building or a social unit, by its stored code. */
 export type PlateKind = 'building' | 'unit';
@@ -50,9 +51,15 @@ export interface PlateRecord {
   lon: number;
   lat: number;
   openHazards: { id: number; code: string; category: string; status: string; description: string; deadline: string | null }[];
+  /** A building's fire equipment as last recorded, and its latest field check (who, when observed); units have none. */
+  equipment: { hasSmokeAlarm: boolean; hasExtinguisher: boolean } | null;
+  lastCheck: { checkedBy: string; observedAt: string } | null;
 }
 
 type OpenHazard = PlateRecord['openHazards'][number];
+
+const lastCheckOf = (check: { checked_by_name: string; observed_at: string } | undefined) =>
+  check ? { checkedBy: check.checked_by_name, observedAt: check.observed_at } : null;
 
 /**
  * The plate records within `villages` (null: the whole town) with the hazards still open on each — a spacing
@@ -74,13 +81,15 @@ export async function plateRecords(
     village_name: string;
     lon: number;
     lat: number;
+    has_smoke_alarm: boolean | null;
+    has_extinguisher: boolean | null;
   }>`
     SELECT r.kind, r.id, r.code, r.name, r.village_code, v.name AS village_name,
-      ST_X(ST_PointOnSurface(r.geom)) AS lon, ST_Y(ST_PointOnSurface(r.geom)) AS lat
+      ST_X(ST_PointOnSurface(r.geom)) AS lon, ST_Y(ST_PointOnSurface(r.geom)) AS lat, r.has_smoke_alarm, r.has_extinguisher
     FROM (
-      SELECT 'building' AS kind, id, code, name, village_code, geom FROM buildings
+      SELECT 'building' AS kind, id, code, name, village_code, geom, has_smoke_alarm, has_extinguisher FROM buildings
       UNION ALL
-      SELECT 'unit' AS kind, id, code, name, village_code, geom FROM social_units
+      SELECT 'unit' AS kind, id, code, name, village_code, geom, NULL::boolean, NULL::boolean FROM social_units
     ) r JOIN villages v ON v.code = r.village_code
     WHERE ${scoped ? sql`r.village_code IN (${sql.join([...(villages ?? [])])})` : sql`true`}
       ${only ? sql`AND r.kind = ${only.kind} AND r.code = ${only.code}` : sql``}
@@ -117,6 +126,11 @@ export async function plateRecords(
     if (paired_building_id !== null && paired_building_id !== building_id) add(`building:${paired_building_id}`, hazard);
     if (unit_id !== null) add(`unit:${unit_id}`, hazard);
   }
+  const checks = await latestFieldChecks(
+    db,
+    'building',
+    rows.rows.filter((row) => row.kind === 'building').map((row) => row.id),
+  );
   return rows.rows.map((row) => ({
     kind: row.kind,
     id: row.id,
@@ -127,6 +141,11 @@ export async function plateRecords(
     lon: row.lon,
     lat: row.lat,
     openHazards: open.get(`${row.kind}:${row.id}`) ?? [],
+    equipment:
+      row.has_smoke_alarm === null || row.has_extinguisher === null
+        ? null
+        : { hasSmokeAlarm: row.has_smoke_alarm, hasExtinguisher: row.has_extinguisher },
+    lastCheck: lastCheckOf(row.kind === 'building' ? checks.get(row.id) : undefined),
   }));
 }
 

@@ -24,7 +24,7 @@ export interface ArchiveAuthor {
 }
 
 /** What an item carries into the archive: what it asks for, not how far it got on this phone. */
-export type ArchivedItem = Pick<OutboxItem, 'id' | 'kind' | 'hazardId' | 'label' | 'body' | 'photos' | 'createdAt' | 'rebase'>;
+export type ArchivedItem = Pick<OutboxItem, 'id' | 'kind' | 'hazardId' | 'target' | 'label' | 'body' | 'photos' | 'createdAt' | 'rebase'>;
 
 export interface OutboxArchive {
   author: ArchiveAuthor;
@@ -55,8 +55,10 @@ const photoSchema = z.strictObject({
 
 const itemSchema = z.object({
   id: key,
-  kind: z.enum(['create', 'transition', 'edit', 'photos']),
+  kind: z.enum(['create', 'transition', 'edit', 'photos', 'field-check']),
   hazardId: z.number().int().positive().nullable(),
+  // A field check's building or obstacle.
+  target: z.strictObject({ kind: z.enum(['building', 'obstacle']), id: z.number().int().positive() }).optional(),
   label: z.string().max(2000),
   body: z.record(z.string(), z.unknown()).nullable(),
   photos: z.array(photoSchema).max(50),
@@ -73,8 +75,8 @@ const manifestSchema = z.strictObject({
 });
 
 export function archivedItem(item: OutboxItem): ArchivedItem {
-  const { id, kind, hazardId, label, body, photos, createdAt, rebase } = item;
-  return { id, kind, hazardId, label, body, photos, createdAt, rebase };
+  const { id, kind, hazardId, target, label, body, photos, createdAt, rebase } = item;
+  return { id, kind, hazardId, ...(target ? { target } : {}), label, body, photos, createdAt, rebase };
 }
 
 /** Writes the archive (photos stored as they are: JPEGs do not compress further). */

@@ -71,15 +71,29 @@ function json(method: 'POST' | 'PATCH', body: unknown): RequestInit {
   return { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
 }
 
+/** The main request of an item: where it goes and how. A field check never conflicts: ordered by when it was seen. */
+function mainRequest(item: OutboxItem): ['POST' | 'PATCH', string | null] {
+  switch (item.kind) {
+    case 'create':
+      return ['POST', '/api/v1/hazards'];
+    case 'edit':
+      return ['PATCH', `/api/v1/hazards/${item.hazardId}`];
+    case 'field-check':
+      return [
+        'POST',
+        item.target ? `/api/v1/${item.target.kind === 'building' ? 'buildings' : 'obstacles'}/${item.target.id}/field-checks` : null,
+      ];
+    default:
+      return ['POST', `/api/v1/hazards/${item.hazardId}/transitions`];
+  }
+}
+
 async function sendMain(item: OutboxItem, deps: SendDeps): Promise<SendOutcome | null> {
   if (item.mainDone || item.kind === 'photos') return null;
   const key = mainKey(item);
-  const answer =
-    item.kind === 'create'
-      ? await send(deps, '/api/v1/hazards', json('POST', item.body), key)
-      : item.kind === 'edit'
-        ? await send(deps, `/api/v1/hazards/${item.hazardId}`, json('PATCH', item.body), key)
-        : await send(deps, `/api/v1/hazards/${item.hazardId}/transitions`, json('POST', item.body), key);
+  const [method, url] = mainRequest(item);
+  if (!url) return { kind: 'failed', message: say('这条记录没有核查对象', 'this item names nothing it checked') };
+  const answer = await send(deps, url, json(method, item.body), key);
   if (answer.status >= 200 && answer.status < 300) {
     if (item.kind === 'create') {
       const id = (answer.body?.hazard as { id?: number } | undefined)?.id;

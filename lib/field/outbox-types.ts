@@ -1,6 +1,15 @@
-/** What the field outbox holds: one user action on a hazard, waiting until the server has acknowledged all of it. */
+/**
+ * What the field outbox holds: one user action on a hazard (or a field check of a building or obstacle), waiting
+ * until the server has acknowledged all of it.
+ */
 
-export type OutboxKind = 'create' | 'transition' | 'edit' | 'photos';
+export type OutboxKind = 'create' | 'transition' | 'edit' | 'photos' | 'field-check';
+
+/** What a field check is of. */
+export interface OutboxTarget {
+  kind: 'building' | 'obstacle';
+  id: number;
+}
 
 /** pending: waiting to be sent; syncing: being sent; synced: acknowledged (every photo by its hash too). */
 export type OutboxState = 'pending' | 'syncing' | 'synced' | 'failed' | 'conflict';
@@ -31,6 +40,8 @@ export interface OutboxItem {
   kind: OutboxKind;
   /** The hazard the action is on; for a create, set once the server has answered with its id. */
   hazardId: number | null;
+  /** A field check's building or obstacle (items stored before field checks have none). */
+  target?: OutboxTarget;
   /** What the user sees the item as: the hazard's code or the new hazard's description. */
   label: string;
   /** The JSON body of the main request (none for a photos-only item). */

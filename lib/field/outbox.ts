@@ -1,7 +1,7 @@
 import { type ArchiveAuthor, archivedItem, writeOutboxArchive } from './outbox-archive';
 import { OutboxDb } from './outbox-db';
 import { sendItem } from './outbox-send';
-import type { OutboxItem, OutboxKind, OutboxPhotoKind } from './outbox-types';
+import type { OutboxItem, OutboxKind, OutboxPhotoKind, OutboxTarget } from './outbox-types';
 import { preparePhoto } from './photo-prepare';
 
 /** Retries wait 2 s, 4 s, 8 s … up to 5 minutes. */
@@ -20,6 +20,7 @@ export interface SyncProgress {
 export interface NewAction {
   kind: OutboxKind;
   hazardId: number | null;
+  target?: OutboxTarget;
   label: string;
   body: Record<string, unknown> | null;
   photos: { file: Blob; kind: OutboxPhotoKind }[];
@@ -96,6 +97,7 @@ export class Outbox {
       userId: this.user.id,
       kind: action.kind,
       hazardId: action.hazardId,
+      ...(action.target ? { target: action.target } : {}),
       label: action.label,
       body: action.body,
       photos,

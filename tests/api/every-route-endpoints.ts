@@ -166,6 +166,81 @@ export const ENDPOINTS: Endpoint[] = [
       },
     ],
   },
+  { route: '/api/v1/buildings/[id]/field-checks', method: 'GET', valid: (ids) => ({ params: { id: String(ids.buildings.B1) } }) },
+  {
+    route: '/api/v1/buildings/[id]/field-checks',
+    method: 'POST',
+    idempotent: true,
+    valid: (ids) => ({
+      params: { id: String(ids.buildings.B1) },
+      json: { observed_at: '2026-03-01T09:30:00+08:00', has_smoke_alarm: true, has_extinguisher: false, note: '已核查' },
+    }),
+    extra: (ids) => [
+      {
+        name: 'a check with no finding',
+        request: { params: { id: String(ids.buildings.B1) }, json: { observed_at: '2026-03-01T09:30:00Z' } },
+        expect: [400],
+      },
+      {
+        name: 'a check observed tomorrow',
+        request: { params: { id: String(ids.buildings.B1) }, json: { observed_at: `${tomorrow()}T00:00:00Z`, has_smoke_alarm: true } },
+        expect: [400],
+      },
+      {
+        name: 'a check observed before the campaign',
+        request: { params: { id: String(ids.buildings.B1) }, json: { observed_at: '2023-12-31T12:00:00Z', has_smoke_alarm: true } },
+        expect: [400],
+      },
+      {
+        name: 'a check on an impossible day',
+        request: { params: { id: String(ids.buildings.B1) }, json: { observed_at: '2026-02-30T09:00:00Z', has_smoke_alarm: true } },
+        expect: [400],
+      },
+      {
+        name: 'a check without a time zone',
+        request: { params: { id: String(ids.buildings.B1) }, json: { observed_at: '2026-03-01T09:00:00', has_smoke_alarm: true } },
+        expect: [400],
+      },
+      {
+        name: 'a finding that is not a boolean',
+        request: { params: { id: String(ids.buildings.B1) }, json: { observed_at: '2026-03-01T09:00:00Z', has_smoke_alarm: 'yes' } },
+        expect: [400],
+      },
+      {
+        name: 'a note over 500 characters',
+        request: {
+          params: { id: String(ids.buildings.B1) },
+          json: { observed_at: '2026-03-01T09:00:00Z', has_smoke_alarm: true, note: '查'.repeat(501) },
+        },
+        expect: [400],
+      },
+    ],
+  },
+  { route: '/api/v1/obstacles/[id]/field-checks', method: 'GET', valid: (ids) => ({ params: { id: String(ids.obstacles.O1) } }) },
+  {
+    route: '/api/v1/obstacles/[id]/field-checks',
+    method: 'POST',
+    idempotent: true,
+    valid: (ids) => ({
+      params: { id: String(ids.obstacles.O1) },
+      json: { observed_at: '2026-03-01T09:30:00+08:00', cleared: false, note: '仍占道' },
+    }),
+    extra: (ids) => [
+      {
+        name: 'a check without cleared',
+        request: { params: { id: String(ids.obstacles.O1) }, json: { observed_at: '2026-03-01T09:30:00Z' } },
+        expect: [400],
+      },
+      {
+        name: 'a building finding on an obstacle',
+        request: {
+          params: { id: String(ids.obstacles.O1) },
+          json: { observed_at: '2026-03-01T09:30:00Z', cleared: true, has_smoke_alarm: true },
+        },
+        expect: [400],
+      },
+    ],
+  },
   { route: '/api/v1/hazards', method: 'GET', valid: () => ({ query: { status: 'pending', limit: '50', offset: '0', overdue: 'false' } }) },
   {
     route: '/api/v1/hazards',

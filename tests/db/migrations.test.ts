@@ -32,6 +32,7 @@ describe.each(testEngines)('migrations on $name', (engine) => {
           'passage_fixes',
           'scenarios',
           'idempotency_keys',
+          'field_checks',
         ].sort(),
       );
 
@@ -68,7 +69,7 @@ describe.each(testEngines)('migrations on $name', (engine) => {
       await migrateAllDown(handle.db);
       expect(await tableNames(handle.db)).toEqual([]);
       await migrateToLatest(handle.db);
-      expect(await tableNames(handle.db)).toHaveLength(COUNTED_TABLES.length + 9);
+      expect(await tableNames(handle.db)).toHaveLength(COUNTED_TABLES.length + 10);
     } finally {
       await handle.close();
     }

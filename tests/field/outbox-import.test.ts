@@ -179,6 +179,36 @@ describe.each(testEngines)('importing a phone’s exported outbox on $name (mini
     expect(await count('hazard_events')).toBe(before.events + 2);
   });
 
+  it('replays a field check of a building from the archive once', async () => {
+    const fieldChecks = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM field_checks`.execute(db())).rows[0]!.n;
+    const b2 = await db().selectFrom('buildings').select('id').where('code', '=', 'B2').executeTakeFirstOrThrow();
+    const check = archivedItem({
+      kind: 'field-check',
+      target: { kind: 'building', id: b2.id },
+      label: 'B2',
+      body: { observed_at: '2026-03-01T02:00:00Z', has_smoke_alarm: true, has_extinguisher: false, note: '离线核查' },
+    });
+    const zip = writeOutboxArchive({
+      author: { id: inspectorId, username: 'inspector' },
+      exportedAt: '2026-03-02T08:00:00.000Z',
+      items: [check],
+      photos: new Map(),
+    }) as Uint8Array<ArrayBuffer>;
+    const before = await fieldChecks();
+    const imported = await call(importRoute, office, upload(zip));
+    expect([imported.status, imported.body.counts]).toEqual([200, { written: 1, already: 0, conflict: 0, failed: 0, waiting: 0 }]);
+    expect(await fieldChecks()).toBe(before + 1);
+    const building = await db()
+      .selectFrom('buildings')
+      .select(['has_smoke_alarm', 'has_extinguisher'])
+      .where('id', '=', b2.id)
+      .executeTakeFirst();
+    expect(building).toEqual({ has_smoke_alarm: true, has_extinguisher: false });
+    const again = await call(importRoute, office, upload(zip));
+    expect(again.body.counts).toEqual({ written: 0, already: 1, conflict: 0, failed: 0, waiting: 0 });
+    expect(await fieldChecks()).toBe(before + 1);
+  });
+
   it('leaves a newer change on the server alone: a conflict, and the later item on that hazard waits', async () => {
     const id = (await call(createHazardRoute, office, JSON.stringify(newHazard('服务器已改')), { type: 'application/json' })).body.hazard
       .id as number;

@@ -25,6 +25,8 @@ const hazardsRoute = await import('../../app/api/v1/hazards/route');
 const hazardRoute = await import('../../app/api/v1/hazards/[id]/route');
 const transitionRoute = await import('../../app/api/v1/hazards/[id]/transitions/route');
 const photoRoute = await import('../../app/api/v1/hazards/[id]/photos/route');
+const buildingChecksRoute = await import('../../app/api/v1/buildings/[id]/field-checks/route');
+const obstacleChecksRoute = await import('../../app/api/v1/obstacles/[id]/field-checks/route');
 
 type Handler = (request: Request, segment?: { params?: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -35,6 +37,8 @@ function handlerFor(path: string, method: string): { handler: Handler; params: R
     [/^\/api\/v1\/hazards\/(\d+)$/, { GET: hazardRoute.GET, PATCH: hazardRoute.PATCH }],
     [/^\/api\/v1\/hazards\/(\d+)\/transitions$/, { POST: transitionRoute.POST }],
     [/^\/api\/v1\/hazards\/(\d+)\/photos$/, { POST: photoRoute.POST }],
+    [/^\/api\/v1\/buildings\/(\d+)\/field-checks$/, { POST: buildingChecksRoute.POST }],
+    [/^\/api\/v1\/obstacles\/(\d+)\/field-checks$/, { POST: obstacleChecksRoute.POST }],
   ];
   for (const [pattern, handlers] of routes) {
     const match = pattern.exec(path);
@@ -224,5 +228,54 @@ describe.each(testEngines)('outbox sending over the real routes on $name (mini t
       description: '照片校验',
     });
     expect(await counts()).toEqual(before);
+  });
+  it('sends a field check to its building or obstacle once although the first answer is lost', async () => {
+    const fieldChecks = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM field_checks`.execute(db())).rows[0]!.n;
+    const b1 = await db().selectFrom('buildings').select('id').where('code', '=', 'B1').executeTakeFirstOrThrow();
+    const o1 = await db().selectFrom('obstacles').select('id').where('code', '=', 'O1').executeTakeFirstOrThrow();
+    const before = await fieldChecks();
+    let lost = false;
+    const lossy = serverFetch(token, () => {
+      const lose = !lost;
+      lost = true;
+      return lose;
+    });
+    const deps: SendDeps = { fetch: lossy, photo: async () => undefined, save: async () => {} };
+    const check = item({
+      id: 'check-1',
+      kind: 'field-check',
+      target: { kind: 'building', id: b1.id },
+      body: { observed_at: '2026-03-01T02:00:00Z', has_smoke_alarm: true, has_extinguisher: false },
+    });
+    expect((await sendItem(check, deps)).kind).toBe('retry');
+    expect((await sendItem(check, deps)).kind).toBe('synced');
+    const obstacleCheck = item({
+      id: 'check-2',
+      kind: 'field-check',
+      target: { kind: 'obstacle', id: o1.id },
+      body: { observed_at: '2026-03-01T17:30:00Z', cleared: true },
+    });
+    expect((await sendItem(obstacleCheck, deps)).kind).toBe('synced');
+    expect(await fieldChecks()).toBe(before + 2);
+    expect(
+      await db().selectFrom('buildings').select(['has_smoke_alarm', 'has_extinguisher']).where('id', '=', b1.id).executeTakeFirst(),
+    ).toEqual({
+      has_smoke_alarm: true,
+      has_extinguisher: false,
+    });
+    expect(
+      await db()
+        .selectFrom('obstacles')
+        .select(['status', sql<string>`cleared_on::text`.as('cleared_on')])
+        .where('id', '=', o1.id)
+        .executeTakeFirst(),
+    ).toEqual({ status: 'cleared', cleared_on: '2026-03-02' });
+    // A field check stored without a target (it cannot be sent anywhere) waits for the user, sending nothing.
+    const nowhere = await sendItem(
+      item({ id: 'check-3', kind: 'field-check', body: { observed_at: '2026-03-01T02:00:00Z', cleared: true } }),
+      deps,
+    );
+    expect(nowhere.kind).toBe('failed');
+    expect(await fieldChecks()).toBe(before + 2);
   });
 });

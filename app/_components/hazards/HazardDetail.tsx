@@ -7,6 +7,7 @@ import type { OutboxItem } from '@/lib/field/outbox-types';
 import { queuedView } from '@/lib/field/queued-view';
 import { enumLabel } from '@/lib/i18n';
 import { ruleLabel, ruleValue } from '@/lib/rules/rule-label';
+import { BuildingFieldCheck } from '../field/FieldCheckForm';
 import { untouched, useOutbox } from '../field/OutboxContext';
 import { useLocale, useT } from '../i18n-context';
 import { callApi, errorMessage, sendJson } from './api';
@@ -316,6 +317,9 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
               </div>
             )}
             <div className="hz-hint">{t('hz.linkedOnMap')}</div>
+            {canReport && detail.linked.layer === 'buildings' && (
+              <LinkedBuildingCheck buildingId={detail.linked.id} label={buildingLabel(detail.linked)} />
+            )}
           </section>
         )}
 
@@ -374,5 +378,18 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
         )}
       </div>
     </aside>
+  );
+}
+
+/** The linked building's 现场核查, opened on demand so the detail stays short. */
+function LinkedBuildingCheck({ buildingId, label }: { buildingId: number; label: string }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  return open ? (
+    <BuildingFieldCheck buildingId={buildingId} label={label} />
+  ) : (
+    <button type="button" className="secondary fc-open" onClick={() => setOpen(true)} data-testid="linked-field-check-open">
+      {t('check.open')}
+    </button>
   );
 }

@@ -1,7 +1,9 @@
+import { POST as checkBuilding } from '@/app/api/v1/buildings/[id]/field-checks/route';
 import { POST as uploadPhoto } from '@/app/api/v1/hazards/[id]/photos/route';
 import { PATCH as editHazard, GET as readHazard } from '@/app/api/v1/hazards/[id]/route';
 import { POST as stepHazard } from '@/app/api/v1/hazards/[id]/transitions/route';
 import { POST as createHazard } from '@/app/api/v1/hazards/route';
+import { POST as checkObstacle } from '@/app/api/v1/obstacles/[id]/field-checks/route';
 import type { RouteHandler } from '@/lib/api/route';
 import { LOCALE_COOKIE, type Locale } from '@/lib/i18n';
 
@@ -11,6 +13,8 @@ const FIELD_ROUTES: { path: RegExp; methods: Record<string, RouteHandler> }[] = 
   { path: /^\/api\/v1\/hazards\/(\d+)$/, methods: { GET: readHazard, PATCH: editHazard } },
   { path: /^\/api\/v1\/hazards\/(\d+)\/transitions$/, methods: { POST: stepHazard } },
   { path: /^\/api\/v1\/hazards\/(\d+)\/photos$/, methods: { POST: uploadPhoto } },
+  { path: /^\/api\/v1\/buildings\/(\d+)\/field-checks$/, methods: { POST: checkBuilding } },
+  { path: /^\/api\/v1\/obstacles\/(\d+)\/field-checks$/, methods: { POST: checkObstacle } },
 ];
 
 /**
