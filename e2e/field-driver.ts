@@ -82,6 +82,33 @@ export class FieldPage {
     await this.app.context.setOffline(!online);
   }
 
+  /**
+   * Back online on a throttled network (DevTools' conditions: latency in ms, throughput in bytes/s). Playwright
+   * lifts its offline state first (on the page and its service worker, or the writes stay cut off), then the page
+   * gets the conditions on a DevTools session of its own, one round trip later, before the outbox has read its
+   * first item from IndexedDB.
+   */
+  async goOnlineThrottled(conditions: { latency: number; downloadThroughput: number; uploadThroughput: number }): Promise<void> {
+    const session = await this.app.context.newCDPSession(this.page);
+    await this.app.context.setOffline(false);
+    await session.send('Network.emulateNetworkConditions', { offline: false, ...conditions });
+  }
+
+  /** What the service worker's caches hold: for each, its entries and the bytes of their bodies (read here, one by one). */
+  async cachedBytes(): Promise<{ name: string; entries: number; bytes: number }[]> {
+    return this.page.evaluate(async () => {
+      const out: { name: string; entries: number; bytes: number }[] = [];
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        let bytes = 0;
+        const requests = await cache.keys();
+        for (const request of requests) bytes += (await (await cache.match(request))!.blob()).size;
+        out.push({ name, entries: requests.length, bytes });
+      }
+      return out;
+    });
+  }
+
   /** Reloads the page (offline: the service worker answers); the page's own status. */
   async reload(): Promise<number> {
     const response = await this.page.reload({ waitUntil: 'load' });
@@ -131,7 +158,7 @@ export class FieldPage {
    * Records a new hazard at a place with one photo; the form is a sheet over the lower part of the screen, so
    * the map is moved to show the place above it first. Resolves once the outbox has it.
    */
-  async createQueued(place: LonLat, description: string, jpeg: Buffer): Promise<void> {
+  async createQueued(place: LonLat, description: string, jpeg: Buffer | Buffer[]): Promise<void> {
     await this.page.getByTestId('hazard-new').click();
     await this.page.getByTestId('hazard-create').waitFor();
     await this.page.locator('[data-testid=hazard-map][data-mode=place]').waitFor();
@@ -151,7 +178,10 @@ export class FieldPage {
     await this.page.mouse.click(point.x, point.y);
     await this.page.locator('[data-testid=create-place].set').waitFor({ timeout: 10_000 });
     await this.page.getByTestId('create-description').fill(description);
-    await this.page.getByTestId('create-photos').setInputFiles({ name: 'site.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    const photos = Array.isArray(jpeg) ? jpeg : [jpeg];
+    await this.page
+      .getByTestId('create-photos')
+      .setInputFiles(photos.map((buffer, index) => ({ name: `site-${index + 1}.jpg`, mimeType: 'image/jpeg', buffer })));
     const before = await this.outboxCount();
     await this.page.getByTestId('create-submit').click();
     await this.page.getByTestId('hazard-create').waitFor({ state: 'detached', timeout: 30_000 });
@@ -244,6 +274,20 @@ export class FieldPage {
       if (Date.now() > deadline) throw new Error(`outbox not settled: ${JSON.stringify(items.map((i) => [i.kind, i.state, i.error]))}`);
       await this.page.waitForTimeout(500);
     }
+  }
+
+  /** Waits until the open outbox panel lists `count` items and shows each as 已同步. */
+  async waitForPanelAllSynced(count: number, timeout: number): Promise<void> {
+    await this.page.waitForFunction(
+      (n) => {
+        const items = [...document.querySelectorAll('[data-testid=outbox-item]')];
+        return items.length === n && items.every((item) => item.getAttribute('data-state') === 'synced');
+      },
+      count,
+      { timeout, polling: 250 },
+    );
+    const states = await this.page.getByTestId('outbox-item-state').allTextContents();
+    if (states.length !== count || states.some((state) => state !== '已同步')) throw new Error(`outbox shows ${states.join(', ')}`);
   }
 
   /** Waits until every item is acknowledged. */
