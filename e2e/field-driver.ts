@@ -3,7 +3,7 @@
  * what the outbox holds, replay it, resolve a conflict. Only this file (and driver.ts) touches Playwright.
  */
 import { createHash } from 'node:crypto';
-import type { Response } from 'playwright-core';
+import type { Dialog, Response } from 'playwright-core';
 import type { AppDriver } from './driver';
 
 type LonLat = [number, number];
@@ -274,6 +274,48 @@ export class FieldPage {
       if (Date.now() > deadline) throw new Error(`outbox not settled: ${JSON.stringify(items.map((i) => [i.kind, i.state, i.error]))}`);
       await this.page.waitForTimeout(500);
     }
+  }
+
+  /**
+   * Signs out with the top bar's button. A warning the page raises is answered (accepted or dismissed) and its
+   * text returned (null when none came); resolves once the page has gone to the sign-in page, or, when dismissed,
+   * has settled where it was.
+   */
+  async signOutFromTopBar(answer: 'accept' | 'dismiss'): Promise<string | null> {
+    let message: string | null = null;
+    const onDialog = (dialog: Dialog) => {
+      message = dialog.message();
+      void (answer === 'accept' ? dialog.accept() : dialog.dismiss());
+    };
+    this.page.on('dialog', onDialog);
+    try {
+      await this.page.getByTestId('sign-out').click();
+      if (answer === 'accept') await this.page.waitForURL((url) => url.pathname === '/login', { timeout: 30_000 });
+      else await this.page.waitForTimeout(1500);
+    } finally {
+      this.page.off('dialog', onDialog);
+    }
+    return message;
+  }
+
+  /** What of the field data this device holds: the caches by name with their URLs' paths, and the package record. */
+  async fieldDataOnDevice(): Promise<{ caches: Record<string, string[]>; packageRecord: string | null }> {
+    return this.page.evaluate(async () => {
+      const out: Record<string, string[]> = {};
+      for (const name of await caches.keys()) out[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+      return { caches: out, packageRecord: localStorage.getItem('field-offline-package') };
+    });
+  }
+
+  /** The server cannot be reached for writes to hazards (as with a dead zone mid-street) while reads still work. */
+  async holdHazardWrites(): Promise<void> {
+    await this.app.context.route('**/api/v1/hazards**', (route) =>
+      route.request().method() === 'GET' ? route.continue() : route.abort('internetdisconnected'),
+    );
+  }
+
+  async releaseHazardWrites(): Promise<void> {
+    await this.app.context.unroute('**/api/v1/hazards**');
   }
 
   /** Waits until the open outbox panel lists `count` items and shows each as 已同步. */
