@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import type { Response } from 'playwright-core';
+import type { Dialog, Response } from 'playwright-core';
 import type { AppDriver } from './driver';
 
 type LonLat = [number, number];
@@ -119,6 +119,33 @@ export class FieldPage {
     await this.app.context.setOffline(!online);
   }
 
+  /**
+   * Back online on a throttled network (DevTools' conditions: latency in ms, throughput in bytes/s). Playwright
+   * lifts its offline state first (on the page and its service worker, or the writes stay cut off), then the page
+   * gets the conditions on a DevTools session of its own, one round trip later, before the outbox has read its
+   * first item from IndexedDB.
+   */
+  async goOnlineThrottled(conditions: { latency: number; downloadThroughput: number; uploadThroughput: number }): Promise<void> {
+    const session = await this.app.context.newCDPSession(this.page);
+    await this.app.context.setOffline(false);
+    await session.send('Network.emulateNetworkConditions', { offline: false, ...conditions });
+  }
+
+  /** What the service worker's caches hold: for each, its entries and the bytes of their bodies (read here, one by one). */
+  async cachedBytes(): Promise<{ name: string; entries: number; bytes: number }[]> {
+    return this.page.evaluate(async () => {
+      const out: { name: string; entries: number; bytes: number }[] = [];
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        let bytes = 0;
+        const requests = await cache.keys();
+        for (const request of requests) bytes += (await (await cache.match(request))!.blob()).size;
+        out.push({ name, entries: requests.length, bytes });
+      }
+      return out;
+    });
+  }
+
   /** Reloads the page (offline: the service worker answers); the page's own status. */
   async reload(): Promise<number> {
     const response = await this.page.reload({ waitUntil: 'load' });
@@ -168,7 +195,7 @@ export class FieldPage {
    * Records a new hazard at a place with one photo; the form is a sheet over the lower part of the screen, so
    * the map is moved to show the place above it first. Resolves once the outbox has it.
    */
-  async createQueued(place: LonLat, description: string, jpeg: Buffer): Promise<void> {
+  async createQueued(place: LonLat, description: string, jpeg: Buffer | Buffer[]): Promise<void> {
     await this.page.getByTestId('hazard-new').click();
     await this.page.getByTestId('hazard-create').waitFor();
     await this.page.locator('[data-testid=hazard-map][data-mode=place]').waitFor();
@@ -188,7 +215,10 @@ export class FieldPage {
     await this.page.mouse.click(point.x, point.y);
     await this.page.locator('[data-testid=create-place].set').waitFor({ timeout: 10_000 });
     await this.page.getByTestId('create-description').fill(description);
-    await this.page.getByTestId('create-photos').setInputFiles({ name: 'site.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    const photos = Array.isArray(jpeg) ? jpeg : [jpeg];
+    await this.page
+      .getByTestId('create-photos')
+      .setInputFiles(photos.map((buffer, index) => ({ name: `site-${index + 1}.jpg`, mimeType: 'image/jpeg', buffer })));
     const before = await this.outboxCount();
     await this.page.getByTestId('create-submit').click();
     await this.page.getByTestId('hazard-create').waitFor({ state: 'detached', timeout: 30_000 });
@@ -281,6 +311,62 @@ export class FieldPage {
       if (Date.now() > deadline) throw new Error(`outbox not settled: ${JSON.stringify(items.map((i) => [i.kind, i.state, i.error]))}`);
       await this.page.waitForTimeout(500);
     }
+  }
+
+  /**
+   * Signs out with the top bar's button. A warning the page raises is answered (accepted or dismissed) and its
+   * text returned (null when none came); resolves once the page has gone to the sign-in page, or, when dismissed,
+   * has settled where it was.
+   */
+  async signOutFromTopBar(answer: 'accept' | 'dismiss'): Promise<string | null> {
+    let message: string | null = null;
+    const onDialog = (dialog: Dialog) => {
+      message = dialog.message();
+      void (answer === 'accept' ? dialog.accept() : dialog.dismiss());
+    };
+    this.page.on('dialog', onDialog);
+    try {
+      await this.page.getByTestId('sign-out').click();
+      if (answer === 'accept') await this.page.waitForURL((url) => url.pathname === '/login', { timeout: 30_000 });
+      else await this.page.waitForTimeout(1500);
+    } finally {
+      this.page.off('dialog', onDialog);
+    }
+    return message;
+  }
+
+  /** What of the field data this device holds: the caches by name with their URLs' paths, and the package record. */
+  async fieldDataOnDevice(): Promise<{ caches: Record<string, string[]>; packageRecord: string | null }> {
+    return this.page.evaluate(async () => {
+      const out: Record<string, string[]> = {};
+      for (const name of await caches.keys()) out[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+      return { caches: out, packageRecord: localStorage.getItem('field-offline-package') };
+    });
+  }
+
+  /** The server cannot be reached for writes to hazards (as with a dead zone mid-street) while reads still work. */
+  async holdHazardWrites(): Promise<void> {
+    await this.app.context.route('**/api/v1/hazards**', (route) =>
+      route.request().method() === 'GET' ? route.continue() : route.abort('internetdisconnected'),
+    );
+  }
+
+  async releaseHazardWrites(): Promise<void> {
+    await this.app.context.unroute('**/api/v1/hazards**');
+  }
+
+  /** Waits until the open outbox panel lists `count` items and shows each as 已同步. */
+  async waitForPanelAllSynced(count: number, timeout: number): Promise<void> {
+    await this.page.waitForFunction(
+      (n) => {
+        const items = [...document.querySelectorAll('[data-testid=outbox-item]')];
+        return items.length === n && items.every((item) => item.getAttribute('data-state') === 'synced');
+      },
+      count,
+      { timeout, polling: 250 },
+    );
+    const states = await this.page.getByTestId('outbox-item-state').allTextContents();
+    if (states.length !== count || states.some((state) => state !== '已同步')) throw new Error(`outbox shows ${states.join(', ')}`);
   }
 
   /** Waits until every item is acknowledged. */

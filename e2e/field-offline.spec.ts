@@ -321,3 +321,73 @@ describe('field check (现场核查) on a house-plate page: offline, then synced
     await app.screenshot('field-check-hazard-detail-phone');
   }, 180_000);
 });
+
+describe('signing out on a shared phone: the offline package goes, unsynced work stays (390 × 844, touch)', () => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** A phone signed in as the inspector, on /hazards with its offline package kept. */
+  async function phoneWithPackage(): Promise<{ app: AppDriver; field: FieldPage }> {
+    const app = await AppDriver.openPhone(browser, server.url, POSITION);
+    await app.signIn('inspector');
+    const field = new FieldPage(app);
+    await field.open();
+    await field.waitForOfflineReady();
+    const kept = await field.fieldDataOnDevice();
+    expect(kept.packageRecord).not.toBeNull();
+    expect(kept.caches['field-data-v1']?.some((path) => path.startsWith('/api/v1/'))).toBe(true);
+    expect(kept.caches['field-static-v1']?.length).toBeGreaterThan(0);
+    return { app, field };
+  }
+
+  it('removes the data cache and the package record, keeps the app shell, and asks nothing when all is synced', async () => {
+    const { app, field } = await phoneWithPackage();
+    const staticBefore = (await field.fieldDataOnDevice()).caches['field-static-v1'];
+    expect(await field.signOutFromTopBar('accept')).toBeNull();
+    const left = await field.fieldDataOnDevice();
+    expect(left.packageRecord).toBeNull();
+    expect(left.caches['field-data-v1']).toBeUndefined();
+    expect(left.caches['field-static-v1']).toEqual(expect.arrayContaining(staticBefore ?? ['missing']));
+    // Signed out on the server too: the data is no longer served to this browser.
+    expect((await app.fetchJson('/api/v1/hazards?limit=1')).status).toBe(401);
+    await app.close();
+  }, 180_000);
+
+  it('warns with the count of unsynced records, stays signed in on 取消, and keeps them through sign-out', async () => {
+    const { app, field } = await phoneWithPackage();
+    const token = `退出-${Date.now()}`;
+    const totalBefore = (await app.fetchJson('/api/v1/hazards?limit=1')).body.total as number;
+    // A record made where writes do not get through: it waits in the outbox.
+    await field.holdHazardWrites();
+    await field.createQueued(PLACE, `${token} 未同步`, await cameraPhoto(4));
+    expect(await field.outboxCount()).toBe(1);
+
+    const warning = await field.signOutFromTopBar('dismiss');
+    expect(warning).toContain('1 条记录尚未同步');
+    expect(app.currentPath()).toBe('/hazards');
+    expect((await field.fieldDataOnDevice()).packageRecord).not.toBeNull();
+    expect((await app.fetchJson('/api/v1/hazards?limit=1')).status).toBe(200);
+
+    expect(await field.signOutFromTopBar('accept')).toContain('1 条记录尚未同步');
+    const left = await field.fieldDataOnDevice();
+    expect(left.packageRecord).toBeNull();
+    expect(left.caches['field-data-v1']).toBeUndefined();
+    const kept = await field.storedItems();
+    expect(kept.map((item) => [item.kind, item.state, item.body?.description])).toEqual([['create', 'pending', `${token} 未同步`]]);
+    expect(Object.keys(await field.storedPhotoHashes())).toEqual(kept[0]!.photos.map((photo) => photo.key));
+
+    // Signed in again with a signal, the kept record is sent: it was not lost.
+    await field.releaseHazardWrites();
+    await app.signIn('inspector');
+    await field.open();
+    await field.waitForAllSynced(60_000);
+    const after = await app.fetchJson('/api/v1/hazards?limit=1');
+    expect(after.body.total).toBe(totalBefore + 1);
+    await app.close();
+  }, 240_000);
+});

@@ -26,6 +26,39 @@ export class PhoneLayout {
     await this.page.locator(`[data-testid=${mapTestId}][data-state=ready]`).waitFor({ timeout: 90_000 });
   }
 
+  /** Opens a page without a map and waits until the element that says it is ready is shown. */
+  async openPage(pathname: string, readySelector: string): Promise<number> {
+    const status = await this.app.visit(pathname);
+    await this.page.locator(readySelector).first().waitFor({ state: 'visible', timeout: 30_000 });
+    return status;
+  }
+
+  /**
+   * Elements (by test id) that do not fit the screen once scrolled to: wider than it, or cut off at a side.
+   * For content below the first screenful, which a thumb reaches by scrolling down.
+   */
+  async notReachable(testIds: string[]): Promise<string[]> {
+    const viewport = this.page.viewportSize()!;
+    const out: string[] = [];
+    for (const id of testIds) {
+      const element = this.page.getByTestId(id).first();
+      if ((await element.count()) === 0) {
+        out.push(`${id} (missing)`);
+        continue;
+      }
+      await element.scrollIntoViewIfNeeded();
+      const box = await element.boundingBox();
+      const fits =
+        box !== null &&
+        box.x >= 0 &&
+        box.x + box.width <= viewport.width + 0.5 &&
+        box.y >= 0 &&
+        box.y + Math.min(box.height, viewport.height) <= viewport.height + 0.5;
+      if (!fits) out.push(id);
+    }
+    return out;
+  }
+
   /** How wide the document is drawn; wider than the screen means it scrolls sideways. */
   async documentWidth(): Promise<number> {
     return this.page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);

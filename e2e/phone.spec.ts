@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppDriver, launchBrowser, VIEWPORTS } from './driver';
 import { PhoneLayout } from './phone-driver';
@@ -80,6 +81,71 @@ describe.each(['inspector', 'village'])('phone layout (390 × 844, touch) for th
     expect(await phone.outsideScreen(['plate-title', 'plate-report-here', 'plate-hazards'])).toEqual([]);
     expect(await phone.smallTouchTargets()).toEqual([]);
     await app.screenshot(`phone-plate-${username}`);
+  });
+
+  /**
+   * The pages without a map that the role opens from the top bar (报表, 我的账户 and 修改密码 behind the user's
+   * name), a hazard's deep link and a social unit's plate: each fits the screen with its form and buttons reachable.
+   */
+  const FORM_PAGES = [
+    {
+      path: '/reports',
+      name: 'reports',
+      ready: '[data-testid=report-preview][data-state=ready]',
+      onScreen: ['report-village', 'report-month', 'download-monthly-pdf', 'download-monthly-xlsx', 'sign-out'],
+      reachable: ['report-preview', 'report-year', 'download-annual-pdf', 'download-annual-xlsx'],
+    },
+    {
+      path: '/account',
+      name: 'account',
+      ready: '[data-testid=account-page]',
+      onScreen: ['account-page', 'sign-out'],
+      reachable: ['ogc-url', 'new-token-form', 'api-tokens'],
+    },
+    {
+      path: '/account/password',
+      name: 'password',
+      ready: '[data-testid=password-form]',
+      onScreen: ['password-current', 'password-new', 'password-repeat', 'password-submit', 'sign-out'],
+      reachable: [],
+    },
+  ] as const;
+
+  it.each(FORM_PAGES)('$path fits the screen: no sideways scroll, its form and buttons reachable, 44 px targets', async (page) => {
+    expect(await phone.openPage(page.path, page.ready)).toBe(200);
+    expect(await phone.documentWidth()).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+    expect(await phone.outsideScreen([...page.onScreen])).toEqual([]);
+    expect(await phone.smallTouchTargets()).toEqual([]);
+    await app.screenshot(`phone-${page.name}-${username}`);
+    // Scrolled down to the rest: it fits too, and its controls are as big.
+    expect(await phone.notReachable([...page.reachable])).toEqual([]);
+    expect(await phone.smallTouchTargets()).toEqual([]);
+    await app.screenshot(`phone-${page.name}-end-${username}`);
+  });
+
+  it("opens a hazard's deep link with its detail over the map, within the screen", async () => {
+    const listed = await app.fetchJson('/api/v1/hazards?limit=1');
+    const id = listed.body.features[0].properties.id as number;
+    await phone.open(`/hazards?selected=${id}`, 'hazard-map');
+    await phone.waitFor('hazard-detail');
+    expect(await phone.documentWidth()).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+    expect(await phone.outsideScreen(['hazard-detail', 'detail-close'])).toEqual([]);
+    expect(await phone.smallTouchTargets()).toEqual([]);
+    await app.screenshot(`phone-hazard-link-${username}`);
+  });
+
+  it("opens a social unit's plate record within the screen", async () => {
+    const { villages } = (await app.fetchJson('/api/auth/me')).body as { villages: string[] };
+    const units = JSON.parse(fs.readFileSync('geodata/units.geojson', 'utf8')) as {
+      features: { properties: { code: string; village_code: string } }[];
+    };
+    const unit = units.features.find((f) => villages.includes(f.properties.village_code))!.properties.code;
+    expect(await app.visit(`/p/u/${encodeURIComponent(unit)}`)).toBe(200);
+    await phone.waitFor('plate-record');
+    expect(await phone.documentWidth()).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+    expect(await phone.outsideScreen(['plate-title', 'plate-report-here', 'sign-out'])).toEqual([]);
+    expect(await phone.smallTouchTargets()).toEqual([]);
+    await app.screenshot(`phone-plate-unit-${username}`);
   });
 
   it('keeps the desktop layout on a wide screen: the side panel beside the map, not a sheet over it', async () => {

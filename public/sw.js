@@ -60,8 +60,8 @@ function withTimeout(promise, ms) {
   });
 }
 
-async function networkFirst(request, isPage) {
-  const cache = await caches.open(DATA_CACHE);
+async function networkFirst(request, isPage, cacheName) {
+  const cache = await caches.open(cacheName);
   const network = fetch(request).then(async (response) => {
     // Only a real answer is kept: a redirect to sign-in or an error must not replace the last good page.
     if (response.ok && response.type === 'basic' && !response.redirected) await keep(cache, request, response.clone());
@@ -92,7 +92,7 @@ async function keepAll(urls) {
     for (let href = pending.shift(); href !== undefined; href = pending.shift()) {
       const url = new URL(href, self.location.origin);
       if (url.origin !== self.location.origin) continue;
-      const cacheName = url.pathname.startsWith('/_next/static/') ? STATIC_CACHE : DATA_CACHE;
+      const cacheName = isAppShell(url) ? STATIC_CACHE : DATA_CACHE;
       try {
         const response = await fetch(url, { credentials: 'same-origin' });
         const size = response.ok && !response.redirected ? await keep(await caches.open(cacheName), url, response) : null;
@@ -111,6 +111,14 @@ async function keepAll(urls) {
   return tally;
 }
 
+/**
+ * The app itself, the same for every user: kept in the static cache, which signing out leaves. Pages and data
+ * (the user's villages) go to the data cache, which signing out removes.
+ */
+function isAppShell(url) {
+  return url.pathname.startsWith('/_next/static/') || url.pathname === '/icon.svg' || url.pathname === '/manifest.webmanifest';
+}
+
 self.addEventListener('message', (event) => {
   if (event.data?.type !== 'keep' || !Array.isArray(event.data.urls)) return;
   const port = event.ports[0];
@@ -126,19 +134,21 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(cacheFirst(request));
     return;
   }
+  // The sign-in page is no field data: keeping it would refill the data cache that signing out has just emptied.
+  if (url.pathname === '/login') return;
   const isPage = request.mode === 'navigate';
-  const isFieldData =
-    url.pathname.startsWith('/api/v1/') ||
-    url.pathname === '/maplibre-gl-worker.mjs' ||
-    url.pathname === '/icon.svg' ||
-    url.pathname === '/manifest.webmanifest';
+  if (url.pathname === '/icon.svg' || url.pathname === '/manifest.webmanifest') {
+    event.respondWith(networkFirst(request, false, STATIC_CACHE));
+    return;
+  }
+  const isFieldData = url.pathname.startsWith('/api/v1/') || url.pathname === '/maplibre-gl-worker.mjs';
   // RSC requests of client navigation carry their own header; they are pages too.
   const plate = isPage && /^\/p\/([bu])\/([^/]+)$/.exec(url.pathname);
   if (plate) {
     event.respondWith(plateOffline(request, `${plate[1]}:${safeDecode(plate[2])}`));
     return;
   }
-  if (isPage || isFieldData || request.headers.get('RSC') === '1') event.respondWith(networkFirst(request, isPage));
+  if (isPage || isFieldData || request.headers.get('RSC') === '1') event.respondWith(networkFirst(request, isPage, DATA_CACHE));
 });
 
 function safeDecode(text) {
@@ -154,6 +164,6 @@ function safeDecode(text) {
  * kept, the kept hazards page opens it instead, from the plate records of the offline package.
  */
 async function plateOffline(request, plate) {
-  const answer = await networkFirst(request, false).catch(() => null);
+  const answer = await networkFirst(request, false, DATA_CACHE).catch(() => null);
   return answer ?? Response.redirect(`/hazards?plate=${encodeURIComponent(plate)}`, 302);
 }

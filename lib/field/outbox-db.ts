@@ -57,6 +57,10 @@ export class OutboxDb {
     return promised(this.db.transaction(PHOTOS).objectStore(PHOTOS).get(key) as IDBRequest<Blob | undefined>);
   }
 
+  close(): void {
+    this.db.close();
+  }
+
   /** Removes an item with its photos. */
   async remove(item: OutboxItem): Promise<void> {
     const transaction = this.db.transaction([ITEMS, PHOTOS], 'readwrite');

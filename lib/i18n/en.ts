@@ -384,6 +384,9 @@ export const en: Record<MessageKey, string> = {
   'auth.submit': 'Sign in',
   'auth.signingIn': 'Signing in…',
   'auth.signOut': 'Sign out',
+  'auth.signOutUnsynced':
+    '{n} records on this device are not yet synced to the server. They stay on this device after you sign out and are sent after the next sign-in. Sign out?',
+  'auth.signOutOffline': 'Cannot reach the server (no signal?), so you cannot sign out yet; try again when you have a signal',
   'auth.wrong': 'Wrong username or password',
   'auth.tooMany': 'Too many failed sign-ins; try again later',
   'auth.failed': 'Sign-in failed; try again later',

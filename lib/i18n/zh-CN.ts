@@ -382,6 +382,8 @@ export const zhCN = {
   'auth.submit': '登录',
   'auth.signingIn': '正在登录…',
   'auth.signOut': '退出',
+  'auth.signOutUnsynced': '本机还有 {n} 条记录尚未同步到服务器。退出后它们仍保留在本机，下次登录联网后继续发送。确定退出吗？',
+  'auth.signOutOffline': '连不上服务器（可能没有信号），暂时无法退出登录，请有信号时再试',
   'auth.wrong': '用户名或密码错误',
   'auth.tooMany': '登录失败次数过多，请稍后再试',
   'auth.failed': '登录失败，请稍后再试',
