@@ -520,12 +520,12 @@ export class FieldPage {
     return fs.readFileSync(file);
   }
 
-  /** The hazard as the open detail shows it: status, version and how many of its changes wait. */
+  /** The hazard as the open detail shows it (with its waiting changes): status, version, how many wait. */
   async detailState(): Promise<{ status: string; version: number; waiting: string }> {
     const detail = this.page.getByTestId('hazard-detail');
     return {
-      status: (await detail.getAttribute('data-status')) ?? '',
-      version: Number(await detail.getAttribute('data-version')),
+      status: (await detail.getAttribute('data-shown-status')) ?? '',
+      version: Number(await detail.getAttribute('data-shown-version')),
       waiting: (await this.page.getByTestId('detail-waiting').textContent()) ?? '',
     };
   }

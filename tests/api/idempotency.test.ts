@@ -220,9 +220,12 @@ describe.each(testEngines)('Idempotency-Key on hazard writes on $name (mini town
     expect((await counts()).hazards).toBe(before.hazards! + 1);
   });
 
-  it('forgets a key after 24 hours', async () => {
+  it('keeps a key for a phone out of signal for weeks, and forgets it after 30 days', async () => {
     const first = await call(createHazardRoute, { token: admin, key: 'old-key', ...newHazard('过期键') });
-    await sql`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'old-key'`.execute(db());
+    await sql`UPDATE idempotency_keys SET created_at = now() - interval '29 days' WHERE key = 'old-key'`.execute(db());
+    const weeksLater = await call(createHazardRoute, { token: admin, key: 'old-key', ...newHazard('过期键') });
+    expect([weeksLater.status, weeksLater.replayed, weeksLater.text]).toEqual([201, 'true', first.text]);
+    await sql`UPDATE idempotency_keys SET created_at = now() - interval '30 days 1 hour' WHERE key = 'old-key'`.execute(db());
     const later = await call(createHazardRoute, { token: admin, key: 'old-key', ...newHazard('过期键') });
     expect([later.status, later.replayed]).toEqual([201, null]);
     expect(JSON.parse(later.text).hazard.id).not.toBe(JSON.parse(first.text).hazard.id);

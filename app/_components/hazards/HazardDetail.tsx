@@ -190,7 +190,15 @@ export function HazardDetail({ id, canReport, canVerify, canAudit, onClose, onCh
   ];
 
   return (
-    <aside className="hz-side" data-testid="hazard-detail" data-id={p.id} data-version={p.version} data-status={p.status}>
+    <aside
+      className="hz-side"
+      data-testid="hazard-detail"
+      data-id={p.id}
+      data-version={server.version}
+      data-status={server.status}
+      data-shown-version={p.version}
+      data-shown-status={p.status}
+    >
       <header className="hz-side-head">
         <div>
           <div className="detail-layer">{t('hz.detail')}</div>
