@@ -94,7 +94,8 @@ export async function plateRecords(
     WHERE ${scoped ? sql`r.village_code IN (${sql.join([...(villages ?? [])])})` : sql`true`}
       ${only ? sql`AND r.kind = ${only.kind} AND r.code = ${only.code}` : sql``}
     ORDER BY r.kind, r.code`.execute(db);
-  if (rows.rows.length === 0) return [];
+  const first = rows.rows[0];
+  if (first === undefined) return [];
   const hazards = await db
     .selectFrom('hazards')
     .select([
@@ -110,7 +111,7 @@ export async function plateRecords(
     ])
     .$if(scoped, (query) => query.where('village_code', 'in', villages ?? []))
     .$if(only !== undefined, (query) => {
-      const id = rows.rows[0]!.id;
+      const id = first.id;
       return query.where((eb) =>
         only?.kind === 'building' ? eb.or([eb('building_id', '=', id), eb('paired_building_id', '=', id)]) : eb('unit_id', '=', id),
       );

@@ -19,10 +19,10 @@ export function plateOf(text: string, origin?: string): { kind: PlateKind; code:
     return null;
   }
   if (origin && url.origin !== new URL(origin).origin) return null;
-  const match = /^\/p\/([bu])\/([^/]+)$/.exec(url.pathname);
-  if (!match) return null;
+  const [, kind, code] = /^\/p\/([bu])\/([^/]+)$/.exec(url.pathname) ?? [];
+  if (kind === undefined || code === undefined) return null;
   try {
-    return { kind: match[1] === 'b' ? 'building' : 'unit', code: decodeURIComponent(match[2]!) };
+    return { kind: kind === 'b' ? 'building' : 'unit', code: decodeURIComponent(code) };
   } catch {
     return null;
   }
