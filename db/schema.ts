@@ -42,6 +42,10 @@ export interface VillagesTable {
   households: number;
   is_seat: Generated<boolean>;
   geom: Geometry;
+  /** Raised by every change; an edit based on an older version is refused. */
+  version: Generated<number>;
+  /** Set when the feature was retired (left out of an import, or deleted): hidden from the current town. */
+  retired_at: Date | null;
 }
 
 export interface BuildingsTable {
@@ -66,6 +70,10 @@ export interface BuildingsTable {
   responsible_person: string | null;
   built_year: number | null;
   geom: Geometry;
+  /** Raised by every change; an edit based on an older version is refused. */
+  version: Generated<number>;
+  /** Set when the feature was retired (left out of an import, or deleted): hidden from the current town. */
+  retired_at: Date | null;
 }
 
 export interface SocialUnitsTable {
@@ -79,6 +87,10 @@ export interface SocialUnitsTable {
   drills_per_year: Generated<number>;
   responsible_person: string | null;
   geom: Geometry;
+  /** Raised by every change; an edit based on an older version is refused. */
+  version: Generated<number>;
+  /** Set when the feature was retired (left out of an import, or deleted): hidden from the current town. */
+  retired_at: Date | null;
 }
 
 export interface PassagesTable {
@@ -93,6 +105,10 @@ export interface PassagesTable {
   has_turnaround: Generated<boolean>;
   slope_pct: Generated<number>;
   geom: Geometry;
+  /** Raised by every change; an edit based on an older version is refused. */
+  version: Generated<number>;
+  /** Set when the feature was retired (left out of an import, or deleted): hidden from the current town. */
+  retired_at: Date | null;
 }
 
 export interface ObstaclesTable {
@@ -105,6 +121,10 @@ export interface ObstaclesTable {
   cleared_on: DateString | null;
   note: Generated<string>;
   geom: Geometry;
+  /** Raised by every change; an edit based on an older version is refused. */
+  version: Generated<number>;
+  /** Set when the feature was retired (left out of an import, or deleted): hidden from the current town. */
+  retired_at: Date | null;
 }
 
 export interface WaterSourcesTable {
@@ -117,6 +137,10 @@ export interface WaterSourcesTable {
   usable_months: number[];
   status: WaterStatus;
   geom: Geometry;
+  /** Raised by every change; an edit based on an older version is refused. */
+  version: Generated<number>;
+  /** Set when the feature was retired (left out of an import, or deleted): hidden from the current town. */
+  retired_at: Date | null;
 }
 
 export interface StationsTable {
@@ -130,6 +154,10 @@ export interface StationsTable {
   vehicle_type: Generated<string>;
   speed_kmh: number;
   geom: Geometry;
+  /** Raised by every change; an edit based on an older version is refused. */
+  version: Generated<number>;
+  /** Set when the feature was retired (left out of an import, or deleted): hidden from the current town. */
+  retired_at: Date | null;
 }
 
 export interface StrawStacksTable {
@@ -139,6 +167,10 @@ export interface StrawStacksTable {
   size: StackSize;
   volume_m3: number;
   geom: Geometry;
+  /** Raised by every change; an edit based on an older version is refused. */
+  version: Generated<number>;
+  /** Set when the feature was retired (left out of an import, or deleted): hidden from the current town. */
+  retired_at: Date | null;
 }
 
 export interface HazardsTable {
@@ -361,6 +393,15 @@ export interface Database {
   water_sources: WaterSourcesTable;
   stations: StationsTable;
   straw_stacks: StrawStacksTable;
+  // Every base row, retired ones too (the names above are views of the current rows).
+  villages_all: VillagesTable;
+  buildings_all: BuildingsTable;
+  social_units_all: SocialUnitsTable;
+  passages_all: PassagesTable;
+  obstacles_all: ObstaclesTable;
+  water_sources_all: WaterSourcesTable;
+  stations_all: StationsTable;
+  straw_stacks_all: StrawStacksTable;
   hazards: HazardsTable;
   hazard_events: HazardEventsTable;
   fire_incidents: FireIncidentsTable;

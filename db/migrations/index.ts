@@ -22,6 +22,8 @@ import * as userPasswordChange from './014-user-password-change';
 import * as ruleClauses from './015-rule-clauses';
 // field checks (现场核查)
 import * as fieldChecks from './016-field-checks';
+// base features: versions, and retired rather than deleted
+import * as baseFeatureVersions from './017-base-feature-versions';
 
 /** All migrations in order. Imported statically so they are bundled with the server (no file scan). */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +50,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-015-rule-clauses': ruleClauses,
   // field checks (现场核查)
   '2026-12-03-016-field-checks': fieldChecks,
+  // base features: versions, and retired rather than deleted
+  '2026-12-03-017-base-feature-versions': baseFeatureVersions,
 };

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { BASE_TABLES } from '../migrations/base-tables';
 import type { Db } from '../schema';
 
 /**
@@ -13,12 +14,16 @@ const geometryFromJson = (geometry: GeoJSON.Geometry) => sql`ST_SetSRID(ST_GeomF
 
 /**
  * A fingerprint of the data the network figures rest on: row counts and the sum of row versions (xmin) of
- * every table read. Any insert, update or delete changes it, on both engines, for a few table scans.
+ * every table read. Any insert, update or delete changes it, on both engines, for a few table scans. Base layers
+ * are summed over their stored table, since a view has no row versions; retiring a row updates it, so it counts.
  */
 export async function networkDataFingerprint(db: Db): Promise<string> {
   const tables = ['passages', 'obstacles', 'buildings', 'stations', 'water_sources', 'rules'];
   const parts = sql.join(
-    tables.map((table) => sql`(SELECT count(*)::text || '/' || coalesce(sum(xmin::text::bigint), 0)::text FROM ${sql.table(table)})`),
+    tables.map((table) => {
+      const stored = (BASE_TABLES as readonly string[]).includes(table) ? `${table}_all` : table;
+      return sql`(SELECT count(*)::text || '/' || coalesce(sum(xmin::text::bigint), 0)::text FROM ${sql.table(stored)})`;
+    }),
     sql` || ':' || `,
   );
   const result = await sql<{ key: string }>`SELECT ${parts} AS key`.execute(db);

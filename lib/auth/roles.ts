@@ -27,6 +27,10 @@ export const PERMISSIONS = [
   'plates:print',
   /** A phone's exported outbox (zip), imported on behalf of the user it belongs to. */
   'outbox:import',
+  /** The town's base layers: import files, commit and roll back batches (数据管理). */
+  'data:import',
+  /** Add, move, reshape, delete base features and edit any of their attributes (数据维护). */
+  'data:edit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -123,7 +123,7 @@ export async function hazardousSites(
       AND b.id IS DISTINCT FROM u.building_id AND (${sql.join(conditions, sql` OR `)})
     CROSS JOIN LATERAL (SELECT ST_Distance(b.geom_metric, ST_Transform(site.geom, 4546)) AS measured) d
     WHERE u.kind = ANY(${[...unitKinds]}::text[]) AND ${inVillages('u', villages)}
-    GROUP BY u.id, site.geom
+    GROUP BY u.id, u.code, u.name, u.kind, u.village_code, site.geom
     ORDER BY u.id`.execute(db);
   return result.rows;
 }

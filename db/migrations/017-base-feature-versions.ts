@@ -1,0 +1,26 @@
+import { type Kysely, sql } from 'kysely';
+import { BASE_TABLES, createBaseView } from './base-tables';
+
+/**
+ * Base features get a version (an edit based on an older one is refused) and can be retired instead of deleted
+ * (an import that no longer lists a feature, or a deletion in the browser): the rows move behind views of the
+ * current ones, so nothing that reads the town changes and hazard history still finds what it linked to.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const table of BASE_TABLES) {
+    await sql`ALTER TABLE ${sql.id(table)} RENAME TO ${sql.id(`${table}_all`)}`.execute(db);
+    await sql`ALTER TABLE ${sql.id(`${table}_all`)}
+      ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version >= 1),
+      ADD COLUMN retired_at timestamptz`.execute(db);
+    await createBaseView(db, table);
+  }
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const table of [...BASE_TABLES].reverse()) {
+    await sql`DROP VIEW IF EXISTS ${sql.id(table)}`.execute(db);
+    await sql`DELETE FROM ${sql.id(`${table}_all`)} WHERE retired_at IS NOT NULL`.execute(db);
+    await sql`ALTER TABLE ${sql.id(`${table}_all`)} DROP COLUMN version, DROP COLUMN retired_at`.execute(db);
+    await sql`ALTER TABLE ${sql.id(`${table}_all`)} RENAME TO ${sql.id(table)}`.execute(db);
+  }
+}
