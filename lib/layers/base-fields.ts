@@ -77,7 +77,7 @@ export interface BaseLayerSpec {
   layer: BaseLayer;
   table: BaseTable;
   /** The stored geometry type (every geometry is EPSG:4326). */
-  geometry: 'Point' | 'LineString' | 'Polygon';
+  geometry: 'Point' | 'LineString' | 'Polygon' | 'MultiPolygon';
   /** The id the API and hazards use: an integer id, or the code for villages. */
   idColumn: 'id' | 'code';
   /** Features of a file are matched to stored ones by this key unless the user picks another field. */
@@ -151,7 +151,7 @@ export const BASE_LAYER_SPECS: Readonly<Record<BaseLayer, BaseLayerSpec>> = {
   villages: {
     layer: 'villages',
     table: 'villages',
-    geometry: 'Polygon',
+    geometry: 'MultiPolygon',
     idColumn: 'code',
     keyColumn: 'code',
     fields: [
@@ -433,7 +433,7 @@ export const BASE_LAYER_SPECS: Readonly<Record<BaseLayer, BaseLayerSpec>> = {
   'straw-stacks': {
     layer: 'straw-stacks',
     table: 'straw_stacks',
-    geometry: 'Point',
+    geometry: 'Polygon',
     idColumn: 'id',
     keyColumn: 'code',
     fields: [

@@ -39,4 +39,14 @@ describe.each(testEngines)('the base layers’ field list on $name', (engine) =>
         expect(columns.has(`${spec.table}.${field}`), `${spec.table}.${field}`).toBe(true);
     }
   });
+
+  it('gives each layer the geometry type its table stores', async () => {
+    const result = await sql<{ table: string; type: string }>`
+      SELECT f_table_name AS table, type FROM geometry_columns WHERE f_geometry_column = 'geom'`.execute(handle.db);
+    const stored = new Map(result.rows.map((row) => [row.table, row.type]));
+    for (const layer of BASE_LAYERS) {
+      const spec = BASE_LAYER_SPECS[layer];
+      expect(stored.get(`${spec.table}_all`), layer).toBe(spec.geometry.toUpperCase());
+    }
+  });
 });
