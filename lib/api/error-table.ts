@@ -12,6 +12,7 @@ import type { InvalidOutboxArchiveError } from '../field/outbox-archive';
 import type { ImportRefusedError } from '../hazards/import-commit';
 import { allowedNextStatuses, type IllegalTransitionError, type VerificationRequiredError } from '../hazards/lifecycle';
 import type { TableReadError } from '../import/table';
+import type { StaleFeatureError } from '../layers/feature-edit';
 import type { PhotoRejectedError } from '../photos/process-photo';
 import type { FixStepError, StaleFixError } from '../planning/errors';
 import type { ReportFontMissingError } from '../reports/font';
@@ -104,6 +105,7 @@ interface ErrorClasses {
   StaleVersionError: StaleVersionError;
   StaleFixError: StaleFixError;
   StaleUserError: StaleUserError;
+  StaleFeatureError: StaleFeatureError;
   IllegalTransitionError: IllegalTransitionError;
   FixStepError: FixStepError;
   UsernameTakenError: UsernameTakenError;
@@ -151,6 +153,7 @@ export const ERROR_TABLE: { [Name in keyof ErrorClasses]: ErrorRule<ErrorClasses
   },
   StaleFixError: { status: 409, code: 'stale_version', fields: (error) => ({ current: error.current }) },
   StaleUserError: { status: 409, code: 'stale_version', fields: (error) => ({ current: error.current }) },
+  StaleFeatureError: { status: 409, code: 'stale_version', fields: (error) => ({ current: error.current }) },
   IllegalTransitionError: {
     status: 409,
     code: 'illegal_transition',

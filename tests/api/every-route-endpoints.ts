@@ -10,6 +10,7 @@ export interface TownIds {
   passages: Record<string, number>;
   obstacles: Record<string, number>;
   units: Record<string, number>;
+  stations: Record<string, number>;
   hazards: Record<string, number>;
   photo: number;
   fix: number;
@@ -18,7 +19,7 @@ export interface TownIds {
   villageUser: number;
   /** A user whose password the suite may reset (not one it signs in as). */
   plannerUser: number;
-  versions: { hazard: number; fix: number; villageUser: number };
+  versions: { hazard: number; fix: number; villageUser: number; building: number; station: number };
 }
 
 /** A request a signed-in admin may make, as parts the hostile cases then spoil one at a time. */
@@ -99,6 +100,69 @@ export const ENDPOINTS: Endpoint[] = [
     route: '/api/v1/features/[layer]/[id]',
     method: 'GET',
     valid: (ids) => ({ params: { layer: 'buildings', id: String(ids.buildings.B1) } }),
+  },
+  {
+    route: '/api/v1/features/[layer]/[id]',
+    method: 'PATCH',
+    valid: (ids) => ({
+      params: { layer: 'buildings', id: String(ids.buildings.B1) },
+      json: { version: ids.versions.building, properties: { floors: 2, fire_grade: '3', has_smoke_alarm: true } },
+    }),
+    extra: (ids) => [
+      {
+        name: 'a version the feature no longer has',
+        request: { params: { layer: 'buildings', id: String(ids.buildings.B1) }, json: { version: ids.versions.building + 1 } },
+        expect: [409],
+      },
+      {
+        name: 'a value outside the field’s list',
+        request: {
+          params: { layer: 'buildings', id: String(ids.buildings.B1) },
+          json: { version: ids.versions.building, properties: { fire_grade: '五级' } },
+        },
+        expect: [400],
+      },
+      {
+        name: 'a self-intersecting footprint',
+        request: {
+          params: { layer: 'buildings', id: String(ids.buildings.B1) },
+          json: {
+            version: ids.versions.building,
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [112.095, 37.365],
+                  [112.0951, 37.3651],
+                  [112.0951, 37.365],
+                  [112.095, 37.3651],
+                  [112.095, 37.365],
+                ],
+              ],
+            },
+          },
+        },
+        expect: [422],
+      },
+      {
+        name: 'a hazard edited as base data',
+        request: { params: { layer: 'hazards', id: String(ids.hazards.H2) }, json: { version: 1 } },
+        expect: [400],
+      },
+    ],
+  },
+  {
+    route: '/api/v1/features/[layer]/[id]',
+    method: 'DELETE',
+    valid: (ids) => ({ params: { layer: 'stations', id: String(ids.stations.S1) }, query: { version: String(ids.versions.station) } }),
+    extra: (ids) => [
+      {
+        name: 'a version the feature no longer has',
+        request: { params: { layer: 'stations', id: String(ids.stations.S1) }, query: { version: String(ids.versions.station + 1) } },
+        expect: [409],
+      },
+      { name: 'no version', request: { params: { layer: 'stations', id: String(ids.stations.S1) } }, expect: [400] },
+    ],
   },
   {
     route: '/api/v1/hazards/[id]/notifications',

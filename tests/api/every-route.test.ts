@@ -247,7 +247,7 @@ function wrongLanguage(body: Record<string, unknown>, language: 'zh-CN' | 'en'):
 /** The ids of the mini town's records and of what the suite adds to work on (a photo, a fix, a scenario). */
 async function townIds(handle: DatabaseHandle): Promise<TownIds> {
   const db = handle.db;
-  const byCode = async (table: 'buildings' | 'passages' | 'obstacles' | 'social_units' | 'hazards') =>
+  const byCode = async (table: 'buildings' | 'passages' | 'obstacles' | 'social_units' | 'stations' | 'hazards') =>
     Object.fromEntries((await db.selectFrom(table).select(['code', 'id']).execute()).map((r) => [r.code, r.id]));
   const hazards = await byCode('hazards');
   const H2 = hazards.H2 ?? 0;
@@ -255,16 +255,20 @@ async function townIds(handle: DatabaseHandle): Promise<TownIds> {
   const fix = await ensureFix(db, (await byCode('passages')).P1 ?? 0);
   const scenario = await ensureScenario(db);
   const token = await ensureToken(db);
-  const versions = async (table: 'hazards' | 'passage_fixes' | 'users', id: number) =>
+  const versions = async (table: 'hazards' | 'passage_fixes' | 'users' | 'buildings' | 'stations_all', id: number) =>
     (await db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
   const village = await db.selectFrom('users').select('id').where('username', '=', 'village').executeTakeFirstOrThrow();
+  // Retired by the valid DELETE: read from the stored table, so later requests still find its id.
+  const stations = Object.fromEntries((await db.selectFrom('stations_all').select(['code', 'id']).execute()).map((r) => [r.code, r.id]));
+  const buildings = await byCode('buildings');
   const planner = await db.selectFrom('users').select('id').where('username', '=', 'planner').executeTakeFirstOrThrow();
   return {
     villages: { V1: MINI_V1, V2: MINI_V2 },
-    buildings: await byCode('buildings'),
+    buildings,
     passages: await byCode('passages'),
     obstacles: await byCode('obstacles'),
     units: await byCode('social_units'),
+    stations,
     hazards,
     photo,
     fix,
@@ -276,6 +280,8 @@ async function townIds(handle: DatabaseHandle): Promise<TownIds> {
       hazard: await versions('hazards', H2),
       fix: await versions('passage_fixes', fix),
       villageUser: await versions('users', village.id),
+      building: await versions('buildings', buildings.B1 ?? 0),
+      station: await versions('stations_all', stations.S1 ?? 0),
     },
   };
 }

@@ -1,0 +1,147 @@
+import { writeAudit } from '../../db/queries/audit';
+import {
+  type CurrentFeature,
+  currentFeature,
+  type FeatureValues,
+  featureIdByCode,
+  geometryPlace,
+  retireFeature,
+  updateFeature,
+} from '../../db/queries/feature-edits';
+import type { Db } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
+import { ForbiddenError, NotFoundError, UnprocessableError } from '../api/errors';
+import type { Actor } from '../auth/actor';
+import { auditActor } from '../auth/request';
+import { inScope } from '../auth/scope';
+import { say } from '../i18n/say';
+import { SITE_TOWN_MARGIN_M } from '../planning/scenario-evaluation';
+import { invalidateTiles } from '../tiles/tile-cache';
+import { BASE_LAYER_SPECS, type BaseLayer, type BaseLayerSpec } from './base-fields';
+import { editableFields, type FeaturePatch } from './feature-input';
+
+/** The feature changed since the client read it (→ 409 with the current state, for the user to see). */
+export class StaleFeatureError extends Error {
+  constructor(readonly current: CurrentFeature) {
+    super(
+      say(
+        `该要素在您读取后已被修改（现为第 ${current.version} 版）；请查看当前内容后重试`,
+        `the feature changed since you read it (now version ${current.version}); look at the current state and try again`,
+      ),
+    );
+    this.name = 'StaleFeatureError';
+  }
+}
+
+export interface FeatureEdit {
+  actor: Actor;
+  layer: BaseLayer;
+  id: string | number;
+  requestId: string;
+}
+
+const notFound = (spec: BaseLayerSpec, id: string | number) =>
+  new NotFoundError(say(`没有 id 为“${id}”的${spec.layer}要素`, `no ${spec.layer} feature with id "${id}"`));
+
+/** The locked current feature within the actor's villages, based on the version the client read. */
+async function lockedFeature(trx: Db, spec: BaseLayerSpec, edit: FeatureEdit, version: number): Promise<CurrentFeature> {
+  const current = await currentFeature(trx, spec, edit.id, true);
+  // Outside the user's villages a feature answers like a missing one, so its existence does not leak.
+  if (!current || !inScope(edit.actor, current.village_code)) throw notFound(spec, edit.id);
+  if (current.version !== version) throw new StaleFeatureError(current);
+  return current;
+}
+
+/** The stored values of the patch: references by id, each checked to exist (and a new village to be in scope). */
+async function storedValues(trx: Db, spec: BaseLayerSpec, actor: Actor, properties: FeatureValues): Promise<FeatureValues> {
+  const values: FeatureValues = {};
+  for (const [column, value] of Object.entries(properties)) {
+    const field = spec.fields.find((f) => f.column === column);
+    if (!field?.references || value === null) {
+      values[column] = value;
+      continue;
+    }
+    const target = BASE_LAYER_SPECS[field.references];
+    const id = await featureIdByCode(trx, target, String(value));
+    if (id === undefined || (field.references === 'villages' && !inScope(actor, String(value))))
+      throw new UnprocessableError(say(`${field.zh}“${value}”不存在`, `${field.en} "${value}" does not exist`), { field: column });
+    values[column] = id;
+  }
+  return values;
+}
+
+async function checkGeometry(trx: Db, geometry: GeoJSON.Geometry): Promise<void> {
+  const { reason, distance_m } = await geometryPlace(trx, geometry);
+  if (reason) throw new UnprocessableError(say(`几何图形无效：${reason}`, `the geometry is not valid: ${reason}`), { field: 'geometry' });
+  if (distance_m > SITE_TOWN_MARGIN_M)
+    throw new UnprocessableError(
+      say(
+        `位置超出本镇各村范围 ${SITE_TOWN_MARGIN_M} 米以上`,
+        `the position is more than ${SITE_TOWN_MARGIN_M} m outside the town's villages`,
+      ),
+      { field: 'geometry' },
+    );
+}
+
+/**
+ * Changes a base feature's attributes and geometry, as far as the actor's role allows, on the version the client
+ * read; the audit row holds the changed fields before and after. Returns the feature as it now is.
+ */
+export async function editFeature(db: Db, edit: FeatureEdit, patch: FeaturePatch): Promise<CurrentFeature> {
+  const spec = BASE_LAYER_SPECS[edit.layer];
+  const allowed = editableFields(spec, edit.actor.role);
+  const refused = Object.keys(patch.properties).filter((column) => !allowed.fields.some((field) => field.column === column));
+  if (patch.geometry && !allowed.geometry) refused.push('geometry');
+  if (refused.length > 0)
+    throw new ForbiddenError(say(`您的角色不能修改：${refused.join('、')}`, `your role may not change: ${refused.join(', ')}`));
+
+  const after = await inTransaction(db, async (trx) => {
+    const before = await lockedFeature(trx, spec, edit, patch.version);
+    const values = await storedValues(trx, spec, edit.actor, patch.properties);
+    if (patch.geometry) await checkGeometry(trx, patch.geometry);
+    await updateFeature(trx, spec, edit.id, values, patch.geometry);
+    const changed = await currentFeature(trx, spec, edit.id);
+    if (!changed) throw new Error(`${spec.layer} ${edit.id} vanished while it was locked`);
+    const columns = Object.keys(patch.properties).filter(
+      (column) => JSON.stringify(before.properties[column]) !== JSON.stringify(changed.properties[column]),
+    );
+    const part = (feature: CurrentFeature) => ({
+      ...Object.fromEntries(columns.map((column) => [column, feature.properties[column]])),
+      ...(patch.geometry ? { geometry: feature.geometry } : {}),
+    });
+    await writeAudit(trx, {
+      actor: auditActor(edit.actor),
+      action: 'update',
+      table: spec.table,
+      recordId: edit.id,
+      villageCode: changed.village_code,
+      before: part(before),
+      after: part(changed),
+      requestId: edit.requestId,
+    });
+    return changed;
+  });
+  if (edit.layer === 'buildings') invalidateTiles();
+  return after;
+}
+
+/** Retires a base feature (the data-maintenance delete): office and admin only, on the version the client read. */
+export async function retireFeatureAs(db: Db, edit: FeatureEdit, version: number): Promise<void> {
+  const spec = BASE_LAYER_SPECS[edit.layer];
+  if (!editableFields(spec, edit.actor.role).geometry)
+    throw new ForbiddenError(say('只有办公室和管理员可以删除要素', 'only the office and administrators may delete features'));
+  await inTransaction(db, async (trx) => {
+    const before = await lockedFeature(trx, spec, edit, version);
+    await retireFeature(trx, spec, edit.id);
+    await writeAudit(trx, {
+      actor: auditActor(edit.actor),
+      action: 'delete',
+      table: spec.table,
+      recordId: edit.id,
+      villageCode: before.village_code,
+      before: before.properties,
+      requestId: edit.requestId,
+    });
+  });
+  if (edit.layer === 'buildings') invalidateTiles();
+}

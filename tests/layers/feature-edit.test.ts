@@ -1,0 +1,108 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../db/client';
+import type { Actor } from '../../lib/auth/actor';
+import type { Role } from '../../lib/domain/enums';
+import { editFeature, retireFeatureAs } from '../../lib/layers/feature-edit';
+import type { FeaturePatch } from '../../lib/layers/feature-input';
+import { loadAnalysisFixtures, V } from '../analysis/fixtures';
+import { analyse } from '../analysis/helpers';
+import { testEngines } from '../helpers/engines';
+import type { TownIds } from '../town/insert-town';
+
+const actor = (role: Role, villages: string[] | null = null): Actor => ({
+  userId: 1,
+  username: role,
+  displayName: role,
+  role,
+  villages,
+  sessionId: 'test',
+  mustChangePassword: false,
+});
+const OFFICE = actor('office');
+
+describe.each(testEngines)('editing base features on $name (analysis fixtures)', (engine) => {
+  let handle: DatabaseHandle;
+  let ids: TownIds;
+  beforeAll(async () => {
+    handle = await engine.open();
+    ids = await loadAnalysisFixtures(handle.db);
+  });
+  afterAll(() => handle?.close());
+
+  const spacingPairs = async () =>
+    (await analyse(handle.db, 'spacing', V.spacing)).features.map((f) => (f.properties.building_ids as number[]).join('-'));
+  const edit = (
+    who: Actor,
+    id: number,
+    body: { version: number; properties?: Record<string, unknown>; geometry?: FeaturePatch['geometry'] },
+  ) => editFeature(handle.db, { actor: who, layer: 'buildings', id, requestId: 'test' }, { properties: {}, ...body });
+
+  it('a fire grade changed by the office changes the spacing finding, with the audit before and after', async () => {
+    const [s1, s2] = [ids.building.S1, ids.building.S2] as [number, number];
+    // By hand: S1 (grade 3) and S2 (grade 4) are 5.5 m apart, closer than the 7 m of 3/4; as 1-2/3 they need 5 m.
+    expect(await spacingPairs()).toContain(`${s1}-${s2}`);
+    const after = await edit(OFFICE, s2, { version: 1, properties: { fire_grade: '1-2' } });
+    expect(after.version).toBe(2);
+    expect(after.properties.fire_grade).toBe('1-2');
+    expect(await spacingPairs()).not.toContain(`${s1}-${s2}`);
+    const audit = await sql<{ action: string; before: unknown; after: unknown }>`
+      SELECT action, before, after FROM audit_log WHERE table_name = 'buildings' AND record_id = ${String(s2)}`.execute(handle.db);
+    expect(audit.rows).toEqual([{ action: 'update', before: { fire_grade: '4' }, after: { fire_grade: '1-2' } }]);
+  });
+
+  it('refuses an edit based on an older version, showing the current state, and keeps the newer change', async () => {
+    const s2 = ids.building.S2 as number;
+    await expect(edit(OFFICE, s2, { version: 1, properties: { fire_grade: '4' } })).rejects.toMatchObject({
+      name: 'StaleFeatureError',
+      current: { version: 2, properties: { fire_grade: '1-2' } },
+    });
+    const stored = await sql<{ fire_grade: string }>`SELECT fire_grade FROM buildings WHERE id = ${s2}`.execute(handle.db);
+    expect(stored.rows).toEqual([{ fire_grade: '1-2' }]);
+  });
+
+  it('lets an inspector record a smoke alarm in their village only, and nothing a field check does not establish', async () => {
+    const s1 = ids.building.S1 as number;
+    const inspector = actor('inspector', [V.spacing]);
+    const changed = await edit(inspector, s1, { version: 1, properties: { has_smoke_alarm: true } });
+    expect(changed.properties.has_smoke_alarm).toBe(true);
+    await expect(edit(inspector, s1, { version: 2, properties: { fire_grade: '1-2' } })).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(edit(actor('planner'), s1, { version: 2, properties: { has_extinguisher: true } })).rejects.toMatchObject({
+      name: 'ForbiddenError',
+    });
+    // Outside their villages the feature answers as if it did not exist.
+    await expect(
+      edit(actor('inspector', ['141121999999']), s1, { version: 2, properties: { has_smoke_alarm: false } }),
+    ).rejects.toMatchObject({
+      name: 'NotFoundError',
+    });
+  });
+
+  it('stores usable months and refuses a move far outside the town', async () => {
+    const y2 = ids.waterSource.Y2 as number;
+    const water = await editFeature(
+      handle.db,
+      { actor: OFFICE, layer: 'water-sources', id: y2, requestId: 'test' },
+      { version: 1, properties: { usable_months: [5, 6, 7] } },
+    );
+    expect(water.properties.usable_months).toEqual([5, 6, 7]);
+    await expect(
+      editFeature(
+        handle.db,
+        { actor: OFFICE, layer: 'water-sources', id: y2, requestId: 'test' },
+        { version: 2, properties: {}, geometry: { type: 'Point', coordinates: [113.5, 37.4] } },
+      ),
+    ).rejects.toMatchObject({ name: 'UnprocessableError' });
+  });
+
+  it('retires a deleted building: gone from the analyses, kept in the stored table', async () => {
+    const s1 = ids.building.S1 as number;
+    const version = (await sql<{ version: number }>`SELECT version FROM buildings WHERE id = ${s1}`.execute(handle.db)).rows[0]?.version;
+    await retireFeatureAs(handle.db, { actor: OFFICE, layer: 'buildings', id: s1, requestId: 'test' }, version ?? 0);
+    expect((await spacingPairs()).some((pair) => pair.split('-').includes(String(s1)))).toBe(false);
+    const stored = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM buildings_all WHERE id = ${s1} AND retired_at IS NOT NULL`.execute(handle.db);
+    expect(stored.rows).toEqual([{ n: 1 }]);
+  });
+});
