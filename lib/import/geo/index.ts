@@ -1,5 +1,6 @@
 import { say } from '@/lib/i18n/say';
 import { readGeoJson } from './read-geojson';
+import { readShapefile } from './read-shapefile';
 import { type GeoFileContents, GeoFileError, type ReadGeoFileOptions } from './types';
 
 export * from './types';
@@ -11,12 +12,14 @@ export interface UploadedGeoFile {
 }
 
 /** Reads a base-layer file of any supported format, chosen by its name's extension. */
-export async function readGeoFile(file: UploadedGeoFile, _options: ReadGeoFileOptions = {}): Promise<GeoFileContents> {
+export async function readGeoFile(file: UploadedGeoFile, options: ReadGeoFileOptions = {}): Promise<GeoFileContents> {
   const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? '';
   switch (extension) {
     case 'geojson':
     case 'json':
       return readGeoJson(file.bytes);
+    case 'zip':
+      return readShapefile(file.bytes, options);
     default:
       throw new GeoFileError(
         say(
