@@ -1,5 +1,6 @@
 import { say } from '@/lib/i18n/say';
 import { readGeoJson } from './read-geojson';
+import { readGeoPackage } from './read-geopackage';
 import { readShapefile } from './read-shapefile';
 import { type GeoFileContents, GeoFileError, type ReadGeoFileOptions } from './types';
 
@@ -18,6 +19,8 @@ export async function readGeoFile(file: UploadedGeoFile, options: ReadGeoFileOpt
     case 'geojson':
     case 'json':
       return readGeoJson(file.bytes);
+    case 'gpkg':
+      return readGeoPackage(file.bytes, options.layer);
     case 'zip':
       return readShapefile(file.bytes, options);
     default:
