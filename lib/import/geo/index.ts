@@ -1,6 +1,7 @@
 import { say } from '@/lib/i18n/say';
 import { readGeoJson } from './read-geojson';
 import { readGeoPackage } from './read-geopackage';
+import { readKml } from './read-kml';
 import { readShapefile } from './read-shapefile';
 import { type GeoFileContents, GeoFileError, type ReadGeoFileOptions } from './types';
 
@@ -21,6 +22,10 @@ export async function readGeoFile(file: UploadedGeoFile, options: ReadGeoFileOpt
       return readGeoJson(file.bytes);
     case 'gpkg':
       return readGeoPackage(file.bytes, options.layer);
+    case 'kml':
+      return readKml(file.bytes, false);
+    case 'kmz':
+      return readKml(file.bytes, true);
     case 'zip':
       return readShapefile(file.bytes, options);
     default:
