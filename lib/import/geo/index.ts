@@ -3,6 +3,7 @@ import { readGeoJson } from './read-geojson';
 import { readGeoPackage } from './read-geopackage';
 import { readKml } from './read-kml';
 import { readShapefile } from './read-shapefile';
+import { readGeoTable } from './read-table';
 import { type GeoFileContents, GeoFileError, type ReadGeoFileOptions } from './types';
 
 export * from './types';
@@ -26,6 +27,9 @@ export async function readGeoFile(file: UploadedGeoFile, options: ReadGeoFileOpt
       return readKml(file.bytes, false);
     case 'kmz':
       return readKml(file.bytes, true);
+    case 'csv':
+    case 'xlsx':
+      return readGeoTable(file.bytes, file.name, options);
     case 'zip':
       return readShapefile(file.bytes, options);
     default:
