@@ -42,3 +42,5 @@ export async function readGeoFile(file: UploadedGeoFile, options: ReadGeoFileOpt
       );
   }
 }
+export { type CrsGuess, guessCrs } from './crs-guess';
+export { offsetToWgs84 } from './offset-crs';
