@@ -6,6 +6,8 @@ import { readShapefile } from './read-shapefile';
 import { readGeoTable } from './read-table';
 import { type GeoFileContents, GeoFileError, type ReadGeoFileOptions } from './types';
 
+export { type CrsGuess, guessCrs } from './crs-guess';
+export { offsetToWgs84 } from './offset-crs';
 export * from './types';
 
 /** A file as it was uploaded. */
@@ -42,5 +44,3 @@ export async function readGeoFile(file: UploadedGeoFile, options: ReadGeoFileOpt
       );
   }
 }
-export { type CrsGuess, guessCrs } from './crs-guess';
-export { offsetToWgs84 } from './offset-crs';
