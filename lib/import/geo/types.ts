@@ -46,6 +46,8 @@ export interface ReadGeoFileOptions {
   encoding?: DetectedEncoding['name'];
   /** For CSV/XLSX: the coordinate columns to use instead of the guessed ones. */
   coordinateColumns?: { x: string; y: string } | { wkt: string };
+  /** For GeoPackage: the feature table to read instead of the first one. */
+  layer?: string;
 }
 
 /** The file cannot be read: damaged, unsupported, too large, too complex. The message says which, for the user. */
