@@ -13,7 +13,6 @@ const PAGES: (NavigationItem & { permission: Permission })[] = [
   { href: '/passages', label: 'nav.passages', permission: 'passages:plan' },
   { href: '/screen', label: 'nav.screen', permission: 'screen:view' },
   { href: '/reports', label: 'nav.reports', permission: 'reports:read' },
-  { href: '/data', label: 'nav.data', permission: 'data:import' },
   { href: '/admin/audit', label: 'nav.audit', permission: 'audit:read' },
   { href: '/admin/users', label: 'nav.users', permission: 'users:manage' },
 ];

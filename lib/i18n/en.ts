@@ -370,7 +370,6 @@ export const en: Record<MessageKey, string> = {
   'nav.passages': 'Passages',
   'nav.screen': 'Wall screen',
   'nav.reports': 'Reports',
-  'nav.data': 'Data',
   'nav.audit': 'Audit log',
   'nav.users': 'Users',
   'role.leader': 'Leader',

@@ -368,7 +368,6 @@ export const zhCN = {
   'nav.passages': '通道规划',
   'nav.screen': '大屏',
   'nav.reports': '报表',
-  'nav.data': '数据管理',
   'nav.audit': '审计日志',
   'nav.users': '用户管理',
   'role.leader': '领导',
