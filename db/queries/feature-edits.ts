@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import { BASE_LAYER_SPECS, type BaseField, type BaseLayerSpec } from '../../lib/layers/base-fields';
+import { BASE_LAYER_SPECS, type BaseField, type BaseLayerSpec } from '../../lib/domain/base-fields';
 import type { Db } from '../schema';
 
 /**

@@ -14,10 +14,10 @@ import { ForbiddenError, NotFoundError, UnprocessableError } from '../api/errors
 import type { Actor } from '../auth/actor';
 import { auditActor } from '../auth/request';
 import { inScope } from '../auth/scope';
+import { BASE_LAYER_SPECS, type BaseLayer, type BaseLayerSpec } from '../domain/base-fields';
 import { say } from '../i18n/say';
 import { SITE_TOWN_MARGIN_M } from '../planning/scenario-evaluation';
 import { invalidateTiles } from '../tiles/tile-cache';
-import { BASE_LAYER_SPECS, type BaseLayer, type BaseLayerSpec } from './base-fields';
 import { editableFields, type FeaturePatch } from './feature-input';
 
 /** The feature changed since the client read it (→ 409 with the current state, for the user to see). */

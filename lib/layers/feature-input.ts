@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { jsonDate } from '../api/dates';
 import { can } from '../auth/roles';
+import type { BaseField, BaseLayerSpec } from '../domain/base-fields';
 import type { Role } from '../domain/enums';
 import { geometrySchemas } from '../geo/geojson-schema';
 import { say } from '../i18n/say';
-import type { BaseField, BaseLayerSpec } from './base-fields';
 
 /** A value of one base field as a form or script sends it (references by the other feature's code). */
 function fieldSchema(field: BaseField): z.ZodType {

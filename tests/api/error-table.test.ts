@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { CurrentFeature } from '../../db/queries/feature-edits';
 import { PhotoEventMismatchError } from '../../db/queries/hazard-photos';
 import { HazardPlaceError, ImportRejectedError, LinkedRecordNotFoundError, VillageOutOfScopeError } from '../../db/queries/hazard-records';
 import { HazardNotFoundError, StaleVersionError } from '../../db/queries/hazards';
@@ -28,6 +29,7 @@ import { DeadlineConfigError } from '../../lib/hazards/deadlines';
 import { ImportRefusedError } from '../../lib/hazards/import-commit';
 import { IllegalTransitionError, VerificationRequiredError } from '../../lib/hazards/lifecycle';
 import { TableReadError } from '../../lib/import/table';
+import { StaleFeatureError } from '../../lib/layers/feature-edit';
 import { PhotoRejectedError } from '../../lib/photos/process-photo';
 import { FixStepError, StaleFixError } from '../../lib/planning/errors';
 import { ReportFontMissingError } from '../../lib/reports/font';
@@ -40,6 +42,12 @@ async function answer(error: unknown) {
 }
 
 const user = { id: 3, username: 'wang', version: 5 } as UserRow;
+const currentWell: CurrentFeature = {
+  version: 4,
+  village_code: 'LHL01',
+  properties: { code: 'W-1', name: '村口消火栓' },
+  geometry: { type: 'Point', coordinates: [112.3, 37.4] },
+};
 
 /** Every error class the API answers, with the status and code written down from the API's documentation. */
 const CASES: [Error, number, string][] = [
@@ -63,6 +71,7 @@ const CASES: [Error, number, string][] = [
   [new StaleVersionError({ version: 3, status: 'in_progress' }), 409, 'stale_version'],
   [new StaleFixError({ id: 2, version: 4 }), 409, 'stale_version'],
   [new StaleUserError(user), 409, 'stale_version'],
+  [new StaleFeatureError(currentWell), 409, 'stale_version'],
   [new IllegalTransitionError('pending', 'closed'), 409, 'illegal_transition'],
   [new FixStepError('backwards', { id: 2, status: 'done' }), 409, 'illegal_transition'],
   [new UsernameTakenError('wang'), 409, 'username_taken'],
@@ -105,6 +114,7 @@ describe('the error table', () => {
       allowed_next: ['in_progress'],
     });
     expect((await answer(new StaleUserError(user))).body.current).toEqual(user);
+    expect((await answer(new StaleFeatureError(currentWell))).body.current).toEqual(currentWell);
     expect((await answer(new FixStepError('backwards', { id: 2 }))).body.current).toEqual({ id: 2 });
     expect((await answer(new ValidationError('x', [{ field: 'a', message: 'x' }]))).body.errors).toEqual([{ field: 'a', message: 'x' }]);
     expect((await answer(new ImportRejectedError([{ row: 3, message: 'unknown building code X' }]))).body.errors).toEqual([

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
-import { BASE_LAYER_SPECS, BASE_LAYERS, shapefileFieldName } from '../../lib/layers/base-fields';
+import { BASE_LAYER_SPECS, BASE_LAYERS, shapefileFieldName } from '../../lib/domain/base-fields';
 import { testEngines } from '../helpers/engines';
 
 describe('the base layers’ field list', () => {
