@@ -84,6 +84,27 @@ export async function updateFeature(
   return row.version;
 }
 
+/**
+ * The current passage end nearest to a point within `withinM` metres (other than the passage `exclude`), exactly
+ * as stored: the network joins passages only where their ends are identical.
+ */
+export async function nearestPassageEnd(
+  db: Db,
+  [lon, lat]: [number, number],
+  withinM: number,
+  exclude: number | null,
+): Promise<[number, number] | null> {
+  const result = await sql<{ x: number; y: number }>`
+    WITH here AS (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326), 4546) AS g)
+    SELECT ST_X(e.pt)::float8 AS x, ST_Y(e.pt)::float8 AS y
+    FROM passages p CROSS JOIN LATERAL (VALUES (ST_StartPoint(p.geom)), (ST_EndPoint(p.geom))) e(pt), here
+    WHERE p.id IS DISTINCT FROM ${exclude}::int AND ST_DWithin(ST_Transform(e.pt, 4546), here.g, ${withinM})
+    ORDER BY ST_Distance(ST_Transform(e.pt, 4546), here.g), p.id
+    LIMIT 1`.execute(db);
+  const [row] = result.rows;
+  return row ? [Number(row.x), Number(row.y)] : null;
+}
+
 /** Whether any feature of the layer, current or retired, has this code (codes stay unique across retirement). */
 export async function codeTaken(db: Db, spec: BaseLayerSpec, code: string): Promise<boolean> {
   const result = await sql<{ taken: boolean }>`SELECT EXISTS (SELECT 1 FROM ${stored(spec)} WHERE code = ${code}) AS taken`.execute(db);

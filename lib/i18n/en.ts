@@ -463,6 +463,7 @@ export const en: Record<MessageKey, string> = {
   'edit.newFeature': 'New feature',
   'edit.version': 'Version',
   'edit.save': 'Save',
+  'edit.otherFields': 'Other attributes (read-only)',
   'edit.move': 'Move',
   'edit.redraw': 'Redraw the shape',
   'edit.delete': 'Delete',

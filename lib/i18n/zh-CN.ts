@@ -458,6 +458,7 @@ export const zhCN = {
   'edit.newFeature': '新要素',
   'edit.version': '版本',
   'edit.save': '保存',
+  'edit.otherFields': '其他属性（不可修改）',
   'edit.move': '移动位置',
   'edit.redraw': '重新绘制形状',
   'edit.delete': '删除',

@@ -7,6 +7,7 @@ import {
   featureIdByCode,
   geometryPlace,
   insertFeature,
+  nearestPassageEnd,
   retireFeature,
   updateFeature,
 } from '../../db/queries/feature-edits';
@@ -72,6 +73,24 @@ async function storedValues(trx: Db, spec: BaseLayerSpec, actor: Actor, properti
   return values;
 }
 
+/** How far a drawn passage end may be from an existing one and still be joined to it. */
+export const PASSAGE_SNAP_M = 3;
+
+/**
+ * A passage's ends moved onto the existing passage ends within reach, so that what is drawn joins the network
+ * (which connects passages only at identical ends); other geometries as they are.
+ */
+async function snapped(trx: Db, layer: BaseLayer, geometry: GeoJSON.Geometry, self: number | null): Promise<GeoJSON.Geometry> {
+  if (layer !== 'passages' || geometry.type !== 'LineString') return geometry;
+  const coordinates = geometry.coordinates.map((position) => [...position]);
+  for (const index of [0, coordinates.length - 1]) {
+    const end = coordinates[index] as [number, number];
+    const existing = await nearestPassageEnd(trx, end, PASSAGE_SNAP_M, self);
+    if (existing) coordinates[index] = existing;
+  }
+  return { type: 'LineString', coordinates };
+}
+
 async function checkGeometry(trx: Db, geometry: GeoJSON.Geometry): Promise<void> {
   const { reason, distance_m } = await geometryPlace(trx, geometry);
   if (reason) throw new UnprocessableError(say(`几何图形无效：${reason}`, `the geometry is not valid: ${reason}`), { field: 'geometry' });
@@ -100,8 +119,9 @@ export async function editFeature(db: Db, edit: FeatureEdit, patch: FeaturePatch
   const after = await inTransaction(db, async (trx) => {
     const before = await lockedFeature(trx, spec, edit, patch.version);
     const values = await storedValues(trx, spec, edit.actor, patch.properties);
-    if (patch.geometry) await checkGeometry(trx, patch.geometry);
-    await updateFeature(trx, spec, edit.id, values, patch.geometry);
+    const geometry = patch.geometry && (await snapped(trx, edit.layer, patch.geometry, Number(edit.id)));
+    if (geometry) await checkGeometry(trx, geometry);
+    await updateFeature(trx, spec, edit.id, values, geometry);
     const changed = await currentFeature(trx, spec, edit.id);
     if (!changed) throw new Error(`${spec.layer} ${edit.id} vanished while it was locked`);
     const columns = Object.keys(patch.properties).filter(
@@ -155,8 +175,9 @@ export async function createFeature(
         say(`编码“${code}”已被使用（包括已删除的要素）`, `code "${code}" is already used (deleted features included)`),
       );
     const values = await storedValues(trx, spec, edit.actor, input.properties);
-    await checkGeometry(trx, input.geometry);
-    const id = await insertFeature(trx, spec, values, input.geometry);
+    const geometry = await snapped(trx, edit.layer, input.geometry, null);
+    await checkGeometry(trx, geometry);
+    const id = await insertFeature(trx, spec, values, geometry);
     const feature = await currentFeature(trx, spec, id);
     if (!feature) throw new Error(`${spec.layer} ${id} vanished after it was added`);
     if (!inScope(edit.actor, feature.village_code))

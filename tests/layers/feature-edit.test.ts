@@ -124,6 +124,23 @@ describe.each(testEngines)('editing base features on $name (analysis fixtures)',
     ).rejects.toMatchObject({ name: 'ForbiddenError' });
   });
 
+  it('joins a drawn passage to the network: an end within 3 m of a passage end moves onto it, a farther one stays', async () => {
+    // In EPSG:4546: the lanes village's D is at (603800, 4138200); the new lane starts 2 m from it (1.2 east, 1.6
+    // north) and ends 5 m beyond K (603800, 4138300), too far to join.
+    const drawn = await sql<{ line: string; d: string }>`
+      SELECT ST_AsGeoJSON(ST_Transform(ST_SetSRID(ST_MakeLine(ST_MakePoint(603801.2, 4138201.6), ST_MakePoint(603805, 4138300)), 4546), 4326), 15) AS line,
+        (SELECT ST_AsText(ST_EndPoint(geom)) FROM passages WHERE code = 'CD') AS d`.execute(handle.db);
+    const geometry = JSON.parse(drawn.rows[0]?.line ?? '') as GeoJSON.LineString;
+    const properties = { code: 'NEW-LANE', class: 'lane', clear_width_m: 4, surface: 'concrete' };
+    const { id } = await createFeature(handle.db, { actor: OFFICE, layer: 'passages', requestId: 'test' }, { properties, geometry });
+    const stored = await sql<{ start: string; end_moved_m: number }>`
+      SELECT ST_AsText(ST_StartPoint(geom)) AS start,
+        ST_Distance(ST_Transform(ST_EndPoint(geom), 4546), ST_SetSRID(ST_MakePoint(603805, 4138300), 4546))::float8 AS end_moved_m
+      FROM passages WHERE id = ${id}`.execute(handle.db);
+    expect(stored.rows[0]?.start).toBe(drawn.rows[0]?.d);
+    expect(stored.rows[0]?.end_moved_m).toBeLessThan(0.001);
+  });
+
   it('shows the edit form what the role may change, and nothing outside its villages', async () => {
     const s1 = ids.building.S1 as number;
     const inspector = await featureForEdit(handle.db, { actor: actor('inspector', [V.spacing]), layer: 'buildings', id: s1 });

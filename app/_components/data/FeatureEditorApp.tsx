@@ -339,7 +339,7 @@ export function FeatureEditorApp({ villages, basemap, canEditGeometry }: Feature
               villages={villages}
               onChange={(column, text) => setValues((current) => ({ ...current, [column]: text }))}
             />
-            <div className="edit-actions">
+            <div className="edit-actions edit-form-actions">
               <button type="button" className="primary" onClick={save} disabled={busy} data-testid="edit-save">
                 {t('edit.save')}
               </button>

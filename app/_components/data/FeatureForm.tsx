@@ -16,12 +16,34 @@ export interface FeatureFormProps {
   onChange(column: string, text: string): void;
 }
 
-/** One input per field of the layer, by its type: lists for enumerations, yes/no, villages by name. */
+/**
+ * One input per field of the layer, by its type: lists for enumerations, yes/no, villages by name. The fields the
+ * user may change come first; when only some are, the others fold away below them (a field check on a phone).
+ */
 export function FeatureForm({ fields, editable, values, errors, villages, onChange }: FeatureFormProps) {
+  const t = useT();
+  const changeable = fields.filter((field) => editable.has(field.column));
+  const fixed = fields.filter((field) => !editable.has(field.column));
+  const rows = (list: readonly BaseField[]) => (
+    <FieldRows fields={list} editable={editable} values={values} errors={errors} villages={villages} onChange={onChange} />
+  );
+  if (changeable.length === 0 || fixed.length === 0) return <div className="feature-form">{rows(fields)}</div>;
+  return (
+    <div className="feature-form">
+      {rows(changeable)}
+      <details className="form-fixed">
+        <summary>{t('edit.otherFields')}</summary>
+        <div className="feature-form">{rows(fixed)}</div>
+      </details>
+    </div>
+  );
+}
+
+function FieldRows({ fields, editable, values, errors, villages, onChange }: FeatureFormProps) {
   const t = useT();
   const locale = useLocale();
   return (
-    <div className="feature-form">
+    <>
       {fields.map((field) => {
         const id = `field-${field.column}`;
         const disabled = !editable.has(field.column);
@@ -77,6 +99,6 @@ export function FeatureForm({ fields, editable, values, errors, villages, onChan
           </div>
         );
       })}
-    </div>
+    </>
   );
 }
