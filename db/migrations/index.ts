@@ -24,6 +24,8 @@ import * as ruleClauses from './015-rule-clauses';
 import * as fieldChecks from './016-field-checks';
 // base features: versions, and retired rather than deleted
 import * as baseFeatureVersions from './017-base-feature-versions';
+// base-layer imports: preview, commit, rollback
+import * as importBatches from './018-import-batches';
 
 /** All migrations in order. Imported statically so they are bundled with the server (no file scan). */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +54,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-016-field-checks': fieldChecks,
   // base features: versions, and retired rather than deleted
   '2026-12-03-017-base-feature-versions': baseFeatureVersions,
+  // base-layer imports: preview, commit, rollback
+  '2026-12-07-018-import-batches': importBatches,
 };
