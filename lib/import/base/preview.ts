@@ -208,7 +208,8 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Previe
       fileName: input.file.name,
       fileSha256: createHash('sha256').update(input.file.bytes).digest('hex'),
       crs,
-      crsGuessed: !input.crs,
+      // A system the file declares (a .prj) needs no confirmation; one read from the numbers does.
+      crsGuessed: !input.crs && !contents.declaredCrs?.epsg,
       encoding: contents.encoding?.name ?? null,
       keyField: key,
       mapping,
