@@ -217,12 +217,13 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Previe
     });
     await stageFeatures(trx, batchId, sridOf(crs), staged);
     const checks = new Map((await checkStaged(trx, spec, batchId)).map((check) => [check.index, check]));
+    const storedById = new Map(stored.map((feature) => [feature.id, feature]));
     const requiredColumns = spec.fields.filter((field) => field.required).map((field) => field.column);
     const summary: ImportSummary = { new: 0, changed: 0, unchanged: 0, missing: 0, invalid: 0 };
     const decisions: StagedDecision[] = staged.map((feature, position) => {
       const items = (converted[position] as ConvertedFeature).items;
       const check = checks.get(feature.index);
-      const current = feature.featureId ? stored.find((candidate) => candidate.id === feature.featureId) : undefined;
+      const current = feature.featureId ? storedById.get(feature.featureId) : undefined;
       const isNew = !current || current.retired;
       if (isNew)
         for (const column of requiredColumns)
@@ -322,16 +323,19 @@ function geometryItems(
         ),
       );
   }
-  if (check.town_distance_m !== null && check.town_distance_m > SITE_TOWN_MARGIN_M)
+  const townDistance = check.town_distance_m ?? 0;
+  const outsideTown = townDistance > SITE_TOWN_MARGIN_M;
+  if (outsideTown)
     push(
       'outside_town',
       'error',
       say(
-        `位置在本镇各村范围外 ${Math.round(check.town_distance_m)} 米`,
-        `the position is ${Math.round(check.town_distance_m)} m outside the town's villages`,
+        `位置在本镇各村范围外 ${Math.round(townDistance)} 米`,
+        `the position is ${Math.round(townDistance)} m outside the town's villages`,
       ),
     );
-  if (check.village_distance_m !== null && check.village_distance_m > VILLAGE_MARGIN_M)
+  // Outside the town, it is outside its village too: the one item says enough.
+  if (!outsideTown && check.village_distance_m !== null && check.village_distance_m > VILLAGE_MARGIN_M)
     push(
       'outside_village',
       'warning',
