@@ -242,7 +242,8 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Previe
           }
       if (check) geometryItems(spec, feature.index, check, items);
       const changed = current && !isNew ? changedFields(feature.properties, current) : [];
-      if (current && !isNew && check?.geometry_equal === false) changed.push('geometry');
+      // An invalid geometry cannot equal the stored (valid) one: repaired, it replaces it.
+      if (current && !isNew && check && check.geometry_equal !== true) changed.push('geometry');
       const diff = isNew ? 'new' : changed.length > 0 ? 'changed' : 'unchanged';
       const blocked = items.some((item) => item.severity !== 'warning');
       const match = blocked ? 'invalid' : diff;
