@@ -321,6 +321,15 @@ export async function applyBatch(
   return { inserted, updated, retired };
 }
 
+/** The codes a batch wrote, by what it did to them (for its audit row: who changed which feature). */
+export async function batchCodes(db: Db, spec: BaseLayerSpec, batchId: number): Promise<Record<string, string[]>> {
+  const result = await sql<{ action: string; codes: string[] }>`
+    SELECT c.action, array_agg(t.code ORDER BY t.code) AS codes FROM import_changes c
+    JOIN ${stored(spec)} t ON ${idText(spec, 't')} = c.feature_id
+    WHERE c.batch_id = ${batchId} GROUP BY c.action`.execute(db);
+  return Object.fromEntries(result.rows.map((row) => [row.action, row.codes]));
+}
+
 /** Codes of the batch's features that changed after it (another edit, a later batch): a rollback would undo those too. */
 export async function changedSinceBatch(db: Db, spec: BaseLayerSpec, batchId: number): Promise<string[]> {
   const result = await sql<{ code: string }>`

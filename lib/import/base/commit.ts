@@ -2,6 +2,7 @@ import { writeAudit } from '../../../db/queries/audit';
 import {
   applyBatch,
   batchById,
+  batchCodes,
   changedSinceBatch,
   revertBatch,
   setBatchStatus,
@@ -106,7 +107,14 @@ export async function commitImport(db: Db, id: number, options: CommitOptions, w
       table: spec.table,
       recordId: null,
       villageCode: null,
-      after: { import_batch: id, file: batch.file_name, sha256: batch.file_sha256, crs: batch.crs, summary: result },
+      after: {
+        import_batch: id,
+        file: batch.file_name,
+        sha256: batch.file_sha256,
+        crs: batch.crs,
+        summary: result,
+        codes: await batchCodes(trx, spec, id),
+      },
       requestId: who.requestId,
     });
     return result;
@@ -141,6 +149,7 @@ export async function rollbackImport(db: Db, id: number, who: Who) {
         ),
         { changed },
       );
+    const codes = await batchCodes(trx, spec, id);
     const count = await revertBatch(trx, spec, id);
     await setBatchStatus(trx, id, 'rolled_back');
     await writeAudit(trx, {
@@ -150,7 +159,7 @@ export async function rollbackImport(db: Db, id: number, who: Who) {
       recordId: null,
       villageCode: null,
       before: { import_batch: id, summary: batch.summary },
-      after: { import_batch: id, rolled_back: count },
+      after: { import_batch: id, rolled_back: count, codes },
       requestId: who.requestId,
     });
     return count;

@@ -79,6 +79,9 @@ describe.each(testEngines)('committing and rolling back a building import on $na
       n: number;
     }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'import' AND table_name = 'buildings'`.execute(handle.db);
     expect(audit.rows).toEqual([{ n: 2 }]);
+    const last = await sql<{ after: { import_batch: number; codes: Record<string, string[]> } }>`
+      SELECT after FROM audit_log WHERE action = 'import' ORDER BY id DESC LIMIT 1`.execute(handle.db);
+    expect(last.rows[0]?.after).toMatchObject({ import_batch: secondId, codes: { insert: ['B5'], update: ['B2', 'B3'], retire: ['B4'] } });
   });
 
   it('a rollback restores exactly the rows before the batch', async () => {
