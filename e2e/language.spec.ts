@@ -17,7 +17,7 @@ afterAll(async () => {
 const url = () => server.url;
 
 // Every page, opened by the office account (which may see all of them), in the default language.
-const PAGES = ['/', '/hazards', '/passages', '/screen', '/reports', '/account', '/admin/users', '/admin/audit'];
+const PAGES = ['/', '/hazards', '/passages', '/screen', '/reports', '/data', '/data/edit', '/account', '/admin/users', '/admin/audit'];
 
 describe('zh-CN pages show Chinese, not English words or raw codes', () => {
   const app = appSession(url, VIEWPORTS.desktop, 'office');

@@ -13,6 +13,7 @@ const POSITION = { lon: 112.0955, lat: 37.3655, accuracyM: 60 };
 const PAGES = [
   { path: '/', name: 'map', map: 'map', actions: ['locate-me', 'sheet-handle', 'search-input'] },
   { path: '/hazards', name: 'hazards', map: 'hazard-map', actions: ['locate-me', 'toggle-filters', 'hazard-new', 'hazard-list'] },
+  { path: '/data/edit', name: 'edit', map: 'edit-map', actions: ['locate-me', 'edit-panel'] },
 ] as const;
 
 describe.each(['inspector', 'village'])('phone layout (390 × 844, touch) for the %s', (username) => {

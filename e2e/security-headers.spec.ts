@@ -5,7 +5,7 @@ import { OverviewPage } from './driver';
 const servers = inject('servers');
 
 /** Every page an admin (who may open all of them) can reach. */
-const PAGES = ['/', '/hazards', '/passages', '/reports', '/screen', '/admin/users', '/admin/audit'];
+const PAGES = ['/', '/hazards', '/passages', '/reports', '/screen', '/data', '/data/edit', '/admin/users', '/admin/audit'];
 
 describe.each(servers)('security headers on $engine', ({ url }) => {
   const session = appSession(url, undefined, 'admin');

@@ -24,8 +24,10 @@ import * as ruleClauses from './015-rule-clauses';
 import * as fieldChecks from './016-field-checks';
 // base features: versions, and retired rather than deleted
 import * as baseFeatureVersions from './017-base-feature-versions';
+// water sources: usable all year unless stated
+import * as waterMonthsDefault from './018-water-months-default';
 // base-layer imports: preview, commit, rollback
-import * as importBatches from './018-import-batches';
+import * as importBatches from './019-import-batches';
 
 /** All migrations in order. Imported statically so they are bundled with the server (no file scan). */
 export const migrations: Record<string, Migration> = {
@@ -54,6 +56,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-016-field-checks': fieldChecks,
   // base features: versions, and retired rather than deleted
   '2026-12-03-017-base-feature-versions': baseFeatureVersions,
+  // water sources: usable all year unless stated
+  '2026-12-07-018-water-months-default': waterMonthsDefault,
   // base-layer imports: preview, commit, rollback
-  '2026-12-07-018-import-batches': importBatches,
+  '2026-12-08-019-import-batches': importBatches,
 };

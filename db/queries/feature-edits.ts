@@ -111,6 +111,29 @@ export async function updateFeature(
   return row.version;
 }
 
+/** Whether any feature of the layer, current or retired, has this code (codes stay unique across retirement). */
+export async function codeTaken(db: Db, spec: BaseLayerSpec, code: string): Promise<boolean> {
+  const result = await sql<{ taken: boolean }>`SELECT EXISTS (SELECT 1 FROM ${stored(spec)} WHERE code = ${code}) AS taken`.execute(db);
+  return result.rows[0]?.taken === true;
+}
+
+/** Adds a feature with the given stored values (references already as ids); returns its id. */
+export async function insertFeature(
+  db: Db,
+  spec: BaseLayerSpec,
+  values: FeatureValues,
+  geometry: GeoJSON.Geometry,
+): Promise<string | number> {
+  const columns = Object.keys(values);
+  const result = await sql<{ id: string | number }>`
+    INSERT INTO ${stored(spec)} (${sql.join([...columns.map((column) => sql.ref(column)), sql.ref('geom')])})
+    VALUES (${sql.join([...columns.map((column) => sql`${values[column]}`), sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326)`])})
+    RETURNING ${sql.ref(spec.idColumn)} AS id`.execute(db);
+  const [row] = result.rows;
+  if (!row) throw new Error(`inserting a ${spec.layer} feature returned no row`);
+  return row.id;
+}
+
 /** Retires the feature: hidden from the current town, kept for the history that links to it. */
 export async function retireFeature(db: Db, spec: BaseLayerSpec, id: string | number): Promise<void> {
   await sql`UPDATE ${stored(spec)} SET retired_at = now() WHERE ${sql.ref(spec.idColumn)} = ${id}`.execute(db);

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { type BaseLayer, isBaseLayer } from '../domain/base-fields';
 import type { Bbox } from '../geo';
 import { say } from '../i18n/say';
 import { isLayerName, isTileLayerName, type LayerName, type TileLayerName } from '../map/layer-names';
 import { BadRequestError } from './errors';
+import { requireFeatureId } from './ids';
 import { asIssue, pathValue, queryValue } from './query';
 
 /** `bbox=west,south,east,north` in degrees (EPSG:4326), as in OGC API – Features. */
@@ -49,6 +51,15 @@ export function parseLayer(value: string): LayerName {
   return value;
 }
 
+/** A layer the town's files and the data-maintenance page change; hazards and incidents are records, not base data. */
+export function parseBaseLayer(value: string): BaseLayer {
+  if (!isBaseLayer(value))
+    throw new BadRequestError(
+      say(`图层“${value.slice(0, 40)}”不能在数据维护中修改`, `layer "${value.slice(0, 40)}" is not edited as base data`),
+    );
+  return value;
+}
+
 export function parseTileLayer(value: string): TileLayerName {
   if (!isTileLayerName(value)) {
     throw new BadRequestError(
@@ -80,6 +91,19 @@ export function parseTileAddress(z: string, x: string, y: string): { z: number; 
 export const bboxParam = queryValue('bbox', parseBbox);
 export const layerParam = pathValue(parseLayer);
 export const tileLayerParam = pathValue(parseTileLayer);
+export const baseLayerParam = pathValue(parseBaseLayer);
+
+/** `/{layer}/{id}` of a feature: a village's id is its 12-digit code, every other feature's a whole number. */
+export const featureParams = z.object({ layer: layerParam, id: z.string() }).transform(({ layer, id }, ctx) => ({
+  layer,
+  id: String(asIssue(() => requireFeatureId(id, layer === 'villages' ? 'string' : 'integer'), ctx)),
+}));
+
+/** `/{layer}/{id}` of a base feature (one that data maintenance changes). */
+export const baseFeatureParams = z.object({ layer: baseLayerParam, id: z.string() }).transform(({ layer, id }, ctx) => ({
+  layer,
+  id: String(asIssue(() => requireFeatureId(id, layer === 'villages' ? 'string' : 'integer'), ctx)),
+}));
 
 /** `/{layer}/{z}/{x}/{y}.mvt` of the tile route. */
 export const tileParams = z

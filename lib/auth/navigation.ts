@@ -13,6 +13,8 @@ const PAGES: (NavigationItem & { permission: Permission })[] = [
   { href: '/passages', label: 'nav.passages', permission: 'passages:plan' },
   { href: '/screen', label: 'nav.screen', permission: 'screen:view' },
   { href: '/reports', label: 'nav.reports', permission: 'reports:read' },
+  { href: '/data', label: 'nav.data', permission: 'data:import' },
+  { href: '/data/edit', label: 'nav.edit', permission: 'hazards:report' },
   { href: '/admin/audit', label: 'nav.audit', permission: 'audit:read' },
   { href: '/admin/users', label: 'nav.users', permission: 'users:manage' },
 ];

@@ -20,9 +20,12 @@ export const position = z
   .min(2)
   .max(3)
   .refine(([lon, lat]) => inChina(lon ?? NaN, lat ?? NaN), {
-    message:
-      'coordinate is not lon/lat degrees in China: is the file in EPSG:4326 (longitude first)? ' +
-      'Projected metres (e.g. EPSG:4546) must be converted first',
+    error: () =>
+      say(
+        '坐标不是中国境内的经纬度（度）：文件是否为 EPSG:4326（经度在前）？投影坐标（米，如 EPSG:4546）须先转换',
+        'coordinate is not lon/lat degrees in China: is the file in EPSG:4326 (longitude first)? ' +
+          'Projected metres (e.g. EPSG:4546) must be converted first',
+      ),
   });
 
 const samePosition = (a: readonly number[] | undefined, b: readonly number[] | undefined) =>

@@ -1,16 +1,18 @@
 import { writeAudit } from '../../db/queries/audit';
 import {
   type CurrentFeature,
+  codeTaken,
   currentFeature,
   type FeatureValues,
   featureIdByCode,
   geometryPlace,
+  insertFeature,
   retireFeature,
   updateFeature,
 } from '../../db/queries/feature-edits';
 import type { Db } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
-import { ForbiddenError, NotFoundError, UnprocessableError } from '../api/errors';
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../api/errors';
 import type { Actor } from '../auth/actor';
 import { auditActor } from '../auth/request';
 import { inScope } from '../auth/scope';
@@ -18,7 +20,7 @@ import { BASE_LAYER_SPECS, type BaseLayer, type BaseLayerSpec } from '../domain/
 import { say } from '../i18n/say';
 import { SITE_TOWN_MARGIN_M } from '../planning/scenario-evaluation';
 import { invalidateTiles } from '../tiles/tile-cache';
-import { editableFields, type FeaturePatch } from './feature-input';
+import { editableFields, type FeatureCreate, type FeaturePatch } from './feature-input';
 
 /** The feature changed since the client read it (→ 409 with the current state, for the user to see). */
 export class StaleFeatureError extends Error {
@@ -123,6 +125,55 @@ export async function editFeature(db: Db, edit: FeatureEdit, patch: FeaturePatch
   });
   if (edit.layer === 'buildings') invalidateTiles();
   return after;
+}
+
+/** The feature as the edit form shows it (references by code), with what the actor may change of it. */
+export async function featureForEdit(
+  db: Db,
+  edit: Omit<FeatureEdit, 'requestId'>,
+): Promise<{ feature: CurrentFeature; editable: { fields: string[]; geometry: boolean } }> {
+  const spec = BASE_LAYER_SPECS[edit.layer];
+  const feature = await currentFeature(db, spec, edit.id);
+  if (!feature || !inScope(edit.actor, feature.village_code)) throw notFound(spec, edit.id);
+  const allowed = editableFields(spec, edit.actor.role);
+  return { feature, editable: { fields: allowed.fields.map((field) => field.column), geometry: allowed.geometry } };
+}
+
+/** Adds a base feature drawn in the browser or sent by a script (office and admin); returns its id and state. */
+export async function createFeature(
+  db: Db,
+  edit: Omit<FeatureEdit, 'id'>,
+  input: FeatureCreate,
+): Promise<{ id: string | number; feature: CurrentFeature }> {
+  const spec = BASE_LAYER_SPECS[edit.layer];
+  if (!editableFields(spec, edit.actor.role).geometry)
+    throw new ForbiddenError(say('只有办公室和管理员可以新增要素', 'only the office and administrators may add features'));
+  const created = await inTransaction(db, async (trx) => {
+    const code = String(input.properties.code);
+    if (await codeTaken(trx, spec, code))
+      throw new ConflictError(
+        say(`编码“${code}”已被使用（包括已删除的要素）`, `code "${code}" is already used (deleted features included)`),
+      );
+    const values = await storedValues(trx, spec, edit.actor, input.properties);
+    await checkGeometry(trx, input.geometry);
+    const id = await insertFeature(trx, spec, values, input.geometry);
+    const feature = await currentFeature(trx, spec, id);
+    if (!feature) throw new Error(`${spec.layer} ${id} vanished after it was added`);
+    if (!inScope(edit.actor, feature.village_code))
+      throw new ForbiddenError(say('该位置不在您负责的村', 'that place is not in your villages'));
+    await writeAudit(trx, {
+      actor: auditActor(edit.actor),
+      action: 'create',
+      table: spec.table,
+      recordId: id,
+      villageCode: feature.village_code,
+      after: { ...feature.properties, geometry: feature.geometry },
+      requestId: edit.requestId,
+    });
+    return { id, feature };
+  });
+  if (edit.layer === 'buildings') invalidateTiles();
+  return created;
 }
 
 /** Retires a base feature (the data-maintenance delete): office and admin only, on the version the client read. */

@@ -52,6 +52,15 @@ export function featurePatchSchema(spec: BaseLayerSpec) {
 }
 export type FeaturePatch = z.infer<ReturnType<typeof featurePatchSchema>>;
 
+/** The body of a new feature: its fields (the required ones must be given) and its geometry. */
+export function featureCreateSchema(spec: BaseLayerSpec) {
+  const properties = Object.fromEntries(
+    spec.fields.map((field) => [field.column, field.required ? fieldSchema(field) : fieldSchema(field).optional()]),
+  );
+  return z.object({ properties: z.strictObject(properties), geometry: geometrySchemas[spec.geometry] }).strict();
+}
+export type FeatureCreate = z.infer<ReturnType<typeof featureCreateSchema>>;
+
 /**
  * The fields a role may change. Office and admin edit everything; inspectors and village officers the attributes
  * a field check establishes; planners change passages only through passage fixes, so nothing here.

@@ -38,6 +38,7 @@ export class MapController {
   /** The village filter (as a query string) each GeoJSON layer's data was loaded for. */
   private loadedFor = new Map<LayerName, string>();
   private loadGeneration = 0;
+  private tileRevision = 0;
   private readonly styleLoaded: Promise<void>;
 
   constructor(container: HTMLElement, options: MapControllerOptions) {
@@ -134,10 +135,21 @@ export class MapController {
     const same = codes.length === this.villages.length && codes.every((code, i) => code === this.villages[i]);
     if (!same) {
       this.villages = [...codes];
-      (this.#map.getSource('buildings') as VectorTileSource | undefined)?.setTiles([tileUrl(codes)]);
+      (this.#map.getSource('buildings') as VectorTileSource | undefined)?.setTiles([tileUrl(codes, this.tileRevision)]);
       void this.loadData();
     }
     this.#map.fitBounds(fitTo, { padding: 40, duration: 600 });
+  }
+
+  /** Draws a layer afresh after its features changed (an edit, an import): data fetched again, tiles asked for anew. */
+  refresh(layer: LayerName): void {
+    if (layerDefinition(layer).source !== 'geojson') {
+      this.tileRevision++;
+      (this.#map.getSource(layer) as VectorTileSource | undefined)?.setTiles([tileUrl(this.villages, this.tileRevision)]);
+      return;
+    }
+    this.loadedFor.delete(layer);
+    void this.loadData();
   }
 
   /** Flies to a place; `closerOnly` keeps a closer zoom the user already chose. */

@@ -9,8 +9,10 @@ export const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', fea
 
 type StyleLayers = StyleSpecification['layers'];
 
-export function tileUrl(villages: readonly string[]): string {
-  return buildingTileTemplate(window.location.origin, villages.map((code) => `village=${code}`).join('&'));
+export function tileUrl(villages: readonly string[], revision = 0): string {
+  // A new revision after an edit makes the browser ask for tiles it may still hold from before.
+  const query = [...villages.map((code) => `village=${code}`), ...(revision > 0 ? [`rev=${revision}`] : [])].join('&');
+  return buildingTileTemplate(window.location.origin, query);
 }
 
 /** The offline basemap: made only of the product's own data, so it needs no request outside the app. */

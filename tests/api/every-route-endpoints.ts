@@ -174,6 +174,50 @@ export const ENDPOINTS: Endpoint[] = [
     ],
   },
   {
+    route: '/api/v1/features/[layer]/[id]/current',
+    method: 'GET',
+    valid: (ids) => ({ params: { layer: 'buildings', id: String(ids.buildings.B1) } }),
+    extra: () => [{ name: 'a record layer', request: { params: { layer: 'hazards', id: '1' } }, expect: [400] }],
+  },
+  {
+    route: '/api/v1/features/[layer]',
+    method: 'POST',
+    valid: () => ({
+      params: { layer: 'water-sources' },
+      json: {
+        properties: { code: 'W-NEW', name: '新建消火栓', kind: 'hydrant', status: 'in_service' },
+        geometry: { type: 'Point', coordinates: [112.0961, 37.3651] },
+      },
+    }),
+    extra: () => [
+      {
+        name: 'a required field missing',
+        request: {
+          params: { layer: 'water-sources' },
+          json: { properties: { code: 'W-X' }, geometry: { type: 'Point', coordinates: [112.0961, 37.3651] } },
+        },
+        expect: [400],
+      },
+      {
+        name: 'a line for a point layer',
+        request: {
+          params: { layer: 'water-sources' },
+          json: {
+            properties: { code: 'W-Y', name: '线', kind: 'hydrant', status: 'in_service' },
+            geometry: {
+              type: 'LineString',
+              coordinates: [
+                [112.0961, 37.3651],
+                [112.0962, 37.3652],
+              ],
+            },
+          },
+        },
+        expect: [400],
+      },
+    ],
+  },
+  {
     route: '/api/v1/features/[layer]/[id]',
     method: 'DELETE',
     valid: (ids) => ({ params: { layer: 'stations', id: String(ids.stations.S1) }, query: { version: String(ids.versions.station) } }),

@@ -49,4 +49,22 @@ describe.each(testEngines)('the base layers’ field list on $name', (engine) =>
       expect(stored.get(`${spec.table}_all`), layer).toBe(spec.geometry.toUpperCase());
     }
   });
+
+  it('requires every field the table cannot store without, so a drawn or imported feature never fails on a missing value', async () => {
+    const result = await sql<{ table_name: string; column_name: string }>`
+      SELECT table_name, column_name FROM information_schema.columns
+      WHERE table_schema = current_schema() AND is_nullable = 'NO' AND column_default IS NULL`.execute(handle.db);
+    const mandatory = new Set(result.rows.map((row) => `${row.table_name}.${row.column_name}`));
+    for (const layer of BASE_LAYERS) {
+      const spec = BASE_LAYER_SPECS[layer];
+      const required = spec.fields.filter((field) => field.required).map((field) => field.column);
+      const needed = [...mandatory].filter((name) => name.startsWith(`${spec.table}_all.`)).map((name) => name.split('.')[1]);
+      expect(
+        needed
+          .filter((column) => (column !== 'geom' && column !== spec.idColumn) || (spec.idColumn === 'code' && column === 'code'))
+          .sort(),
+        layer,
+      ).toEqual([...required].sort());
+    }
+  });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import type { Actor } from '../../lib/auth/actor';
 import type { Role } from '../../lib/domain/enums';
-import { editFeature, retireFeatureAs } from '../../lib/layers/feature-edit';
+import { createFeature, editFeature, featureForEdit, retireFeatureAs } from '../../lib/layers/feature-edit';
 import type { FeaturePatch } from '../../lib/layers/feature-input';
 import { loadAnalysisFixtures, V } from '../analysis/fixtures';
 import { analyse } from '../analysis/helpers';
@@ -93,6 +93,44 @@ describe.each(testEngines)('editing base features on $name (analysis fixtures)',
         { version: 2, properties: {}, geometry: { type: 'Point', coordinates: [113.5, 37.4] } },
       ),
     ).rejects.toMatchObject({ name: 'UnprocessableError' });
+  });
+
+  it('adds a house drawn by the office: a spacing finding with its neighbour, a create audit row, and its code kept unique', async () => {
+    const s1 = ids.building.S1 as number;
+    // A grade-4 house 10 m square, 6 m south of S1 (grade 3): closer than the 7 m grades 3 and 4 need.
+    const drawn = await sql<{ geometry: string }>`
+      SELECT ST_AsGeoJSON(ST_Transform(ST_MakeEnvelope(597500, 4138184, 597510, 4138194, 4546), 4326), 9) AS geometry`.execute(handle.db);
+    const geometry = JSON.parse(drawn.rows[0]?.geometry ?? '') as GeoJSON.Polygon;
+    const house = { use: 'residential', floors: 1, height_m: 3.5, structure: 'brick_wood' };
+    const properties = { code: 'NEW-1', village_code: V.spacing, ...house, fire_grade: '4' };
+    const { id, feature } = await createFeature(
+      handle.db,
+      { actor: OFFICE, layer: 'buildings', requestId: 'test' },
+      { properties, geometry },
+    );
+    expect(feature).toMatchObject({ version: 1, village_code: V.spacing, properties: { code: 'NEW-1', fire_grade: '4' } });
+    expect(await spacingPairs()).toContain([s1, Number(id)].sort((a, b) => a - b).join('-'));
+    const audit = await sql<{ action: string }>`
+      SELECT action FROM audit_log WHERE table_name = 'buildings' AND record_id = ${String(id)}`.execute(handle.db);
+    expect(audit.rows).toEqual([{ action: 'create' }]);
+
+    const version = (await featureForEdit(handle.db, { actor: OFFICE, layer: 'buildings', id })).feature.version;
+    await retireFeatureAs(handle.db, { actor: OFFICE, layer: 'buildings', id, requestId: 'test' }, version);
+    await expect(
+      createFeature(handle.db, { actor: OFFICE, layer: 'buildings', requestId: 'test' }, { properties, geometry }),
+    ).rejects.toMatchObject({ name: 'ConflictError' });
+    await expect(
+      createFeature(handle.db, { actor: actor('inspector', [V.spacing]), layer: 'buildings', requestId: 'test' }, { properties, geometry }),
+    ).rejects.toMatchObject({ name: 'ForbiddenError' });
+  });
+
+  it('shows the edit form what the role may change, and nothing outside its villages', async () => {
+    const s1 = ids.building.S1 as number;
+    const inspector = await featureForEdit(handle.db, { actor: actor('inspector', [V.spacing]), layer: 'buildings', id: s1 });
+    expect(inspector.editable).toEqual({ fields: ['has_smoke_alarm', 'has_extinguisher'], geometry: false });
+    await expect(
+      featureForEdit(handle.db, { actor: actor('inspector', ['141121999999']), layer: 'buildings', id: s1 }),
+    ).rejects.toMatchObject({ name: 'NotFoundError' });
   });
 
   it('retires a deleted building: gone from the analyses, kept in the stored table', async () => {

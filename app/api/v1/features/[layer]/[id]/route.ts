@@ -2,23 +2,17 @@ import { z } from 'zod';
 import { layerFeature } from '@/db/queries/layers';
 import { BadRequestError, NotFoundError } from '@/lib/api/errors';
 import { parseOrThrow } from '@/lib/api/field-errors';
-import { requireFeatureId } from '@/lib/api/ids';
-import { layerParam } from '@/lib/api/params';
-import { asIssue, queryWholeNumber } from '@/lib/api/query';
+import { baseFeatureParams, featureParams } from '@/lib/api/params';
+import { queryWholeNumber } from '@/lib/api/query';
 import { geoJsonResponse } from '@/lib/api/responses';
 import { route } from '@/lib/api/route';
-import { BASE_LAYER_SPECS, type BaseLayer, isBaseLayer } from '@/lib/domain/base-fields';
+import { BASE_LAYER_SPECS } from '@/lib/domain/base-fields';
 import { say } from '@/lib/i18n/say';
 import { editFeature, retireFeatureAs } from '@/lib/layers/feature-edit';
 import { featurePatchSchema } from '@/lib/layers/feature-input';
 import { layerContext } from '@/lib/layers/layer-context';
 
 export const dynamic = 'force-dynamic';
-
-const featureParams = z.object({ layer: layerParam, id: z.string() }).transform(({ layer, id }, ctx) => ({
-  layer,
-  id: String(asIssue(() => requireFeatureId(id, layer === 'villages' ? 'string' : 'integer'), ctx)),
-}));
 
 /** GET /api/v1/features/{layer}/{id} — one feature with all its properties (the map's detail card). */
 export const GET = route({ permission: 'data:read', params: featureParams }, async ({ db, params, villages }) => {
@@ -29,22 +23,15 @@ export const GET = route({ permission: 'data:read', params: featureParams }, asy
   return geoJsonResponse(feature);
 });
 
-/** Hazards and incidents are records with their own lifecycle, not base features. */
-function baseLayer(layer: string): BaseLayer {
-  if (!isBaseLayer(layer))
-    throw new BadRequestError(say(`图层“${layer}”不能在数据维护中修改`, `layer "${layer}" is not edited as base data`));
-  return layer;
-}
-
 /**
  * PATCH /api/v1/features/{layer}/{id} {version, properties?, geometry?} — changes a base feature on the version the
  * client read (stale → 409 with the current state). Office and admin change everything; inspectors and village
  * officers the field-check attributes in their villages.
  */
 export const PATCH = route(
-  { permission: 'hazards:report', params: featureParams, body: z.unknown() },
+  { permission: 'hazards:report', params: baseFeatureParams, body: z.unknown() },
   async ({ db, params, body, actor, requestId }) => {
-    const layer = baseLayer(params.layer);
+    const { layer } = params;
     const patch = parseOrThrow(featurePatchSchema(BASE_LAYER_SPECS[layer]), body);
     const feature = await editFeature(db, { actor, layer, id: params.id, requestId }, patch);
     return Response.json({ feature });
@@ -53,9 +40,9 @@ export const PATCH = route(
 
 /** DELETE /api/v1/features/{layer}/{id}?version= — retires a base feature; hazards that link to it stay readable. */
 export const DELETE = route(
-  { permission: 'data:edit', params: featureParams, query: z.object({ version: queryWholeNumber('version', 1, 2_147_483_647) }) },
+  { permission: 'data:edit', params: baseFeatureParams, query: z.object({ version: queryWholeNumber('version', 1, 2_147_483_647) }) },
   async ({ db, params, query, actor, requestId }) => {
-    const layer = baseLayer(params.layer);
+    const { layer } = params;
     if (query.version === undefined)
       throw new BadRequestError(say('请给出所读取要素的版本 version', 'give the version of the feature you read'));
     await retireFeatureAs(db, { actor, layer, id: params.id, requestId }, query.version);
