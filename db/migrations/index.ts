@@ -26,6 +26,8 @@ import * as fieldChecks from './016-field-checks';
 import * as baseFeatureVersions from './017-base-feature-versions';
 // water sources: usable all year unless stated
 import * as waterMonthsDefault from './018-water-months-default';
+// base-layer imports: preview, commit, rollback
+import * as importBatches from './019-import-batches';
 
 /** All migrations in order. Imported statically so they are bundled with the server (no file scan). */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +58,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-017-base-feature-versions': baseFeatureVersions,
   // water sources: usable all year unless stated
   '2026-12-07-018-water-months-default': waterMonthsDefault,
+  // base-layer imports: preview, commit, rollback
+  '2026-12-08-019-import-batches': importBatches,
 };

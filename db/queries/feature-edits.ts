@@ -45,6 +45,33 @@ export async function currentFeature(db: Db, spec: BaseLayerSpec, id: string | n
   return result.rows[0];
 }
 
+/** A stored feature (current or retired) with its values as people and files give them, for an import's diff. */
+export interface LayerFeature {
+  id: string;
+  version: number;
+  retired: boolean;
+  properties: FeatureValues;
+}
+
+/** Every stored feature of a layer, retired ones too (an import may bring one back by its code). */
+export async function layerFeatures(db: Db, spec: BaseLayerSpec): Promise<LayerFeature[]> {
+  const fields = sql.join(spec.fields.map((field) => sql`${sql.lit(field.column)}::text, ${readField(field)}`));
+  const result = await sql<LayerFeature>`
+    SELECT t.${sql.ref(spec.idColumn)}::text AS id, t.version, t.retired_at IS NOT NULL AS retired,
+      json_build_object(${fields}) AS properties
+    FROM ${stored(spec)} t`.execute(db);
+  return result.rows;
+}
+
+/** The ids of the current features of a layer with these codes (code → id); codes without one are left out. */
+export async function featureIdsByCode(db: Db, spec: BaseLayerSpec, codes: readonly string[]): Promise<Map<string, string | number>> {
+  if (codes.length === 0) return new Map();
+  const result = await sql<{ code: string; id: string | number }>`
+    SELECT code, ${sql.ref(spec.idColumn)} AS id FROM ${stored(spec)}
+    WHERE code = ANY(${[...codes]}::text[]) AND retired_at IS NULL`.execute(db);
+  return new Map(result.rows.map((row) => [row.code, row.id]));
+}
+
 /** The id of the current feature of a layer with this code, or undefined. */
 export async function featureIdByCode(db: Db, spec: BaseLayerSpec, code: string): Promise<string | number | undefined> {
   const result = await sql<{ id: string | number }>`

@@ -11,6 +11,8 @@ import type { HazardStatus } from '../domain/enums';
 import type { InvalidOutboxArchiveError } from '../field/outbox-archive';
 import type { ImportRefusedError } from '../hazards/import-commit';
 import { allowedNextStatuses, type IllegalTransitionError, type VerificationRequiredError } from '../hazards/lifecycle';
+import type { BaseImportRefusedError } from '../import/base/errors';
+import type { GeoFileError } from '../import/geo/types';
 import type { TableReadError } from '../import/table';
 import type { StaleFeatureError } from '../layers/feature-edit';
 import type { PhotoRejectedError } from '../photos/process-photo';
@@ -91,6 +93,7 @@ interface ErrorClasses {
   InvalidFilterError: InvalidFilterError;
   UnsupportedCrsError: UnsupportedCrsError;
   TableReadError: TableReadError;
+  GeoFileError: GeoFileError;
   PhotoRejectedError: PhotoRejectedError;
   PhotoEventMismatchError: PhotoEventMismatchError;
   UnauthorizedError: UnauthorizedError;
@@ -116,6 +119,7 @@ interface ErrorClasses {
   HazardPlaceError: HazardPlaceError;
   ImportRejectedError: ImportRejectedError;
   ImportRefusedError: ImportRefusedError;
+  BaseImportRefusedError: BaseImportRefusedError;
   TooManyRequestsError: TooManyRequestsError;
   DatabaseUnavailableError: DatabaseUnavailableError;
   ReportFontMissingError: ReportFontMissingError;
@@ -135,6 +139,7 @@ export const ERROR_TABLE: { [Name in keyof ErrorClasses]: ErrorRule<ErrorClasses
   InvalidFilterError: { status: 400, code: 'invalid_filter' },
   UnsupportedCrsError: { status: 400, code: 'unsupported_crs' },
   TableReadError: { status: 400, code: 'unreadable_file' },
+  GeoFileError: { status: 400, code: 'unreadable_file', fields: (error) => ({ reason: error.code }) },
   PhotoRejectedError: { status: 400, code: 'photo_rejected', fields: (error) => ({ reason: error.reason }) },
   PhotoEventMismatchError: { status: 400, code: 'photo_event_mismatch' },
   UnauthorizedError: { status: 401, code: 'unauthenticated' },
@@ -172,6 +177,7 @@ export const ERROR_TABLE: { [Name in keyof ErrorClasses]: ErrorRule<ErrorClasses
     fields: (error) => ({ errors: error.problems.map((problem) => ({ row: problem.row, column: '', message: problem.message })) }),
   },
   ImportRefusedError: { status: 422, code: 'import_rejected', fields: (error) => error.report },
+  BaseImportRefusedError: { status: 422, code: 'import_rejected', fields: (error) => error.report },
   TooManyRequestsError: {
     status: 429,
     code: 'rate_limited',

@@ -7,7 +7,7 @@ import { geometrySchemas } from '../geo/geojson-schema';
 import { say } from '../i18n/say';
 
 /** A value of one base field as a form or script sends it (references by the other feature's code). */
-function fieldSchema(field: BaseField): z.ZodType {
+export function fieldSchema(field: BaseField): z.ZodType {
   const label = `${field.zh}（${field.column}）`;
   const value = (() => {
     switch (field.type) {

@@ -28,6 +28,8 @@ import { InvalidOutboxArchiveError } from '../../lib/field/outbox-archive';
 import { DeadlineConfigError } from '../../lib/hazards/deadlines';
 import { ImportRefusedError } from '../../lib/hazards/import-commit';
 import { IllegalTransitionError, VerificationRequiredError } from '../../lib/hazards/lifecycle';
+import { BaseImportRefusedError } from '../../lib/import/base/errors';
+import { GeoFileError } from '../../lib/import/geo/types';
 import { TableReadError } from '../../lib/import/table';
 import { StaleFeatureError } from '../../lib/layers/feature-edit';
 import { PhotoRejectedError } from '../../lib/photos/process-photo';
@@ -57,6 +59,7 @@ const CASES: [Error, number, string][] = [
   [new InvalidFilterError('unexpected )'), 400, 'invalid_filter'],
   [new UnsupportedCrsError('EPSG:3857 is not served'), 400, 'unsupported_crs'],
   [new TableReadError('not a table'), 400, 'unreadable_file'],
+  [new GeoFileError('no .shp in the zip', 'damaged_file'), 400, 'unreadable_file'],
   [new PhotoRejectedError('undecodable', 'not an image'), 400, 'photo_rejected'],
   [new PhotoEventMismatchError(4, 7), 400, 'photo_event_mismatch'],
   [new UnauthorizedError(), 401, 'unauthenticated'],
@@ -82,6 +85,7 @@ const CASES: [Error, number, string][] = [
   [new HazardPlaceError('the point is outside the town'), 422, 'invalid_place'],
   [new ImportRejectedError([{ row: 3, message: 'unknown building code X' }]), 422, 'import_rejected'],
   [new ImportRefusedError('nothing was imported', { errors: [], file: 'a.csv' }), 422, 'import_rejected'],
+  [new BaseImportRefusedError('nothing was imported', { errors: [] }), 422, 'import_rejected'],
   [new TooManyRequestsError('slow down', 60), 429, 'rate_limited'],
   [new DatabaseUnavailableError(new Error('locked')), 503, 'database_unavailable'],
   [new ReportFontMissingError('none installed'), 503, 'report_font_missing'],

@@ -16,6 +16,8 @@ export interface TownIds {
   fix: number;
   scenario: number;
   token: number;
+  /** Base-layer import batches: one in preview, the newest applied one. */
+  imports: { preview: number; applied: number };
   villageUser: number;
   /** A user whose password the suite may reset (not one it signs in as). */
   plannerUser: number;
@@ -52,6 +54,26 @@ export interface Endpoint {
 }
 
 const encoder = new TextEncoder();
+/** A water source of the mini town's first village, as a GeoJSON file a base-layer import takes. */
+export const waterSourceFile = (coordinates: number[] = [112.0955, 37.3635], type = 'Point') => ({
+  name: '水源.geojson',
+  bytes: encoder.encode(
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { 编号: 'W2', 名称: '村东消火栓', 所属村: MINI_V1, 水源类型: '消火栓', 可用月份: '1-12', 状态: '在用' },
+          geometry: { type, coordinates },
+        },
+      ],
+    }),
+  ),
+});
+const importUpload = (file = waterSourceFile(), fields: Record<string, string> = { layer: 'water-sources', crs: 'EPSG:4326' }) => ({
+  fields,
+  file: { ...file, type: 'application/geo+json' },
+});
 const csv = (rows: string[]) => encoder.encode(['村名,类别,等级,描述,发现日期,经度,纬度', ...rows].join('\n'));
 const importForm = (rows: string[], commit: 'true' | 'false') => ({
   fields: { commit },
@@ -274,6 +296,60 @@ export const ENDPOINTS: Endpoint[] = [
       },
     ],
   },
+  {
+    route: '/api/v1/imports',
+    method: 'POST',
+    valid: () => ({ upload: importUpload() }),
+    extra: () => [
+      {
+        name: 'a zip without a .shp',
+        request: {
+          upload: {
+            fields: { layer: 'buildings' },
+            file: { name: 'b.zip', type: 'application/zip', bytes: zipSync({ 'b.dbf': new Uint8Array(8) }) },
+          },
+        },
+        expect: [400],
+      },
+      {
+        name: 'projected metres declared as lon/lat',
+        request: { upload: importUpload(waterSourceFile([19_500_000, 4_140_000])) },
+        expect: [422],
+      },
+      {
+        name: 'a line for a layer of points',
+        request: {
+          upload: importUpload(
+            waterSourceFile(
+              [
+                [112.09, 37.36],
+                [112.091, 37.361],
+              ] as never,
+              'LineString',
+            ),
+          ),
+        },
+        expect: [422],
+      },
+      { name: 'an unknown layer', request: { upload: importUpload(undefined, { layer: 'hazards' }) }, expect: [400] },
+      {
+        name: 'a mapping to a field the file lacks',
+        request: { upload: importUpload(undefined, { layer: 'water-sources', mapping: '{"name":"无此列"}' }) },
+        expect: [400],
+      },
+    ],
+  },
+  { route: '/api/v1/imports', method: 'GET', valid: () => ({ query: { limit: '10' } }) },
+  { route: '/api/v1/imports/[id]', method: 'GET', valid: (ids) => ({ params: { id: String(ids.imports.preview) } }) },
+  {
+    route: '/api/v1/imports/[id]/commit',
+    method: 'POST',
+    valid: (ids) => ({ params: { id: String(ids.imports.preview) }, json: { retire_missing: false } }),
+    extra: (ids) => [
+      { name: 'a batch already applied', request: { params: { id: String(ids.imports.applied) }, json: {} }, expect: [409] },
+    ],
+  },
+  { route: '/api/v1/imports/[id]/rollback', method: 'POST', valid: (ids) => ({ params: { id: String(ids.imports.applied) } }) },
   { route: '/api/v1/buildings/[id]/field-checks', method: 'GET', valid: (ids) => ({ params: { id: String(ids.buildings.B1) } }) },
   {
     route: '/api/v1/buildings/[id]/field-checks',

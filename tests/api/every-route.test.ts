@@ -11,11 +11,13 @@ import { ERROR_CODES } from '../../lib/api/error-table';
 import { newApiToken } from '../../lib/auth/api-token';
 import { hashSessionToken, SESSION_COOKIE } from '../../lib/auth/session-token';
 import { signIn } from '../../lib/auth/sign-in';
+import { commitImport } from '../../lib/import/base/commit';
+import { previewImport } from '../../lib/import/base/preview';
 import { createFix } from '../../lib/planning/passage-fixes';
 import { saveScenario } from '../../lib/planning/scenarios';
 import { testEngines } from '../helpers/engines';
 import { MINI_V1, MINI_V2, writeMiniTown } from '../town/mini-town';
-import { ENDPOINTS, type Endpoint, type TownIds } from './every-route-endpoints';
+import { ENDPOINTS, type Endpoint, type TownIds, waterSourceFile } from './every-route-endpoints';
 import { encodeRequest, type HostileCase, hostileCases, type Sent } from './hostile-cases';
 
 // The real route modules, over the test's database instead of the configured one.
@@ -255,6 +257,7 @@ async function townIds(handle: DatabaseHandle): Promise<TownIds> {
   const fix = await ensureFix(db, (await byCode('passages')).P1 ?? 0);
   const scenario = await ensureScenario(db);
   const token = await ensureToken(db);
+  const imports = await ensureImports(db);
   const versions = async (table: 'hazards' | 'passage_fixes' | 'users' | 'buildings' | 'stations_all', id: number) =>
     (await db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
   const village = await db.selectFrom('users').select('id').where('username', '=', 'village').executeTakeFirstOrThrow();
@@ -274,6 +277,7 @@ async function townIds(handle: DatabaseHandle): Promise<TownIds> {
     fix,
     scenario,
     token,
+    imports,
     villageUser: village.id,
     plannerUser: planner.id,
     versions: {
@@ -318,6 +322,30 @@ async function ensureScenario(db: DatabaseHandle['db']): Promise<number> {
   const passage = await db.selectFrom('passages').select('id').where('code', '=', 'P1').executeTakeFirstOrThrow();
   const scenario = { name: '测试方案', fixes: [{ kind: 'widen' as const, passage_id: passage.id, width_m: 6 }], sites: [] };
   return (await saveScenario(db, scenario, request)).id;
+}
+
+/** A base-layer import batch to commit (a preview) and one to roll back (the newest applied one). */
+async function ensureImports(db: DatabaseHandle['db']): Promise<{ preview: number; applied: number }> {
+  const admin = await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+  const actor = {
+    userId: admin.id,
+    username: 'admin',
+    displayName: 'admin',
+    role: 'admin' as const,
+    villages: null,
+    sessionId: 'setup',
+    mustChangePassword: false,
+  };
+  const newest = async (status: string) =>
+    (await sql<{ id: number }>`SELECT id FROM import_batches WHERE status = ${status} ORDER BY id DESC LIMIT 1`.execute(db)).rows[0]?.id;
+  const preview = () =>
+    previewImport(db, { layer: 'water-sources', file: waterSourceFile(), crs: 'EPSG:4326', createdBy: admin.id }).then((b) => b.id);
+  let applied = await newest('applied');
+  if (applied === undefined) {
+    applied = await preview();
+    await commitImport(db, applied, { retireMissing: false, repairInvalid: false, confirmCrs: false }, { actor, requestId: 'setup' });
+  }
+  return { preview: (await newest('preview')) ?? (await preview()), applied };
 }
 
 async function ensureToken(db: DatabaseHandle['db']): Promise<number> {
