@@ -76,3 +76,57 @@ export class FeatureEditorPage {
     return this.app.text('edit-conflict');
   }
 }
+
+/** 数据管理 (/data) in the product's terms: import a file through its preview, commit, roll back. */
+export class DataPage {
+  constructor(readonly app: AppDriver) {}
+
+  async open(): Promise<number> {
+    const status = await this.app.visit('/data');
+    await this.app.waitFor('import');
+    return status;
+  }
+
+  /** Chooses the layer and the file, and reads it into a preview. */
+  async preview(layer: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.app.page.getByTestId('import-layer').selectOption(layer);
+    await this.app.page.getByTestId('import-file').setInputFiles(file);
+    await this.app.page.getByTestId('import-preview').click();
+    await this.app.waitFor('import-report', 60_000);
+  }
+
+  async count(kind: 'new' | 'changed' | 'unchanged' | 'missing' | 'invalid'): Promise<number> {
+    return Number.parseInt(await this.app.text(`import-count-${kind}`), 10);
+  }
+
+  /** How many of the preview's features the map draws. */
+  async previewDrawn(): Promise<number> {
+    await this.app.page.waitForSelector('[data-testid=import-map][data-state=ready]', { timeout: 60_000 });
+    await this.app.page.waitForTimeout(800);
+    return this.app.page.evaluate(() => {
+      type Host = HTMLElement & { mapController: { renderedStyleLayerCount(id: string): number } };
+      const host = document.querySelector('[data-testid=import-map]') as Host;
+      return ['import-preview-point', 'import-preview-fill', 'import-preview-line'].reduce(
+        (sum, id) => sum + host.mapController.renderedStyleLayerCount(id),
+        0,
+      );
+    });
+  }
+
+  /** Commits the preview, confirming a guessed coordinate system after looking at the map. */
+  async commit(): Promise<string> {
+    const confirm = this.app.page.getByTestId('import-confirm-crs');
+    if (await confirm.isVisible()) await confirm.check();
+    await this.app.page.getByTestId('import-commit').click();
+    await this.app.waitFor('import-done', 60_000);
+    return this.app.text('import-done');
+  }
+
+  /** Rolls back the newest applied batch in the history, accepting the question. */
+  async rollBackNewest(): Promise<string> {
+    this.app.page.once('dialog', (dialog) => void dialog.accept());
+    await this.app.page.locator('[data-testid^=rollback-]').first().click();
+    await this.app.waitFor('history-notice', 60_000);
+    return this.app.text('history-notice');
+  }
+}

@@ -420,6 +420,8 @@ export const en: Record<MessageKey, string> = {
   'import.match.changed': 'Changed',
   'import.match.unchanged': 'Unchanged',
   'import.match.invalid': 'With problems',
+  'import.confirmCrs': 'The coordinate system was inferred from the numbers: I checked on the map that the features sit on the villages',
+  'import.match.missing': 'Missing from the file',
   'import.mapping': 'Field mapping',
   'import.unmapped': '(not imported)',
   'import.unmatchedValues': 'Values not recognised (correct them in the file, or map another field):',

@@ -417,6 +417,8 @@ export const zhCN = {
   'import.match.changed': '修改',
   'import.match.unchanged': '未变',
   'import.match.invalid': '有问题',
+  'import.confirmCrs': '坐标系是按坐标数值推断的：我已在地图上核对，位置与各村吻合',
+  'import.match.missing': '文件中缺少',
   'import.mapping': '字段对应',
   'import.unmapped': '（不导入）',
   'import.unmatchedValues': '无法识别的取值（请在文件中改正，或对应到其他字段）：',

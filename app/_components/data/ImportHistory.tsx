@@ -58,7 +58,7 @@ export function ImportHistory({ batches, onChanged }: ImportHistoryProps) {
                 <td>{t(`layer.${batch.layer}` as MessageKey)}</td>
                 <td className="history-file">
                   {batch.file_name}
-                  {batch.created_by ? <small> · {batch.created_by}</small> : null}
+                  {batch.created_by_name ? <small> · {batch.created_by_name}</small> : null}
                 </td>
                 <td>{batch.summary.new}</td>
                 <td>{batch.summary.changed}</td>

@@ -45,6 +45,7 @@ export function ImportWizard({ villages, basemap, onApplied }: ImportWizardProps
   const [batch, setBatch] = useState<ImportBatch | null>(null);
   const [retireMissing, setRetireMissing] = useState(false);
   const [repairInvalid, setRepairInvalid] = useState(false);
+  const [crsConfirmed, setCrsConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -56,6 +57,7 @@ export function ImportWizard({ villages, basemap, onApplied }: ImportWizardProps
       const answer = await callApi<ImportBatch>(`/api/v1/imports/${id}`);
       if (!answer.ok) return setError(answer.error);
       setBatch(answer.body);
+      setCrsConfirmed(false);
       setMapping(answer.body.mapping ?? {});
       if (answer.body.crs) setCrs(answer.body.crs);
       void preview.show(answer.body.features ?? null, town);
@@ -96,6 +98,7 @@ export function ImportWizard({ villages, basemap, onApplied }: ImportWizardProps
       const answer = await postJson<{ summary: ImportBatch['summary'] }>(`/api/v1/imports/${batch.id}/commit`, {
         retire_missing: retireMissing,
         repair_invalid: repairInvalid,
+        confirm_crs: crsConfirmed,
       });
       if (!answer.ok) return setError(answer.error);
       const { summary } = answer.body;
@@ -279,7 +282,10 @@ export function ImportWizard({ villages, basemap, onApplied }: ImportWizardProps
                   </thead>
                   <tbody>
                     {problems.slice(0, 200).map((problem) => (
-                      <tr key={`${problem.index}-${problem.field ?? ''}-${problem.message}`}>
+                      <tr
+                        key={`${problem.index}-${problem.field ?? ''}-${problem.message}`}
+                        className={`problem-${problem.severity ?? 'error'}`}
+                      >
                         <td>{problem.index}</td>
                         <td>{problem.field ? label(problem.field) : ''}</td>
                         <td>{problem.message}</td>
@@ -308,7 +314,13 @@ export function ImportWizard({ villages, basemap, onApplied }: ImportWizardProps
               {t('import.repairInvalid')}
             </label>
             <div className="edit-actions">
-              <button type="button" className="primary" onClick={commit} disabled={busy} data-testid="import-commit">
+              <button
+                type="button"
+                className="primary"
+                onClick={commit}
+                disabled={busy || (batch.crs_guessed === true && !crsConfirmed)}
+                data-testid="import-commit"
+              >
                 {t('import.commit')}
               </button>
               <button type="button" className="secondary" onClick={discard} data-testid="import-discard">

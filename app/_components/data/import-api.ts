@@ -14,6 +14,8 @@ export interface ImportProblem {
   index: number;
   field?: string | null;
   code?: string | null;
+  /** `error` stops the commit, `repairable` unless it repairs, `warning` does not. */
+  severity?: 'error' | 'repairable' | 'warning';
   message: string;
 }
 
@@ -25,6 +27,8 @@ export interface ImportBatch {
   file_name: string;
   crs: string | null;
   crs_guess?: { crs: string | null; reason: string; alternatives?: string[] } | null;
+  /** The system was read from the numbers, not declared: the commit must confirm it. */
+  crs_guessed?: boolean;
   encoding: string | null;
   /** The file's attribute names. */
   fields?: string[];
@@ -34,11 +38,11 @@ export interface ImportBatch {
   unmatched_values?: Record<string, string[]>;
   summary: ImportSummary;
   errors?: ImportProblem[];
-  created_by?: string;
+  created_by_name?: string | null;
   created_at?: string;
   applied_at?: string | null;
   rolled_back_at?: string | null;
-  /** GET of one batch: its features with `match` (new/changed/unchanged/invalid) and `changed_fields`. */
+  /** GET of one batch: its features with `_match` (new/changed/unchanged/missing/invalid) and `_changed_fields`. */
   features?: GeoJSON.FeatureCollection;
 }
 

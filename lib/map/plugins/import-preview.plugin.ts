@@ -5,15 +5,17 @@ import { EMPTY } from '../map-style';
 import { PluginBase } from './plugin-base';
 import type { MapPluginContext, OverlayLayer } from './types';
 
-/** How a file's feature compares with the stored layer, as the import preview says (`match` of each feature). */
-export const MATCH_COLORS = { new: '#2e7d32', changed: '#ef6c00', unchanged: '#78909c', invalid: '#d50000' } as const;
+/** How a file's feature compares with the stored layer, as the import preview says (`_match` of each feature). */
+export const MATCH_COLORS = { new: '#2e7d32', changed: '#ef6c00', unchanged: '#78909c', missing: '#6a1b9a', invalid: '#d50000' } as const;
 const BY_MATCH = [
   'match',
-  ['get', 'match'],
+  ['get', '_match'],
   'new',
   MATCH_COLORS.new,
   'changed',
   MATCH_COLORS.changed,
+  'missing',
+  MATCH_COLORS.missing,
   'invalid',
   MATCH_COLORS.invalid,
   MATCH_COLORS.unchanged,
