@@ -1,4 +1,5 @@
 import type { BaseField } from '../../domain/base-fields';
+import { parseMonths } from '../../domain/months';
 import { enumLabel, type Locale } from '../../i18n';
 import { say } from '../../i18n/say';
 import { isPlausibleDate } from '../../time';
@@ -41,25 +42,6 @@ export function enumCode(field: BaseField, raw: string): string | undefined {
   return values.find((value) =>
     LOCALES.some((locale) => normaliseHeader(enumLabel(locale, field.enumGroup ?? field.column, value)) === wanted),
   );
-}
-
-/** "1-12", "11,12,1,2", "11-2" (across the new year), "3月-10月", "全年". */
-function parseMonths(raw: string): number[] | null {
-  const text = raw.normalize('NFKC').replace(/月份?/g, '').replace(/\s+/g, '');
-  if (text === '全年') return [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
-  const months: number[] = [];
-  for (const part of text.split(/[,、;/]/).filter(Boolean)) {
-    const range = /^(\d{1,2})(?:[-~至到](\d{1,2}))?$/.exec(part);
-    if (!range) return null;
-    const from = Number(range[1]);
-    const to = Number(range[2] ?? range[1]);
-    if (from < 1 || from > 12 || to < 1 || to > 12) return null;
-    for (let month = from; ; month = (month % 12) + 1) {
-      if (!months.includes(month)) months.push(month);
-      if (month === to) break;
-    }
-  }
-  return months.length > 0 ? months : null;
 }
 
 function parseDate(raw: SourceValue): string | null {
