@@ -31,9 +31,17 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
   return Object.fromEntries(result.rows.map((row) => [row.name, row.n]));
 }
 
-/** True when the demo data set was loaded (the seed leaves its mark in the audit log). */
+/**
+ * True while the town shown is (partly) the demo: the demo data set was loaded (the seed leaves its mark in the
+ * audit log) and a current village remains that no applied import of the town's own files wrote.
+ */
 export async function hasDemoData(db: Db): Promise<boolean> {
   const result = await sql<{ seeded: boolean }>`
-    SELECT EXISTS (SELECT 1 FROM audit_log WHERE action = 'seed') AS seeded`.execute(db);
+    SELECT EXISTS (SELECT 1 FROM audit_log WHERE action = 'seed')
+      AND EXISTS (
+        SELECT 1 FROM villages v WHERE NOT EXISTS (
+          SELECT 1 FROM import_changes c JOIN import_batches b ON b.id = c.batch_id
+          WHERE b.layer = 'villages' AND b.status = 'applied' AND c.action <> 'retire' AND c.feature_id = v.code)
+      ) AS seeded`.execute(db);
   return singleRow(result).seeded;
 }
