@@ -40,15 +40,17 @@ function kmlGeometry(geometry: Geometry): string {
 const text = (value: Exclude<AttributeValue, null>) => escapeXml(String(value));
 
 /**
- * KML 2.2 (WGS 84 by definition): one Placemark per feature, named by its name or else its code, every field in
- * ExtendedData under its column name (empty fields left out). Written here rather than with tokml, which takes
+ * KML 2.2 (WGS 84 by definition): one Placemark per feature, every field in ExtendedData under its column name
+ * (empty fields left out). The Placemark is named by the name field in layers that have one (a feature without a
+ * name stays unnamed: readers take <name> as the `name` attribute, so the code there would come back as a name),
+ * else by its code. Written here rather than with tokml, which takes
  * the Placemark's name from a property and so would put a made-up one among the attributes.
  */
 export function layerToKml(layer: LayerExport): string {
   const nameAt = layer.columns.findIndex((column) => column.name === 'name');
   const codeAt = layer.columns.findIndex((column) => column.name === 'code');
   const placemarks = layer.features.map((feature) => {
-    const name = (nameAt >= 0 ? feature.values[nameAt] : null) ?? feature.values[codeAt] ?? null;
+    const name = (nameAt >= 0 ? feature.values[nameAt] : feature.values[codeAt]) ?? null;
     const data = layer.columns
       .map((column, at) => {
         const value = feature.values[at] ?? null;
@@ -57,7 +59,8 @@ export function layerToKml(layer: LayerExport): string {
       .join('');
     return `<Placemark>${name === null ? '' : `<name>${text(name)}</name>`}<ExtendedData>${data}</ExtendedData>${kmlGeometry(feature.geometry)}</Placemark>`;
   });
+  // The Folder is the layer GDAL sees, there even when it holds no Placemark.
   return `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>${escapeXml(
     layer.title,
-  )}</name>\n${placemarks.join('\n')}\n</Document></kml>\n`;
+  )}</name><Folder><name>${escapeXml(layer.tableName)}</name>\n${placemarks.join('\n')}\n</Folder></Document></kml>\n`;
 }
