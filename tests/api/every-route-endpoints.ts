@@ -382,7 +382,7 @@ export const ENDPOINTS: Endpoint[] = [
     route: '/api/v1/layers/[layer]/export',
     method: 'GET',
     valid: () => ({ params: { layer: 'buildings' }, query: { format: 'shp', encoding: 'gbk', village: MINI_V1 } }),
-    extra: () => [
+    extra: (): ExtraCase[] => [
       { name: 'a record layer, not a base layer', request: { params: { layer: 'hazards' }, query: { format: 'csv' } }, expect: [400] },
       { name: 'an unknown format', request: { params: { layer: 'buildings' }, query: { format: 'dwg' } }, expect: [400] },
       {
