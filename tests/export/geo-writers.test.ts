@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeDbf } from '../../lib/export/geo/dbf';
+import { UnencodableTextError, writeDbf } from '../../lib/export/geo/dbf';
 import { gpkgGeometry, layerToGeoPackage } from '../../lib/export/geo/geopackage';
 import type { LayerExport } from '../../lib/export/geo/layer-export';
 import { layerToShapefile } from '../../lib/export/geo/shapefile';
@@ -120,6 +120,17 @@ describe('the Shapefile writer', () => {
     expect([view.getUint32(4, true), view.getUint16(8, true), view.getUint16(10, true)]).toEqual([2, 193, 33]);
     expect(gbk[29]).toBe(0x4d);
     expect(gbk.length).toBe(193 + 2 * 33 + 1);
+  });
+});
+
+describe('a GBK attribute table', () => {
+  it('refuses text GBK cannot hold rather than write "?" for it, and writes it in UTF-8', () => {
+    // 𠮷 (U+20BB7) lies outside GBK's repertoire (CJK Extension B).
+    const columns = [{ name: 'name', type: 'text' as const }];
+    const today = new Date('2026-12-07T00:00:00Z');
+    expect(() => writeDbf(columns, [['𠮷野家']], 'gbk', today)).toThrow(UnencodableTextError);
+    expect(() => writeDbf(columns, [['刘胡兰村']], 'gbk', today)).not.toThrow();
+    expect(writeDbf(columns, [['𠮷野家']], 'utf-8', today)[32 + 16]).toBe(10);
   });
 });
 

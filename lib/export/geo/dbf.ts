@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { say } from '@/lib/i18n/say';
 import type { AttributeType, AttributeValue } from './layer-export';
 
 export type DbfEncoding = 'utf-8' | 'gbk';
@@ -19,8 +20,33 @@ interface FieldLayout {
 /** dBase allows at most 254 bytes in a character field. */
 const MAX_TEXT_BYTES = 254;
 
-const encoder = (encoding: DbfEncoding) => (text: string) =>
-  encoding === 'gbk' ? new Uint8Array(iconv.encode(text, 'gbk')) : new TextEncoder().encode(text);
+/**
+ * A text the chosen encoding cannot hold (GBK lacks some rare characters and every emoji): written, it would come
+ * back as "?", so the export is refused and the user told to take UTF-8 instead.
+ */
+export class UnencodableTextError extends Error {
+  constructor(
+    readonly column: string,
+    readonly text: string,
+  ) {
+    super(
+      say(
+        `字段 ${column} 的“${text.slice(0, 40)}”含有 GBK 无法表示的字符；请用 UTF-8 编码导出`,
+        `"${text.slice(0, 40)}" in field ${column} holds characters GBK cannot represent; export with UTF-8 instead`,
+      ),
+    );
+    this.name = 'UnencodableTextError';
+  }
+}
+
+function encoder(encoding: DbfEncoding, column: string) {
+  if (encoding === 'utf-8') return (text: string) => new TextEncoder().encode(text);
+  return (text: string) => {
+    const bytes = new Uint8Array(iconv.encode(text, 'gbk'));
+    if (iconv.decode(Buffer.from(bytes), 'gbk') !== text) throw new UnencodableTextError(column, text);
+    return bytes;
+  };
+}
 
 /** Text cut to whole characters that fit in the field. */
 function fitted(text: string, encode: (text: string) => Uint8Array): Uint8Array {
@@ -98,12 +124,11 @@ export function writeDbf(
   encoding: DbfEncoding,
   today: Date,
 ): Uint8Array {
-  const encode = encoder(encoding);
   const layouts = columns.map((column, at) =>
     layout(
       column,
       records.map((record) => record[at] ?? null),
-      encode,
+      encoder(encoding, column.name),
     ),
   );
   const headerLength = 32 + 32 * columns.length + 1;
