@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UnencodableTextError, writeDbf } from '../../lib/export/geo/dbf';
 import { gpkgGeometry, layerToGeoPackage } from '../../lib/export/geo/geopackage';
@@ -87,6 +88,31 @@ describe('the Shapefile writer', () => {
     expect(feature.geometry.type).toBe('MultiPolygon');
     expect(feature.geometry.coordinates.map((polygon: unknown[]) => polygon.length)).toEqual([2, 1]);
     expect(feature.properties).toEqual({ code: 'S1', volume_m3: 12.5 });
+  });
+
+  it('zips the parts with WGS 84, the encoding and a table of the short field names', () => {
+    const files = unzipSync(layerToShapefile(stackLayer([SQUARE_WITH_HOLE], ['S1']), 'gbk'));
+    expect(Object.keys(files).sort()).toEqual(
+      [
+        'straw_stacks-fields.csv',
+        'straw_stacks.cpg',
+        'straw_stacks.dbf',
+        'straw_stacks.prj',
+        'straw_stacks.shp',
+        'straw_stacks.shx',
+      ].sort(),
+    );
+    const text = (name: string) => new TextDecoder().decode(files[name]);
+    expect(text('straw_stacks.cpg')).toBe('GBK');
+    expect(text('straw_stacks.prj')).toMatch(/^GEOGCS\["GCS_WGS_1984",DATUM\["D_WGS_1984"/);
+    // UTF-8 with a BOM (which TextDecoder drops), so Excel shows the Chinese.
+    expect([...files['straw_stacks-fields.csv']!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(text('straw_stacks-fields.csv').split('\r\n')).toEqual([
+      'Shapefile 字段,字段,中文名,English',
+      'code,code,编码,Code',
+      'volume_m3,volume_m3,体积（立方米）,Volume',
+      '',
+    ]);
   });
 
   it('sizes text fields by encoded bytes: a Chinese character is 3 bytes in UTF-8 and 2 in GBK', () => {
