@@ -254,14 +254,19 @@ describe.each(testEngines)('base layers exported on $name (demo town), read back
               ? field.zh
               : field.column;
         const actual = contents.features.map((feature) =>
-          Object.fromEntries(spec.fields.map((field) => [field.column, normalised(feature.properties[keyOf(field)], format)])),
+          Object.fromEntries(
+            spec.fields.map((field) => {
+              const value = normalised(feature.properties[keyOf(field)], format);
+              return [field.column, field.type === 'months' && value !== null ? expandedMonths(String(value)) : value];
+            }),
+          ),
         );
         const expected = stored.rows.map((row) =>
           Object.fromEntries(
             spec.fields.map((field) => {
               let value = row.properties[field.column] ?? null;
               if (field.type === 'reference' && field.column !== 'village_code') value = referenceCodes.get(Number(value)) ?? null;
-              if (Array.isArray(value)) value = value.join(',');
+              if (Array.isArray(value)) value = [...value].sort((a, b) => a - b).join(',');
               return [field.column, expectedIn(value, field.type, format)];
             }),
           ),
@@ -282,6 +287,15 @@ describe.each(testEngines)('base layers exported on $name (demo town), read back
     return new Map(rows.rows.map((row) => [Number(row.id), row.code]));
   }
 });
+
+/** "1-3,11,12" as "1,2,3,11,12": the months a file's text names, in calendar order. */
+function expandedMonths(text: string): string {
+  const months = text.split(',').flatMap((part) => {
+    const [from, to = from] = part.split('-').map(Number) as [number, number?];
+    return Array.from({ length: to - from + 1 }, (_, n) => from + n);
+  });
+  return months.sort((a, b) => a - b).join(',');
+}
 
 /** What a reader gives as text for every format: KML and CSV carry text only. */
 function normalised(value: unknown, format: string): unknown {

@@ -1,6 +1,7 @@
 import type { Geometry } from 'geojson';
 import type { StoredFeature, StoredValue } from '@/db/queries/layer-export';
 import { BASE_LAYER_SPECS, type BaseField, type BaseLayer, type BaseLayerSpec, shapefileFieldName } from '@/lib/domain/base-fields';
+import { formatMonths } from '@/lib/domain/months';
 import { zhCN } from '@/lib/i18n/zh-CN';
 
 /**
@@ -53,10 +54,10 @@ function attributeType(field: BaseField): AttributeType {
   }
 }
 
-/** A stored value as a file attribute; usable months as "11,12,1,2", the way the importer reads them. */
+/** A stored value as a file attribute; usable months as ranges ("1-12", "1-3,11,12"), as the edit form writes them. */
 function attributeValue(value: StoredValue | undefined): AttributeValue {
   if (value === undefined || value === null) return null;
-  if (Array.isArray(value)) return value.join(',');
+  if (Array.isArray(value)) return formatMonths(value);
   return value;
 }
 
