@@ -20,8 +20,8 @@ export interface CurrentFeature {
 
 const stored = (spec: BaseLayerSpec) => sql.table(`${spec.table}_all`);
 
-/** A reference as the code of the feature it names (a village's id is its code already). */
-function readField(field: BaseField): RawBuilder<unknown> {
+/** A field of the stored row `t`; a reference as the code of the feature it names (a village's id is its code already). */
+export function readField(field: BaseField): RawBuilder<unknown> {
   const target = field.references && BASE_LAYER_SPECS[field.references];
   if (!target || target.idColumn === 'code') return sql`t.${sql.ref(field.column)}`;
   return sql`(SELECT r.code FROM ${stored(target)} r WHERE r.id = t.${sql.ref(field.column)})`;

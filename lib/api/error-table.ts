@@ -8,6 +8,7 @@ import type {
 import type { HazardNotFoundError, StaleVersionError } from '../../db/queries/hazards';
 import type { StaleUserError, UsernameTakenError } from '../../db/queries/users';
 import type { HazardStatus } from '../domain/enums';
+import type { UnencodableTextError } from '../export/geo/dbf';
 import type { InvalidOutboxArchiveError } from '../field/outbox-archive';
 import type { ImportRefusedError } from '../hazards/import-commit';
 import { allowedNextStatuses, type IllegalTransitionError, type VerificationRequiredError } from '../hazards/lifecycle';
@@ -125,6 +126,7 @@ interface ErrorClasses {
   ReportFontMissingError: ReportFontMissingError;
   IdempotencyKeyReusedError: IdempotencyKeyReusedError;
   InvalidOutboxArchiveError: InvalidOutboxArchiveError;
+  UnencodableTextError: UnencodableTextError;
 }
 
 /**
@@ -187,6 +189,7 @@ export const ERROR_TABLE: { [Name in keyof ErrorClasses]: ErrorRule<ErrorClasses
   ReportFontMissingError: { status: 503, code: 'report_font_missing' },
   IdempotencyKeyReusedError: { status: 422, code: 'idempotency_key_reused' },
   InvalidOutboxArchiveError: { status: 400, code: 'invalid_outbox_archive' },
+  UnencodableTextError: { status: 422, code: 'unprocessable', fields: (error) => ({ field: error.column }) },
 };
 
 /** What the API answers for an error: everything but the serialisation, so a translated message can replace `message`. */

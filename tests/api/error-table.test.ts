@@ -24,6 +24,7 @@ import {
   ValidationError,
 } from '../../lib/api/errors';
 import { IdempotencyKeyReusedError } from '../../lib/api/idempotency';
+import { UnencodableTextError } from '../../lib/export/geo/dbf';
 import { InvalidOutboxArchiveError } from '../../lib/field/outbox-archive';
 import { DeadlineConfigError } from '../../lib/hazards/deadlines';
 import { ImportRefusedError } from '../../lib/hazards/import-commit';
@@ -81,6 +82,7 @@ const CASES: [Error, number, string][] = [
   [new PayloadTooLargeError(1048576), 413, 'payload_too_large'],
   [new UnsupportedMediaTypeError('JSON only'), 415, 'unsupported_media_type'],
   [new UnprocessableError('outside the town'), 422, 'unprocessable'],
+  [new UnencodableTextError('name', '𠮷野家'), 422, 'unprocessable'],
   [new VerificationRequiredError(), 422, 'verification_required'],
   [new HazardPlaceError('the point is outside the town'), 422, 'invalid_place'],
   [new ImportRejectedError([{ row: 3, message: 'unknown building code X' }]), 422, 'import_rejected'],

@@ -454,6 +454,20 @@ export const ENDPOINTS: Endpoint[] = [
     method: 'GET',
     valid: () => ({ params: { layer: 'passages' }, query: { bbox: '112.08,37.35,112.12,37.38' } }),
   },
+  {
+    route: '/api/v1/layers/[layer]/export',
+    method: 'GET',
+    valid: () => ({ params: { layer: 'buildings' }, query: { format: 'shp', encoding: 'gbk', village: MINI_V1 } }),
+    extra: (): ExtraCase[] => [
+      { name: 'a record layer, not a base layer', request: { params: { layer: 'hazards' }, query: { format: 'csv' } }, expect: [400] },
+      { name: 'an unknown format', request: { params: { layer: 'buildings' }, query: { format: 'dwg' } }, expect: [400] },
+      {
+        name: 'an encoding the Shapefile is not written in',
+        request: { params: { layer: 'buildings' }, query: { format: 'shp', encoding: 'latin1' } },
+        expect: [400],
+      },
+    ],
+  },
   { route: '/api/v1/passage-fixes/[id]', method: 'GET', valid: (ids) => ({ params: { id: String(ids.fix) } }) },
   {
     route: '/api/v1/passage-fixes/[id]',

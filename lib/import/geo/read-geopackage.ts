@@ -11,7 +11,7 @@ import { countVertices, MAX_IMPORT_VERTICES, tooComplex } from './vertex-limit';
 let sqlJs: ReturnType<typeof initSqlJs> | undefined;
 
 /** sql.js's WebAssembly, read from its own package folder once per process. */
-function loadSqlJs() {
+export function loadSqlJs() {
   if (!sqlJs) {
     const wasm = fs.readFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm'));
     sqlJs = initSqlJs({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer });

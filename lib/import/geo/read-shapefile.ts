@@ -112,8 +112,15 @@ async function readRecords(dbf: Uint8Array, encoding: DetectedEncoding['name']) 
 
 function dbfValue(value: unknown): SourceValue {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  // The dBase reader makes a local-time Date of YYYYMMDD; a blank date (no value) comes out as 1899-11-30.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) || value.getFullYear() < 1900 ? null : localDate(value);
   if (typeof value === 'string') return value === '' ? null : value;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   return String(value);
+}
+
+/** The calendar day of a local-time Date (toISOString would give the day before east of Greenwich). */
+function localDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

@@ -79,6 +79,32 @@ describe('readGeoFile: zipped Shapefile', () => {
     });
   });
 
+  it('reads dates as the calendar day written, east of Greenwich too, and a blank date as no value', async () => {
+    const folder = workFolder('shapefile-dates');
+    const source = path.join(folder, 'dates.geojson');
+    const point = { type: 'Point', coordinates: [112.1, 37.37] };
+    fs.writeFileSync(
+      source,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { found_on: '2026-03-01' }, geometry: point },
+          { type: 'Feature', properties: { found_on: null }, geometry: point },
+        ],
+      }),
+    );
+    ogr2ogr(['-f', 'ESRI Shapefile', path.join(folder, 'layer.shp'), source]);
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    try {
+      const contents = await readGeoFile({ name: 'dates.zip', bytes: zipFiles(folder, LAYER.slice(0, 3)) });
+      expect(contents.features.map((feature) => feature.properties.found_on)).toEqual(['2026-03-01', null]);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('has no declared system without a .prj', async () => {
     const contents = await readGeoFile({ name: 'a.zip', bytes: zipFiles(townShapefile(4546, 'UTF-8'), ['layer.shp', 'layer.dbf']) });
     expect(contents.declaredCrs).toBeNull();
