@@ -153,8 +153,15 @@ export async function checkStaged(db: Db, spec: BaseLayerSpec, batchId: number):
   const villageOf =
     spec.layer === 'villages' || !spec.fields.some((field) => field.column === 'village_code')
       ? sql`NULL::float8`
-      : sql`(SELECT ST_Distance(ST_Transform(v.geom, 4546), ST_Transform(f.geom, 4546)) FROM villages v
-          WHERE v.code = f.stored_values->>'village_code')`;
+      : sql`(SELECT CASE WHEN ST_Intersects(v.geom, f.geom) THEN 0
+            ELSE ST_Distance(ST_Transform(v.geom, 4546), ST_Transform(f.geom, 4546)) END
+          FROM villages v WHERE v.code = f.stored_values->>'village_code')`;
+  // Most features lie in a village (found by the index); only the others are measured, against the villages near
+  // them first (0.0023° is over 200 m, the margin the report needs, in both directions here) and all of them last.
+  const townDistance = sql`CASE WHEN EXISTS (SELECT 1 FROM villages v WHERE ST_Intersects(v.geom, f.geom)) THEN 0 ELSE COALESCE(
+      (SELECT min(ST_Distance(ST_Transform(v.geom, 4546), ST_Transform(f.geom, 4546))) FROM villages v
+        WHERE ST_DWithin(v.geom, f.geom, 0.0023)),
+      (SELECT min(ST_Distance(ST_Transform(v.geom, 4546), ST_Transform(f.geom, 4546))) FROM villages v)) END`;
   const result = await sql<StagedCheck>`
     SELECT f.index, GeometryType(f.geom) AS geometry_type,
       (ST_XMin(f.geom) >= -180 AND ST_XMax(f.geom) <= 180 AND ST_YMin(f.geom) >= -90 AND ST_YMax(f.geom) <= 90) AS lon_lat_ok,
@@ -163,9 +170,7 @@ export async function checkStaged(db: Db, spec: BaseLayerSpec, batchId: number):
       CASE WHEN f.repaired_geom IS NOT NULL THEN ST_Area(ST_Transform(f.repaired_geom, 4546)) END::float8 AS repaired_area_m2,
       CASE WHEN f.repaired_geom IS NOT NULL THEN
         NOT ST_IsEmpty(f.repaired_geom) AND GeometryType(f.repaired_geom) = ${spec.geometry.toUpperCase()} END AS repair_usable,
-      CASE WHEN ST_IsValid(f.geom) AND ${spec.layer !== 'villages'} THEN
-        (SELECT min(ST_Distance(ST_Transform(v.geom, 4546), ST_Transform(f.geom, 4546))) FROM villages v) END::float8
-        AS town_distance_m,
+      CASE WHEN ST_IsValid(f.geom) AND ${spec.layer !== 'villages'} THEN ${townDistance} END::float8 AS town_distance_m,
       CASE WHEN ST_IsValid(f.geom) THEN ${villageOf} END::float8 AS village_distance_m,
       CASE WHEN t.geom IS NOT NULL AND ST_IsValid(f.geom) THEN
         ST_Equals(t.geom, f.geom) OR ST_HausdorffDistance(ST_Transform(t.geom, 4546), ST_Transform(f.geom, 4546)) < 0.01

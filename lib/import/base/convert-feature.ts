@@ -1,4 +1,5 @@
-import type { BaseLayerSpec } from '../../domain/base-fields';
+import type { z } from 'zod';
+import type { BaseField, BaseLayerSpec } from '../../domain/base-fields';
 import { say } from '../../i18n/say';
 import { fieldSchema } from '../../layers/feature-input';
 import type { SourceFeature } from '../geo/types';
@@ -11,6 +12,17 @@ export interface ConvertedFeature {
   /** The values the file gives, typed as forms send them (references by code); empty cells left out. */
   values: Record<string, unknown>;
   items: ReportItem[];
+}
+
+// One schema per field, made once: a county's file checks hundreds of thousands of values.
+const schemas = new WeakMap<BaseField, z.ZodType>();
+function schemaOf(field: BaseField): z.ZodType {
+  let schema = schemas.get(field);
+  if (!schema) {
+    schema = fieldSchema(field);
+    schemas.set(field, schema);
+  }
+  return schema;
 }
 
 /**
@@ -51,7 +63,7 @@ export function convertFeature(
       items.push(item(field.column, converted.code, converted.message));
       continue;
     }
-    const checked = fieldSchema(field).safeParse(converted.value);
+    const checked = schemaOf(field).safeParse(converted.value);
     if (!checked.success) {
       const reason = checked.error.issues[0]?.message ?? '';
       items.push(

@@ -1,4 +1,4 @@
-import type { BaseField, BaseLayerSpec } from '../../domain/base-fields';
+import { type BaseField, type BaseLayerSpec, shapefileFieldName } from '../../domain/base-fields';
 
 /** The layer's columns, each to the file field it is read from (null: not in the file). */
 export type FieldMapping = Record<string, string | null>;
@@ -8,9 +8,12 @@ export function normaliseHeader(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
-/** Names a field is known by, most specific first: its column, its two labels, then the spec's aliases. */
+/**
+ * Names a field is known by, most specific first: its column (also as a Shapefile holds it: our export's short
+ * name, or cut to the format's 10 characters as GDAL writes it), its two labels, then the spec's aliases.
+ */
 function namesOf(field: BaseField): string[][] {
-  return [[field.column], [field.zh, field.en], [...field.aliases]];
+  return [[field.column, shapefileFieldName(field), field.column.slice(0, 10)], [field.zh, field.en], [...field.aliases]];
 }
 
 /**

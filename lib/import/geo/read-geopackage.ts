@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Geometry } from 'geojson';
 import initSqlJs, { type Database, type SqlValue } from 'sql.js';
 import { say } from '@/lib/i18n/say';
@@ -10,10 +11,14 @@ import { countVertices, MAX_IMPORT_VERTICES, tooComplex } from './vertex-limit';
 
 let sqlJs: ReturnType<typeof initSqlJs> | undefined;
 
-/** sql.js's WebAssembly, read from its own package folder once per process. */
+/**
+ * sql.js's WebAssembly, read from its own package folder once per process. The file is found next to the package's
+ * entry point: naming the .wasm in a resolve would make the server bundler try to bundle it.
+ */
 export function loadSqlJs() {
   if (!sqlJs) {
-    const wasm = fs.readFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm'));
+    const entry = createRequire(import.meta.url).resolve('sql.js');
+    const wasm = fs.readFileSync(path.join(path.dirname(entry), 'sql-wasm.wasm'));
     sqlJs = initSqlJs({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer });
   }
   return sqlJs;

@@ -59,4 +59,18 @@ describe('base-layer values from files', () => {
     const chosen = suggestMapping(spec, ['FWBM', '户主'], { name: null, responsible_person: '户主' });
     expect(chosen).toMatchObject({ code: 'FWBM', name: null, responsible_person: '户主' });
   });
+
+  it('knows the columns in a Shapefile: cut to 10 characters by GDAL, or by their short names in our export', () => {
+    const spec = BASE_LAYER_SPECS.buildings;
+    const gdal = suggestMapping(spec, ['code', 'village_co', 'fire_grade', 'has_smoke_', 'shop_below', 'responsibl']);
+    expect(gdal).toMatchObject({
+      code: 'code',
+      village_code: 'village_co',
+      fire_grade: 'fire_grade',
+      has_smoke_alarm: 'has_smoke_',
+      shop_below_home_above: 'shop_below',
+      responsible_person: 'responsibl',
+    });
+    expect(suggestMapping(spec, ['village', 'extinguish'])).toMatchObject({ village_code: 'village', has_extinguisher: 'extinguish' });
+  });
 });
