@@ -12,7 +12,7 @@ const nextConfig = {
     // whatever is over this size: a photo of the full 10 MiB then reached its route truncated and was
     // refused as unreadable. Above every route's own limit (and a form's overhead), the routes decide,
     // with a 413 that names their limit.
-    proxyClientMaxBodySize: 12 * 1024 * 1024,
+    proxyClientMaxBodySize: 65 * 1024 * 1024,
   },
 };
 

@@ -116,7 +116,7 @@ export class DataPage {
   /** Commits the preview, confirming a guessed coordinate system after looking at the map. */
   async commit(): Promise<string> {
     const confirm = this.app.page.getByTestId('import-confirm-crs');
-    if (await confirm.isVisible()) await confirm.check();
+    if ((await confirm.count()) > 0) await confirm.check();
     await this.app.page.getByTestId('import-commit').click();
     await this.app.waitFor('import-done', 60_000);
     return this.app.text('import-done');

@@ -2,6 +2,7 @@ import type { NextConfig } from 'next';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_JSON_LIMIT_BYTES } from '../../lib/api/json-body';
 import { FORM_OVERHEAD_BYTES } from '../../lib/api/upload';
+import { MAX_BASE_IMPORT_BYTES } from '../../lib/import/base/form';
 import { MAX_IMPORT_BYTES } from '../../lib/import/table';
 import { PHOTO_MAX_BYTES } from '../../lib/photos/process-photo';
 import { PLANNER_BODY_LIMIT_BYTES } from '../../lib/planning/http';
@@ -15,6 +16,7 @@ describe('request body limits', () => {
       DEFAULT_JSON_LIMIT_BYTES,
       PLANNER_BODY_LIMIT_BYTES,
       MAX_IMPORT_BYTES + FORM_OVERHEAD_BYTES,
+      MAX_BASE_IMPORT_BYTES + FORM_OVERHEAD_BYTES,
       PHOTO_MAX_BYTES + FORM_OVERHEAD_BYTES,
     );
     expect(nextConfig.experimental?.proxyClientMaxBodySize).toBeGreaterThan(largest);

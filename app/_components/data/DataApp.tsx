@@ -51,6 +51,7 @@ export function DataApp({ layers, villages, basemap }: DataAppProps) {
   return (
     <div className="data-shell" data-testid="data">
       <main className="data-main">
+        <ImportWizard villages={villages} basemap={basemap} onApplied={refresh} />
         <section className="data-card" data-testid="layers-card">
           <h2>{t('data.exportTitle')}</h2>
           <p className="data-hint">{t('data.exportHint')}</p>
@@ -116,7 +117,6 @@ export function DataApp({ layers, villages, basemap }: DataAppProps) {
             </tbody>
           </table>
         </section>
-        <ImportWizard villages={villages} basemap={basemap} onApplied={refresh} />
         <ImportHistory batches={batches} onChanged={refresh} />
       </main>
     </div>

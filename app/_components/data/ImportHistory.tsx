@@ -25,7 +25,7 @@ export function ImportHistory({ batches, onChanged }: ImportHistoryProps) {
   };
 
   return (
-    <section className="data-card" data-testid="import-history">
+    <section className="data-card history-card" data-testid="import-history">
       <h2>{t('import.history')}</h2>
       {message && (
         <div

@@ -5,8 +5,8 @@ import { BASE_LAYERS } from '../../domain/base-fields';
 import { say } from '../../i18n/say';
 import { IMPORT_CRS } from '../geo/types';
 
-/** The largest base-layer file an upload may carry (a town's buildings as a Shapefile are a few MB). */
-export const MAX_BASE_IMPORT_BYTES = 20 * 1024 * 1024;
+/** The largest base-layer file an upload may carry: a county's 150,000 footprints are ~11 MB zipped, ~41 MB as GeoPackage. */
+export const MAX_BASE_IMPORT_BYTES = 64 * 1024 * 1024;
 
 const optional = <S extends z.ZodType>(schema: S) =>
   z.preprocess((value) => (value === null || value === '' ? undefined : value), schema.optional());

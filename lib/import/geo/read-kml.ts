@@ -42,7 +42,7 @@ export function readKml(bytes: Uint8Array, zipped: boolean): GeoFileContents {
 }
 
 function kmlInKmz(bytes: Uint8Array): Uint8Array {
-  const entries = unzipUpload(bytes, ' KMZ ');
+  const entries = unzipUpload(bytes, { zh: ' KMZ ', en: 'KMZ' });
   const names = Object.keys(entries).filter((name) => /\.kml$/i.test(name) && !baseName(name).startsWith('._'));
   const chosen = names.find((name) => name.toLowerCase() === 'doc.kml') ?? names[0];
   if (!chosen) throw new GeoFileError(say('KMZ 压缩包里没有 .kml 文件', 'the KMZ holds no .kml file'), 'damaged_file');

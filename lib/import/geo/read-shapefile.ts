@@ -9,7 +9,7 @@ import { countVertices, MAX_IMPORT_VERTICES, tooComplex } from './vertex-limit';
 
 /** A zipped Shapefile: one .shp with its .dbf (attributes), .prj (coordinate system) and .cpg (text encoding). */
 export async function readShapefile(bytes: Uint8Array, options: ReadGeoFileOptions = {}): Promise<GeoFileContents> {
-  const entries = unzipUpload(bytes, ' Shapefile 压缩包');
+  const entries = unzipUpload(bytes, { zh: ' Shapefile 压缩包', en: 'Shapefile zip' });
   const shpPaths = Object.keys(entries).filter((path) => /\.shp$/i.test(path) && !baseName(path).startsWith('._'));
   if (shpPaths.length === 0) throw new GeoFileError(say('压缩包里没有 .shp 文件', 'the zip holds no .shp file'), 'damaged_file');
   if (shpPaths.length > 1)

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GeoFileError, readGeoFile } from '../../../lib/import/geo';
+import { MAX_GEO_UNZIPPED_BYTES } from '../../../lib/import/geo/unzip-upload';
 import { ogr2ogr, pointXY, TOWN_POINTS, townPointsIn, workFolder, writeTownGeoJson, zipFiles } from './gdal-fixtures';
 
 const LAYER = ['layer.shp', 'layer.shx', 'layer.dbf', 'layer.prj'];
@@ -133,10 +134,12 @@ describe('readGeoFile: zipped Shapefile', () => {
 
   it('refuses a zip that expands beyond the limit before inflating it', async () => {
     const folder = townShapefile(4546, 'UTF-8');
-    fs.writeFileSync(path.join(folder, 'padding.bin'), Buffer.alloc(110 * 1024 * 1024));
+    fs.writeFileSync(path.join(folder, 'padding.bin'), Buffer.alloc(MAX_GEO_UNZIPPED_BYTES + 10 * 1024 * 1024));
     const bytes = zipFiles(folder, [...LAYER, 'padding.bin']);
     expect(bytes.byteLength).toBeLessThan(1024 * 1024);
-    expect((await readError(bytes)).code).toBe('file_too_large');
+    const refused = await readError(bytes);
+    expect(refused.code).toBe('file_too_large');
+    expect(refused.message).toContain('Shapefile');
   });
 
   it('refuses a line with more than 2 million vertices', async () => {
