@@ -20,8 +20,8 @@ import { inScope } from '../auth/scope';
 import { BASE_LAYER_SPECS, type BaseLayer, type BaseLayerSpec } from '../domain/base-fields';
 import { say } from '../i18n/say';
 import { SITE_TOWN_MARGIN_M } from '../planning/scenario-evaluation';
-import { invalidateTiles } from '../tiles/tile-cache';
 import { editableFields, type FeatureCreate, type FeaturePatch } from './feature-input';
+import { forgetDerived } from './forget-derived';
 
 /** The feature changed since the client read it (→ 409 with the current state, for the user to see). */
 export class StaleFeatureError extends Error {
@@ -143,7 +143,7 @@ export async function editFeature(db: Db, edit: FeatureEdit, patch: FeaturePatch
     });
     return changed;
   });
-  if (edit.layer === 'buildings') invalidateTiles();
+  forgetDerived(db, edit.layer);
   return after;
 }
 
@@ -193,7 +193,7 @@ export async function createFeature(
     });
     return { id, feature };
   });
-  if (edit.layer === 'buildings') invalidateTiles();
+  forgetDerived(db, edit.layer);
   return created;
 }
 
@@ -215,5 +215,5 @@ export async function retireFeatureAs(db: Db, edit: FeatureEdit, version: number
       requestId: edit.requestId,
     });
   });
-  if (edit.layer === 'buildings') invalidateTiles();
+  forgetDerived(db, edit.layer);
 }

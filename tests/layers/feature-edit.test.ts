@@ -5,6 +5,7 @@ import type { Actor } from '../../lib/auth/actor';
 import type { Role } from '../../lib/domain/enums';
 import { createFeature, editFeature, featureForEdit, retireFeatureAs } from '../../lib/layers/feature-edit';
 import type { FeaturePatch } from '../../lib/layers/feature-input';
+import { coverageFigures } from '../../lib/screen/coverage';
 import { loadAnalysisFixtures, V } from '../analysis/fixtures';
 import { analyse } from '../analysis/helpers';
 import { testEngines } from '../helpers/engines';
@@ -148,6 +149,23 @@ describe.each(testEngines)('editing base features on $name (analysis fixtures)',
     await expect(
       featureForEdit(handle.db, { actor: actor('inspector', ['141121999999']), layer: 'buildings', id: s1 }),
     ).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+
+  it('the wall screen counts at once what an edit changed: a hydrant out of service leaves its houses uncovered', async () => {
+    // By hand: U1 (150, 525) and U6 (108, 525) have Y1 (100, 490) within 61 m; every other usable source in July is
+    // over 150 m from them.
+    const scope = { villages: [V.water], today: '2026-07-15' };
+    const before = await coverageFigures(handle.db, scope);
+    const y1 = ids.waterSource.Y1 as number;
+    const { version } = (await featureForEdit(handle.db, { actor: OFFICE, layer: 'water-sources', id: y1 })).feature;
+    await editFeature(
+      handle.db,
+      { actor: OFFICE, layer: 'water-sources', id: y1, requestId: 'test' },
+      { version, properties: { status: 'out_of_service' } },
+    );
+    const after = await coverageFigures(handle.db, scope);
+    expect(after.water.buildings).toBe(before.water.buildings);
+    expect(after.water.covered).toBe(before.water.covered - 2);
   });
 
   it('retires a deleted building: gone from the analyses, kept in the stored table', async () => {

@@ -16,8 +16,7 @@ import type { Actor } from '../../auth/actor';
 import { auditActor } from '../../auth/request';
 import { BASE_LAYER_SPECS, type BaseLayer, isBaseLayer } from '../../domain/base-fields';
 import { say } from '../../i18n/say';
-import { clearCoverageCache } from '../../screen/coverage';
-import { invalidateTiles } from '../../tiles/tile-cache';
+import { forgetDerived } from '../../layers/forget-derived';
 import { BaseImportRefusedError } from './errors';
 import { blockingItems, type ReportItem } from './report';
 
@@ -38,12 +37,6 @@ const notFound = (id: number) => new NotFoundError(say(`没有编号为 ${id} �
 function layerOf(layer: string): BaseLayer {
   if (!isBaseLayer(layer)) throw new Error(`import batch of unknown layer ${layer}`);
   return layer;
-}
-
-/** Whatever keeps results computed from the base layers: tiles, and the wall screen's coverage. */
-function forgetDerived(db: Db): void {
-  invalidateTiles();
-  clearCoverageCache(db);
 }
 
 /**
