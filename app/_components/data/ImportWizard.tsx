@@ -295,6 +295,17 @@ export function ImportWizard({ villages, basemap, onApplied }: ImportWizardProps
                 </table>
               </details>
             )}
+            {batch.crs_guessed && (
+              <label className="import-option import-confirm">
+                <input
+                  type="checkbox"
+                  checked={crsConfirmed}
+                  onChange={(event) => setCrsConfirmed(event.target.checked)}
+                  data-testid="import-confirm-crs"
+                />
+                {t('import.confirmCrs')}
+              </label>
+            )}
             <label className="import-option">
               <input
                 type="checkbox"
