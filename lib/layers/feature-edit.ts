@@ -74,7 +74,7 @@ async function storedValues(trx: Db, spec: BaseLayerSpec, actor: Actor, properti
 }
 
 /** How far a drawn passage end may be from an existing one and still be joined to it. */
-export const PASSAGE_SNAP_M = 3;
+const PASSAGE_SNAP_M = 3;
 
 /**
  * A passage's ends moved onto the existing passage ends within reach, so that what is drawn joins the network
