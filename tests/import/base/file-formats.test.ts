@@ -7,7 +7,7 @@ import type { Actor } from '../../../lib/auth/actor';
 import { commitImport } from '../../../lib/import/base/commit';
 import { previewImport } from '../../../lib/import/base/preview';
 import { testEngines } from '../../helpers/engines';
-import { gdalTransform, ogr2ogr, workFolder } from '../geo/gdal-fixtures';
+import { gdalTransform, ogr2ogr, workFolder, zipFiles } from '../geo/gdal-fixtures';
 import { building, MINI_V1, MINI_V2, openTown, shapefileZip, square, writeGeoJson } from './fixtures';
 
 /** WGS 84 → GCJ-02 by the published formula (written out here, independent of the library the import uses). */
@@ -31,6 +31,20 @@ function wgsToGcj([lon, lat]: [number, number]): [number, number] {
   dLat = (dLat * 180) / (((a * (1 - ee)) / (magic * sqrtMagic)) * PI);
   dLon = (dLon * 180) / ((a / sqrtMagic) * Math.cos(radLat) * PI);
   return [lon + dLon, lat + dLat];
+}
+
+const zipOf = (folder: string, names: string[]) =>
+  zipFiles(
+    folder,
+    names.filter((name) => fs.existsSync(path.join(folder, name))),
+  );
+
+/** GCJ-02 → BD-09 by Baidu's published formula (written out here, as above). */
+function gcjToBd([lon, lat]: [number, number]): [number, number] {
+  const xPi = (Math.PI * 3000) / 180;
+  const z = Math.sqrt(lon * lon + lat * lat) + 0.00002 * Math.sin(lat * xPi);
+  const theta = Math.atan2(lat, lon) + 0.000003 * Math.cos(lon * xPi);
+  return [z * Math.cos(theta) + 0.0065, z * Math.sin(theta) + 0.006];
 }
 
 /** Metres between two lon/lat positions near the town (equirectangular: exact enough over metres). */
@@ -105,6 +119,79 @@ describe.each(testEngines)('base-layer files written by GDAL, on $name', (engine
       await sql`DELETE FROM water_sources_all WHERE code IN ('W7', 'W8')`.execute(handle.db);
     });
   }
+
+  /**
+   * Every other format and system, as GDAL writes them: each file declares its system (a GeoPackage srs, a .prj,
+   * KML and GeoJSON are WGS 84 by definition), so the import reads it from the file; exact transforms land within
+   * 1 cm, and the Chinese names come through.
+   */
+  const DECLARED = [
+    { format: 'GPKG', file: 'wells.gpkg', epsg: 4490 },
+    { format: 'GPKG', file: 'wells-4547.gpkg', epsg: 4547 },
+    { format: 'GPKG', file: 'wells-4525.gpkg', epsg: 4525 },
+    { format: 'GPKG', file: 'wells-4526.gpkg', epsg: 4526 },
+    { format: 'ESRI Shapefile', file: 'wells.shp', epsg: 4326 },
+    { format: 'KML', file: 'wells.kml', epsg: 4326 },
+    { format: 'GeoJSON', file: 'wells.geojson', epsg: 4326 },
+  ] as const;
+  for (const { format, file: name, epsg } of DECLARED) {
+    it(`water sources as ${format} in EPSG:${epsg}: the system read from the file, positions within 1 cm`, async () => {
+      const source = writeGeoJson(
+        folder,
+        `truth-${epsg}-${name}.geojson`,
+        WELLS.map((well) => ({
+          properties: { 编号: well.code, 名称: well.name, 所属村: well.village, 类型: well.kind, 状态: '正常' },
+          geometry: { type: 'Point', coordinates: well.at },
+        })),
+      );
+      const target = path.join(folder, name);
+      fs.rmSync(target, { force: true });
+      fs.rmSync(target.replace(/\.shp$/, ''), { recursive: true, force: true });
+      const encoding = format === 'ESRI Shapefile' ? ['-lco', 'ENCODING=UTF-8'] : [];
+      ogr2ogr(['-f', format, ...encoding, '-t_srs', `EPSG:${epsg}`, target, source]);
+      const file =
+        format === 'ESRI Shapefile'
+          ? { name: 'wells.zip', bytes: zipOf(folder, ['wells.shp', 'wells.shx', 'wells.dbf', 'wells.prj', 'wells.cpg']) }
+          : { name, bytes: new Uint8Array(fs.readFileSync(target)) };
+      const answer = await previewImport(handle.db, { layer: 'water-sources', file, createdBy: actor.userId });
+      expect(answer.crs).toBe(`EPSG:${epsg}`);
+      expect(answer.errors).toEqual([]);
+      expect(answer.summary).toMatchObject({ new: 2 });
+      // GeoJSON declares no system (RFC 7946 means WGS 84, but files from map services often hold GCJ-02): the
+      // user confirms it on the preview map.
+      const confirmCrs = format === 'GeoJSON';
+      await commitImport(handle.db, answer.id, { retireMissing: false, repairInvalid: false, confirmCrs }, who());
+      const stored = await sql<{ code: string; name: string; lon: number; lat: number }>`
+        SELECT code, name, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM water_sources WHERE code IN ('W7', 'W8') ORDER BY code`.execute(
+        handle.db,
+      );
+      expect(stored.rows.map((row) => [row.code, row.name])).toEqual(WELLS.map((well) => [well.code, well.name]));
+      for (const [index, row] of stored.rows.entries()) expect(metresApart([row.lon, row.lat], WELLS[index]?.at ?? [])).toBeLessThan(0.01);
+      await sql`DELETE FROM import_changes`.execute(handle.db);
+      await sql`DELETE FROM water_sources_all WHERE code IN ('W7', 'W8')`.execute(handle.db);
+    });
+  }
+
+  it('a water-source CSV picked in Baidu maps (BD-09) lands within 1 m of the true positions', async () => {
+    const rows = WELLS.map((well) => {
+      const [lon, lat] = gcjToBd(wgsToGcj(well.at));
+      return `${well.code},${well.name},${well.village},${well.kind},正常,${lon.toFixed(7)},${lat.toFixed(7)}`;
+    });
+    const csv = `编号,名称,所属村,类型,状态,经度,纬度\n${rows.join('\n')}\n`;
+    const file = { name: 'baidu.csv', bytes: new TextEncoder().encode(csv) };
+    const answer = await previewImport(handle.db, { layer: 'water-sources', file, crs: 'BD-09', createdBy: actor.userId });
+    expect(answer.errors).toEqual([]);
+    await commitImport(handle.db, answer.id, { retireMissing: false, repairInvalid: false, confirmCrs: false }, who());
+    const stored = await sql<{ lon: number; lat: number }>`
+      SELECT ST_X(geom) AS lon, ST_Y(geom) AS lat FROM water_sources WHERE code IN ('W7', 'W8') ORDER BY code`.execute(handle.db);
+    for (const [index, row] of stored.rows.entries()) {
+      const truth = WELLS[index]?.at as [number, number];
+      expect(metresApart(gcjToBd(wgsToGcj(truth)), truth)).toBeGreaterThan(500);
+      expect(metresApart([row.lon, row.lat], truth)).toBeLessThan(1);
+    }
+    await sql`DELETE FROM import_changes`.execute(handle.db);
+    await sql`DELETE FROM water_sources_all WHERE code IN ('W7', 'W8')`.execute(handle.db);
+  });
 
   it('a GK-zone building Shapefile in GBK without a .cpg: within 1 cm, Chinese attributes intact', async () => {
     const footprint = square(112.0957, 37.3652, 0.00008);
