@@ -132,6 +132,16 @@ describe('readGeoFile: zipped Shapefile', () => {
     expect((await readError(new TextEncoder().encode('not a zip at all, just text'))).code).toBe('damaged_file');
   });
 
+  it('refuses a .shp cut short (an interrupted copy) as damaged, at any length', async () => {
+    const folder = townShapefile(4546, 'UTF-8');
+    const whole = fs.readFileSync(path.join(folder, 'layer.shp'));
+    for (const length of [50, 100, 120, whole.length - 7]) {
+      fs.writeFileSync(path.join(folder, 'layer.shp'), whole.subarray(0, length));
+      const refused = await readError(zipFiles(folder, LAYER, `cut-${length}.zip`));
+      expect(refused.code, `cut at ${length} bytes`).toBe('damaged_file');
+    }
+  });
+
   it('refuses a zip that expands beyond the limit before inflating it', async () => {
     const folder = townShapefile(4546, 'UTF-8');
     fs.writeFileSync(path.join(folder, 'padding.bin'), Buffer.alloc(MAX_GEO_UNZIPPED_BYTES + 10 * 1024 * 1024));
