@@ -86,6 +86,11 @@ export async function setBatchStatus(db: Db, id: number, status: BatchStatus, su
   await sql`UPDATE import_batches SET status = ${status} ${stamp} ${newSummary} WHERE id = ${id}`.execute(db);
 }
 
+/** Forgets a preview's staged features (a discarded batch keeps its row and report in the history). */
+export async function dropStaged(db: Db, batchId: number): Promise<void> {
+  await sql`DELETE FROM import_features WHERE batch_id = ${batchId}`.execute(db);
+}
+
 /** A feature of the file, in the file's coordinates with their SRID (4326 after a GCJ-02/BD-09 conversion). */
 export interface StagedInput {
   index: number;

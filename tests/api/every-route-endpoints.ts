@@ -350,6 +350,12 @@ export const ENDPOINTS: Endpoint[] = [
     ],
   },
   { route: '/api/v1/imports/[id]/rollback', method: 'POST', valid: (ids) => ({ params: { id: String(ids.imports.applied) } }) },
+  {
+    route: '/api/v1/imports/[id]/discard',
+    method: 'POST',
+    valid: (ids) => ({ params: { id: String(ids.imports.preview) } }),
+    extra: (ids) => [{ name: 'a batch already applied', request: { params: { id: String(ids.imports.applied) } }, expect: [409] }],
+  },
   { route: '/api/v1/buildings/[id]/field-checks', method: 'GET', valid: (ids) => ({ params: { id: String(ids.buildings.B1) } }) },
   {
     route: '/api/v1/buildings/[id]/field-checks',

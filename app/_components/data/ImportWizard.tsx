@@ -112,6 +112,7 @@ export function ImportWizard({ villages, basemap, onApplied }: ImportWizardProps
   };
 
   const discard = () => {
+    if (batch) void postJson(`/api/v1/imports/${batch.id}/discard`, {});
     setBatch(null);
     setMapping({});
     setError(null);

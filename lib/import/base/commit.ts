@@ -4,6 +4,7 @@ import {
   batchById,
   batchCodes,
   changedSinceBatch,
+  dropStaged,
   revertBatch,
   setBatchStatus,
   stagedFeatures,
@@ -187,4 +188,20 @@ export async function describeBatch(db: Db, id: number, withFeatures: boolean) {
       })),
     },
   };
+}
+
+/** Discards a preview the user decided against: nothing of the layer changes, the staged features are dropped. */
+export async function discardImport(db: Db, id: number) {
+  await inTransaction(db, async (trx) => {
+    const batch = await batchById(trx, id, true);
+    if (!batch) throw notFound(id);
+    if (batch.status !== 'preview')
+      throw new ConflictError(
+        say(`只能放弃预览中的批次（该批次为“${batch.status}”）`, `only a batch in preview can be discarded (this one is ${batch.status})`),
+        { status: batch.status },
+      );
+    await setBatchStatus(trx, id, 'discarded');
+    await dropStaged(trx, id);
+  });
+  return { id, status: 'discarded' as const };
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../db/client';
 import type { Actor } from '../../../lib/auth/actor';
-import { commitImport, rollbackImport } from '../../../lib/import/base/commit';
+import { commitImport, discardImport, rollbackImport } from '../../../lib/import/base/commit';
 import { previewImport } from '../../../lib/import/base/preview';
 import { editFeature } from '../../../lib/layers/feature-edit';
 import { testEngines } from '../../helpers/engines';
@@ -102,6 +102,19 @@ describe.each(testEngines)('committing and rolling back a building import on $na
       name: 'ConflictError',
       details: { changed: ['B2'] },
     });
+    expect(await dumpTable(handle.db, 'buildings')).toEqual(before);
+  });
+
+  it('discards a preview the user decided against: nothing written, its staged features gone, no commit after', async () => {
+    const before = await dumpTable(handle.db, 'buildings');
+    const answer = await preview([B1, B2], 'discarded.gpkg');
+    expect(await discardImport(handle.db, answer.id)).toEqual({ id: answer.id, status: 'discarded' });
+    const staged = await sql<{ n: number }>`SELECT count(*)::int AS n FROM import_features WHERE batch_id = ${answer.id}`.execute(
+      handle.db,
+    );
+    expect(staged.rows).toEqual([{ n: 0 }]);
+    await expect(commitImport(handle.db, answer.id, commit, who())).rejects.toMatchObject({ name: 'ConflictError' });
+    await expect(discardImport(handle.db, answer.id)).rejects.toMatchObject({ name: 'ConflictError' });
     expect(await dumpTable(handle.db, 'buildings')).toEqual(before);
   });
 });
