@@ -42,6 +42,15 @@ export function ImportWizard({ villages, basemap, onApplied }: ImportWizardProps
   const [crs, setCrs] = useState('');
   const [encoding, setEncoding] = useState('');
   const [mapping, setMapping] = useState<Record<string, string>>({});
+  // The codes the user chose for file values a field does not know: column → file value → code.
+  const [valueCodes, setValueCodes] = useState<Record<string, Record<string, string>>>({});
+  const chooseCode = (column: string, value: string, code: string) =>
+    setValueCodes((current) => {
+      const chosen = { ...current[column] };
+      if (code) chosen[value] = code;
+      else delete chosen[value];
+      return { ...current, [column]: chosen };
+    });
   const [batch, setBatch] = useState<ImportBatch | null>(null);
   const [retireMissing, setRetireMissing] = useState(false);
   const [repairInvalid, setRepairInvalid] = useState(false);
@@ -75,6 +84,7 @@ export function ImportWizard({ villages, basemap, onApplied }: ImportWizardProps
     if (crs) form.set('crs', crs);
     if (encoding) form.set('encoding', encoding);
     if (withMapping && Object.keys(mapping).length > 0) form.set('mapping', JSON.stringify(mapping));
+    if (withMapping && Object.keys(valueCodes).length > 0) form.set('values', JSON.stringify(valueCodes));
     setBusy(true);
     setError(null);
     setDone(null);
@@ -115,6 +125,7 @@ export function ImportWizard({ villages, basemap, onApplied }: ImportWizardProps
     if (batch) void postJson(`/api/v1/imports/${batch.id}/discard`, {});
     setBatch(null);
     setMapping({});
+    setValueCodes({});
     setError(null);
     void preview.show(null, town);
   };
@@ -259,13 +270,33 @@ export function ImportWizard({ villages, basemap, onApplied }: ImportWizardProps
             {unmatched.length > 0 && (
               <div className="import-unmatched" data-testid="import-unmatched">
                 <strong>{t('import.unmatchedValues')}</strong>
-                <ul>
-                  {unmatched.map(([column, values]) => (
-                    <li key={column}>
-                      {label(column)}：{values.join('、')}
-                    </li>
-                  ))}
-                </ul>
+                <table className="import-values">
+                  <tbody>
+                    {unmatched.flatMap(([column, values]) => {
+                      const field = spec.fields.find((candidate) => candidate.column === column);
+                      return values.map((value) => (
+                        <tr key={`${column}:${value}`}>
+                          <th>{label(column)}</th>
+                          <td>{value}</td>
+                          <td>
+                            <select
+                              value={valueCodes[column]?.[value] ?? ''}
+                              onChange={(event) => chooseCode(column, value, event.target.value)}
+                              data-testid={`value-${column}-${value}`}
+                            >
+                              <option value="">{t('import.valueUnchosen')}</option>
+                              {(field?.values ?? []).map((code) => (
+                                <option key={code} value={code}>
+                                  {t(`enum.${field?.enumGroup}.${code}` as MessageKey) ?? code}
+                                </option>
+                              ))}
+                            </select>
+                          </td>
+                        </tr>
+                      ));
+                    })}
+                  </tbody>
+                </table>
               </div>
             )}
             {problems.length > 0 && (

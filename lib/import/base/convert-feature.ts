@@ -4,7 +4,7 @@ import { say } from '../../i18n/say';
 import { fieldSchema } from '../../layers/feature-input';
 import type { SourceFeature } from '../geo/types';
 import { convertValue, isEmptyValue } from './convert-value';
-import type { FieldMapping } from './mapping';
+import type { FieldMapping, ValueMapping } from './mapping';
 import type { ReportItem } from './report';
 
 export interface ConvertedFeature {
@@ -28,13 +28,15 @@ function schemaOf(field: BaseField): z.ZodType {
 /**
  * A feature's mapped cells converted to the layer's fields and checked by the same schema a form's edit is.
  * Required fields must be given (for a new feature; `isNew` is decided later, so the check is left to the caller
- * for unmapped ones). Unknown enumeration values are collected per field for the answer's `unmatched_values`.
+ * for unmapped ones). Unknown enumeration values are collected per field for the answer's `unmatched_values`; the
+ * user's `chosen` codes for such values stand in for them.
  */
 export function convertFeature(
   spec: BaseLayerSpec,
   mapping: FieldMapping,
   feature: SourceFeature,
   unmatched: Map<string, Set<string>>,
+  chosen: ValueMapping = {},
 ): ConvertedFeature {
   const values: Record<string, unknown> = {};
   const items: ReportItem[] = [];
@@ -53,7 +55,8 @@ export function convertFeature(
       if (field.required) items.push(item(field.column, 'required', say(`缺少必填项${field.zh}`, `${field.en} is required`)));
       continue;
     }
-    const converted = convertValue(field, raw);
+    // A value the user mapped on the preview reads as the code they chose for it.
+    const converted = convertValue(field, chosen[field.column]?.[String(raw).trim()] ?? raw);
     if (!converted.ok) {
       if (converted.code === 'unknown_value') {
         const seen = unmatched.get(field.column) ?? new Set();

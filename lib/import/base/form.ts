@@ -11,7 +11,10 @@ export const MAX_BASE_IMPORT_BYTES = 64 * 1024 * 1024;
 const optional = <S extends z.ZodType>(schema: S) =>
   z.preprocess((value) => (value === null || value === '' ? undefined : value), schema.optional());
 
-/** The form fields of an upload besides the file: layer, and optionally crs, encoding, mapping (JSON) and key. */
+/**
+ * The form fields of an upload besides the file: layer, and optionally crs, encoding, mapping (JSON), key and
+ * values (JSON: column → the file's value → the field's code, for values the preview could not match).
+ */
 export const importFormSchema = z.object({
   layer: z.enum(BASE_LAYERS, {
     error: () => say(`layer 只能是：${BASE_LAYERS.join('、')}`, `layer must be one of ${BASE_LAYERS.join(', ')}`),
@@ -22,10 +25,11 @@ export const importFormSchema = z.object({
   encoding: optional(z.enum(['utf-8', 'gbk', 'gb18030'])),
   mapping: optional(jsonText(z.record(z.string().max(100), z.string().max(200).nullable()))),
   key: optional(z.string().max(100)),
+  values: optional(jsonText(z.record(z.string().max(100), z.record(z.string().max(200), z.string().max(100))))),
 });
 
 export function parseImportForm(form: FormData) {
-  const fields = Object.fromEntries(['layer', 'crs', 'encoding', 'mapping', 'key'].map((name) => [name, form.get(name)]));
+  const fields = Object.fromEntries(['layer', 'crs', 'encoding', 'mapping', 'key', 'values'].map((name) => [name, form.get(name)]));
   return parseOrThrow(importFormSchema, fields);
 }
 

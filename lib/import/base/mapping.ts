@@ -3,6 +3,9 @@ import { type BaseField, type BaseLayerSpec, shapefileFieldName } from '../../do
 /** The layer's columns, each to the file field it is read from (null: not in the file). */
 export type FieldMapping = Record<string, string | null>;
 
+/** Per column, file values the field does not know to the codes the user chose for them. */
+export type ValueMapping = Record<string, Record<string, string>>;
+
 /** Header names compared as people write them: width, case and spaces do not matter. */
 export function normaliseHeader(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, '');

@@ -22,7 +22,7 @@ import type { DetectedEncoding, ImportCrs } from '../geo/types';
 import { type ConvertedFeature, convertFeature } from './convert-feature';
 import { changedFields } from './diff';
 import { assertCoordinatesFit, assertGeometryKind, isLayerType, prepareGeometry, sridOf, toLayerType } from './geometry';
-import { type FieldMapping, suggestMapping } from './mapping';
+import { type FieldMapping, suggestMapping, type ValueMapping } from './mapping';
 import type { ImportSummary, ReportItem } from './report';
 
 /** How far (m) a feature may lie outside the village it names before the report says so. */
@@ -35,6 +35,8 @@ export interface PreviewInput {
   encoding?: DetectedEncoding['name'];
   /** Layer column → file field, over the suggestion (null leaves a field out). */
   mapping?: FieldMapping;
+  /** The user's codes for file values the field does not know: column → file value → code. */
+  values?: ValueMapping;
   /** The field features are matched by (a text field of the layer); `code` unless given. */
   key?: string;
   createdBy: number;
@@ -138,7 +140,7 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Previe
   if (!swapped) assertCoordinatesFit(crs, contents.features);
 
   const unmatched = new Map<string, Set<string>>();
-  const converted = contents.features.map((feature) => convertFeature(spec, mapping, feature, unmatched));
+  const converted = contents.features.map((feature) => convertFeature(spec, mapping, feature, unmatched, input.values));
   const storedValues = await resolveReferences(db, spec, converted);
 
   // Match by key; a key given twice in the file is an error on every feature that gives it.

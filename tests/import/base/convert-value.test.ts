@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BASE_LAYER_SPECS } from '../../../lib/domain/base-fields';
+import { convertFeature } from '../../../lib/import/base/convert-feature';
 import { convertValue } from '../../../lib/import/base/convert-value';
 import { suggestMapping } from '../../../lib/import/base/mapping';
 
@@ -72,5 +73,24 @@ describe('base-layer values from files', () => {
       responsible_person: 'responsibl',
     });
     expect(suggestMapping(spec, ['village', 'extinguish'])).toMatchObject({ village_code: 'village', has_extinguisher: 'extinguish' });
+  });
+
+  it('lists values a field does not know, and reads them as the codes the user maps them to', () => {
+    const spec = BASE_LAYER_SPECS.buildings;
+    const mapping = suggestMapping(spec, ['编码', '耐火等级', '结构']);
+    const feature = { index: 2, geometry: null, properties: { 编码: 'B1', 耐火等级: '砖木二级', 结构: '窑洞' } };
+    const unmatched = new Map<string, Set<string>>();
+    const refused = convertFeature(spec, mapping, feature, unmatched);
+    expect(refused.items.map((item) => [item.field, item.code])).toEqual([
+      ['structure', 'unknown_value'],
+      ['fire_grade', 'unknown_value'],
+    ]);
+    expect(Object.fromEntries([...unmatched].map(([column, values]) => [column, [...values]]))).toEqual({
+      fire_grade: ['砖木二级'],
+      structure: ['窑洞'],
+    });
+    const chosen = { fire_grade: { 砖木二级: '3' }, structure: { 窑洞: 'earth_wood' } };
+    const mapped = convertFeature(spec, mapping, feature, new Map(), chosen);
+    expect(mapped).toMatchObject({ items: [], values: { code: 'B1', fire_grade: '3', structure: 'earth_wood' } });
   });
 });

@@ -9,9 +9,10 @@ import { previewImport } from '@/lib/import/base/preview';
 export const dynamic = 'force-dynamic';
 
 /**
- * POST /api/v1/imports (multipart: file, layer, crs?, encoding?, mapping? JSON column → file field, key?) — reads
- * a base-layer file and stages it as a preview batch: 201 with the mapping, the coordinate system (guessed when
- * not given: then the commit must confirm it), unmatched values, the diff summary and the report.
+ * POST /api/v1/imports (multipart: file, layer, crs?, encoding?, mapping? JSON column → file field, values? JSON
+ * column → file value → code, key?) — reads a base-layer file and stages it as a preview batch: 201 with the
+ * mapping, the coordinate system (guessed when not given: then the commit must confirm it), unmatched values, the
+ * diff summary and the report.
  */
 export const POST = route({ permission: 'data:import', upload: { limitBytes: MAX_BASE_IMPORT_BYTES } }, async ({ db, form, actor }) => {
   const fields = parseImportForm(form);
