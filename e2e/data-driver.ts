@@ -95,6 +95,14 @@ export class DataPage {
     await this.app.waitFor('import-report', 60_000);
   }
 
+  /** Chooses the code a file value the field does not know stands for, and previews the file again. */
+  async mapValueAndPreview(column: string, value: string, code: string): Promise<void> {
+    await this.app.page.getByTestId(`value-${column}-${value}`).selectOption(code);
+    const batch = await this.app.page.getByTestId('import-report').getAttribute('data-batch');
+    await this.app.page.getByTestId('import-preview').click();
+    await this.app.page.waitForSelector(`[data-testid=import-report]:not([data-batch="${batch}"])`, { timeout: 60_000 });
+  }
+
   async count(kind: 'new' | 'changed' | 'unchanged' | 'missing' | 'invalid'): Promise<number> {
     return Number.parseInt(await this.app.text(`import-count-${kind}`), 10);
   }

@@ -38,11 +38,15 @@ describe('数据管理: importing water sources, and rolling the import back', (
     const footprint = (await new FeatureEditorPage(app()).stored('buildings', house)).geometry as GeoJSON.Polygon;
     const ring = footprint.coordinates[0]!.slice(0, -1);
     const [lon, lat] = [0, 1].map((axis) => ring.reduce((sum, p) => sum + p[axis]!, 0) / ring.length) as [number, number];
-    const csv = `\uFEFF编号,名称,类型,状态,经度,纬度\nXF-NEW-1,新建室外消火栓,室外消火栓,在用,${lon.toFixed(7)},${lat.toFixed(7)}\n`;
+    // Its kind as the water company writes it, a value the field does not know: the user says what it means.
+    const csv = `\uFEFF编号,名称,类型,状态,经度,纬度\nXF-NEW-1,新建室外消火栓,地上式消火栓,在用,${lon.toFixed(7)},${lat.toFixed(7)}\n`;
 
     const data = new DataPage(app());
     expect(await data.open()).toBe(200);
     await data.preview('water-sources', { name: '新增消火栓.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    expect(await data.count('invalid')).toBe(1);
+    await data.mapValueAndPreview('kind', '地上式消火栓', 'hydrant');
+    expect(await data.count('invalid')).toBe(0);
     expect(await data.count('new')).toBe(1);
     expect(await data.count('changed')).toBe(0);
     expect(await data.count('missing')).toBe(sourcesBefore);
