@@ -82,8 +82,18 @@ export interface BaseLayerSpec {
   idColumn: 'id' | 'code';
   /** Features of a file are matched to stored ones by this key unless the user picks another field. */
   keyColumn: 'code';
+  /**
+   * How far outside the town's villages a feature may lie, in metres: a little for what belongs to a village; the
+   * county's stations and the township brigade serve the town from wherever they stand.
+   */
+  outsideTownM: number;
   fields: readonly BaseField[];
 }
+
+/** A village's features lie within it, or just outside (a pond by the fields, a lane's end). */
+const NEAR_TOWN_M = 200;
+/** A fire station serves the town from the county: as far as a truck drives in the response time. */
+const COUNTY_REACH_M = 30_000;
 
 const code = (aliases: string[] = []): BaseField => ({
   column: 'code',
@@ -154,6 +164,7 @@ export const BASE_LAYER_SPECS: Readonly<Record<BaseLayer, BaseLayerSpec>> = {
     geometry: 'MultiPolygon',
     idColumn: 'code',
     keyColumn: 'code',
+    outsideTownM: NEAR_TOWN_M,
     fields: [
       code(['村编码', '村代码', 'cunbm', 'xzqdm', '行政区代码']),
       {
@@ -175,6 +186,7 @@ export const BASE_LAYER_SPECS: Readonly<Record<BaseLayer, BaseLayerSpec>> = {
     geometry: 'Polygon',
     idColumn: 'id',
     keyColumn: 'code',
+    outsideTownM: NEAR_TOWN_M,
     fields: [
       code(['房屋编码', '房屋编号', 'fwbm', 'fwbh']),
       villageCode(true),
@@ -250,6 +262,7 @@ export const BASE_LAYER_SPECS: Readonly<Record<BaseLayer, BaseLayerSpec>> = {
     geometry: 'LineString',
     idColumn: 'id',
     keyColumn: 'code',
+    outsideTownM: NEAR_TOWN_M,
     fields: [
       code(['道路编码', '通道编号', 'dlbm']),
       { column: 'name', zh: '名称', en: 'Name', type: 'text', aliases: ['道路名称', '路名', 'mc', 'name'] },
@@ -283,6 +296,7 @@ export const BASE_LAYER_SPECS: Readonly<Record<BaseLayer, BaseLayerSpec>> = {
     geometry: 'Point',
     idColumn: 'id',
     keyColumn: 'code',
+    outsideTownM: NEAR_TOWN_M,
     fields: [
       code(['障碍编号']),
       {
@@ -315,6 +329,7 @@ export const BASE_LAYER_SPECS: Readonly<Record<BaseLayer, BaseLayerSpec>> = {
     geometry: 'Point',
     idColumn: 'id',
     keyColumn: 'code',
+    outsideTownM: NEAR_TOWN_M,
     fields: [
       code(['水源编号', '消火栓编号']),
       { column: 'name', zh: '名称', en: 'Name', type: 'text', required: true, aliases: ['水源名称', 'mc', 'name'] },
@@ -362,6 +377,7 @@ export const BASE_LAYER_SPECS: Readonly<Record<BaseLayer, BaseLayerSpec>> = {
     geometry: 'Point',
     idColumn: 'id',
     keyColumn: 'code',
+    outsideTownM: COUNTY_REACH_M,
     fields: [
       code(),
       { column: 'name', zh: '名称', en: 'Name', type: 'text', required: true, aliases: ['站名', 'mc', 'name'] },
@@ -390,6 +406,7 @@ export const BASE_LAYER_SPECS: Readonly<Record<BaseLayer, BaseLayerSpec>> = {
     geometry: 'Point',
     idColumn: 'id',
     keyColumn: 'code',
+    outsideTownM: NEAR_TOWN_M,
     fields: [
       code(['单位编号', '统一社会信用代码']),
       { column: 'name', zh: '名称', en: 'Name', type: 'text', required: true, aliases: ['单位名称', '场所名称', 'mc', 'name'] },
@@ -436,6 +453,7 @@ export const BASE_LAYER_SPECS: Readonly<Record<BaseLayer, BaseLayerSpec>> = {
     geometry: 'Polygon',
     idColumn: 'id',
     keyColumn: 'code',
+    outsideTownM: NEAR_TOWN_M,
     fields: [
       code(['柴草垛编号']),
       villageCode(false),

@@ -19,7 +19,6 @@ import { auditActor } from '../auth/request';
 import { inScope } from '../auth/scope';
 import { BASE_LAYER_SPECS, type BaseLayer, type BaseLayerSpec } from '../domain/base-fields';
 import { say } from '../i18n/say';
-import { SITE_TOWN_MARGIN_M } from '../planning/scenario-evaluation';
 import { editableFields, type FeatureCreate, type FeaturePatch } from './feature-input';
 import { forgetDerived } from './forget-derived';
 
@@ -91,14 +90,14 @@ async function snapped(trx: Db, layer: BaseLayer, geometry: GeoJSON.Geometry, se
   return { type: 'LineString', coordinates };
 }
 
-async function checkGeometry(trx: Db, geometry: GeoJSON.Geometry): Promise<void> {
+async function checkGeometry(trx: Db, spec: BaseLayerSpec, geometry: GeoJSON.Geometry): Promise<void> {
   const { reason, distance_m } = await geometryPlace(trx, geometry);
   if (reason) throw new UnprocessableError(say(`几何图形无效：${reason}`, `the geometry is not valid: ${reason}`), { field: 'geometry' });
-  if (distance_m > SITE_TOWN_MARGIN_M)
+  if (distance_m > spec.outsideTownM)
     throw new UnprocessableError(
       say(
-        `位置超出本镇各村范围 ${SITE_TOWN_MARGIN_M} 米以上`,
-        `the position is more than ${SITE_TOWN_MARGIN_M} m outside the town's villages`,
+        `位置超出本镇各村范围 ${spec.outsideTownM} 米以上`,
+        `the position is more than ${spec.outsideTownM} m outside the town's villages`,
       ),
       { field: 'geometry' },
     );
@@ -120,7 +119,7 @@ export async function editFeature(db: Db, edit: FeatureEdit, patch: FeaturePatch
     const before = await lockedFeature(trx, spec, edit, patch.version);
     const values = await storedValues(trx, spec, edit.actor, patch.properties);
     const geometry = patch.geometry && (await snapped(trx, edit.layer, patch.geometry, Number(edit.id)));
-    if (geometry) await checkGeometry(trx, geometry);
+    if (geometry) await checkGeometry(trx, spec, geometry);
     await updateFeature(trx, spec, edit.id, values, geometry);
     const changed = await currentFeature(trx, spec, edit.id);
     if (!changed) throw new Error(`${spec.layer} ${edit.id} vanished while it was locked`);
@@ -176,7 +175,7 @@ export async function createFeature(
       );
     const values = await storedValues(trx, spec, edit.actor, input.properties);
     const geometry = await snapped(trx, edit.layer, input.geometry, null);
-    await checkGeometry(trx, geometry);
+    await checkGeometry(trx, spec, geometry);
     const id = await insertFeature(trx, spec, values, geometry);
     const feature = await currentFeature(trx, spec, id);
     if (!feature) throw new Error(`${spec.layer} ${id} vanished after it was added`);

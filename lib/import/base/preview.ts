@@ -15,7 +15,6 @@ import { inTransaction } from '../../../db/transaction';
 import { BadRequestError, UnprocessableError } from '../../api/errors';
 import { BASE_LAYER_SPECS, type BaseLayer, type BaseLayerSpec } from '../../domain/base-fields';
 import { say } from '../../i18n/say';
-import { SITE_TOWN_MARGIN_M } from '../../planning/scenario-evaluation';
 import { type CrsGuess, guessCrs } from '../geo/crs-guess';
 import { readGeoFile, type UploadedGeoFile } from '../geo/index';
 import type { DetectedEncoding, ImportCrs } from '../geo/types';
@@ -327,7 +326,7 @@ function geometryItems(
       );
   }
   const townDistance = check.town_distance_m ?? 0;
-  const outsideTown = townDistance > SITE_TOWN_MARGIN_M;
+  const outsideTown = townDistance > spec.outsideTownM;
   if (outsideTown)
     push(
       'outside_town',
