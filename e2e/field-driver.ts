@@ -181,6 +181,8 @@ export class FieldPage {
   async stepQueued(to: string): Promise<void> {
     await this.page.getByTestId(`step-${to}`).click();
     await this.page.getByTestId('hazard-queued').waitFor({ timeout: 30_000 });
+    // A second step on the same hazard finds the queued note already shown: wait for the detail to show the step.
+    await this.page.locator(`[data-testid=hazard-detail][data-shown-status=${to}]`).waitFor({ timeout: 30_000 });
   }
 
   /** Changes the open hazard's responsible person; without a signal it is kept in the outbox. */
